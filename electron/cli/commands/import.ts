@@ -1,0 +1,27 @@
+import { parseArgs } from 'node:util';
+import { importPageFiles } from '../../main/services/page-files';
+import { saveIssueFile } from '../../main/services/issue-files';
+import { CliError, type CliIO } from '../cli-error';
+
+export const importHelp = 'galley import PAGE... [--title T] -o ISSUE.galley.json';
+
+export async function importCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' }, title: { type: 'string' }, auto: { type: 'boolean' } },
+  });
+  if (!positionals.length) throw new CliError(`import needs at least one page file: ${importHelp}`);
+  if (!values.output) throw new CliError(`import needs an output file: ${importHelp}`);
+  let issue = await importPageFiles(positionals, { title: values.title });
+  if (values.auto) {
+    const { applyConfidentSuggestions } = await import('./suggest-apply');
+    const r = applyConfidentSuggestions(issue);
+    issue = r.issue;
+    io.err(`applied ${r.applied} confident suggestions; ${issue.pool.length} fragments left unassigned`);
+  }
+  await saveIssueFile(values.output, issue);
+  const frags = issue.pages.reduce((n, p) => n + p.fragments.length, 0);
+  io.out(`imported ${issue.pages.length} page(s), ${frags} fragments → ${values.output}`);
+  return 0;
+}

@@ -1,0 +1,42 @@
+import { importCommand, importHelp } from './commands/import';
+import { checkCommand, checkHelp } from './commands/check';
+import { exportCommand, exportHelp } from './commands/export';
+import { CliError, type CliIO } from './cli-error';
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/** Subcommands; other features register theirs here (suggest, …). */
+export const COMMANDS: Record<string, { run: Command; help: string }> = {
+  import: { run: importCommand, help: importHelp },
+  check: { run: checkCommand, help: checkHelp },
+  export: { run: exportCommand, help: exportHelp },
+};
+
+function usage(): string {
+  return ['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.help}`)].join('\n');
+}
+
+/** Runs the CLI. Errors become one line `galley: …` on stderr with exit code 2 (a stack only with --debug). */
+export async function main(argv: string[], io: CliIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  try {
+    if (!cmd) throw new CliError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    return await cmd.run(rest, io);
+  } catch (e) {
+    const err = e as Error & { exitCode?: number; code?: string };
+    if (debug) io.err(err.stack ?? String(err));
+    let msg = err.message;
+    if (err.code === 'ENOENT' && 'path' in err) msg = `no such file: ${(err as { path?: string }).path}`;
+    if (err.code === 'EACCES' && 'path' in err) msg = `permission denied: ${(err as { path?: string }).path}`;
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') msg = `${msg}\n${usage()}`;
+    io.err(`galley: ${msg.replace(/^galley: /, '')}`);
+    return err instanceof CliError ? err.exitCode : 2;
+  }
+}

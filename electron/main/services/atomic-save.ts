@@ -1,0 +1,68 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+
+/**
+ * Crash-safe save (RELIABILITY 2): the previous version is kept as `<file>.bak` (a hard link, so it costs no
+ * copy), the new bytes go to a temp file that is fsynced and renamed over the target (write-file-atomic), and
+ * the directory is fsynced so the rename itself survives a power loss. At every instant the target is the
+ * complete old or the complete new version.
+ *
+ * The result tells apart the three states a caller must handle differently.
+ */
+export type SaveState = 'committed-durable' | 'committed-not-durable';
+
+export class SaveError extends Error {
+  constructor(message: string, readonly state: 'failed-before-commit') { super(message); this.name = 'SaveError'; }
+}
+
+async function keepBackup(target: string): Promise<void> {
+  const bak = `${target}.bak`;
+  const tmp = `${bak}.${process.pid}.tmp`;
+  try {
+    await fs.link(target, tmp);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return; // first save: nothing to keep
+    // Filesystems without hard links (FAT, some network shares): fall back to a copy.
+    await fs.copyFile(target, tmp);
+  }
+  await fs.rename(tmp, bak);
+}
+
+async function fsyncDir(dir: string): Promise<boolean> {
+  let fh: fs.FileHandle | undefined;
+  try {
+    fh = await fs.open(dir, 'r');
+    await fh.sync();
+    return true;
+  } catch {
+    return false; // Windows cannot open directories; the rename is still atomic there.
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+export async function saveAtomic(target: string, data: string | Buffer, opts: { backup?: boolean } = {}): Promise<SaveState> {
+  try {
+    if (opts.backup !== false) await keepBackup(target);
+    await writeFileAtomic(target, data, { fsync: true });
+  } catch (e) {
+    throw new SaveError(`could not save ${path.basename(target)}: ${(e as Error).message}; the previous version is unchanged`, 'failed-before-commit');
+  }
+  return (await fsyncDir(path.dirname(target))) ? 'committed-durable' : 'committed-not-durable';
+}
+
+/** Removes temp files a killed save left behind (write-file-atomic names them `<file>.<hash>`). */
+export async function sweepTempFiles(target: string): Promise<number> {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  let removed = 0;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (name !== base && name.startsWith(base + '.') && (/\.\d+$/.test(name) || name.endsWith('.tmp'))) {
+      await fs.rm(path.join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,69 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+/**
+ * Layering (ARCHITECTURE A8): shared/ is pure (no Node, Electron or React); the renderer never touches Node or
+ * Electron; the preload imports only electron and the channel names; main-process services stay electron-free
+ * so the browser host, the CLI and Node tests can reuse them.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', '**/*.cjs', 'shared/suggest/model/*.json'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'nodeIntegration must stay off.' },
+        { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'contextIsolation must stay on.' },
+        { selector: "Property[key.name='sandbox'][value.value=false]", message: 'the renderer must stay sandboxed.' },
+        { selector: "Property[key.name='webSecurity'][value.value=false]", message: 'webSecurity must stay on.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'never build markup from text.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'never build markup from text.' },
+        { selector: "CallExpression[callee.name='eval']", message: 'no eval.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'no new Function.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
+        { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
+        { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ is pure: no React.' },
+        { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import the app layers.' },
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*'], message: 'the renderer talks to the host contract only.' },
+        { group: nodeBuiltins, message: 'the renderer has no Node.' },
+        { group: ['**/electron/**'], message: 'the renderer must not import the main process.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/main/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*'], message: 'services, the browser host and the CLI must stay electron-free.' },
+        { group: ['**/platform/**'], message: 'platform/ is the electron-only layer.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['zod', '**/contract*', '**/model/**', '**/renderer/**', 'node:*'], message: 'the preload imports only electron and shared/ipc/channels.' },
+      ] }],
+    },
+  },
+);

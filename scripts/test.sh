@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole suite, in the order that fails fastest: types, lint, unit tiers, build, end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GALLEY_TEST=1
+npm run typecheck
+npm run lint
+npx vitest run
+npx electron-vite build
+npx playwright test

@@ -1,0 +1,97 @@
+import type { Issue, Span } from '../model/types';
+import { findFragment } from '../model/lookup';
+import { endsSentence } from '../text/chars';
+
+/**
+ * The audit: what a proofreader still has to do, and — the non-negotiable — whether any text of the originals is
+ * missing or duplicated. `lost`, `duplicated` and `misplaced` must always be empty; the property tests and the
+ * file loader hold the program to it.
+ */
+export interface TextProblem { page: string; start: number; end: number; text: string }
+export interface AuditReport {
+  /** Characters of an original that no fragment covers. */
+  lost: TextProblem[];
+  /** Characters of an original that two fragments cover. */
+  duplicated: TextProblem[];
+  /** Fragment ids placed twice, placed nowhere, or referenced but missing. */
+  misplaced: { id: string; problem: 'placed-twice' | 'not-placed' | 'missing' }[];
+  unassigned: string[];
+  /** Body fragments in an article that end mid-sentence and are not joined to a successor. */
+  openEnds: string[];
+  emptyArticles: string[];
+  fragments: number;
+  placed: number;
+}
+
+const OPEN_END_ROLES = new Set(['body']);
+
+function coverage(issue: Issue): { lost: TextProblem[]; duplicated: TextProblem[] } {
+  const lost: TextProblem[] = [];
+  const duplicated: TextProblem[] = [];
+  for (const page of issue.pages) {
+    const spans: Span[] = [...page.markup];
+    for (const f of page.fragments) for (const s of f.spans) if (s.end > s.start) spans.push(s);
+    spans.sort((a, b) => a.start - b.start || a.end - b.end);
+    const text = page.original;
+    const gap = (from: number, to: number) => {
+      const slice = text.slice(from, to);
+      if (/\S/u.test(slice)) lost.push({ page: page.id, start: from, end: to, text: slice.trim() });
+    };
+    let pos = 0;
+    for (const s of spans) {
+      if (s.end > text.length) { lost.push({ page: page.id, start: s.start, end: s.end, text: '(span outside the original)' }); continue; }
+      if (s.start > pos) gap(pos, s.start);
+      else if (s.start < pos) {
+        const end = Math.min(pos, s.end);
+        duplicated.push({ page: page.id, start: s.start, end, text: text.slice(s.start, end) });
+      }
+      pos = Math.max(pos, s.end);
+    }
+    if (pos < text.length) gap(pos, text.length);
+  }
+  return { lost, duplicated };
+}
+
+export function audit(issue: Issue): AuditReport {
+  const { lost, duplicated } = coverage(issue);
+  const seen = new Map<string, number>();
+  const count = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const a of issue.articles) for (const it of a.items) count(it.id);
+  issue.pool.forEach(count);
+  issue.discarded.forEach(count);
+  const misplaced: AuditReport['misplaced'] = [];
+  let fragments = 0;
+  for (const p of issue.pages) for (const f of p.fragments) {
+    fragments++;
+    const n = seen.get(f.id) ?? 0;
+    if (n === 0) misplaced.push({ id: f.id, problem: 'not-placed' });
+    if (n > 1) misplaced.push({ id: f.id, problem: 'placed-twice' });
+  }
+  for (const id of seen.keys()) if (!findFragment(issue, id)) misplaced.push({ id, problem: 'missing' });
+
+  const openEnds: string[] = [];
+  const emptyArticles: string[] = [];
+  let placed = 0;
+  for (const a of issue.articles) {
+    if (!a.items.length) emptyArticles.push(a.id);
+    placed += a.items.length;
+    a.items.forEach((it, i) => {
+      const f = findFragment(issue, it.id);
+      if (!f || !OPEN_END_ROLES.has(f.role)) return;
+      const next = a.items[i + 1];
+      if (next?.join) return;
+      if (!endsSentence(f.text)) openEnds.push(f.id);
+    });
+  }
+  return { lost, duplicated, misplaced, unassigned: [...issue.pool], openEnds, emptyArticles, fragments, placed: placed + issue.discarded.length };
+}
+
+/** No text lost, duplicated or misplaced: the invariant, independent of the proofreader's progress. */
+export function textIntact(r: AuditReport): boolean {
+  return !r.lost.length && !r.duplicated.length && !r.misplaced.length;
+}
+
+/** Nothing left to do: intact, all placed, no open ends, no empty articles. */
+export function auditClean(r: AuditReport): boolean {
+  return textIntact(r) && !r.unassigned.length && !r.openEnds.length && !r.emptyArticles.length;
+}

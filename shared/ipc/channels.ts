@@ -1,0 +1,30 @@
+/**
+ * Channel names of the host contract, and nothing else: the sandboxed preload imports this file only, so it
+ * must stay free of zod and of the model (ARCHITECTURE A9: 0.38 kB preload).
+ */
+export const CHANNELS = [
+  'app.info',
+  'app.initial',
+  'dialog.openIssue',
+  'dialog.importPages',
+  'dialog.saveIssueAs',
+  'dialog.exportTo',
+  'dialog.confirm',
+  'issue.open',
+  'issue.importPages',
+  'issue.save',
+  'export.run',
+  'recent.list',
+  'recovery.write',
+  'recovery.list',
+  'recovery.read',
+  'recovery.discard',
+  'window.setTitle',
+  'window.setDirty',
+  'app.quit',
+] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+/** Main → renderer events. */
+export const EVENTS = ['command.run', 'file.openRequested'] as const;
+export type EventName = (typeof EVENTS)[number];

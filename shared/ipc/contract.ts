@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { ChannelName, EventName } from './channels';
+import { IssueSchema } from '../model/schema';
+import type { Issue } from '../model/types';
+
+/**
+ * The single source of truth for every renderer → host call. Every transport (Electron IPC, the loopback browser
+ * host, the in-process fake host of the tests) validates input and output with these schemas via `dispatch`.
+ *
+ * No filesystem path ever comes from the renderer: dialogs run in the host and hand back opaque tokens that
+ * stand for the chosen files; later calls name the token.
+ */
+const Token = z.string().min(8).max(100);
+const FileRef = z.strictObject({ token: Token, name: z.string().max(4096) });
+const IssueValue = IssueSchema as unknown as z.ZodType<Issue>;
+export const EXPORT_FORMAT_NAMES = ['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip', 'mets-alto', 'page'] as const;
+
+const RecoveryInfo = z.strictObject({
+  id: z.string().max(200),
+  issueId: z.string().max(200),
+  title: z.string().max(2000),
+  savedAt: z.string().max(64),
+  changes: z.number().int().nonnegative(),
+  fileName: z.string().max(4096).optional(),
+  /** Set when the recovery file was written by a newer Galley: kept, not loaded. */
+  unreadable: z.string().max(2000).optional(),
+});
+
+export const ipcContract = {
+  'app.info': {
+    input: z.strictObject({}),
+    output: z.strictObject({ version: z.string(), host: z.enum(['electron', 'web', 'test']), locale: z.string(), userName: z.string(), platform: z.string() }),
+  },
+  /** What the app was launched with (a file on the command line), asked once at start. */
+  'app.initial': {
+    input: z.strictObject({}),
+    output: z.strictObject({ open: z.strictObject({ kind: z.enum(['issue', 'pages']), files: z.array(FileRef).max(1000) }).optional() }),
+  },
+  'dialog.openIssue': { input: z.strictObject({}), output: FileRef.nullable() },
+  'dialog.importPages': { input: z.strictObject({}), output: z.array(FileRef).max(1000).nullable() },
+  'dialog.saveIssueAs': { input: z.strictObject({ suggestedName: z.string().max(1000) }), output: FileRef.nullable() },
+  'dialog.exportTo': {
+    input: z.strictObject({ suggestedName: z.string().max(1000), format: z.enum(EXPORT_FORMAT_NAMES), directory: z.boolean() }),
+    output: FileRef.nullable(),
+  },
+  /** A native yes/no/cancel question (unsaved changes). */
+  'dialog.confirm': {
+    input: z.strictObject({ message: z.string().max(2000), detail: z.string().max(4000).optional(), buttons: z.array(z.string().max(100)).min(1).max(4) }),
+    output: z.strictObject({ button: z.number().int().nonnegative() }),
+  },
+  'issue.open': { input: z.strictObject({ token: Token }), output: z.strictObject({ issue: IssueValue, file: FileRef }) },
+  'issue.importPages': {
+    input: z.strictObject({ tokens: z.array(Token).min(1).max(1000), title: z.string().max(2000).optional() }),
+    output: z.strictObject({ issue: IssueValue, warnings: z.array(z.string().max(4000)).max(10_000) }),
+  },
+  'issue.save': {
+    input: z.strictObject({ token: Token, issue: IssueValue }),
+    output: z.strictObject({ savedAt: z.string(), durable: z.boolean() }),
+  },
+  'export.run': {
+    input: z.strictObject({
+      token: Token,
+      issue: IssueValue,
+      format: z.enum(EXPORT_FORMAT_NAMES),
+      split: z.boolean().optional(),
+      allowIncomplete: z.boolean().optional(),
+      approvedOnly: z.boolean().optional(),
+      articleIds: z.array(z.string().max(200)).max(100_000).optional(),
+    }),
+    output: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), files: z.array(z.string()), articles: z.number() }),
+      z.strictObject({ ok: z.literal(false), problems: z.array(z.string()) }),
+    ]),
+  },
+  'recent.list': { input: z.strictObject({}), output: z.array(FileRef.extend({ openedAt: z.string() })).max(100) },
+  /** Autosave: the document and its undo history, written atomically to the user data folder. */
+  'recovery.write': {
+    input: z.strictObject({ id: z.string().min(1).max(200), fileToken: Token.optional(), changes: z.number().int().nonnegative(), payload: z.string().max(512 * 1024 * 1024) }),
+    output: z.strictObject({ savedAt: z.string() }),
+  },
+  'recovery.list': { input: z.strictObject({}), output: z.array(RecoveryInfo).max(1000) },
+  'recovery.read': { input: z.strictObject({ id: z.string().min(1).max(200) }), output: z.strictObject({ payload: z.string(), file: FileRef.optional() }) },
+  'recovery.discard': { input: z.strictObject({ id: z.string().min(1).max(200) }), output: z.strictObject({}) },
+  'window.setTitle': { input: z.strictObject({ title: z.string().max(2000) }), output: z.strictObject({}) },
+  'window.setDirty': { input: z.strictObject({ dirty: z.boolean() }), output: z.strictObject({}) },
+  'app.quit': { input: z.strictObject({}), output: z.strictObject({}) },
+} as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Channel = keyof typeof ipcContract;
+export type In<C extends Channel> = z.input<(typeof ipcContract)[C]['input']>;
+export type Out<C extends Channel> = z.output<(typeof ipcContract)[C]['output']>;
+export type Handlers = { [C in Channel]: (input: z.output<(typeof ipcContract)[C]['input']>) => Promise<Out<C>> };
+
+export const eventContract = {
+  /** A native menu item or accelerator: the renderer's command registry runs the command. */
+  'command.run': z.strictObject({ id: z.string().max(200) }),
+  /** A file opened from the OS (second instance, file association, drop on the window). */
+  'file.openRequested': z.strictObject({ kind: z.enum(['issue', 'pages']), files: z.array(FileRef).max(1000) }),
+} as const satisfies Record<EventName, z.ZodType>;
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
+
+export interface HostApi {
+  invoke<C extends Channel>(channel: C, input: In<C>): Promise<Out<C>>;
+  on<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** A refused or failed host call. Only `message` crosses the transport. */
+export class HostError extends Error {
+  constructor(message: string, readonly code: 'unknown-channel' | 'invalid-input' | 'invalid-output' | 'failed' | 'refused') {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(ipcContract, name);
+}
+
+/**
+ * Validates and runs one call. Every transport goes through here, so a malformed payload is refused the same
+ * way over Electron IPC, HTTP and in tests.
+ */
+export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<unknown> {
+  if (!isChannel(channel)) throw new HostError(`unknown channel "${String(channel).slice(0, 100)}"`, 'unknown-channel');
+  const spec = ipcContract[channel];
+  const parsed = spec.input.safeParse(raw ?? {});
+  if (!parsed.success) {
+    throw new HostError(`invalid input for ${channel}: ${z.prettifyError(parsed.error).split('\n').slice(0, 4).join('; ')}`, 'invalid-input');
+  }
+  const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+  const out = await handler(parsed.data);
+  const checked = spec.output.safeParse(out);
+  if (!checked.success) throw new HostError(`the host answered ${channel} with invalid data`, 'invalid-output');
+  return checked.data;
+}

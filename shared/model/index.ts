@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './types';
+export * from './lookup';
+export * from './create';
+export * from './parse-issue';

@@ -1,0 +1,110 @@
+import type { Article, Fragment, Issue, Page, Place } from './types';
+
+/**
+ * Indexes over an issue, cached by the identity of the arrays they read. Operations produce new arrays only for
+ * what they change (immer structural sharing), so a drag between articles never rebuilds the fragment index.
+ */
+interface FragmentIndex { byId: Map<string, { page: number; index: number }> }
+const fragmentIndexCache = new WeakMap<Page[], FragmentIndex>();
+
+function fragmentIndex(issue: Issue): FragmentIndex {
+  let idx = fragmentIndexCache.get(issue.pages);
+  if (!idx) {
+    const byId = new Map<string, { page: number; index: number }>();
+    issue.pages.forEach((p, pi) => p.fragments.forEach((f, fi) => byId.set(f.id, { page: pi, index: fi })));
+    idx = { byId };
+    fragmentIndexCache.set(issue.pages, idx);
+  }
+  return idx;
+}
+
+export function findFragment(issue: Issue, id: string): Fragment | undefined {
+  const at = fragmentIndex(issue).byId.get(id);
+  return at ? issue.pages[at.page].fragments[at.index] : undefined;
+}
+
+export function getFragment(issue: Issue, id: string): Fragment {
+  const f = findFragment(issue, id);
+  if (!f) throw new OpError(`fragment ${id} does not exist`);
+  return f;
+}
+
+/** Position of a fragment in `issue.pages`: page index and index in that page's source-ordered list. */
+export function fragmentLocation(issue: Issue, id: string): { page: number; index: number } | undefined {
+  return fragmentIndex(issue).byId.get(id);
+}
+
+export function allFragments(issue: Issue): Fragment[] {
+  return issue.pages.flatMap((p) => p.fragments);
+}
+
+/** Source order key: page index, then position on the page. Used to keep the pool in reading order. */
+export function sourceOrder(issue: Issue, id: string): number {
+  const at = fragmentIndex(issue).byId.get(id);
+  return at ? at.page * 1_000_000 + at.index : Number.MAX_SAFE_INTEGER;
+}
+
+const placeCache = new WeakMap<Article[], WeakMap<string[], WeakMap<string[], Map<string, Place>>>>();
+
+/** Where every fragment is. Rebuilt only when articles, pool or discard pile change (i.e. once per operation). */
+export function placeIndex(issue: Issue): Map<string, Place> {
+  let a = placeCache.get(issue.articles);
+  if (!a) { a = new WeakMap(); placeCache.set(issue.articles, a); }
+  let b = a.get(issue.pool);
+  if (!b) { b = new WeakMap(); a.set(issue.pool, b); }
+  let m = b.get(issue.discarded);
+  if (!m) {
+    m = new Map();
+    for (const art of issue.articles) art.items.forEach((it, index) => m!.set(it.id, { kind: 'article', articleId: art.id, index }));
+    issue.pool.forEach((id, index) => m!.set(id, { kind: 'pool', index }));
+    issue.discarded.forEach((id, index) => m!.set(id, { kind: 'discard', index }));
+    b.set(issue.discarded, m);
+  }
+  return m;
+}
+
+export function placeOf(issue: Issue, id: string): Place | undefined {
+  return placeIndex(issue).get(id);
+}
+
+export function findArticle(issue: Issue, id: string): Article | undefined {
+  return issue.articles.find((a) => a.id === id);
+}
+
+export function getArticle(issue: Issue, id: string): Article {
+  const a = findArticle(issue, id);
+  if (!a) throw new OpError(`article ${id} does not exist`);
+  return a;
+}
+
+/** The text a fragment had at import (or the concatenation of its spans after merges). */
+export function originalTextOf(issue: Issue, f: Fragment): string {
+  const page = issue.pages[fragmentLocation(issue, f.id)?.page ?? -1] ?? issue.pages.find((p) => p.id === f.page);
+  if (!page) return '';
+  return f.spans.map((s) => page.original.slice(s.start, s.end)).join('');
+}
+
+/** Title shown for an article: the explicit one, else its first headline, else its first fragment's start. */
+export function articleTitle(issue: Issue, article: Article): string {
+  if (article.title && article.title.trim()) return article.title;
+  const frags = article.items.map((it) => findFragment(issue, it.id)).filter((f): f is Fragment => !!f);
+  const head = frags.find((f) => f.role === 'headline') ?? frags.find((f) => f.role === 'kicker') ?? frags[0];
+  if (!head) return '';
+  const t = head.text.replace(/\s+/g, ' ').trim();
+  return [...t].length > 40 ? [...t].slice(0, 40).join('') + '…' : t;
+}
+
+/** Page labels an article spans, in issue page order. */
+export function articlePages(issue: Issue, article: Article): string[] {
+  const seen = new Set<number>();
+  for (const it of article.items) {
+    const at = fragmentLocation(issue, it.id);
+    if (at) seen.add(at.page);
+  }
+  return [...seen].sort((x, y) => x - y).map((i) => issue.pages[i].label);
+}
+
+/** A refused operation: the message is shown to the proofreader as is. */
+export class OpError extends Error {
+  constructor(message: string) { super(message); this.name = 'OpError'; }
+}

@@ -1,0 +1,3 @@
+export * from './op-schema';
+export * from './apply';
+export { splitSpans } from './split-merge';

@@ -1,0 +1,69 @@
+import type { Draft } from 'immer';
+import type { ArticleItem, Issue } from '../model/types';
+import { OpError, placeOf } from '../model/lookup';
+import type { Op } from './op-schema';
+import { insertInSourceOrder, removeItems } from './containers';
+
+type MoveOp = Extract<Op, { type: 'moveFragments' }>;
+
+/**
+ * Moves fragments, in the given order, to an article after an anchor, to the pool or to the discard pile.
+ * Joins between fragments that travel together (consecutive and joined in the same article) are kept.
+ */
+export function moveFragments(draft: Draft<Issue>, base: Issue, op: MoveOp): void {
+  const ids = [...new Set(op.fragmentIds)];
+  const moving = new Set(ids);
+  const places = ids.map((id) => {
+    const p = placeOf(base, id);
+    if (!p) throw new OpError(`fragment ${id} does not exist`);
+    return p;
+  });
+  const to = op.to;
+  let targetIndex = -1;
+  if (to.kind === 'article') {
+    targetIndex = base.articles.findIndex((a) => a.id === to.articleId);
+    if (targetIndex < 0) throw new OpError(`article ${to.articleId} does not exist`);
+    if (to.after !== null) {
+      if (moving.has(to.after)) throw new OpError('cannot place fragments after one of themselves');
+      if (!base.articles[targetIndex].items.some((it) => it.id === to.after)) {
+        throw new OpError(`fragment ${to.after} is not in article ${to.articleId}`);
+      }
+    }
+  }
+
+  // Joins that survive the trip: item k joined to item k-1 and both move, adjacent, from the same article.
+  const keptJoin = new Map<string, boolean>();
+  for (let k = 1; k < ids.length; k++) {
+    const a = places[k - 1];
+    const b = places[k];
+    if (a.kind === 'article' && b.kind === 'article' && a.articleId === b.articleId && b.index === a.index + 1) {
+      const art = base.articles.find((x) => x.id === b.articleId)!;
+      keptJoin.set(ids[k], art.items[b.index].join);
+    }
+  }
+
+  // Remove from every article that holds one of them.
+  const touched = new Set(places.filter((p) => p.kind === 'article').map((p) => (p as { articleId: string }).articleId));
+  if (to.kind === 'article') touched.add(to.articleId);
+  base.articles.forEach((art, ai) => {
+    if (!touched.has(art.id)) return;
+    let items = removeItems(art.items, moving);
+    if (ai === targetIndex && to.kind === 'article') {
+      const at = to.after === null ? 0 : items.findIndex((it) => it.id === to.after) + 1;
+      const inserted: ArticleItem[] = ids.map((id, k) => ({ id, join: k === 0 ? (at > 0 && !!to.join) : keptJoin.get(id) ?? false }));
+      items = [...items.slice(0, at), ...inserted, ...items.slice(at)];
+    }
+    draft.articles[ai].items = items;
+  });
+
+  const fromPool = places.some((p) => p.kind === 'pool');
+  const fromDiscard = places.some((p) => p.kind === 'discard');
+  let pool: readonly string[] = base.pool;
+  let discarded: readonly string[] = base.discarded;
+  if (fromPool) pool = pool.filter((id) => !moving.has(id));
+  if (fromDiscard) discarded = discarded.filter((id) => !moving.has(id));
+  if (to.kind === 'pool') pool = insertInSourceOrder(base, pool, ids);
+  if (to.kind === 'discard') discarded = insertInSourceOrder(base, discarded, ids);
+  if (pool !== base.pool) draft.pool = pool as string[];
+  if (discarded !== base.discarded) draft.discarded = discarded as string[];
+}

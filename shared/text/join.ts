@@ -1,0 +1,16 @@
+/**
+ * Text of fragments joined into one paragraph. CJK text joins without a separator (a cut across columns is
+ * not a space); Latin words cut at a column edge get one space back.
+ */
+export function joinSeparator(left: string, right: string): string {
+  const a = left.at(-1) ?? '';
+  const b = right[0] ?? '';
+  if (!a || !b || /\s/.test(a) || /\s/.test(b)) return '';
+  return /[\p{Script=Latin}\d,.;:!?)"'’”]/u.test(a) && /[\p{Script=Latin}\d("'‘“]/u.test(b) ? ' ' : '';
+}
+
+export function joinTexts(parts: readonly string[]): string {
+  let out = '';
+  for (const p of parts) out += out ? joinSeparator(out, p) + p : p;
+  return out;
+}
