@@ -75,7 +75,15 @@ export const ipcContract = {
   'recent.list': { input: z.strictObject({}), output: z.array(FileRef.extend({ openedAt: z.string() })).max(100) },
   /** Autosave: the document and its undo history, written atomically to the user data folder. */
   'recovery.write': {
-    input: z.strictObject({ id: z.string().min(1).max(200), fileToken: Token.optional(), changes: z.number().int().nonnegative(), payload: z.string().max(512 * 1024 * 1024) }),
+    input: z.strictObject({
+      id: z.string().min(1).max(200),
+      fileToken: Token.optional(),
+      changes: z.number().int().nonnegative(),
+      /** Shown in the recovery list without reading the payload. */
+      issueId: z.string().max(200).optional(),
+      title: z.string().max(2000).optional(),
+      payload: z.string().max(512 * 1024 * 1024),
+    }),
     output: z.strictObject({ savedAt: z.string() }),
   },
   'recovery.list': { input: z.strictObject({}), output: z.array(RecoveryInfo).max(1000) },

@@ -1,0 +1,126 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The shell's security decisions, kept free of `electron` so that Node unit tests pin them down (RELIABILITY
+ * 1.8.3). `window.ts` and `index.ts` apply them to the real objects.
+ */
+
+/** The app's own origin: the renderer is served from `app://bundle/` (protocol.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'bundle';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_URL = `${APP_ORIGIN}/index.html`;
+
+/** The hardened BrowserWindow webPreferences (checklist items 2–4, 6, 8–11). Deep-equal tested. */
+export const WEB_PREFERENCES = Object.freeze({
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  safeDialogs: true,
+  spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
+  navigateOnDragDrop: false,
+});
+
+/** In-app navigation never happens: the renderer is a single page; every navigation attempt is refused. */
+export function isAllowedNavigation(_url: string): boolean {
+  return false;
+}
+
+/** `setWindowOpenHandler`: no new windows, ever (links to the web are not part of this offline tool). */
+export function windowOpenHandler(_details: { url: string }): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
+/** Permission request and check handlers: the app needs no camera, notifications, clipboard-read, … */
+export function permissionHandler(..._args: unknown[]): false {
+  return false;
+}
+
+/**
+ * Requests the session lets through: the app's own scheme, data: images and blob: (workers, downloads of
+ * generated files). Everything else, http(s) and file: included, is cancelled: the app is offline by design.
+ */
+export function isAllowedRequest(url: string, resourceType?: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol === `${APP_SCHEME}:`) return u.host === APP_HOST;
+  if (u.protocol === 'blob:') return url.startsWith(`blob:${APP_ORIGIN}/`);
+  if (u.protocol === 'data:') return resourceType === undefined || resourceType === 'image' || resourceType === 'font';
+  return false;
+}
+
+/** The parts of an Electron WebFrameMain that the sender check reads. */
+export interface SenderFrame { url: string; parent: unknown | null }
+
+/**
+ * Accepts only IPC from the main frame of a page served from `app://bundle` (checklist item 17; VS Code's
+ * validatedIpcMain). A missing frame (destroyed, navigated) is refused too.
+ */
+export function validateSender(frame: SenderFrame | null | undefined): boolean {
+  if (!frame || frame.parent !== null || typeof frame.url !== 'string') return false;
+  try {
+    const u = new URL(frame.url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Maps a URL path (still percent-encoded) to a file under `root`, or null when it would leave the root
+ * (RELIABILITY 1.6): decoded once, backslashes treated as separators (Windows, UNC), NUL refused, then
+ * `path.relative` must be neither absolute nor start with `..`. Lexical only; see `resolveInsideRootReal`.
+ */
+export function resolveInsideRoot(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  // A second decoding layer would be an escape for any code that decodes again: refuse it outright.
+  if (/%[0-9a-f]{2}/i.test(decoded)) return null;
+  return containRelative(root, decoded);
+}
+
+/**
+ * A path given relative to `root` (no URL decoding) → the absolute path inside it, or null when it would leave
+ * it: backslashes count as separators (Windows, UNC), drive letters and NUL are refused.
+ */
+export function containRelative(root: string, relPath: string): string | null {
+  if (relPath.includes('\0')) return null;
+  const rel = relPath.replace(/\\/g, '/');
+  if (/^\/*[A-Za-z]:/.test(rel)) return null;
+  const base = path.resolve(root);
+  const full = path.resolve(base, '.' + path.sep + rel.replace(/^\/+/, ''));
+  const back = path.relative(base, full);
+  if (back === '') return full;
+  if (path.isAbsolute(back) || back === '..' || back.startsWith('..' + path.sep)) return null;
+  return full;
+}
+
+/** `resolveInsideRoot`, then the same check on the real path, so a symlink inside the root cannot lead out. */
+export async function resolveInsideRootReal(root: string, urlPath: string): Promise<string | null> {
+  const lexical = resolveInsideRoot(root, urlPath);
+  if (!lexical) return null;
+  try {
+    const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(lexical)]);
+    const back = path.relative(realRoot, real);
+    if (back !== '' && (path.isAbsolute(back) || back === '..' || back.startsWith('..' + path.sep))) return null;
+    return real;
+  } catch {
+    return null; // missing file
+  }
+}

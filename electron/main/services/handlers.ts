@@ -1,0 +1,217 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { HostError, type Handlers, type In, type Out } from '../../../shared/ipc/contract';
+import type { EventName } from '../../../shared/ipc/channels';
+import { loadIssueFile, saveIssueFile } from './issue-files';
+import { importPageFiles } from './page-files';
+import { exportIssue, EXPORT_FORMATS, type ExportFormat } from './export-service';
+import { PathTokens } from './path-tokens';
+import { readRecent, recordRecent } from './recent-files';
+import { discardRecovery, listRecovery, readRecovery, RecoveryError, writeRecovery } from './recovery-store';
+
+/**
+ * Native (Electron) or stand-in (browser host, tests) file dialogs. They answer absolute paths, or null when the
+ * user cancelled; the handlers turn paths into tokens so that no path ever reaches the renderer's requests.
+ */
+export interface Dialogs {
+  openIssue(): Promise<string | null>;
+  importPages(): Promise<string[] | null>;
+  saveIssueAs(opts: { suggestedName: string }): Promise<string | null>;
+  exportTo(opts: { suggestedName: string; format: string; directory: boolean }): Promise<string | null>;
+  /** Index of the button pressed; the last button is the cancel answer when the dialog is dismissed. */
+  confirm(opts: { message: string; detail?: string; buttons: string[] }): Promise<number>;
+}
+
+/** The window the renderer lives in; no-ops where there is none (browser host, CLI tests). */
+export interface WindowHooks {
+  setTitle(title: string): void;
+  setDirty(dirty: boolean): void;
+  quit(): void;
+  /** A file was opened or saved: Electron adds it to the OS recent documents. */
+  addRecentDocument?(file: string): void;
+}
+
+export interface HandlerDeps {
+  dialogs: Dialogs;
+  tokens: PathTokens;
+  /** Where recent.json and recovery/ live (Electron: app.getPath('userData'); tests: a temp dir). */
+  userDataDir: string;
+  appInfo: Out<'app.info'>;
+  window?: WindowHooks;
+  /** Files given on the command line, absolute paths. */
+  initialFiles?: string[];
+  now?: () => Date;
+}
+
+/** Main → renderer event sender, provided by each transport (webContents.send, SSE). */
+export type EmitEvent = (event: EventName, payload: unknown) => void;
+
+export const ISSUE_SUFFIX = '.galley.json';
+
+/**
+ * Sorts files opened from the OS or the command line: an issue file opens, anything else is imported as pages.
+ * Returns undefined when nothing usable was given.
+ */
+export function classifyOpen(files: string[], tokens: PathTokens): { kind: 'issue' | 'pages'; files: { token: string; name: string }[] } | undefined {
+  const abs = files.filter((f) => f && path.isAbsolute(f));
+  if (!abs.length) return undefined;
+  const issue = abs.find((f) => f.toLowerCase().endsWith(ISSUE_SUFFIX));
+  if (issue) return { kind: 'issue', files: [tokens.ref(issue, 'issue')] };
+  return { kind: 'pages', files: abs.map((f) => tokens.ref(f, 'pages')) };
+}
+
+/** An error crosses the transport as one clear message, never a stack. */
+export function toHostError(e: unknown): HostError {
+  if (e instanceof HostError) return e;
+  if (e instanceof RecoveryError) return new HostError(e.message, e.code === 'not-found' ? 'failed' : 'refused');
+  const err = e as NodeJS.ErrnoException;
+  const p = typeof err?.path === 'string' ? path.basename(err.path) : '';
+  if (err?.code === 'ENOENT') return new HostError(`no such file${p ? `: ${p}` : ''}`, 'failed');
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return new HostError(`permission denied${p ? `: ${p}` : ''}`, 'failed');
+  if (err?.code === 'ENOSPC') return new HostError('the disk is full; nothing was changed', 'failed');
+  const msg = typeof err?.message === 'string' && err.message ? err.message.split('\n')[0] : String(e);
+  return new HostError(msg.slice(0, 2000), 'failed');
+}
+
+function isExportFormat(f: string): f is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(f);
+}
+
+/**
+ * Every channel of the host contract over the pure services. Electron IPC, the loopback browser host and the
+ * tests all serve these same handlers through `dispatch`, so a behaviour tested in one holds in all.
+ */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { dialogs, tokens, userDataDir } = deps;
+  const now = deps.now ?? (() => new Date());
+  const remember = async (file: string) => {
+    await recordRecent(userDataDir, file, now()).catch(() => undefined); // a failed recent list never fails a save
+    deps.window?.addRecentDocument?.(file);
+  };
+
+  const h: Handlers = {
+    'app.info': async () => deps.appInfo,
+    'app.initial': async () => {
+      const open = classifyOpen(deps.initialFiles ?? [], tokens);
+      return open ? { open } : {};
+    },
+    'dialog.openIssue': async () => {
+      const file = await dialogs.openIssue();
+      return file ? tokens.ref(file, 'issue') : null;
+    },
+    'dialog.importPages': async () => {
+      const files = await dialogs.importPages();
+      return files && files.length ? files.map((f) => tokens.ref(f, 'pages')) : null;
+    },
+    'dialog.saveIssueAs': async ({ suggestedName }) => {
+      let file = await dialogs.saveIssueAs({ suggestedName });
+      if (!file) return null;
+      if (!file.toLowerCase().endsWith(ISSUE_SUFFIX)) file = file.replace(/\.json$/i, '') + ISSUE_SUFFIX;
+      return tokens.ref(file, 'issue');
+    },
+    'dialog.exportTo': async (input) => {
+      const file = await dialogs.exportTo(input);
+      return file ? tokens.ref(file, 'export') : null;
+    },
+    'dialog.confirm': async (input) => {
+      const button = await dialogs.confirm(input);
+      return { button: Math.min(Math.max(0, Math.trunc(button)), input.buttons.length - 1) };
+    },
+    'issue.open': async ({ token }) => {
+      const file = tokens.resolve(token, 'issue');
+      const issue = await loadIssueFile(file);
+      await remember(file);
+      return { issue, file: { token, name: path.basename(file) } };
+    },
+    'issue.importPages': async ({ tokens: list, title }) => {
+      const files = list.map((t) => tokens.resolve(t, 'pages'));
+      const issue = await importPageFiles(files, title ? { title } : {});
+      const warnings: string[] = [];
+      for (const p of issue.pages) {
+        const name = p.source?.name ?? p.label;
+        if (!/^utf-?8/i.test(p.encoding)) warnings.push(`${name} was read as ${p.encoding}; check the text, and re-import with another encoding if it looks wrong`);
+        if (!p.fragments.length) warnings.push(`${name} holds no text`);
+      }
+      return { issue, warnings };
+    },
+    'issue.save': async ({ token, issue }) => {
+      const file = tokens.resolve(token, 'issue');
+      const state = await saveIssueFile(file, issue);
+      await remember(file);
+      return { savedAt: now().toISOString(), durable: state === 'committed-durable' };
+    },
+    'export.run': async (input) => {
+      const output = tokens.resolve(input.token, 'export');
+      if (!isExportFormat(input.format)) {
+        return { ok: false as const, problems: [`export as ${input.format} is not available in this build (available: ${EXPORT_FORMATS.join(', ')})`] };
+      }
+      const r = await exportIssue(input.issue, {
+        format: input.format,
+        output,
+        split: input.split,
+        allowIncomplete: input.allowIncomplete,
+        approvedOnly: input.approvedOnly,
+        articleIds: input.articleIds,
+      });
+      // Names relative to the chosen target: the renderer shows them, it has no use for absolute paths.
+      return r.ok ? { ...r, files: r.files.map((f) => (input.split ? path.relative(output, f) : path.basename(f))) } : r;
+    },
+    'recent.list': async () => {
+      const items = await readRecent(userDataDir);
+      return items.map((e) => ({ ...tokens.ref(e.path, 'issue'), openedAt: e.openedAt }));
+    },
+    'recovery.write': async (input: In<'recovery.write'>) => {
+      const savedAt = now().toISOString();
+      const filePath = input.fileToken ? tokens.peek(input.fileToken) : undefined;
+      await writeRecovery(userDataDir, {
+        id: input.id,
+        appVersion: deps.appInfo.version,
+        issueId: input.issueId ?? input.id,
+        title: input.title ?? '',
+        savedAt,
+        changes: input.changes,
+        ...(filePath ? { filePath } : {}),
+      }, input.payload);
+      return { savedAt };
+    },
+    'recovery.list': async () => {
+      const list = await listRecovery(userDataDir);
+      return list.map(({ filePath, ...r }) => ({ ...r, ...(filePath ? { fileName: path.basename(filePath) } : {}) }));
+    },
+    'recovery.read': async ({ id }) => {
+      const { header, payload } = await readRecovery(userDataDir, id);
+      const exists = header.filePath ? await fs.stat(header.filePath).then(() => true, () => false) : false;
+      // The issue file may be gone (a recovery from an unsaved or deleted issue): then only the payload comes back.
+      return { payload, ...(header.filePath && exists ? { file: tokens.ref(header.filePath, 'issue') } : {}) };
+    },
+    'recovery.discard': async ({ id }) => {
+      await discardRecovery(userDataDir, id);
+      return {};
+    },
+    'window.setTitle': async ({ title }) => {
+      deps.window?.setTitle(title);
+      return {};
+    },
+    'window.setDirty': async ({ dirty }) => {
+      deps.window?.setDirty(dirty);
+      return {};
+    },
+    'app.quit': async () => {
+      deps.window?.quit();
+      return {};
+    },
+  };
+
+  // Every handler reports failures as a HostError carrying a clear message only.
+  const wrapped = {} as Record<string, (input: unknown) => Promise<unknown>>;
+  for (const [name, fn] of Object.entries(h) as [string, (input: unknown) => Promise<unknown>][]) {
+    wrapped[name] = async (input) => {
+      try {
+        return await fn(input);
+      } catch (e) {
+        throw toHostError(e);
+      }
+    };
+  }
+  return wrapped as unknown as Handlers;
+}

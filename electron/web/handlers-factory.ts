@@ -1,0 +1,41 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createHandlers } from '../main/services/handlers';
+import { PathTokens } from '../main/services/path-tokens';
+import type { Handlers } from '../../shared/ipc/contract';
+import type { WebHostEnv } from './server';
+
+export interface WebHandlerOptions {
+  userDataDir: string;
+  version: string;
+  /** Files given on the command line (absolute, inside the root), opened through `app.initial`. */
+  initialFiles?: string[];
+  host?: 'web' | 'test';
+  locale?: string;
+}
+
+/** The real handlers over the browser host's dialogs and window hooks: what `npm run start:web` and the e2e fixture serve. */
+export function webHandlers(o: WebHandlerOptions): (env: WebHostEnv) => Handlers {
+  return (env) => createHandlers({
+    dialogs: env.dialogs,
+    tokens: new PathTokens(),
+    userDataDir: o.userDataDir,
+    window: env.window,
+    initialFiles: (o.initialFiles ?? []).map((f) => path.resolve(f)),
+    appInfo: {
+      version: o.version,
+      host: o.host ?? 'web',
+      locale: o.locale ?? (Intl.DateTimeFormat().resolvedOptions().locale || 'en'),
+      userName: safeUserName(),
+      platform: process.platform,
+    },
+  });
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
+}
