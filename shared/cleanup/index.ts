@@ -1,0 +1,4 @@
+export * from './text-change';
+export * from './rules';
+export * from './paragraph';
+export * from './issue-cleanup';
