@@ -1,5 +1,6 @@
 import { ISSUE_FORMAT, SCHEMA_VERSION } from './schema';
 import type { Issue, Page } from './types';
+import { findFragment } from './lookup';
 
 /** A new issue holding the given pages, every fragment in the unassigned pool in source order. */
 export function createIssue(pages: Page[], meta: { id?: string; title: string; publication?: string; date?: string }): Issue {
@@ -19,7 +20,21 @@ export function createIssue(pages: Page[], meta: { id?: string; title: string; p
   };
 }
 
-/** A fresh id with the given prefix that the issue does not use yet (ids come from the issue's counter). */
+/**
+ * A fresh id with the given prefix that the issue does not use yet. Ids come from the issue's counter; the counter
+ * alone is not enough (imported ids such as `p1.3` or ids from another session may already hold that number), so
+ * used ids are skipped. `offset` asks for the n-th next id when a caller needs several ids before applying an op.
+ */
 export function nextFreeId(issue: Issue, prefix: string, offset = 0): string {
-  return `${prefix}${issue.nextId + offset}`;
+  const used = (id: string) => !!findFragment(issue, id) || issue.articles.some((a) => a.id === id);
+  let n = issue.nextId;
+  let skipped = 0;
+  for (;;) {
+    const id = `${prefix}${n}`;
+    if (!used(id)) {
+      if (skipped === offset) return id;
+      skipped++;
+    }
+    n++;
+  }
 }

@@ -24,7 +24,10 @@ export function parseIssue(json: string): Issue {
     raw = JSON.parse(json);
   } catch (e) {
     const msg = (e as Error).message;
-    if (/end of JSON|Unterminated|Unexpected end/i.test(msg) || json.trim() === '') {
+    // A cut-off file fails at its very end, whatever token the cut landed in; damage elsewhere fails earlier.
+    const at = /at position (\d+)/.exec(msg);
+    const atEnd = at ? Number(at[1]) >= json.trimEnd().length : /end of JSON/i.test(msg);
+    if (atEnd || json.trim() === '') {
       throw new IssueFileError(`the file is truncated (${msg}); open its .bak copy or a recovery file instead`, 'truncated');
     }
     throw new IssueFileError(`the file is not JSON (${msg}); is it really a .galley.json issue?`, 'not-json');

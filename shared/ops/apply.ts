@@ -1,6 +1,7 @@
 import { enablePatches, produceWithPatches, applyPatches, type Patch, type Draft } from 'immer';
-import type { Issue } from '../model/types';
-import type { Op } from './op-schema';
+import type { Correction, Issue } from '../model/types';
+import { OpError } from '../model/lookup';
+import { OpSchema, type Op } from './op-schema';
 import { moveFragments } from './move-fragments';
 import { mergeFragments, splitFragment } from './split-merge';
 import { createArticle, deleteArticle, moveArticle, renameArticle, setJoin, setStatus } from './article-ops';
@@ -67,7 +68,8 @@ export function applyOp(issue: Issue, op: Op, meta: ApplyMeta = {}): Applied {
     inverse = ip.concat(inverse);
   }
   if (!meta.unrecorded) {
-    const entry = { op: op as unknown as Record<string, unknown>, at: meta.at ?? new Date().toISOString(), ...(meta.by ? { by: meta.by } : {}) };
+    // A plain copy: the history must hold what a JSON save/load gives back (no undefined keys, no shared objects).
+    const entry = { op: JSON.parse(JSON.stringify(op)) as Record<string, unknown>, at: meta.at ?? new Date().toISOString(), ...(meta.by ? { by: meta.by } : {}) };
     const [next, p, ip] = produceWithPatches(cur, (d) => { d.history.push(entry); });
     cur = next;
     patches = patches.concat(p);
@@ -79,4 +81,19 @@ export function applyOp(issue: Issue, op: Op, meta: ApplyMeta = {}): Applied {
 /** Undo or redo: applies recorded patches. */
 export function applyRecorded(issue: Issue, patches: readonly Patch[]): Issue {
   return applyPatches(issue, patches as Patch[]);
+}
+
+/**
+ * Re-applies a recorded correction history to an issue (normally the freshly imported one), recording each entry
+ * again with its original time and author. The result equals the document that produced the history.
+ * @throws OpError when an entry is not a valid operation or no longer fits the issue.
+ */
+export function replayHistory(issue: Issue, history: readonly Correction[]): Issue {
+  let cur = issue;
+  history.forEach((c, i) => {
+    const parsed = OpSchema.safeParse(c.op);
+    if (!parsed.success) throw new OpError(`history entry ${i + 1} is not a valid operation`);
+    cur = applyOp(cur, parsed.data, { at: c.at, ...(c.by ? { by: c.by } : {}) }).issue;
+  });
+  return cur;
 }

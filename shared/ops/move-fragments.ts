@@ -51,7 +51,10 @@ export function moveFragments(draft: Draft<Issue>, base: Issue, op: MoveOp): voi
     if (ai === targetIndex && to.kind === 'article') {
       const at = to.after === null ? 0 : items.findIndex((it) => it.id === to.after) + 1;
       const inserted: ArticleItem[] = ids.map((id, k) => ({ id, join: k === 0 ? (at > 0 && !!to.join) : keptJoin.get(id) ?? false }));
-      items = [...items.slice(0, at), ...inserted, ...items.slice(at)];
+      // The fragment that followed the anchor continued the anchor's paragraph, not the newcomers'.
+      const rest = items.slice(at);
+      if (rest[0]?.join) rest[0] = { ...rest[0], join: false };
+      items = [...items.slice(0, at), ...inserted, ...rest];
     }
     draft.articles[ai].items = items;
   });

@@ -1,7 +1,7 @@
 import type { Draft } from 'immer';
 import type { Fragment, Issue, Span } from '../model/types';
 import { OpError, findFragment, fragmentLocation, getFragment, originalTextOf, placeOf } from '../model/lookup';
-import { insideSurrogatePair } from '../text/chars';
+import { insideGrapheme, insideSurrogatePair } from '../text/chars';
 import { mapToOriginal } from '../text/align';
 import type { Op } from './op-schema';
 
@@ -37,8 +37,10 @@ export function splitSpans(spans: readonly Span[], at: number): [Span[], Span[]]
 export function splitFragment(draft: Draft<Issue>, base: Issue, op: SplitOp): void {
   const f = getFragment(base, op.fragmentId);
   if (findFragment(base, op.newId)) throw new OpError(`fragment id ${op.newId} is already used`);
+  if (!Number.isInteger(op.offset)) throw new OpError('a split offset must be a whole number');
   if (op.offset <= 0 || op.offset >= f.text.length) throw new OpError('a split must leave text on both sides');
   if (insideSurrogatePair(f.text, op.offset)) throw new OpError('cannot split inside a character (surrogate pair)');
+  if (insideGrapheme(f.text, op.offset)) throw new OpError('cannot split inside a character (a letter and its accent, or an emoji sequence)');
   const orig = originalTextOf(base, f);
   const at = mapToOriginal(orig, f.text, op.offset);
   const [left, right] = splitSpans(f.spans, at);

@@ -22,6 +22,24 @@ export function insideSurrogatePair(text: string, offset: number): boolean {
 
 const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
+/**
+ * True when an offset falls inside a user-perceived character (a base letter and its combining marks, an emoji
+ * ZWJ sequence, a flag, a surrogate pair). Only a window around the offset is segmented, so that a check on a
+ * 50 MB single-line page stays instant; clusters longer than the window do not occur in newspaper text.
+ */
+export function insideGrapheme(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  if (insideSurrogatePair(text, offset)) return true;
+  const from = Math.max(0, offset - 32);
+  const window = text.slice(from, Math.min(text.length, offset + 32));
+  const rel = offset - from;
+  for (const s of graphemes.segment(window)) {
+    if (s.index === rel) return false;
+    if (s.index > rel) return true;
+  }
+  return true;
+}
+
 /** Grapheme boundaries (UTF-16 offsets) of a text, 0 and length included. Splits snap to these. */
 export function graphemeBoundaries(text: string): number[] {
   const out: number[] = [];

@@ -27,7 +27,12 @@ async function keepBackup(target: string): Promise<void> {
     // Filesystems without hard links (FAT, some network shares): fall back to a copy.
     await fs.copyFile(target, tmp);
   }
-  await fs.rename(tmp, bak);
+  try {
+    await fs.rename(tmp, bak);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined); // leave no stray link behind a failed save
+    throw e;
+  }
 }
 
 async function fsyncDir(dir: string): Promise<boolean> {
@@ -43,7 +48,22 @@ async function fsyncDir(dir: string): Promise<boolean> {
   }
 }
 
-export async function saveAtomic(target: string, data: string | Buffer, opts: { backup?: boolean } = {}): Promise<SaveState> {
+// One save at a time per file within this process: two overlapping saves would race on the `.bak` link.
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Saves `data` to `target` atomically (see above). Resolves with whether the directory entry is known durable.
+ * @throws SaveError when the new version could not be committed; the file on disk is then the previous version.
+ */
+export function saveAtomic(target: string, data: string | Buffer, opts: { backup?: boolean } = {}): Promise<SaveState> {
+  const key = path.resolve(target);
+  const run = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => saveNow(target, data, opts));
+  queues.set(key, run);
+  void run.finally(() => { if (queues.get(key) === run) queues.delete(key); }).catch(() => undefined);
+  return run;
+}
+
+async function saveNow(target: string, data: string | Buffer, opts: { backup?: boolean }): Promise<SaveState> {
   try {
     if (opts.backup !== false) await keepBackup(target);
     await writeFileAtomic(target, data, { fsync: true });
