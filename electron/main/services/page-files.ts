@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeBytes, normalizeNewlines, type Encoding } from '../../../shared/text/encoding';
 import { pageFromPlainText } from '../../../shared/import/plain-text';
-import { createIssue } from '../../../shared/model/create';
 import type { Issue, Page } from '../../../shared/model/types';
 
 /** A page label from a file name: the trailing page number (`…-p2.txt` → "2"), else the position. */
@@ -22,9 +21,20 @@ export async function readPageFile(file: string, pageId: string, position: numbe
   });
 }
 
-export async function importPageFiles(files: string[], meta: { title?: string } = {}): Promise<Issue> {
-  const pages: Page[] = [];
-  for (let i = 0; i < files.length; i++) pages.push(await readPageFile(files[i], `p${i + 1}`, i + 1));
-  const title = meta.title ?? path.parse(files[0]).name;
-  return createIssue(pages, { title });
+/**
+ * Page files of any supported format → one issue: plain text, ALTO, METS (with the ALTO pages it names, in
+ * order, and its articles), PAGE XML, hOCR, TEI-like XML, PDF, and PNG/JPEG scans attached to pages (see
+ * layout-import.ts). Problems that do not stop the import (a file a METS names but that is missing, a TIFF scan)
+ * are appended to `meta.warnings` when given. `meta.baseDir` is the folder of the issue file to be written, so that
+ * scan paths can be stored relative to it.
+ */
+export async function importPageFiles(files: string[], meta: { title?: string; warnings?: string[]; baseDir?: string } = {}): Promise<Issue> {
+  const { importLayoutFiles } = await import('./layout-import');
+  const r = await importLayoutFiles(files, {
+    ...(meta.title !== undefined ? { title: meta.title } : {}),
+    ...(meta.baseDir !== undefined ? { baseDir: meta.baseDir } : {}),
+    readTextPage: (file, pageId, position) => readPageFile(file, pageId, position),
+  });
+  meta.warnings?.push(...r.warnings);
+  return r.issue;
 }

@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pageFromPdfText, type PdfTextItem } from '../../../shared/import/pdf';
+import { emptyPart, type ImportedPart } from '../../../shared/import/layout-result';
+
+/**
+ * PDF with a text layer → pages, via the pdfjs-dist legacy build in Node. CJK fonts without embedded encodings
+ * need the packed CMaps and the standard font data that ship in pdfjs-dist (ARCHITECTURE B4). Each page is also
+ * rendered to a PNG scan when `@napi-rs/canvas` (pdfjs' optional Node canvas) loads; if it does not, the page has
+ * no scan and a warning says so (the renderer can draw PDFs itself later).
+ */
+export interface PdfReadOptions { firstPage: number; sourceName?: string; render?: boolean; renderScale?: number }
+
+function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
+  const require = createRequire(import.meta.url);
+  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  // pdfjs in Node reads these with fs when given plain paths ending in a separator.
+  return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
+}
+
+export async function readPdfPart(bytes: Uint8Array, opts: PdfReadOptions): Promise<ImportedPart> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const part = emptyPart();
+  const doc = await pdfjs.getDocument({
+    data: bytes.slice(), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false,
+    // Never fetch anything a PDF names.
+    disableAutoFetch: true, disableStream: true,
+  }).promise;
+  try {
+    let canvasOk = opts.render !== false;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0, y0, x1, y1] = page.view;
+      const tc = await page.getTextContent();
+      const items: PdfTextItem[] = [];
+      for (const it of tc.items) {
+        if (!('str' in it)) continue;
+        const [a, b, , , e, f] = it.transform as number[];
+        items.push({ str: it.str, x: e - x0, y: f - y0, width: it.width, size: Math.hypot(a, b) || it.height, hasEOL: it.hasEOL });
+      }
+      const pageId = `p${opts.firstPage + n - 1}`;
+      const gp = pageFromPdfText({ width: x1 - x0, height: y1 - y0, items }, { pageId, label: String(n), ...(opts.sourceName ? { sourceName: opts.sourceName } : {}) });
+      if (!tc.items.length) part.warnings.push(`${opts.sourceName ?? 'PDF'} page ${n} has no text layer (a scan only?); it was imported without text.`);
+      if (canvasOk) {
+        try {
+          const scale = opts.renderScale ?? 1.5;
+          const viewport = page.getViewport({ scale });
+          const { createCanvas } = await import('@napi-rs/canvas' as string) as { createCanvas: (w: number, h: number) => { getContext: (k: '2d') => unknown; toBuffer: (m: 'image/png') => Uint8Array } };
+          const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+          await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: canvas.getContext('2d') as CanvasRenderingContext2D, viewport }).promise;
+          const png = canvas.toBuffer('image/png');
+          gp.image = { src: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, width: Math.ceil(viewport.width), height: Math.ceil(viewport.height), mime: 'image/png' };
+        } catch (e) {
+          canvasOk = false;
+          part.warnings.push(`PDF pages were not rendered to scans in this process (${(e as Error).message}); text was imported.`);
+        }
+      }
+      part.pages.push(gp);
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return part;
+}

@@ -1,0 +1,168 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { detectFormat, IMAGE_FORMATS, type LayoutFormat } from '../../../shared/import/detect';
+import { pageFromAlto } from '../../../shared/import/alto';
+import { parseMets } from '../../../shared/import/mets';
+import { partFromMets, type MetsPageInput } from '../../../shared/import/mets-issue';
+import { partFromTei } from '../../../shared/import/tei';
+import { assembleIssue, emptyPart, type ImportedPart } from '../../../shared/import/layout-result';
+import { displayableImage, imageDataUrl, imageInfo } from '../../../shared/import/image';
+import type { Issue, Page } from '../../../shared/model/types';
+
+/**
+ * Reads layout files from disk for the pure importers in `shared/import`: a METS with the ALTO files it names
+ * (relative to the METS), single ALTO / PAGE / hOCR / TEI / PDF files, and scan images attached to pages.
+ * Never fetches anything: remote and absolute references in a METS are reported, not followed.
+ */
+export interface LayoutImportOptions {
+  title?: string;
+  /** Folder of the issue file to be written: image paths are stored relative to it. */
+  baseDir?: string;
+  /** Reads a plain-text page (injected by page-files.ts, which owns the text path). */
+  readTextPage: (file: string, pageId: string, position: number) => Promise<Page>;
+}
+export interface LayoutImportResult { issue: Issue; warnings: string[] }
+
+/** Images up to this size travel inside the issue as data URLs when no issue folder is known. */
+const DATA_URL_LIMIT = 512 * 1024;
+
+async function exists(file: string): Promise<boolean> {
+  try { return (await fs.stat(file)).isFile(); } catch { return false; }
+}
+
+function isRemote(href: string): boolean {
+  // A scheme (`http:`, `ftp:`), but not a Windows drive letter (`C:\`).
+  return /^[a-z][a-z0-9+.-]*:/i.test(href) && !/^[a-z]:[\\/]/i.test(href);
+}
+
+async function attachImage(page: Page, file: string, bytes: Uint8Array, baseDir: string | undefined, warnings: string[]): Promise<void> {
+  const info = imageInfo(bytes);
+  if (!info) { warnings.push(`${path.basename(file)}: not an image Galley can read; not attached.`); return; }
+  if (!displayableImage(info.mime)) {
+    warnings.push(`${path.basename(file)}: ${info.mime} scans cannot be shown; convert it to PNG or JPEG to see the scan.`);
+    return;
+  }
+  let src: string;
+  if (baseDir) src = path.relative(baseDir, file).split(path.sep).join('/');
+  else if (bytes.length <= DATA_URL_LIMIT) src = imageDataUrl(bytes, info.mime);
+  else src = path.resolve(file);
+  page.image = { src, width: info.width, height: info.height, mime: info.mime };
+  // Boxes of a page without a coordinate space of its own are in image pixels.
+  page.size ??= { width: info.width, height: info.height };
+}
+
+/** A METS file and the ALTO pages it names, in physical order; a warning for every named file that is missing. */
+export async function readMetsPart(metsFile: string, firstPage: number, baseDir: string | undefined): Promise<ImportedPart> {
+  const mets = parseMets(await fs.readFile(metsFile, 'utf8'));
+  const dir = path.dirname(metsFile);
+  const part = emptyPart();
+  if (mets.title) part.title = mets.title;
+  part.warnings.push(...mets.warnings);
+  const inputs: MetsPageInput[] = [];
+  const images: { page: Page; file: string }[] = [];
+  for (const mp of mets.pages) {
+    const alto = mp.altoFileId ? mets.files.get(mp.altoFileId) : undefined;
+    const image = mp.imageFileId ? mets.files.get(mp.imageFileId) : undefined;
+    if (!alto) { part.warnings.push(`METS page ${mp.label} has no ALTO file; skipped.`); continue; }
+    if (isRemote(alto.href) || path.isAbsolute(alto.href)) {
+      part.warnings.push(`Not read: ${alto.href} (page ${mp.label}) is not a path relative to the METS; Galley never fetches files.`);
+      continue;
+    }
+    const file = path.resolve(dir, alto.href);
+    if (!(await exists(file))) { part.warnings.push(`Missing file: ${alto.href} (page ${mp.label}, named in the METS)`); continue; }
+    const pageId = `p${firstPage + inputs.length}`;
+    const res = pageFromAlto(await fs.readFile(file, 'utf8'), { pageId, label: mp.label, sourceName: path.relative(dir, file).split(path.sep).join('/') });
+    inputs.push({ fileId: alto.id, alto: res });
+    if (image) {
+      const imgFile = path.resolve(dir, image.href);
+      if (isRemote(image.href) || path.isAbsolute(image.href)) part.warnings.push(`Not read: ${image.href} (scan of page ${mp.label}) is not a relative path.`);
+      else if (!(await exists(imgFile))) part.warnings.push(`Missing file: ${image.href} (scan of page ${mp.label}, named in the METS)`);
+      else images.push({ page: res.page, file: imgFile });
+    }
+  }
+  const built = partFromMets(mets, inputs);
+  part.pages = built.pages;
+  part.articles = built.articles;
+  part.warnings.push(...built.warnings);
+  for (const img of images) {
+    const page = part.pages.find((p) => p.id === img.page.id);
+    if (page) await attachImage(page, img.file, await fs.readFile(img.file), baseDir, part.warnings);
+  }
+  return part;
+}
+
+/** One non-METS layout file → its part. */
+async function readOnePart(file: string, format: LayoutFormat, bytes: Uint8Array, firstPage: number, opts: LayoutImportOptions): Promise<ImportedPart> {
+  const name = path.basename(file);
+  const text = () => new TextDecoder('utf-8').decode(bytes);
+  switch (format) {
+    case 'mets': return readMetsPart(file, firstPage, opts.baseDir);
+    case 'alto': {
+      const r = pageFromAlto(text(), { pageId: `p${firstPage}`, sourceName: name });
+      return { ...emptyPart(), pages: [r.page], warnings: r.warnings };
+    }
+    case 'tei': return partFromTei(text(), { firstPage, sourceName: name });
+    case 'page-xml': {
+      const { partFromPageXml } = await import('../../../shared/import/page-xml');
+      return partFromPageXml(text(), { firstPage, sourceName: name });
+    }
+    case 'hocr': {
+      const { partFromHocr } = await import('../../../shared/import/hocr');
+      return partFromHocr(text(), { firstPage, sourceName: name });
+    }
+    case 'pdf': {
+      const { readPdfPart } = await import('./layout-import-pdf');
+      return readPdfPart(bytes, { firstPage, sourceName: name });
+    }
+    default: {
+      const page = await opts.readTextPage(file, `p${firstPage}`, firstPage);
+      return { ...emptyPart(), pages: [page] };
+    }
+  }
+}
+
+/**
+ * Imports page files of any supported format into one issue, in the given order. Images are attached as scans
+ * to the page from the file with the same base name, else to the next page without a scan, else become a page
+ * of their own (with no text).
+ */
+export async function importLayoutFiles(files: string[], opts: LayoutImportOptions): Promise<LayoutImportResult> {
+  const parts: ImportedPart[] = [];
+  const warnings: string[] = [];
+  const images: { file: string; bytes: Uint8Array }[] = [];
+  const pageFile = new Map<string, string>();
+  let next = 1;
+  for (const file of files) {
+    const bytes = new Uint8Array(await fs.readFile(file));
+    const format = detectFormat(bytes, file);
+    if (IMAGE_FORMATS.includes(format)) { images.push({ file, bytes }); continue; }
+    const part = await readOnePart(file, format, bytes, next, opts);
+    for (const p of part.pages) pageFile.set(p.id, file);
+    for (const ref of part.images) {
+      const page = part.pages.find((p) => p.id === ref.pageId);
+      const imgFile = path.resolve(path.dirname(file), ref.href);
+      if (!page || page.image) continue;
+      if (isRemote(ref.href)) part.warnings.push(`Not read: the scan ${ref.href} is not a local file; Galley never fetches files.`);
+      else if (!(await exists(imgFile))) part.warnings.push(`Missing file: ${ref.href} (scan named in ${path.basename(file)})`);
+      else await attachImage(page, imgFile, new Uint8Array(await fs.readFile(imgFile)), opts.baseDir, part.warnings);
+    }
+    next += part.pages.length;
+    warnings.push(...part.warnings);
+    parts.push(part);
+  }
+  const pages = parts.flatMap((p) => p.pages);
+  const stem = (f: string) => path.parse(f).name.toLowerCase();
+  for (const img of images) {
+    let page = pages.find((p) => !p.image && pageFile.has(p.id) && stem(pageFile.get(p.id)!) === stem(img.file));
+    page ??= pages.find((p) => !p.image);
+    if (!page) {
+      page = { id: `p${next++}`, label: String(pages.length + 1), original: '', encoding: 'utf-8', markup: [], fragments: [], source: { name: path.basename(img.file), format: 'image' } };
+      pages.push(page);
+      parts.push({ ...emptyPart(), pages: [page] });
+    }
+    await attachImage(page, img.file, img.bytes, opts.baseDir, warnings);
+  }
+  if (pages.length === 0) throw new Error('None of the files holds a page Galley can import.');
+  const title = opts.title ?? parts.find((p) => p.title)?.title ?? path.parse(files[0]).name;
+  return { issue: assembleIssue(parts, { title }), warnings };
+}

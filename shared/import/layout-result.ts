@@ -1,0 +1,55 @@
+import { createIssue } from '../model/create';
+import type { ArticleItem, Issue, Page } from '../model/types';
+
+/**
+ * What every layout importer returns for one input file: pages (ids `p<N>`, fragment ids `p<N>.<k>`), the
+ * articles the file itself defines (METS, PAGE reading order, TEI divs), fragments it marks as page furniture,
+ * and warnings for the user. `assembleIssue` turns several of them into one issue.
+ */
+export interface ImportedArticle {
+  title?: string;
+  items: ArticleItem[];
+  /** Parts of one article split over several files (PAGE XML per page) share a key and are merged in order. */
+  key?: string;
+}
+export interface ImportedPart {
+  pages: Page[];
+  articles: ImportedArticle[];
+  /** Fragments the source marks as furniture (headers, page numbers): discarded, still kept. */
+  discarded: string[];
+  warnings: string[];
+  /** Scan images the source names (relative to it), for the file reader to attach when they exist. */
+  images: { pageId: string; href: string }[];
+  /** A title the source gives the issue (METS label). */
+  title?: string;
+}
+
+export function emptyPart(): ImportedPart {
+  return { pages: [], articles: [], discarded: [], warnings: [], images: [] };
+}
+
+/** One issue from the parts, in order: articles get ids a1…aN, every unplaced fragment goes to the pool. */
+export function assembleIssue(parts: readonly ImportedPart[], meta: { id?: string; title: string }): Issue {
+  const pages = parts.flatMap((p) => p.pages);
+  const issue = createIssue(pages, meta);
+  const placed = new Set<string>();
+  let n = 0;
+  const byKey = new Map<string, Issue['articles'][number]>();
+  for (const part of parts) {
+    for (const a of part.articles) {
+      const items = a.items.filter((it) => !placed.has(it.id));
+      if (items.length === 0) continue;
+      items.forEach((it) => placed.add(it.id));
+      const keyed = a.key ? byKey.get(a.key) : undefined;
+      if (keyed) { keyed.items.push(...items); continue; }
+      if (items[0].join) items[0] = { ...items[0], join: false };
+      const article = { id: `a${++n}`, ...(a.title ? { title: a.title.slice(0, 2000) } : {}), items, status: 'draft' as const };
+      if (a.key) byKey.set(a.key, article);
+      issue.articles.push(article);
+    }
+    for (const id of part.discarded) if (!placed.has(id)) { placed.add(id); issue.discarded.push(id); }
+  }
+  issue.pool = issue.pool.filter((id) => !placed.has(id));
+  issue.nextId = n + 1;
+  return issue;
+}
