@@ -251,8 +251,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       const message = e instanceof HttpError ? e.message : 'internal error';
       if (!(e instanceof HttpError)) console.error('galley web host:', e);
       if (res.headersSent) return void res.end();
-      // Drain what the client still sends so that it reads our answer instead of a reset connection.
+      // Drain what the client still sends so that it reads our answer instead of a reset connection, and do not
+      // keep a connection whose request body was refused half-read.
       req.resume();
+      if (status === 413) res.setHeader('Connection', 'close');
       sendJson(res, status, { ok: false, error: message });
     });
   });
