@@ -1,0 +1,39 @@
+import type { TFunction, i18n as I18n } from 'i18next';
+import type { HostApi } from '@shared/ipc/contract';
+import type { AppStore } from '../store/create-store';
+
+/** What the editor exposes to commands (split at the caret, focus), registered while it is mounted. */
+export interface EditorBridge {
+  focus(): void;
+  /** Caret offset in the edited fragment's text, or null when the editor has no caret. */
+  caretOffset(): number | null;
+  fragmentId(): string | null;
+}
+
+export interface CommandContext {
+  store: AppStore;
+  host: HostApi;
+  t: TFunction;
+  i18n: I18n;
+  editor: { current: EditorBridge | null };
+}
+
+export type CommandGroup = 'file' | 'edit' | 'select' | 'fragment' | 'article' | 'view';
+
+/**
+ * An editorial action, used alike by toolbar buttons, keyboard shortcuts, the command palette and the native
+ * menu (`command.run {id}` from the host). `run` may be async (host calls); `enabled` decides greying out.
+ */
+export interface Command {
+  id: string;
+  /** i18n key of the label (palette, menus, tooltips). */
+  labelKey: string;
+  /** Interpolation values for the label (e.g. the article number). */
+  labelValues?: Record<string, string | number>;
+  group: CommandGroup;
+  /** Default shortcuts as `Ctrl+Shift+Z`, `Alt+ArrowUp`, `F8`, `Delete`, `?`. Ctrl means Cmd on macOS. */
+  keys?: string[];
+  /** Single-key shortcuts (arrows, Delete, letters) do not fire while typing in an input or the editor. */
+  run(ctx: CommandContext): void | Promise<unknown>;
+  enabled?(ctx: CommandContext): boolean;
+}

@@ -1,0 +1,68 @@
+import { lazy, Suspense, useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findFragment, originalTextOf } from '@shared/model/lookup';
+import { useApp } from '../../app-context';
+import { articleIndexById } from '../../store/selectors';
+import { DiffView } from './DiffView';
+import { articleText } from './text-diff';
+
+// Monaco is 4 MB: load it only when the editor first shows (ARCHITECTURE B1).
+const MonacoFragmentEditor = lazy(() => import('./MonacoFragmentEditor'));
+
+const darkQuery = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+function useDark(): boolean {
+  return useSyncExternalStore(
+    (cb) => { darkQuery?.addEventListener('change', cb); return () => darkQuery?.removeEventListener('change', cb); },
+    () => !!darkQuery?.matches,
+  );
+}
+
+/** Right pane: Monaco on the selected fragment, its diff against the original, and the selected article's diff. */
+export function EditorPane() {
+  const { t } = useTranslation();
+  const dark = useDark();
+  const fragmentId = useApp((s) => s.cursor ?? s.selection[s.selection.length - 1] ?? null);
+  const fragment = useApp((s) => (s.doc && fragmentId ? findFragment(s.doc, fragmentId) : undefined));
+  const articleId = useApp((s) => s.selectedArticle);
+  const article = useApp((s) => s.doc?.articles.find((a) => a.id === articleId));
+  // Re-rendered by the subscriptions above; the whole document is read from the current state.
+  const issue = useApp((s) => (fragment || article ? s.doc : null));
+  const original = useMemo(() => (issue && fragment ? originalTextOf(issue, fragment) : ''), [issue, fragment]);
+  const articleTexts = useMemo(
+    () => (issue && article ? { before: articleText(issue, article, 'original'), after: articleText(issue, article, 'current') } : null),
+    [issue, article],
+  );
+  const articleNo = issue && article ? articleIndexById(issue, article.id) + 1 : 0;
+
+  return (
+    <section className="pane editor-pane" aria-label={t('editor.title')}>
+      <header className="pane-head">
+        <h2>{t('editor.title')}</h2>
+        {fragment && <span className="pane-sub" data-testid="editor-fragment">{t('editor.fragment', { id: fragment.id, role: t(`role.${fragment.role}`) })}</span>}
+      </header>
+      <div className="editor-body">
+        {!fragment && <p className="empty-note">{t('editor.none')}</p>}
+        {fragment && (
+          <div className="monaco-box" data-testid="editor">
+            <Suspense fallback={<p className="empty-note">{t('editor.loading')}</p>}>
+              <MonacoFragmentEditor fragmentId={fragment.id} text={fragment.text} dark={dark} />
+            </Suspense>
+          </div>
+        )}
+        {fragment && <p className="hint">{t('editor.splitHint')}</p>}
+        {fragment && (
+          <div className="diff-box">
+            <h3>{t('editor.diff')}</h3>
+            <DiffView before={original} after={fragment.text} testId="fragment-diff" />
+          </div>
+        )}
+        {articleTexts && (
+          <div className="diff-box">
+            <h3>{t('editor.diffArticle', { n: articleNo })}</h3>
+            <DiffView before={articleTexts.before} after={articleTexts.after} testId="article-diff" />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { monaco } from './monaco-setup';
+import { useEffect, useRef } from 'react';
+import Editor from '@monaco-editor/react';
+import type { editor as MonacoEditorNs } from 'monaco-editor/editor';
+import { useAppContext } from '../../app-context';
+import { COMMANDS, runCommand } from '../../commands/registry';
+
+export interface FragmentEditorProps {
+  fragmentId: string;
+  text: string;
+  dark: boolean;
+}
+
+/** `Ctrl+Shift+Z` → Monaco keybinding, for the app commands that must win over Monaco's own bindings. */
+function keybinding(s: string): number | null {
+  let code = 0;
+  for (const part of s.split('+')) {
+    if (part === 'Ctrl') code |= monaco.KeyMod.CtrlCmd;
+    else if (part === 'Shift') code |= monaco.KeyMod.Shift;
+    else if (part === 'Alt') code |= monaco.KeyMod.Alt;
+    else if (/^[A-Z]$/.test(part)) code |= monaco.KeyCode[`Key${part}` as 'KeyA'];
+    else if (/^\d$/.test(part)) code |= monaco.KeyCode[`Digit${part}` as 'Digit1'];
+    else if (part === 'Enter') code |= monaco.KeyCode.Enter;
+    else if (/^F\d+$/.test(part)) code |= monaco.KeyCode[part as 'F8'];
+    else return null;
+  }
+  return code;
+}
+
+/**
+ * Monaco on one fragment's text. Typing goes to the store (coalesced into one undo step per pause); Ctrl+Z,
+ * Ctrl+Enter (split at the caret) and the other Ctrl shortcuts run app commands, so there is one undo stack.
+ */
+export default function MonacoFragmentEditor({ fragmentId, text, dark }: FragmentEditorProps) {
+  const ctx = useAppContext();
+  const edRef = useRef<MonacoEditorNs.IStandaloneCodeEditor | null>(null);
+  const idRef = useRef(fragmentId);
+  idRef.current = fragmentId;
+
+  useEffect(() => {
+    ctx.editor.current = {
+      focus: () => edRef.current?.focus(),
+      fragmentId: () => (edRef.current ? idRef.current : null),
+      caretOffset: () => {
+        const ed = edRef.current;
+        const pos = ed?.getPosition();
+        const model = ed?.getModel();
+        return pos && model && ed?.hasTextFocus() ? model.getOffsetAt(pos) : null;
+      },
+    };
+    return () => { ctx.editor.current = null; };
+  }, [ctx]);
+
+  return (
+    <Editor
+      value={text}
+      language="plaintext"
+      theme={dark ? 'vs-dark' : 'vs'}
+      loading={null}
+      options={{
+        wordWrap: 'on',
+        wrappingStrategy: 'advanced',
+        minimap: { enabled: false },
+        lineNumbers: 'off',
+        glyphMargin: false,
+        folding: false,
+        fontSize: 16,
+        lineHeight: 27,
+        fontFamily: '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif',
+        unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
+        renderWhitespace: 'boundary',
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        contextmenu: true,
+        ariaLabel: 'fragment text',
+      }}
+      onMount={(ed) => {
+        edRef.current = ed;
+        for (const cmd of COMMANDS) {
+          for (const k of cmd.keys ?? []) {
+            if (!k.startsWith('Ctrl+') && !/^F\d+$/.test(k)) continue;
+            const kb = keybinding(k);
+            if (kb !== null) ed.addCommand(kb, () => { void runCommand(cmd.id, ctx); });
+          }
+        }
+        ed.onDidChangeCursorPosition((e) => {
+          const model = ed.getModel();
+          if (model) ctx.store.getState().setCaret({ fragmentId: idRef.current, offset: model.getOffsetAt(e.position) });
+        });
+        ed.onDidFocusEditorText(() => ctx.store.getState().focusPane('editor'));
+      }}
+      onChange={(value) => {
+        if (value !== undefined) ctx.store.getState().typeText(idRef.current, value);
+      }}
+    />
+  );
+}

@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useAppContext } from '../../app-context';
+
+/** Refused operations and host errors, shown in plain words; info notices fade after a few seconds. */
+export function Notice() {
+  const { t } = useTranslation();
+  const { store } = useAppContext();
+  const notice = useApp((s) => s.notice);
+  useEffect(() => {
+    if (!notice || notice.kind === 'error') return;
+    const id = setTimeout(() => { if (store.getState().notice?.id === notice.id) store.getState().set({ notice: null }); }, 5000);
+    return () => clearTimeout(id);
+  }, [notice, store]);
+  if (!notice) return null;
+  return (
+    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+      <span>{notice.text}</span>
+      <button type="button" onClick={() => store.getState().set({ notice: null })} aria-label={t('notice.dismiss')}>×</button>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
+import { useApp, useAppContext } from '../../app-context';
+import { PageRow } from './PageRow';
+
+/** The page as extracted: its fragments in source order, virtualized (a page can hold thousands). */
+export function PagePane() {
+  const { t } = useTranslation();
+  const { store } = useAppContext();
+  const pages = useApp((s) => s.doc?.pages);
+  const current = useApp((s) => s.currentPage);
+  const cursor = useApp((s) => s.cursor);
+  const page = pages?.[current];
+  const fragments = page?.fragments ?? [];
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({
+    count: fragments.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    overscan: 6,
+    getItemKey: (i) => fragments[i]?.id ?? i,
+    // A first guess of the viewport, so rows render before layout (and in jsdom, which has none).
+    initialRect: { width: 400, height: 900 },
+  });
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    return autoScrollForElements({ element: el });
+  }, []);
+
+  // Keep the keyboard cursor in view.
+  useEffect(() => {
+    if (!cursor) return;
+    const i = fragments.findIndex((f) => f.id === cursor);
+    if (i >= 0) v.scrollToIndex(i, { align: 'auto' });
+  }, [cursor, fragments, v]);
+
+  return (
+    <section className="pane page-pane" aria-label={t('page.title')}>
+      <header className="pane-head">
+        <h2>{t('page.title')}</h2>
+        {pages && pages.length > 1 && (
+          <select
+            aria-label={t('page.select')}
+            data-testid="page-select"
+            value={current}
+            onChange={(e) => store.getState().setPage(Number(e.target.value))}
+          >
+            {pages.map((p, i) => <option key={p.id} value={i}>{p.label}</option>)}
+          </select>
+        )}
+        {page && <span className="pane-sub">{t('page.of', { label: page.label, count: fragments.length })}</span>}
+      </header>
+      <div
+        ref={scrollRef}
+        className="pane-scroll"
+        data-pane="page"
+        data-testid="page-pane"
+        tabIndex={0}
+        role="listbox"
+        aria-multiselectable
+        aria-label={t('page.title')}
+        onFocus={() => store.getState().focusPane('page')}
+      >
+        {!page && <p className="empty-note">{t('page.noPages')}</p>}
+        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {v.getVirtualItems().map((row) => (
+            <div key={row.key} data-index={row.index} ref={v.measureElement} className="vrow" style={{ transform: `translateY(${row.start}px)` }}>
+              <PageRow fragment={fragments[row.index]} />
+            </div>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

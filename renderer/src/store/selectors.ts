@@ -1,0 +1,110 @@
+import type { Issue, Place } from '@shared/model/types';
+import { audit, type AuditReport } from '@shared/audit/audit';
+import { placeIndex } from '@shared/model/lookup';
+import type { AppState } from './types';
+
+/**
+ * Selectors read derived data from the state. Anything costly is cached by the identity of the arrays it reads
+ * (immer keeps unchanged arrays identical), so a drag recomputes only what it touched.
+ */
+
+export const selectDoc = (s: AppState): Issue | null => s.doc;
+
+export function selectDirty(s: AppState): boolean {
+  const top = s.past[s.past.length - 1];
+  return (top ? top.id : 0) !== s.savedMark;
+}
+
+export const selectCanUndo = (s: AppState) => s.past.length > 0;
+export const selectCanRedo = (s: AppState) => s.future.length > 0;
+export const selectUndoLabel = (s: AppState) => s.past[s.past.length - 1]?.label ?? null;
+export const selectRedoLabel = (s: AppState) => s.future[0]?.label ?? null;
+
+const auditCache = new WeakMap<Issue, AuditReport>();
+/** The audit of the current document, computed once per document version. */
+export function selectAudit(s: AppState): AuditReport | null {
+  if (!s.doc) return null;
+  let r = auditCache.get(s.doc);
+  if (!r) { r = audit(s.doc); auditCache.set(s.doc, r); }
+  return r;
+}
+
+const openEndCache = new WeakMap<AuditReport, Set<string>>();
+export function selectOpenEnds(s: AppState): Set<string> {
+  const r = selectAudit(s);
+  if (!r) return new Set();
+  let set = openEndCache.get(r);
+  if (!set) { set = new Set(r.openEnds); openEndCache.set(r, set); }
+  return set;
+}
+
+export function selectPlace(s: AppState, id: string): Place | undefined {
+  return s.doc ? placeIndex(s.doc).get(id) : undefined;
+}
+
+/** Index of the article holding a fragment (for its color and number), -1 for pool, -2 for discarded. */
+export function selectArticleIndexOf(s: AppState, id: string): number {
+  const p = selectPlace(s, id);
+  if (!p) return -3;
+  if (p.kind === 'pool') return -1;
+  if (p.kind === 'discard') return -2;
+  return articleIndexById(s.doc!, p.articleId);
+}
+
+const articleIdx = new WeakMap<Issue['articles'], Map<string, number>>();
+export function articleIndexById(issue: Issue, id: string): number {
+  let m = articleIdx.get(issue.articles);
+  if (!m) { m = new Map(issue.articles.map((a, i) => [a.id, i])); articleIdx.set(issue.articles, m); }
+  return m.get(id) ?? -1;
+}
+
+export const selectIsSelected = (id: string) => (s: AppState) => s.selection.includes(id);
+
+const selSetCache = new WeakMap<string[], Set<string>>();
+export function selectionSet(s: AppState): Set<string> {
+  let set = selSetCache.get(s.selection);
+  if (!set) { set = new Set(s.selection); selSetCache.set(s.selection, set); }
+  return set;
+}
+
+/** Fragment ids in the order the board shows them: articles in order, then the pool, then the discard pile. */
+const boardOrderCache = new WeakMap<Issue['articles'], WeakMap<string[], WeakMap<string[], string[]>>>();
+export function boardOrder(issue: Issue): string[] {
+  let a = boardOrderCache.get(issue.articles);
+  if (!a) { a = new WeakMap(); boardOrderCache.set(issue.articles, a); }
+  let b = a.get(issue.pool);
+  if (!b) { b = new WeakMap(); a.set(issue.pool, b); }
+  let list = b.get(issue.discarded);
+  if (!list) {
+    list = [...issue.articles.flatMap((x) => x.items.map((it) => it.id)), ...issue.pool, ...issue.discarded];
+    b.set(issue.discarded, list);
+  }
+  return list;
+}
+
+/** Fragment ids of the current page in source order. */
+export function pageOrder(issue: Issue, page: number): string[] {
+  return (issue.pages[page]?.fragments ?? []).map((f) => f.id);
+}
+
+/** The order ↑/↓ walks in the focused pane. */
+export function paneOrder(s: AppState): string[] {
+  if (!s.doc) return [];
+  return s.focusedPane === 'board' ? boardOrder(s.doc) : pageOrder(s.doc, s.currentPage);
+}
+
+/** The selection sorted in the order of the pane it is read from (a drag keeps reading order). */
+export function orderedSelection(s: AppState, order?: string[]): string[] {
+  if (!s.doc || !s.selection.length) return [];
+  const list = order ?? (s.focusedPane === 'board' ? boardOrder(s.doc) : allSourceOrder(s.doc));
+  const pos = new Map<string, number>();
+  list.forEach((id, i) => pos.set(id, i));
+  return [...s.selection].sort((a, b) => (pos.get(a) ?? 1e15) - (pos.get(b) ?? 1e15));
+}
+
+const allOrderCache = new WeakMap<Issue['pages'], string[]>();
+export function allSourceOrder(issue: Issue): string[] {
+  let l = allOrderCache.get(issue.pages);
+  if (!l) { l = issue.pages.flatMap((p) => p.fragments.map((f) => f.id)); allOrderCache.set(issue.pages, l); }
+  return l;
+}
