@@ -23,7 +23,7 @@ export function parseIssue(json: string): Issue {
   try {
     raw = JSON.parse(json);
   } catch (e) {
-    const msg = (e as Error).message;
+    const msg = (e as Error).message.replace(/\s+/g, ' '); // V8 quotes the bad input, newlines included
     // A cut-off file fails at its very end, whatever token the cut landed in; damage elsewhere fails earlier.
     const at = /at position (\d+)/.exec(msg);
     const atEnd = at ? Number(at[1]) >= json.trimEnd().length : /end of JSON/i.test(msg);

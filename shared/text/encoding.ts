@@ -104,6 +104,7 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): Decoded {
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return checkText(utf8, 'utf-8');
+  refuseDamagedUtf8(bytes);
   const u16 = utf16Guess(bytes);
   if (u16) {
     const t = tryDecode(u16, bytes);
@@ -117,6 +118,36 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): Decoded {
   }
   if (gb !== null && big5 !== null) return checkText(score(big5) > score(gb) ? big5 : gb, score(big5) > score(gb) ? 'big5' : 'gb18030');
   return gb !== null ? checkText(gb, 'gb18030') : checkText(big5!, 'big5');
+}
+
+/**
+ * A UTF-8 file with a few broken bytes (a bad copy, a cut) still decodes "successfully" as GB18030 or Big5, as
+ * mojibake. When most multi-byte sequences are valid UTF-8, say where the damage is instead of guessing.
+ */
+function refuseDamagedUtf8(bytes: Uint8Array): void {
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < loose.length; i++) {
+    const c = loose.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80 && !(c >= 0xdc00 && c <= 0xdfff)) good++;
+  }
+  if (bad === 0 || good < 4 * bad) return;
+  throw new DecodeError(`the file is UTF-8 text with ${bad} damaged byte sequence(s), the first near byte ${firstBadUtf8(bytes)}; repair or re-export it (or choose an encoding by hand)`);
+}
+
+/** Offset of the first byte that cannot start or continue a UTF-8 sequence (approximate: overlongs pass). */
+function firstBadUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 /** CRLF and lone CR become LF: the page original is stored with LF only, whatever the file had. */
