@@ -48,7 +48,7 @@ export function permissionHandler(..._args: unknown[]): false {
  * Requests the session lets through: the app's own scheme, data: images and blob: (workers, downloads of
  * generated files). Everything else, http(s) and file: included, is cancelled: the app is offline by design.
  */
-export function isAllowedRequest(url: string, resourceType?: string): boolean {
+export function isAllowedRequest(url: string, resourceType?: string, opts: { devTools?: boolean } = {}): boolean {
   let u: URL;
   try {
     u = new URL(url);
@@ -57,6 +57,7 @@ export function isAllowedRequest(url: string, resourceType?: string): boolean {
   }
   if (u.protocol === `${APP_SCHEME}:`) return u.host === APP_HOST;
   if (u.protocol === 'blob:') return url.startsWith(`blob:${APP_ORIGIN}/`);
+  if (opts.devTools && (u.protocol === 'devtools:' || u.protocol === 'chrome-extension:')) return true;
   if (u.protocol === 'data:') return resourceType === undefined || resourceType === 'image' || resourceType === 'font';
   return false;
 }
@@ -123,4 +124,50 @@ export async function resolveInsideRootReal(root: string, urlPath: string): Prom
   } catch {
     return null; // missing file
   }
+}
+
+/** The slices of Electron objects the hardening touches; structural so that tests pass fakes. */
+export interface ContentsLike {
+  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview' | 'will-frame-navigate', cb: (event: { preventDefault(): void; url?: string }, ...rest: unknown[]) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+export interface SessionLike {
+  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void;
+  webRequest: { onBeforeRequest(listener: (details: { url: string; resourceType?: string }, callback: (response: { cancel: boolean }) => void) => void): void };
+  setDevicePermissionHandler?(handler: () => boolean): void;
+}
+
+/**
+ * Applied to every webContents (`app.on('web-contents-created')`): no navigation, no redirects, no webviews,
+ * no new windows (checklist 11–14).
+ */
+export function hardenContents(contents: ContentsLike, log: (msg: string) => void = () => undefined): void {
+  const refuse = (what: string) => (event: { preventDefault(): void; url?: string }, url?: unknown) => {
+    const target = typeof url === 'string' ? url : (event.url ?? '');
+    if (what === 'webview' || !isAllowedNavigation(target)) {
+      event.preventDefault();
+      log(`refused ${what}${target ? ` to ${String(target).slice(0, 200)}` : ''}`);
+    }
+  };
+  contents.on('will-navigate', refuse('navigation'));
+  contents.on('will-frame-navigate', refuse('frame navigation'));
+  contents.on('will-redirect', refuse('redirect'));
+  contents.on('will-attach-webview', refuse('webview'));
+  contents.setWindowOpenHandler(windowOpenHandler);
+}
+
+/** Applied to the session: every permission denied, every request outside `app:`/`data:`/`blob:` cancelled. */
+export function hardenSession(ses: SessionLike, log: (msg: string) => void = () => undefined, opts: { devTools?: boolean } = {}): void {
+  ses.setPermissionRequestHandler((_wc, permission, callback) => {
+    log(`denied permission ${permission}`);
+    callback(permissionHandler());
+  });
+  ses.setPermissionCheckHandler(() => permissionHandler());
+  ses.setDevicePermissionHandler?.(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequest(details.url, details.resourceType, opts);
+    if (!allowed) log(`blocked request ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
 }
