@@ -1,6 +1,7 @@
 import { importCommand, importHelp } from './commands/import';
 import { checkCommand, checkHelp } from './commands/check';
 import { exportCommand, exportHelp } from './commands/export';
+import { suggestCommand, suggestHelp } from './commands/suggest';
 import { CliError, type CliIO } from './cli-error';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -10,6 +11,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   import: { run: importCommand, help: importHelp },
   check: { run: checkCommand, help: checkHelp },
   export: { run: exportCommand, help: exportHelp },
+  suggest: { run: suggestCommand, help: suggestHelp },
 };
 
 function usage(): string {

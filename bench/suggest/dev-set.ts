@@ -1,0 +1,23 @@
+import { readdirSync } from 'node:fs';
+import { readCorpus } from '../../scripts/suggest/corpus';
+import { isDevFile } from '../../scripts/suggest/split';
+import { makePracticePage, type PracticePage } from './practice-pages';
+
+export const CORPUS_DIR = '/work/shared/corpus/ecpo-jingbao-train';
+
+/**
+ * The Chinese dev set: practice pages from the dev folds only (never in the character model). Pages with an
+ * even seed are the tuning part, odd seeds the held-out part; the dev folds' articles are split the same way so
+ * the two parts share no article text.
+ */
+export function chineseDevSet(count: number, targetFragments: number, part: 'tune' | 'heldout', corpusDir = CORPUS_DIR): PracticePage[] {
+  const names = readdirSync(corpusDir).filter((f) => f.endsWith('.xml')).sort();
+  const dev = readCorpus(corpusDir).filter((a) => isDevFile(a.file, names));
+  const mine = dev.filter((_, i) => (i % 2 === 0) === (part === 'tune'));
+  const pages: PracticePage[] = [];
+  for (let k = 0; k < count; k++) {
+    const seed = 1000 * targetFragments + 2 * k + (part === 'tune' ? 0 : 1);
+    pages.push(makePracticePage(mine, { seed, targetFragments }, `zh-${part}-${targetFragments}-${k}`));
+  }
+  return pages;
+}

@@ -1,0 +1,143 @@
+import type { CorpusArticle } from '../../scripts/suggest/corpus';
+import type { Truth, TruthArticle } from './truth';
+import { int, pick, rng } from './rng';
+
+/**
+ * Practice pages from corpus articles, simulating multi-column extraction (SUGGESTIONS.md §7.1 "column cuts"):
+ * each article's body is re-wrapped into columns of `width` characters and `height` lines; a block is a run of
+ * lines inside one column and one paragraph, so columns cut paragraphs mid-sentence. Then the extraction is
+ * damaged the ways the sample page shows: narrow columns come out line by line and interleaved, a column lands
+ * inside another article, a line at a column foot is lost (an open end). Headlines get `#` marks.
+ */
+export interface PracticePage {
+  name: string;
+  text: string;
+  truth: Truth;
+}
+
+interface Block { text: string; heading?: number; article: number; join: boolean; openEnd: boolean }
+
+export interface PracticeOptions {
+  seed: number;
+  /** Approximate number of fragments wanted. */
+  targetFragments: number;
+}
+
+export function makePracticePage(articles: CorpusArticle[], opts: PracticeOptions, name: string): PracticePage {
+  const r = rng(opts.seed);
+  const pool = articles.filter((a) => a.paragraphs.length >= 2 && a.paragraphs.flat().join('').length >= 120);
+  const used = new Set<number>();
+  const perArticle: Block[][] = [];
+  const extraction: Block[] = [];
+  let total = 0;
+  while (total < opts.targetFragments && used.size < pool.length) {
+    let k = Math.floor(r() * pool.length);
+    while (used.has(k)) k = (k + 1) % pool.length;
+    used.add(k);
+    const laid = layoutArticle(pool[k], perArticle.length, r);
+    perArticle.push(laid.reading);
+    extraction.push(...laid.extraction.flat());
+    total += laid.reading.length;
+  }
+  // Page order: articles one after another as extracted, then damage.
+  let order: Block[] = extraction;
+  const moves = int(r, 1, Math.max(1, Math.round(perArticle.length / 2)));
+  for (let k = 0; k < moves; k++) order = displaceColumn(order, r);
+  const truthArticles: TruthArticle[] = perArticle.map(() => ({ items: [] }));
+  const openEnds: string[] = [];
+  // Ids follow the plain-text import: p1.1, p1.2, … in page order.
+  const idOf = new Map<Block, string>();
+  order.forEach((b, i) => idOf.set(b, `p1.${i + 1}`));
+  perArticle.forEach((blocks, ai) => {
+    for (const b of blocks) {
+      truthArticles[ai].items.push({ id: idOf.get(b)!, join: b.join });
+      if (b.openEnd) openEnds.push(idOf.get(b)!);
+    }
+  });
+  const text = order.map((b) => (b.heading ? `${'#'.repeat(b.heading)} ${b.text}` : b.text)).join('\n\n') + '\n';
+  return { name, text, truth: { articles: truthArticles, openEnds } };
+}
+
+/** Blocks of one article in reading order, and in extraction order grouped by column band. */
+function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading: Block[]; extraction: Block[][] } {
+  const paras = a.paragraphs.map((p) => p.join(''));
+  const groups: Block[][] = [];
+  let body = paras;
+  // A short first paragraph without sentence punctuation is the title; a short bracketed one the byline.
+  const head: Block[] = [];
+  if (paras[0].length <= 24 && !/[。，、]/.test(paras[0].slice(0, -1))) {
+    head.push({ text: paras[0], heading: pick(r, [1, 2, 2, 3]), article: ai, join: false, openEnd: false });
+    body = paras.slice(1);
+  }
+  if (body.length > 1 && body[0].length <= 16 && /^[（(]/.test(body[0])) {
+    head.push({ text: body[0], article: ai, join: false, openEnd: false });
+    body = body.slice(1);
+  }
+  if (head.length) groups.push(head);
+  const narrow = r() < 0.3;
+  const width = narrow ? int(r, 9, 14) : int(r, 14, 22);
+  const height = narrow ? int(r, 4, 10) : int(r, 6, 18);
+  // Lines with their paragraph index.
+  const lines: Array<{ text: string; para: number }> = [];
+  body.forEach((p, pi) => {
+    const cs = [...p];
+    for (let i = 0; i < cs.length; i += width) lines.push({ text: cs.slice(i, i + width).join(''), para: pi });
+  });
+  const columns: Array<Array<{ text: string; para: number }>> = [];
+  for (let i = 0; i < lines.length; i += height) columns.push(lines.slice(i, i + height));
+  const colBlocks: Block[][] = columns.map(() => []);
+  let prevPara = -1;
+  columns.forEach((col, ci) => {
+    let cur: { lines: string[]; para: number } | null = null;
+    const flush = () => {
+      if (!cur) return;
+      colBlocks[ci].push({ text: cur.lines.join(' '), article: ai, join: cur.para === prevPara, openEnd: false });
+      prevPara = cur.para;
+      cur = null;
+    };
+    for (const l of col) {
+      // Narrow columns: every line its own block (the extractor saw each line as a block).
+      if (!cur || cur.para !== l.para || narrow) { flush(); cur = { lines: [], para: l.para }; }
+      cur.lines.push(l.text);
+    }
+    flush();
+  });
+  // Lost line: drop the last line of a column whose paragraph goes on; the block becomes an open end.
+  if (r() < 0.35 && columns.length > 1) {
+    const ci = int(r, 0, columns.length - 2);
+    const blocks = colBlocks[ci];
+    const last = blocks[blocks.length - 1];
+    const next = colBlocks[ci + 1][0];
+    if (last && next?.join) {
+      const parts = last.text.split(' ');
+      if (parts.length > 1) {
+        last.text = parts.slice(0, -1).join(' ');
+        last.openEnd = true;
+        next.join = false;
+      }
+    }
+  }
+  // Narrow columns interleave line by line across neighbouring columns.
+  const out: Block[][] = [...groups];
+  if (narrow) {
+    for (let c = 0; c < colBlocks.length; c += 3) {
+      const band = colBlocks.slice(c, c + 3);
+      const mixed: Block[] = [];
+      for (let row = 0; band.some((col) => row < col.length); row++) for (const col of band) if (row < col.length) mixed.push(col[row]);
+      out.push(mixed);
+    }
+  } else out.push(...colBlocks);
+  return { reading: [...groups.flat(), ...colBlocks.flat()], extraction: out.filter((g) => g.length) };
+}
+
+/** Moves a run of consecutive blocks (one "column") of the page to another place. */
+function displaceColumn(order: Block[], r: () => number): Block[] {
+  if (order.length < 8) return order;
+  const len = int(r, 1, Math.min(4, Math.floor(order.length / 4)));
+  const from = int(r, 0, order.length - len);
+  const seg = order.slice(from, from + len);
+  if (seg.some((b) => b.heading)) return order;
+  const rest = [...order.slice(0, from), ...order.slice(from + len)];
+  const to = int(r, 0, rest.length);
+  return [...rest.slice(0, to), ...seg, ...rest.slice(to)];
+}

@@ -1,0 +1,141 @@
+/**
+ * Decoding of a successor graph (SUGGESTIONS.md §6.2 step 5): a greedy path cover over link gains with cycle
+ * prevention, then an exact best path (Held–Karp) for groups of ≤ 12 units and an Or-opt local search beyond.
+ * All functions work on dense score matrices indexed 0…n-1; -Infinity marks a forbidden link.
+ */
+
+/**
+ * Links nodes into disjoint paths. A link i→j is taken, best gain first, when gain > `minGain`, i has no
+ * successor, j no predecessor, and the link closes no cycle. Returns succ/pred arrays (-1 = none).
+ */
+export function greedyPathCover(n: number, gain: (i: number, j: number) => number, minGain = 0, preset: Array<[number, number]> = []): { succ: Int32Array; pred: Int32Array } {
+  const succ = new Int32Array(n).fill(-1);
+  const pred = new Int32Array(n).fill(-1);
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+    return x;
+  };
+  const link = (i: number, j: number) => { succ[i] = j; pred[j] = i; parent[find(i)] = find(j); };
+  for (const [i, j] of preset) if (succ[i] < 0 && pred[j] < 0 && find(i) !== find(j)) link(i, j);
+  const cand: Array<[number, number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const g = gain(i, j);
+      if (g > minGain) cand.push([g, i, j]);
+    }
+  }
+  // Ties broken by source order so the result is deterministic.
+  cand.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  for (const [, i, j] of cand) {
+    if (succ[i] >= 0 || pred[j] >= 0) continue;
+    if (find(i) === find(j)) continue;
+    link(i, j);
+  }
+  return { succ, pred };
+}
+
+/** Paths from succ/pred arrays, each from its head. */
+export function pathsOf(succ: Int32Array, pred: Int32Array): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < succ.length; i++) {
+    if (pred[i] >= 0) continue;
+    const p: number[] = [];
+    for (let k = i; k >= 0; k = succ[k]) p.push(k);
+    out.push(p);
+  }
+  return out;
+}
+
+export interface PathProblem {
+  /** Nodes to order (indices into the matrices). */
+  nodes: number[];
+  link: (i: number, j: number) => number;
+  start: (i: number) => number;
+  end: (i: number) => number;
+}
+
+export function pathScore(p: PathProblem, order: number[]): number {
+  if (!order.length) return 0;
+  let s = -p.start(order[0]) - p.end(order[order.length - 1]);
+  for (let k = 1; k < order.length; k++) s += p.link(order[k - 1], order[k]);
+  return s;
+}
+
+/** Exact best Hamiltonian path (maximising links − start − end costs); for ≤ 12 nodes. */
+export function heldKarp(p: PathProblem): number[] {
+  const m = p.nodes.length;
+  if (m <= 1) return [...p.nodes];
+  const full = (1 << m) - 1;
+  const dp = new Float64Array((1 << m) * m).fill(-Infinity);
+  const from = new Int8Array((1 << m) * m).fill(-1);
+  const L: number[] = new Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) L[a * m + b] = a === b ? -Infinity : p.link(p.nodes[a], p.nodes[b]);
+  for (let a = 0; a < m; a++) dp[(1 << a) * m + a] = -p.start(p.nodes[a]);
+  for (let mask = 1; mask <= full; mask++) {
+    for (let a = 0; a < m; a++) {
+      const cur = dp[mask * m + a];
+      if (cur === -Infinity || !(mask & (1 << a))) continue;
+      for (let b = 0; b < m; b++) {
+        if (mask & (1 << b)) continue;
+        const v = cur + L[a * m + b];
+        const nm = mask | (1 << b);
+        if (v > dp[nm * m + b]) { dp[nm * m + b] = v; from[nm * m + b] = a; }
+      }
+    }
+  }
+  let best = -Infinity;
+  let last = 0;
+  for (let a = 0; a < m; a++) {
+    const v = dp[full * m + a] - p.end(p.nodes[a]);
+    if (v > best) { best = v; last = a; }
+  }
+  if (best === -Infinity) return [...p.nodes];
+  const order: number[] = [];
+  let mask = full;
+  for (let a = last; a >= 0;) {
+    order.push(p.nodes[a]);
+    const prev = from[mask * m + a];
+    mask &= ~(1 << a);
+    a = prev;
+  }
+  return order.reverse();
+}
+
+/** Or-opt: move segments of 1–3 nodes to the best other position while the path score improves. */
+export function orOpt(p: PathProblem, order: number[], maxRounds = 20): number[] {
+  let cur = [...order];
+  let best = pathScore(p, cur);
+  for (let round = 0; round < maxRounds; round++) {
+    let improved = false;
+    for (let len = 1; len <= 3; len++) {
+      for (let i = 0; i + len <= cur.length; i++) {
+        const seg = cur.slice(i, i + len);
+        const rest = [...cur.slice(0, i), ...cur.slice(i + len)];
+        for (let k = 0; k <= rest.length; k++) {
+          if (k === i) continue;
+          const cand = [...rest.slice(0, k), ...seg, ...rest.slice(k)];
+          const s = pathScore(p, cand);
+          if (s > best + 1e-9) { best = s; cur = cand; improved = true; }
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return cur;
+}
+
+/** Best order of a group: exact for ≤ 12 nodes, else the given order improved by Or-opt. */
+export function bestPath(p: PathProblem, initial: number[]): number[] {
+  return p.nodes.length <= 12 ? heldKarp(p) : orOpt(p, initial);
+}
+
+/** Softmax probability of `chosen` among `scores` (temperature `t`). */
+export function softmaxShare(chosen: number, scores: number[], t = 1): number {
+  let max = chosen;
+  for (const s of scores) if (s > max) max = s;
+  let z = 0;
+  for (const s of scores) z += Math.exp((s - max) / t);
+  return Math.exp((chosen - max) / t) / (z || 1);
+}

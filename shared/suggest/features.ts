@@ -1,0 +1,95 @@
+import type { Fragment } from '../model/types';
+import type { CharModel } from './lm';
+import {
+  compact, endsComplete, endsHyphenated, endsWithOpener, head, isCjkText, openBrackets, startsLowercase,
+  startsProhibited, tail, unmatchedClosers,
+} from './text-signals';
+import { bylineCue, captionCue, creditCue, datelineCue, furnitureCue, jumpFromCue, jumpToCue } from './cues';
+
+/** Everything the scorer needs to know about one fragment, computed once per run. */
+export interface FragFeatures {
+  id: string;
+  page: string;
+  /** Position in the page's source order. */
+  index: number;
+  text: string;
+  cjk: boolean;
+  /** Raw (compacted) ends for reasons and the word-straddle test. */
+  rawTail: string;
+  rawHead: string;
+  /** Folded ends for the character model. */
+  foldTail: string;
+  foldHead: string;
+  complete: boolean;
+  startsProhibited: boolean;
+  endsOpener: boolean;
+  openCount: number;
+  closesEarly: number;
+  hyphenated: boolean;
+  lowerStart: boolean;
+  /** `#` level from the import hint (1…6), 0 when none. */
+  headingLevel: number;
+  /** Short line without sentence punctuation (a headline candidate even without a hint). */
+  headlineLike: boolean;
+  dateline: string | null;
+  byline: string | null;
+  caption: string | null;
+  credit: string | null;
+  jumpFrom: string | null;
+  jumpTo: string | null;
+  furniture: string | null;
+  /** Printed line width (characters) when line breaks survive as spaces inside CJK text, else the length. */
+  width: number;
+  /** Several printed lines: the last one is full (the block was cut at a column foot) or short (a paragraph end). */
+  lastLine: 'full' | 'short' | 'unknown';
+}
+
+/** Printed lines of a CJK block: extraction keeps line breaks as spaces between CJK characters. */
+function printedLines(raw: string): string[] {
+  return raw.trim().split(/(?<=[^\x00-\x7f])[ \t\n]+(?=[^\x00-\x7f])/).map((l) => l.replace(/\s+/g, ''));
+}
+
+export function fragmentFeatures(f: Fragment, index: number, model: CharModel): FragFeatures {
+  const text = compact(f.text);
+  const cjk = isCjkText(text);
+  const level = /^h([1-6])$/.exec(f.hint ?? '')?.[1];
+  const short = cjk ? [...text].length <= 30 : text.length <= 80;
+  return {
+    id: f.id,
+    page: f.page,
+    index,
+    text,
+    cjk,
+    rawTail: tail(text, 4),
+    rawHead: head(text, 4),
+    foldTail: model.fold(tail(text, 6)),
+    foldHead: model.fold(head(text, 6)),
+    complete: endsComplete(text),
+    startsProhibited: startsProhibited(text),
+    endsOpener: endsWithOpener(text),
+    openCount: openBrackets(text).length,
+    closesEarly: unmatchedClosers(text).length,
+    hyphenated: !cjk && endsHyphenated(text),
+    lowerStart: !cjk && startsLowercase(text),
+    headingLevel: level ? Number(level) : 0,
+    headlineLike: short && !/[。，,；;！!？?]/.test(text.slice(0, -1)) && !endsComplete(text) && !/[，,、；;：:]$/.test(text),
+    dateline: datelineCue(text),
+    byline: bylineCue(text),
+    caption: captionCue(text),
+    credit: creditCue(text),
+    jumpFrom: jumpFromCue(text),
+    jumpTo: jumpToCue(text),
+    furniture: furnitureCue(text),
+    ...lineShape(f.text, cjk),
+  };
+}
+
+function lineShape(raw: string, cjk: boolean): { width: number; lastLine: 'full' | 'short' | 'unknown' } {
+  if (!cjk) return { width: raw.length, lastLine: 'unknown' };
+  const lines = printedLines(raw).map((l) => [...l].length).filter((n) => n > 0);
+  if (!lines.length) return { width: 0, lastLine: 'unknown' };
+  const width = Math.max(...lines.slice(0, -1), lines.length === 1 ? lines[0] : 0);
+  if (lines.length < 2) return { width, lastLine: 'unknown' };
+  const last = lines[lines.length - 1];
+  return { width, lastLine: last >= width - 1 ? 'full' : last <= width - 3 ? 'short' : 'unknown' };
+}

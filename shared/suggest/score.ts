@@ -1,0 +1,146 @@
+import type { FragFeatures } from './features';
+import type { CharModel } from './lm';
+import type { PageCache } from './page-cache';
+import { straddlingWord } from './straddle';
+
+/**
+ * Pair scores on a log-odds scale. Structural weights (order, widths, topic, thresholds) were tuned on the corpus
+ * dev set by bench/suggest/tune.ts; the lexical ones (word straddle, page cache, Latin case) keep the priors of
+ * SUGGESTIONS.md §6.3, because the dev corpus is 1920s classical text that ICU's modern dictionary does not
+ * cover (tuning drove them to zero there). Nothing was fitted on samples/.
+ * `joinScore`: B continues A's sentence (A cut mid-sentence). `breakScore`: B starts the next paragraph of
+ * A's article. Each returns the score and the human-readable reasons behind it.
+ */
+export interface Scored {
+  score: number;
+  reasons: string[];
+}
+
+export interface Weights {
+  joinPrior: number;
+  lm: number;
+  straddle: number;
+  cache2: number;
+  cache3: number;
+  prohibitedStart: number;
+  bracket: number;
+  topicJoin: number;
+  adjacentJoin: number;
+  latinLower: number;
+  latinHyphen: number;
+  topicBreak: number;
+  adjacentNext: number;
+  adjacentPrev: number;
+  near: number;
+  datelineAfterHeading: number;
+  incompleteBreak: number;
+  fullLastLine: number;
+  shortLastLine: number;
+  widthMatch: number;
+  widthMismatch: number;
+  nearJoin: number;
+}
+
+export const DEFAULT_WEIGHTS: Weights = {
+  joinPrior: -0.75,
+  lm: 0.5,
+  straddle: 3,
+  cache2: 1.5,
+  cache3: 2.25,
+  prohibitedStart: 3,
+  bracket: 3,
+  topicJoin: 6,
+  adjacentJoin: 1,
+  latinLower: 2.5,
+  latinHyphen: 3,
+  topicBreak: 9,
+  adjacentNext: 2,
+  adjacentPrev: 1.2,
+  near: 0.3,
+  datelineAfterHeading: 3,
+  incompleteBreak: -2.5,
+  fullLastLine: 0,
+  shortLastLine: -3,
+  widthMatch: 0.8,
+  widthMismatch: -2.25,
+  nearJoin: 1.5,
+};
+
+/** Same printed column width (±1 character) suggests the same column set, hence the same article. */
+export function widthAgreement(a: FragFeatures, b: FragFeatures): number {
+  if (!a.cjk || !b.cjk || a.width < 4 || b.width < 4) return 0;
+  const d = Math.abs(a.width - b.width);
+  // A one-line block may be a short paragraph end: only a wider B contradicts it.
+  if (d <= 1) return 1;
+  if (a.lastLine === 'unknown' && b.lastLine === 'unknown') return 0;
+  return d >= 3 ? -1 : 0;
+}
+
+/** Can A be followed mid-sentence by anything? */
+export function canContinue(a: FragFeatures): boolean {
+  return !a.complete && !a.caption && !a.credit && !a.byline && !a.furniture && !a.jumpFrom && a.headingLevel === 0 && !a.jumpTo;
+}
+
+/** Can B be the middle of a sentence? */
+export function canBeContinuation(b: FragFeatures): boolean {
+  return !b.dateline && !b.caption && !b.credit && !b.byline && !b.furniture && !b.jumpFrom && b.headingLevel === 0;
+}
+
+export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model: CharModel, cache: PageCache, w: Weights = DEFAULT_WEIGHTS): Scored {
+  const reasons: string[] = [];
+  let s = w.joinPrior;
+  if (a.cjk && b.cjk) {
+    const lm = Math.max(-3, Math.min(4, model.joinScore(a.foldTail, b.foldHead)));
+    s += w.lm * lm;
+    if (lm > 1.5) reasons.push(`reads on: ${a.rawTail.slice(-2)}|${b.rawHead.slice(0, 2)}`);
+    const word = straddlingWord(a.rawTail, b.rawHead);
+    if (word) { s += w.straddle; reasons.push(`ends mid-word: ${word}`); }
+    const at = [...a.rawTail];
+    const bh = [...b.rawHead];
+    const x = at[at.length - 1] ?? '';
+    const c2 = cache.count(x + (bh[0] ?? ''));
+    if (c2 > 0) {
+      s += w.cache2 * Math.min(2, 1 + Math.log(c2) / 2);
+      if (!word) reasons.push(`“${x}${bh[0]}” occurs elsewhere on the page`);
+    }
+    const c3 = cache.count((at[at.length - 2] ?? '') + x + (bh[0] ?? '')) + cache.count(x + bh.slice(0, 2).join(''));
+    if (c3 > 0) s += w.cache3;
+  } else {
+    if (a.hyphenated && b.lowerStart) { s += w.latinHyphen + w.latinLower; reasons.push('word hyphenated across the cut'); }
+    else if (b.lowerStart) { s += w.latinLower; reasons.push('B starts in lower case'); }
+    else if (/^\p{Lu}/u.test(b.rawHead)) s -= 1;
+  }
+  if (b.startsProhibited) { s += w.prohibitedStart; reasons.push(`B starts with ${b.rawHead[0]}`); }
+  if (a.endsOpener) { s += w.bracket; reasons.push(`A ends with an opening ${a.rawTail.slice(-1)}`); }
+  if (a.openCount > 0 && b.closesEarly > 0) { s += w.bracket; reasons.push('closes a bracket or quote A left open'); }
+  if (b.closesEarly > 0 && a.openCount === 0) s -= 1;
+  if (topic > 0.05) { s += w.topicJoin * topic; if (topic > 0.15) reasons.push('same topic'); }
+  if (a.lastLine === 'full') s += w.fullLastLine;
+  else if (a.lastLine === 'short') s += w.shortLastLine;
+  const wa = widthAgreement(a, b);
+  if (wa > 0) s += w.widthMatch;
+  else if (wa < 0) s += w.widthMismatch;
+  const d = b.index - a.index;
+  if (a.page === b.page && d === 1) { s += w.adjacentJoin; reasons.push('next in extraction order'); }
+  else if (a.page === b.page && (d === 2 || d === 3)) s += w.nearJoin;
+  return { score: s, reasons };
+}
+
+/** B opens a new paragraph after A, in the same article. Scored between units (runs of joined fragments). */
+export function breakScore(aLast: FragFeatures, aHeading: boolean, b: FragFeatures, bHeading: boolean, topic: number, adjacency: number, w: Weights = DEFAULT_WEIGHTS): Scored {
+  const reasons: string[] = [];
+  let s = 0;
+  if (b.startsProhibited) s -= 8;
+  if (bHeading && !aHeading) s -= 3;
+  if (b.dateline) {
+    if (aHeading) { s += w.datelineAfterHeading; reasons.push('lead paragraph after the headline'); } else s -= 5;
+  }
+  if (b.jumpFrom) s -= 5;
+  if (!aHeading && !aLast.complete && canContinue(aLast)) s += w.incompleteBreak;
+  s += w.topicBreak * topic;
+  if (topic > 0.12) reasons.push('same topic');
+  if (adjacency === 1) { s += w.adjacentNext; reasons.push('next in extraction order'); }
+  else if (adjacency === -1) { s += w.adjacentPrev; reasons.push('beside it in extraction order'); }
+  else if (adjacency !== 0 && Math.abs(adjacency) <= 3) s += w.near;
+  return { score: s, reasons };
+}

@@ -1,0 +1,51 @@
+/**
+ * "A word is cut in two at the seam" (SUGGESTIONS.md §3.1 item 4): segment the last characters of A plus the
+ * first characters of B with the built-in ICU word segmenter (`Intl.Segmenter`, in Node and Chromium) and check
+ * whether a multi-character word spans the cut. Results are memoised per seam string because the decoder asks
+ * for the same pairs repeatedly.
+ */
+let segmenter: Intl.Segmenter | null | undefined;
+
+function getSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+const memo = new Map<string, string | null>();
+
+/**
+ * The word that straddles the seam between `aTail` and `bHead`, e.g. `高新技|术`, or null. Only words with at least
+ * one Han character on each side count (digits and Latin runs are handled by other signals).
+ */
+export function straddlingWord(aTail: string, bHead: string): string | null {
+  if (!aTail || !bHead) return null;
+  const key = `${aTail}\u0000${bHead}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  let found: string | null = null;
+  const seg = getSegmenter();
+  if (seg) {
+    const s = aTail + bHead;
+    const cut = aTail.length;
+    for (const part of seg.segment(s)) {
+      const start = part.index;
+      const end = start + part.segment.length;
+      if (start < cut && end > cut && part.isWordLike !== false) {
+        const left = s.slice(start, cut);
+        const right = s.slice(cut, end);
+        if (/[\u3400-\u9fff]/.test(left) && /[\u3400-\u9fff]/.test(right)) found = `${left}|${right}`;
+        break;
+      }
+      if (start >= cut) break;
+    }
+  }
+  if (memo.size > 50_000) memo.clear();
+  memo.set(key, found);
+  return found;
+}
