@@ -1,6 +1,7 @@
+import './platform/csp-safe';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, pickLanguage } from './i18n';
+import { createI18n, initialLanguage } from './i18n';
 import { createAppStore } from './store/create-store';
 import { getHost } from './platform/host';
 import { AppProvider } from './app-context';
@@ -8,7 +9,7 @@ import { App } from './features/layout/App';
 import type { CommandContext } from './commands/types';
 import './styles/app.css';
 
-const language = pickLanguage(navigator.language);
+const language = initialLanguage();
 const i18n = createI18n(language);
 const store = createAppStore({ t: i18n.t.bind(i18n), language });
 const ctx: CommandContext = { store, host: getHost(), t: i18n.t.bind(i18n), i18n, editor: { current: null } };
