@@ -4,9 +4,10 @@ import { editorialCommands } from './editorial';
 import { fileCommands } from './file-commands';
 import { navigationCommands } from './navigation';
 import { viewCommands } from './view-commands';
+import { overviewCommands } from '../features/overview/commands';
 
 /** Every command of the app, in palette order. Ids are stable: the native menu sends them (`command.run`). */
-export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...viewCommands];
+export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...overviewCommands, ...viewCommands];
 
 const byId = new Map(COMMANDS.map((c) => [c.id, c]));
 

@@ -17,6 +17,10 @@ import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { Notice } from './Notice';
 import { Splitter } from './Splitter';
+import { RecoveryDialog } from '../recovery/RecoveryDialog';
+import { RecentFiles } from '../recovery/RecentFiles';
+import { useAutosave } from '../recovery/use-autosave';
+import { IssueOverview } from '../overview/IssueOverview';
 
 /** Keys, drops, host events and window title: the wiring between the DOM, the store and the host. */
 function useWiring(): void {
@@ -82,6 +86,7 @@ function useWiring(): void {
 export function App() {
   const { t } = useTranslation();
   useWiring();
+  useAutosave();
   const hasDoc = useApp((s) => !!s.doc);
   const language = useApp((s) => s.language);
   const [left, setLeft] = useState(420);
@@ -102,12 +107,15 @@ export function App() {
         <main className="welcome" data-testid="welcome">
           <h1>{t('app.empty')}</h1>
           <p>{t('app.emptyHint')}</p>
+          <RecentFiles />
         </main>
       )}
       <StatusBar />
       <CommandPalette />
       <HelpOverlay />
       <Notice />
+      <IssueOverview />
+      <RecoveryDialog />
     </div>
   );
 }

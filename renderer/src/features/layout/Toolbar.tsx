@@ -5,6 +5,8 @@ import { useApp, useAppContext } from '../../app-context';
 import { runCommand } from '../../commands/registry';
 import { selectCanRedo, selectCanUndo, selectRedoLabel, selectUndoLabel } from '../../store/selectors';
 import type { Language } from '../../store/types';
+import { switchLanguage } from '../../commands/view-commands';
+import { RecentMenu } from '../recovery/RecentFiles';
 
 /** The main toolbar: every button runs a registry command (the same path as keys, palette and menu). */
 export function Toolbar() {
@@ -20,11 +22,7 @@ export function Toolbar() {
   const title = useApp((s) => s.doc?.title);
   const [exportOpen, setExportOpen] = useState(false);
   const run = (id: string) => () => { void runCommand(id, ctx); };
-  const setLang = async (l: Language) => {
-    if (l === language) return;
-    await ctx.i18n.changeLanguage(l);
-    ctx.store.getState().setLanguage(l);
-  };
+  const setLang = (l: Language) => (l === language ? Promise.resolve() : switchLanguage(ctx, l));
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Galley">
@@ -35,6 +33,7 @@ export function Toolbar() {
         <button type="button" onClick={run('file.open')} data-testid="btn-open" title="Ctrl+O">{t('toolbar.open')}</button>
         <button type="button" onClick={run('file.save')} disabled={!hasDoc} data-testid="btn-save" title="Ctrl+S">{t('toolbar.save')}</button>
         <button type="button" onClick={run('file.import')} data-testid="btn-import" title="Ctrl+I">{t('toolbar.import')}</button>
+        <RecentMenu />
         <div className="menu-wrap">
           <button type="button" disabled={!hasDoc} aria-haspopup="menu" aria-expanded={exportOpen} onClick={() => setExportOpen(!exportOpen)} data-testid="btn-export">
             {t('toolbar.export')} ▾
@@ -60,6 +59,7 @@ export function Toolbar() {
         <button type="button" onClick={run('fragment.split')} disabled={!hasSel} data-testid="btn-split" title="Ctrl+Enter">{t('toolbar.split')}</button>
       </div>
       <div className="tool-group end">
+        <button type="button" onClick={run('view.overview')} disabled={!hasDoc} data-testid="btn-overview" title="Ctrl+Shift+O">{t('overview.button')}</button>
         <button type="button" onClick={run('view.palette')} data-testid="btn-palette" title="Ctrl+K">⌘K {t('toolbar.palette')}</button>
         <button type="button" onClick={run('view.help')} data-testid="btn-help" title="?">?</button>
         <span className="lang" role="group" aria-label={t('app.language')}>

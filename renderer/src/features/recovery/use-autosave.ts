@@ -1,0 +1,12 @@
+import { useEffect } from 'react';
+import { useAppContext } from '../../app-context';
+import { startAutosave } from '../../store/autosave';
+
+/** Runs the recovery autosave for this window's store while the app is mounted. */
+export function useAutosave(): void {
+  const { store, host } = useAppContext();
+  useEffect(() => {
+    const a = startAutosave(store, host, { onError: (e) => console.warn('autosave failed', e) });
+    return () => a.stop();
+  }, [store, host]);
+}

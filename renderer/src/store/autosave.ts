@@ -1,0 +1,176 @@
+import type { HostApi } from '@shared/ipc/contract';
+import type { AppStore } from './create-store';
+import type { AppState } from './types';
+import { selectDirty } from './selectors';
+import { recallView, rememberView, serializeSession, unsavedChanges } from './session-restore';
+
+/**
+ * Autosave to a recovery file (issue 8), VS Code backup style: independent of the user's own saves, every
+ * unsaved change reaches `recovery.write` at most `maxWaitMs` after the edit (debounced `debounceMs` while
+ * edits keep coming). The host writes it atomically into the user data folder.
+ *
+ * Lifecycle of one recovery id (one per opened document):
+ * - a document is loaded (open, import, new) → the previous session's recovery file is discarded (the user
+ *   has already confirmed leaving it) and a new id starts;
+ * - the document becomes clean (saved, or undone back to the saved state) → its recovery file is discarded;
+ * - a crash leaves the file for the start-up recovery dialog; a restored session `adopt`s its id, so the file
+ *   stays until the restored document is saved.
+ */
+export interface AutosaveOptions {
+  debounceMs?: number;
+  maxWaitMs?: number;
+  now?: () => number;
+  /** Told after each write (status bar "autosaved hh:mm:ss") or failure. */
+  onWritten?: (savedAt: string) => void;
+  onError?: (e: unknown) => void;
+}
+
+export interface Autosave {
+  /** Writes now if there is anything unsaved (awaits the write in flight first). */
+  flush(): Promise<void>;
+  /** Continue an existing recovery file (after restoring it) instead of starting a new one. */
+  adopt(id: string): void;
+  recoveryId(): string | null;
+  stop(): void;
+}
+
+const registry = new WeakMap<AppStore, Autosave>();
+/** The autosave running on a store, if any (the recovery dialog adopts restored ids through it). */
+export function autosaveFor(store: AppStore): Autosave | undefined {
+  return registry.get(store);
+}
+
+function newRecoveryId(issueId: string, now: number): string {
+  const safe = issueId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 60) || 'issue';
+  return `${safe}-${now.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+/** A load starts a session: a new document with an empty history. Undo to the start keeps a future. */
+const isLoad = (s: AppState, prev: AppState) => s.doc !== prev.doc && !!s.doc && s.past.length === 0 && s.future.length === 0 && s.savedMark === 0;
+
+export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions = {}): Autosave {
+  const debounceMs = o.debounceMs ?? 500;
+  const maxWaitMs = o.maxWaitMs ?? 1000;
+  const now = o.now ?? (() => Date.now());
+  let id: string | null = null;
+  let written = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let firstPending = 0;
+  let inFlight: Promise<void> | null = null;
+  let again = false;
+  let viewTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    firstPending = 0;
+  };
+
+  const discard = (rid: string | null) => {
+    if (!rid) return;
+    void host.invoke('recovery.discard', { id: rid }).catch((e: unknown) => o.onError?.(e));
+  };
+
+  const write = async (): Promise<void> => {
+    cancel();
+    const s = store.getState();
+    if (!s.doc || !selectDirty(s)) return;
+    if (!id) id = newRecoveryId(s.doc.id, now());
+    const rid = id;
+    const payload = serializeSession(s);
+    try {
+      const r = await host.invoke('recovery.write', {
+        id: rid,
+        changes: unsavedChanges(s),
+        issueId: s.doc.id.slice(0, 200),
+        title: s.doc.title.slice(0, 2000),
+        payload,
+        ...(s.file ? { fileToken: s.file.token } : {}),
+      });
+      written = true;
+      o.onWritten?.(r.savedAt);
+    } catch (e) {
+      o.onError?.(e);
+    }
+    // Saved or closed while writing: the file just written is stale.
+    const after = store.getState();
+    if (id === rid && (!after.doc || !selectDirty(after))) { discard(rid); written = false; }
+  };
+
+  const run = (): Promise<void> => {
+    if (inFlight) { again = true; return inFlight; }
+    inFlight = write().finally(() => {
+      inFlight = null;
+      if (again) { again = false; schedule(); }
+    });
+    return inFlight;
+  };
+
+  const schedule = () => {
+    const t = now();
+    if (!firstPending) firstPending = t;
+    if (timer) clearTimeout(timer);
+    const wait = Math.max(0, Math.min(debounceMs, firstPending + maxWaitMs - t));
+    timer = setTimeout(() => { void run(); }, wait);
+  };
+
+  const unsub = store.subscribe((s, prev) => {
+    if (isLoad(s, prev)) {
+      cancel();
+      if (written) discard(id);
+      id = null;
+      written = false;
+      // Reopen where the proofreader left off (after the loader's own first selection).
+      const doc = s.doc!;
+      queueMicrotask(() => {
+        const v = recallView(doc);
+        const cur = store.getState();
+        if (!v || cur.doc !== doc) return;
+        const known = v.selection.filter((x) => doc.pages.some((p) => p.fragments.some((f) => f.id === x)));
+        cur.set({ currentPage: v.page, selectedArticle: v.selectedArticle && doc.articles.some((a) => a.id === v.selectedArticle) ? v.selectedArticle : null });
+        if (known.length) cur.select(known);
+      });
+      return;
+    }
+    if (!s.doc) {
+      cancel();
+      if (written) discard(id);
+      written = false;
+      return;
+    }
+    if (s.doc !== prev.doc || s.past !== prev.past || s.future !== prev.future || s.savedMark !== prev.savedMark) {
+      if (selectDirty(s)) schedule();
+      else {
+        cancel();
+        if (written) { discard(id); written = false; }
+      }
+    }
+    if (s.currentPage !== prev.currentPage || s.selection !== prev.selection || s.selectedArticle !== prev.selectedArticle) {
+      if (viewTimer) clearTimeout(viewTimer);
+      viewTimer = setTimeout(() => {
+        const c = store.getState();
+        if (c.doc) rememberView(c.doc.id, { page: c.currentPage, selection: c.selection, selectedArticle: c.selectedArticle });
+      }, 300);
+    }
+  });
+
+  const api: Autosave = {
+    async flush() {
+      if (inFlight) await inFlight;
+      await run();
+    },
+    adopt(rid) {
+      id = rid;
+      written = true;
+    },
+    recoveryId: () => id,
+    stop() {
+      cancel();
+      if (viewTimer) clearTimeout(viewTimer);
+      unsub();
+      registry.delete(store);
+    },
+  };
+  registry.set(store, api);
+  return api;
+}
