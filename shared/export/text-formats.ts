@@ -1,10 +1,15 @@
 import type { ExportArticle, ExportDocument } from './build';
 
-/** Markdown: kicker above the headline as emphasis, headline as `##`, subheads `###`, captions as quotes. */
+/**
+ * Markdown: kicker above the headline as emphasis, headline as `##`, deck `###`, subheads `####`, captions and
+ * credits as quotes. Text is escaped so that it stays text: a body line `---` is not a rule, `<script>` is not
+ * HTML, `*` in a kicker does not end the emphasis. Line breaks inside a paragraph become spaces (Markdown
+ * paragraphs are one line here; run Cleanup first to remove line-wrap breaks inside Chinese text).
+ */
 export function articleToMarkdown(a: ExportArticle): string {
   const lines: string[] = [];
   for (const p of a.paragraphs) {
-    const t = p.text.replace(/\n+/g, ' ');
+    const t = escapeMdInline(p.text.replace(/\s*\n+\s*/g, ' '));
     switch (p.role) {
       case 'headline': lines.push(`## ${t}`); break;
       case 'kicker': lines.push(`*${t}*`); break;
@@ -18,16 +23,28 @@ export function articleToMarkdown(a: ExportArticle): string {
   return lines.join('\n');
 }
 
-/** A body line that happens to start with Markdown syntax must stay text. */
+/** Characters that start inline Markdown or raw HTML get a backslash (CommonMark backslash escapes). */
+export function escapeMdInline(t: string): string {
+  return t.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** A body line that happens to start with block syntax (heading, quote, list, rule, setext line) must stay text. */
 function escapeMdStart(t: string): string {
-  return t.replace(/^([#>*+-]|\d+\.)(?=\s|$)/, '\\$1');
+  if (/^(?:[-=_*]\s*){3,}$/.test(t)) return `\\${t}`;
+  return t.replace(/^\s+/, '').replace(/^([#>+-])(?=\s|$)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** Markdown back to text: removes the escapes of `escapeMdInline`/`escapeMdStart` (for round-trip checks). */
+export function unescapeMd(t: string): string {
+  return t.replace(/\\([\\`*_[\]<>|#+\-=.)])/g, '$1');
 }
 
 export function toMarkdown(doc: ExportDocument): string {
-  const head = `# ${doc.issue.title}\n\n`;
+  const head = `# ${escapeMdInline(doc.issue.title)}\n\n`;
   return head + doc.articles.map(articleToMarkdown).join('\n---\n\n');
 }
 
+/** Plain text: paragraphs separated by a blank line, articles by two. */
 export function articleToText(a: ExportArticle): string {
   return a.paragraphs.map((p) => p.text).join('\n\n') + '\n';
 }

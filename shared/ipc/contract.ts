@@ -63,12 +63,15 @@ export const ipcContract = {
       issue: IssueValue,
       format: z.enum(EXPORT_FORMAT_NAMES),
       split: z.boolean().optional(),
+      /** For `zip`: the format of the per-article files inside (default md). */
+      inner: z.enum(['json', 'md', 'txt', 'html', 'docx', 'nitf']).optional(),
       allowIncomplete: z.boolean().optional(),
       approvedOnly: z.boolean().optional(),
       articleIds: z.array(z.string().max(200)).max(100_000).optional(),
     }),
     output: z.discriminatedUnion('ok', [
-      z.strictObject({ ok: z.literal(true), files: z.array(z.string()), articles: z.number() }),
+      /** `warnings`: what the export had to change, e.g. control characters XML cannot hold, stripped from DOCX/NITF. */
+      z.strictObject({ ok: z.literal(true), files: z.array(z.string()), articles: z.number(), warnings: z.array(z.string()).optional() }),
       z.strictObject({ ok: z.literal(false), problems: z.array(z.string()) }),
     ]),
   },

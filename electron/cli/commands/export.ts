@@ -1,10 +1,16 @@
 import { parseArgs } from 'node:util';
 import { loadIssueFile } from '../../main/services/issue-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from '../../main/services/export-service';
+import { ExportFormatError, ZIP_INNER_FORMATS, type DocumentFormatId } from '../../../shared/export/formats';
 import { CliError, type CliIO } from '../cli-error';
 
-export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--allow-incomplete] [--approved-only]`;
+export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only]`;
 
+/**
+ * `galley export`. Publication formats refuse an unfinished issue (unassigned fragments, open ends) with exit 1
+ * and the list of problems; `--allow-incomplete` exports anyway. `json` is the complete data export and is never
+ * refused. `--format zip --inner html` writes one file per article in a zip; `--split` writes them to a folder.
+ */
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -13,6 +19,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
       format: { type: 'string', short: 'f', default: 'json' },
       output: { type: 'string', short: 'o' },
       split: { type: 'boolean' },
+      inner: { type: 'string' },
+      article: { type: 'string', multiple: true },
       'allow-incomplete': { type: 'boolean' },
       'approved-only': { type: 'boolean' },
     },
@@ -21,19 +29,29 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   if (!values.output) throw new CliError(`export needs an output path: ${exportHelp}`);
   const format = values.format as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new CliError(`unknown format "${values.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
+  if (values.inner !== undefined && format !== 'zip') throw new CliError('--inner applies to --format zip only');
+  const inner = (values.inner ?? 'md') as DocumentFormatId;
+  if (!ZIP_INNER_FORMATS.includes(inner)) throw new CliError(`unknown inner format "${values.inner}"; use one of ${ZIP_INNER_FORMATS.join(', ')}`);
+  if (values.split && format === 'zip') throw new CliError('--split and --format zip exclude each other: a zip already holds one file per article');
   const issue = await loadIssueFile(positionals[0]);
   const result = await exportIssue(issue, {
     format,
     output: values.output,
     split: !!values.split,
+    ...(format === 'zip' ? { inner } : {}),
     allowIncomplete: !!values['allow-incomplete'],
     approvedOnly: !!values['approved-only'],
+    ...(values.article?.length ? { articleIds: values.article } : {}),
+  }).catch((e: unknown) => {
+    if (e instanceof ExportFormatError) throw new CliError(e.message);
+    throw e;
   });
   if (!result.ok) {
-    io.err(`galley: export refused, the issue is not finished (use --allow-incomplete to export anyway):`);
+    io.err('galley: export refused (use --allow-incomplete to export an unfinished issue anyway):');
     for (const p of result.problems) io.err(`  ${p}`);
     return 1;
   }
-  io.out(`exported ${result.articles} article(s) as ${format} → ${result.files.join(', ')}`);
+  for (const w of result.warnings ?? []) io.err(`warning: ${w}`);
+  io.out(`exported ${result.articles} article(s) as ${format}${format === 'zip' ? ` of ${inner}` : ''} → ${result.files.join(', ')}`);
   return 0;
 }

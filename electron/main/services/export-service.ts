@@ -2,68 +2,125 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Issue } from '../../../shared/model/types';
 import { audit, textIntact } from '../../../shared/audit/audit';
-import { buildExport, type ExportDocument } from '../../../shared/export/build';
-import { toMarkdown, toText, articleToMarkdown, articleToText } from '../../../shared/export/text-formats';
-import { uniqueFileNames } from '../../../shared/export/file-names';
+import { buildExport } from '../../../shared/export/build';
+import {
+  type DocumentFormatId, DOCUMENT_FORMATS, isDocumentFormat, renderDocumentFormat, renderZip,
+} from '../../../shared/export/formats';
 import { saveAtomic } from './atomic-save';
 
-export const EXPORT_FORMATS = ['json', 'md', 'txt'] as const;
+/**
+ * Writes exports to disk. Rendering is pure and lives in `shared/export/formats.ts` (the document formats); this
+ * service gates by the audit, keeps every written file inside the chosen folder and writes atomically.
+ *
+ * Hook for formats that need more than the export document (layout exports `mets-alto`, `page`): add the name to
+ * `EXPORT_FORMATS` and an entry to `LAYOUT_FORMATS`; they get the same gate and result shape.
+ */
+export const EXPORT_FORMATS = ['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportRequest {
   format: ExportFormat;
+  /** A file, or a folder for `split`. */
   output: string;
-  /** One file per article in the output directory. */
+  /** One file per article in the output folder, numbered in board order (`01 标题.md`). */
   split?: boolean;
+  /** For `zip`: the format of the files inside (one per article). Default `md`. */
+  inner?: DocumentFormatId;
   allowIncomplete?: boolean;
   approvedOnly?: boolean;
   articleIds?: string[];
 }
 
 export type ExportResult =
-  | { ok: true; files: string[]; articles: number }
+  | { ok: true; files: string[]; articles: number; warnings?: string[] }
   | { ok: false; problems: string[] };
 
+/** A format that renders itself from the issue (e.g. layout XML with coordinates); see the file comment. */
+export interface LayoutFormat {
+  gated: boolean;
+  run: (issue: Issue, req: ExportRequest) => Promise<{ files: string[]; warnings?: string[] }>;
+}
+export const LAYOUT_FORMATS: Partial<Record<string, LayoutFormat>> = {};
+
+export interface ExportScope { approvedOnly?: boolean; articleIds?: readonly string[] }
+
+function list(ids: readonly string[]): string {
+  return `${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`;
+}
+
 /**
- * Publication formats are gated by the audit: unassigned fragments and open ends stop the export unless the
- * editor allows it. `json` is exempt: it is the complete data export and carries the pool and discard pile.
+ * What stops a publication export: lost or duplicated text, unassigned fragments (issue-wide) and open ends or
+ * empty articles among the exported articles. `json` is exempt: it is the complete data export and carries the
+ * pool and the discard pile.
  */
-export function exportProblems(issue: Issue): string[] {
+export function exportProblems(issue: Issue, scope: ExportScope = {}): string[] {
   const r = audit(issue);
+  const exported = new Set(buildExport(issue, scope).articles.map((a) => a.id));
+  const inExported = (fragmentId: string) => issue.articles.some((a) => exported.has(a.id) && a.items.some((it) => it.id === fragmentId));
+  const openEnds = r.openEnds.filter(inExported);
+  const empty = r.emptyArticles.filter((id) => exported.has(id));
   const out: string[] = [];
   if (!textIntact(r)) out.push('the issue fails the text check (lost or duplicated text); run galley check');
-  if (r.unassigned.length) out.push(`${r.unassigned.length} unassigned fragment(s): ${r.unassigned.slice(0, 10).join(', ')}${r.unassigned.length > 10 ? ', …' : ''}`);
-  if (r.openEnds.length) out.push(`${r.openEnds.length} open end(s): ${r.openEnds.slice(0, 10).join(', ')}${r.openEnds.length > 10 ? ', …' : ''}`);
+  if (r.unassigned.length) out.push(`${r.unassigned.length} unassigned fragment(s): ${list(r.unassigned)}`);
+  if (openEnds.length) out.push(`${openEnds.length} open end(s): ${list(openEnds)}`);
+  if (empty.length) out.push(`${empty.length} empty article(s): ${list(empty)}`);
   return out;
 }
 
-interface Rendered { whole: (doc: ExportDocument) => string; perArticle: (doc: ExportDocument) => string[]; ext: string }
+/** `dir/name` when it is a direct child of dir; refuses anything else (a sanitizer bug must not write elsewhere). */
+export function childPath(dir: string, name: string): string {
+  const root = path.resolve(dir);
+  const target = path.resolve(root, name);
+  const rel = path.relative(root, target);
+  if (!name || !rel || rel !== name || rel.startsWith('..') || path.isAbsolute(rel) || rel.includes(path.sep)) {
+    throw new Error(`refusing to write "${name}" outside the export folder`);
+  }
+  return target;
+}
 
-const RENDERERS: Record<ExportFormat, Rendered> = {
-  json: { ext: 'json', whole: (d) => JSON.stringify(d, null, 2) + '\n', perArticle: (d) => d.articles.map((a) => JSON.stringify({ ...d, articles: [a], unassigned: [], discarded: [] }, null, 2) + '\n') },
-  md: { ext: 'md', whole: toMarkdown, perArticle: (d) => d.articles.map(articleToMarkdown) },
-  txt: { ext: 'txt', whole: toText, perArticle: (d) => d.articles.map(articleToText) },
-};
+function bytes(data: string | Uint8Array): string | Buffer {
+  return typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
 
+/**
+ * Exports an issue. Returns `ok: false` with the problems when the audit gate refuses; throws
+ * `ExportFormatError` (shared/export/formats) when the request cannot be served, e.g. NITF of several articles
+ * into one file.
+ */
 export async function exportIssue(issue: Issue, req: ExportRequest): Promise<ExportResult> {
-  if (req.format !== 'json' && !req.allowIncomplete) {
-    const problems = exportProblems(issue);
+  const layout = LAYOUT_FORMATS[req.format];
+  const gated = layout ? layout.gated : req.format === 'zip' ? DOCUMENT_FORMATS[req.inner ?? 'md'].gated : isDocumentFormat(req.format) && DOCUMENT_FORMATS[req.format].gated;
+  if (gated && !req.allowIncomplete) {
+    const problems = exportProblems(issue, req);
     if (problems.length) return { ok: false, problems };
   }
   const doc = buildExport(issue, { approvedOnly: req.approvedOnly, articleIds: req.articleIds });
-  const r = RENDERERS[req.format];
+  if (gated && !doc.articles.length) {
+    return { ok: false, problems: [req.approvedOnly ? 'no approved article to export' : 'no article to export'] };
+  }
+  if (layout) {
+    const r = await layout.run(issue, req);
+    return { ok: true, files: r.files, articles: doc.articles.length, ...(r.warnings?.length ? { warnings: r.warnings } : {}) };
+  }
+  if (req.format === 'zip') {
+    const inner = req.inner ?? 'md';
+    if (!isDocumentFormat(inner)) return { ok: false, problems: [`a zip cannot hold ${String(inner)}`] };
+    const z = await renderZip(doc, issue, inner);
+    await saveAtomic(req.output, bytes(z.data), { backup: false });
+    return { ok: true, files: [req.output], articles: doc.articles.length, ...(z.warnings.length ? { warnings: z.warnings } : {}) };
+  }
+  const { files, warnings } = await renderDocumentFormat(doc, issue, req.format, { split: req.split });
+  const written: string[] = [];
   if (req.split) {
     await fs.mkdir(req.output, { recursive: true });
-    const names = uniqueFileNames(doc.articles.map((a) => a.title), r.ext);
-    const bodies = r.perArticle(doc);
-    const files: string[] = [];
-    for (let i = 0; i < names.length; i++) {
-      const file = path.join(req.output, names[i]);
-      await saveAtomic(file, bodies[i], { backup: false });
-      files.push(file);
+    for (const f of files) {
+      const file = childPath(req.output, f.name);
+      await saveAtomic(file, bytes(f.data), { backup: false });
+      written.push(file);
     }
-    return { ok: true, files, articles: doc.articles.length };
+  } else {
+    await saveAtomic(req.output, bytes(files[0].data), { backup: false });
+    written.push(req.output);
   }
-  await saveAtomic(req.output, r.whole(doc), { backup: false });
-  return { ok: true, files: [req.output], articles: doc.articles.length };
+  return { ok: true, files: written, articles: doc.articles.length, ...(warnings.length ? { warnings } : {}) };
 }

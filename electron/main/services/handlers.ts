@@ -149,6 +149,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         format: input.format,
         output,
         split: input.split,
+        inner: input.inner,
         allowIncomplete: input.allowIncomplete,
         approvedOnly: input.approvedOnly,
         articleIds: input.articleIds,

@@ -151,6 +151,6 @@ describe('cleanup changes only what it reports', () => {
     fc.assert(fc.property(text, fc.option(text, { nil: undefined }), (t, next) => {
       const r = cleanupText(t, { next });
       checkReported(t, r.text, r.changes);
-    }), { numRuns: 3000 });
+    }), { numRuns: 1000 });
   });
 });
