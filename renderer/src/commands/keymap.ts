@@ -60,6 +60,8 @@ export function handleKey(e: KeyboardEvent, ctx: CommandContext): boolean {
   const id = commandForShortcut(sc);
   if (!id) return false;
   if (editable && !hasMod) return false;
+  // Enter on a focused button or link activates it; it must not also open the editor.
+  if (sc === 'Enter' && (e.target as HTMLElement | null)?.closest?.('button, a, [role="menuitem"]')) return false;
   // Native undo in plain text fields (article title); the editor routes its own Ctrl+Z to the app history.
   if (editable && (id === 'edit.undo' || id === 'edit.redo') && !(e.target as HTMLElement).closest('.monaco-editor')) return false;
   e.preventDefault();

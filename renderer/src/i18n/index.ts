@@ -13,6 +13,21 @@ export function pickLanguage(navLanguage: string | undefined): Language {
   return navLanguage && /^zh\b/i.test(navLanguage) ? 'zh-CN' : 'en';
 }
 
+const KEY = 'galley.language';
+
+/** The language chosen in the UI last time, else the system's. */
+export function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(KEY);
+    if (saved === 'en' || saved === 'zh-CN') return saved;
+  } catch { /* storage disabled: fall back to the system language */ }
+  return pickLanguage(navigator.language);
+}
+
+export function rememberLanguage(l: Language): void {
+  try { localStorage.setItem(KEY, l); } catch { /* not remembered; harmless */ }
+}
+
 /** A fresh, initialized i18next instance (one per app, one per test). */
 export function createI18n(lng: Language): I18n {
   const inst = i18next.createInstance();

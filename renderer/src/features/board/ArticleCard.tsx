@@ -71,7 +71,7 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
           {REVIEW_STATUSES.map((st) => <option key={st} value={st}>{t(`status.${st}`)}</option>)}
         </select>
         {pageLabels.length > 0 && <span className="card-pages">{t('board.pages', { pages: pageLabels.join(', ') })}</span>}
-        <button type="button" className="icon-btn" title={t('board.delete')} aria-label={t('board.delete')} onClick={(e) => { e.stopPropagation(); apply({ type: 'deleteArticle', articleId: article.id }); }}>🗑</button>
+        <button type="button" className="icon-btn" title={t('board.delete')} aria-label={t('board.delete')} onClick={(e) => { e.stopPropagation(); apply({ type: 'deleteArticle', articleId: article.id }); }}>✕</button>
       </header>
       <div className="card-items" role="listbox" aria-multiselectable aria-label={title}>
         {article.items.length === 0 && <p className="empty-drop">{t('board.empty')}</p>}

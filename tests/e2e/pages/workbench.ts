@@ -1,0 +1,69 @@
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { HostFixture } from '../../support/fixtures';
+import { SAMPLE_PAGE } from '../../support/paths';
+
+/**
+ * Page object of the workbench, shared by the web and Electron specs: stable test ids, real mouse and keyboard.
+ * Virtualized lists render only what is in view, so row helpers scroll their pane until the row exists.
+ */
+export class Workbench {
+  constructor(readonly page: Page, readonly host: HostFixture) {}
+
+  get pagePane(): Locator { return this.page.getByTestId('page-pane'); }
+  get board(): Locator { return this.page.getByTestId('board'); }
+  get statusBar(): Locator { return this.page.getByTestId('statusbar'); }
+  article(n: number): Locator { return this.page.getByTestId(`article-${n}`); }
+  item(id: string): Locator { return this.page.getByTestId(`item-${id}`); }
+  /** Fragment ids of article n, in board order. */
+  async articleItems(n: number): Promise<string[]> {
+    return this.article(n).locator('[data-fragment-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fragment-id')!));
+  }
+
+  /** Copies the sample page into the test folder and imports it with the toolbar button. */
+  async importSample(name = 'p2.txt'): Promise<void> {
+    await copyFile(SAMPLE_PAGE, path.join(this.host.tmpDir, name));
+    await this.host.queueDialog('dialog.importPages', [name]);
+    await this.page.getByTestId('btn-import').click();
+    await expect(this.pageRow('p1.1')).toBeVisible();
+  }
+
+  /** A row of the page pane, scrolled into view (the list is virtualized). */
+  pageRow(id: string): Locator { return this.page.getByTestId(`page-frag-${id}`); }
+
+  async revealPageRow(id: string): Promise<Locator> {
+    const row = this.pageRow(id);
+    if (!(await row.count())) await this.pagePane.evaluate((el) => { el.scrollTop = 0; });
+    for (let i = 0; i < 80 && !(await row.count()); i++) {
+      await this.pagePane.evaluate((el) => { el.scrollTop += el.clientHeight * 0.8; });
+      await this.page.waitForTimeout(30);
+    }
+    await row.scrollIntoViewIfNeeded();
+    return row;
+  }
+
+  /**
+   * A real mouse drag (native HTML5 drag and drop, as pragmatic-dnd uses): press on the source, move in steps,
+   * hover the target at the given vertical fraction (0 = top edge, 1 = bottom edge), release.
+   */
+  async drag(source: Locator, target: Locator, at = 0.5): Promise<void> {
+    const a = await source.boundingBox();
+    if (!a) throw new Error('drag source not visible');
+    await this.page.mouse.move(a.x + Math.min(40, a.width / 2), a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(a.x + 60, a.y + a.height / 2 + 8, { steps: 4 });
+    // Center the target in its scroll container: near an edge, auto-scroll would move it away under the pointer.
+    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const b = await target.boundingBox();
+    if (!b) throw new Error('drop target not visible');
+    const x = b.x + Math.min(120, b.width / 2);
+    const y = b.y + Math.max(2, Math.min(b.height - 2, b.height * at));
+    await this.page.mouse.move(x, y, { steps: 8 });
+    await this.page.mouse.move(x, y + (at < 0.5 ? -1 : 1), { steps: 2 });
+    if (process.env.GALLEY_DEBUG_DRAG) await this.page.screenshot({ path: `tests/artifacts/drag-${Date.now()}.png` });
+    await this.page.mouse.up();
+  }
+
+  async coverage(): Promise<string> { return (await this.page.getByTestId('coverage').textContent()) ?? ''; }
+}
