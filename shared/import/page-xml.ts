@@ -1,3 +1,4 @@
+import { ROLES } from '../model/schema';
 import type { ArticleItem, Box, Fragment, Page, Role } from '../model/types';
 import { emptyPart, type ImportedArticle, type ImportedPart } from './layout-result';
 import { childElements, descendants, parseXml, textContent, type XmlElement } from './xml-tree';
@@ -127,7 +128,7 @@ export function partFromPageXml(xml: string, opts: PageXmlOptions): ImportedPart
       const type = r.attrs.type ?? 'paragraph';
       const mapped = PAGE_TYPE_ROLES[type];
       const customRole = customValue(r, 'role');
-      const role: Role = (customRole as Role | undefined) ?? mapped ?? 'other';
+      const role: Role = customRole && (ROLES as readonly string[]).includes(customRole) ? customRole as Role : mapped ?? 'other';
       const box = boxFromCoords(r);
       fragments.push({ id, page: pageId, spans: [{ start, end: original.length }], text, role, ...(box ? { box } : {}) });
       if (r.attrs.id) fragOf.set(r.attrs.id, id);
@@ -140,7 +141,9 @@ export function partFromPageXml(xml: string, opts: PageXmlOptions): ImportedPart
       for (const ref of g.refs) {
         const id = fragOf.get(ref);
         if (!id) continue;
-        items.push({ id, join: !!prev && joined.has(`${prev}>${ref}`) });
+        const region = byId.get(ref);
+        const customJoin = !!region && customValue(region, 'join') === 'true';
+        items.push({ id, join: (!!prev && joined.has(`${prev}>${ref}`)) || customJoin });
         prev = ref;
       }
       if (items.length) {

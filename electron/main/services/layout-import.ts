@@ -23,6 +23,14 @@ export interface LayoutImportOptions {
 }
 export interface LayoutImportResult { issue: Issue; warnings: string[] }
 
+/**
+ * How a page remembers its source file: relative to the issue folder when known, else absolute, so that the
+ * `mets-alto` export can copy the untouched ALTO file later.
+ */
+function sourcePath(file: string, baseDir: string | undefined): string {
+  return baseDir ? path.relative(baseDir, file).split(path.sep).join('/') : path.resolve(file);
+}
+
 /** Images up to this size travel inside the issue as data URLs when no issue folder is known. */
 const DATA_URL_LIMIT = 512 * 1024;
 
@@ -71,7 +79,7 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
     const file = path.resolve(dir, alto.href);
     if (!(await exists(file))) { part.warnings.push(`Missing file: ${alto.href} (page ${mp.label}, named in the METS)`); continue; }
     const pageId = `p${firstPage + inputs.length}`;
-    const res = pageFromAlto(await fs.readFile(file, 'utf8'), { pageId, label: mp.label, sourceName: path.relative(dir, file).split(path.sep).join('/') });
+    const res = pageFromAlto(await fs.readFile(file, 'utf8'), { pageId, label: mp.label, sourceName: sourcePath(file, baseDir) });
     inputs.push({ fileId: alto.id, alto: res });
     if (image) {
       const imgFile = path.resolve(dir, image.href);
@@ -98,7 +106,7 @@ async function readOnePart(file: string, format: LayoutFormat, bytes: Uint8Array
   switch (format) {
     case 'mets': return readMetsPart(file, firstPage, opts.baseDir);
     case 'alto': {
-      const r = pageFromAlto(text(), { pageId: `p${firstPage}`, sourceName: name });
+      const r = pageFromAlto(text(), { pageId: `p${firstPage}`, sourceName: sourcePath(file, opts.baseDir) });
       return { ...emptyPart(), pages: [r.page], warnings: r.warnings };
     }
     case 'tei': return partFromTei(text(), { firstPage, sourceName: name });
