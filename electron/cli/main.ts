@@ -1,6 +1,7 @@
 import { importCommand, importHelp } from './commands/import';
 import { checkCommand, checkHelp } from './commands/check';
 import { exportCommand, exportHelp } from './commands/export';
+import { cleanupCommand, cleanupHelp } from './commands/cleanup';
 import { suggestCommand, suggestHelp } from './commands/suggest';
 import { CliError, type CliIO } from './cli-error';
 
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   import: { run: importCommand, help: importHelp },
   check: { run: checkCommand, help: checkHelp },
   export: { run: exportCommand, help: exportHelp },
+  cleanup: { run: cleanupCommand, help: cleanupHelp },
   suggest: { run: suggestCommand, help: suggestHelp },
 };
 

@@ -125,19 +125,26 @@ export function quotes({ text }: RuleInput): TextChange[] {
 }
 
 /**
- * A lone `-` after Chinese text at the end of a line (a cut) whose continuation starts with Chinese text is a dash
- * the extraction shortened: `醒目-` + `"成为…` → `醒目——`. Hyphens between Latin letters or digits stay.
+ * A lone `-` after Chinese text at a cut (end of a line or fragment, or closed up before a quotation) whose
+ * continuation starts with Chinese text is a dash the extraction shortened: `醒目-"成为…` → `醒目——“成为…`,
+ * `面前-` + next fragment `一条…` → `面前——`. Hyphens between Latin letters or digits stay.
  */
 export function dash({ text, tail }: RuleInput): TextChange[] {
   const out: TextChange[] = [];
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '-' || text[i - 1] === '-' || text[i + 1] === '-') continue;
-    const after = /^[ \t]*(?:\n|$)/.exec(text.slice(i + 1));
-    if (!after) continue;
     const prev = charBefore(text, i);
     if (!(isCjkChar(prev) || (prev !== undefined && '"\'”’)）'.includes(prev) && cjkLeft(text, i)))) continue;
-    const restAt = i + 1 + after[0].length;
-    const next = restAt >= text.length && !after[0].endsWith('\n') ? (tail ?? '') : text.slice(restAt);
+    const after = /^[ \t]*(?:\n|$)/.exec(text.slice(i + 1));
+    let next: string;
+    if (after) {
+      const restAt = i + 1 + after[0].length;
+      next = restAt >= text.length && !after[0].endsWith('\n') ? (tail ?? '') : text.slice(restAt);
+    } else if ('"“「『《(（'.includes(text[i + 1])) {
+      // Mid-line only where a quotation follows (`醒目-"成为…"`): a cut the extraction closed up; a `-` between
+      // two words (`北京-上海`) may be a range and is left to the proofreader.
+      next = text.slice(i + 1);
+    } else continue;
     if (!cjkRight(next, 0) || /^[ \t]*[A-Za-z0-9]/.test(next)) continue;
     out.push({ start: i, end: i + 1, before: '-', after: '——', rule: 'dash' });
   }

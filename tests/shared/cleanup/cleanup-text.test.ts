@@ -154,3 +154,11 @@ describe('cleanup changes only what it reports', () => {
     }), { numRuns: 1000 });
   });
 });
+
+describe('dash on the sample page', () => {
+  it('fixes 醒目-"成为 as it stands in the sample, and leaves a range between words', () => {
+    expect(sample).toContain('一行字格外醒目-"成为全球新能源锂电材料领导者"。');
+    expect(clean('一行字格外醒目-"成为全球新能源锂电材料领导者"。')).toBe('一行字格外醒目——“成为全球新能源锂电材料领导者”。');
+    expect(clean('北京-上海高铁')).toBe('北京-上海高铁');
+  });
+});
