@@ -12,7 +12,15 @@ export default defineConfig({
     resolve: { alias: sharedAlias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // Bundle the main process's dependencies (zod, write-file-atomic, …): the packaged app ships no node_modules
+      // (electron-builder.yml, scripts/package-smoke.mjs).
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // pdfjs' optional native canvas (a 33 MB platform binary, not loadable from inside app.asar) stays out;
+        // pdfjs works without it.
+        external: ['@napi-rs/canvas'],
+      },
     },
   },
   preload: {

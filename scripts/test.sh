@@ -7,4 +7,8 @@ npm run typecheck
 npm run lint
 npx vitest run
 npx electron-vite build
+# Shell security and packaging on the built output (each ~20 s; both wait on nothing but local work and, for
+# Electronegativity, two offline network timeouts).
+node scripts/electronegativity-gate.mjs
+node scripts/package-smoke.mjs
 npx playwright test

@@ -22,8 +22,30 @@ export function mainWindowOptions(state: WindowState, opts: { devTools: boolean;
  * Creates the window and loads `app://bundle/index.html`. The navigation, window-open and webview refusals are
  * applied to every webContents in `index.ts` (web-contents-created), so they also cover this one.
  */
-export function createMainWindow(BrowserWindow: typeof BrowserWindowT, state: WindowState, opts: { devTools: boolean }): BrowserWindowT {
-  const win = new BrowserWindow(mainWindowOptions(state, opts));
+export function createMainWindow(BrowserWindow: typeof BrowserWindowT, state: WindowState, opts: { devTools: boolean; preload?: string }): BrowserWindowT {
+  const o = mainWindowOptions(state, opts);
+  // The preferences are spelled out here (equal to WEB_PREFERENCES, asserted by tests/electron/security.test.ts)
+  // so that static checkers such as Electronegativity see them at the constructor.
+  const win = new BrowserWindow({
+    ...o,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      preload: o.webPreferences!.preload,
+      devTools: opts.devTools,
+    },
+  });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_URL);

@@ -5,7 +5,7 @@ import {
   WEB_PREFERENCES, isAllowedNavigation, windowOpenHandler, permissionHandler, validateSender, resolveInsideRoot,
   containRelative, isAllowedRequest, hardenContents, hardenSession, type ContentsLike, type SessionLike,
 } from '../../electron/main/security';
-import { mainWindowOptions } from '../../electron/main/window';
+import { mainWindowOptions, createMainWindow } from '../../electron/main/window';
 
 /** The shell's security decisions, pinned in Node (RELIABILITY 1.8.3): Electron is never loaded here. */
 describe('window preferences', () => {
@@ -32,6 +32,19 @@ describe('window preferences', () => {
     const o = mainWindowOptions({ width: 1000, height: 700, maximized: false }, { devTools: false, preload: '/x/preload.cjs' });
     expect(o.webPreferences).toEqual({ ...WEB_PREFERENCES, preload: '/x/preload.cjs', devTools: false });
     expect(o.x).toBeUndefined();
+  });
+
+  it('createMainWindow constructs the window with exactly these preferences and loads app://bundle', () => {
+    const seen: { options?: { webPreferences?: unknown }; url?: string } = {};
+    class FakeWindow {
+      constructor(options: { webPreferences?: unknown }) { seen.options = options; }
+      once() { return this; }
+      maximize() {}
+      loadURL(url: string) { seen.url = url; return Promise.resolve(); }
+    }
+    createMainWindow(FakeWindow as never, { width: 900, height: 600, maximized: false }, { devTools: false, preload: '/p.cjs' });
+    expect(seen.options?.webPreferences).toEqual({ ...WEB_PREFERENCES, preload: '/p.cjs', devTools: false });
+    expect(seen.url).toBe('app://bundle/index.html');
   });
 });
 
