@@ -29,6 +29,8 @@ export interface ExportRequest {
   allowIncomplete?: boolean;
   approvedOnly?: boolean;
   articleIds?: string[];
+  /** Folder of the issue file: layout formats resolve the page source files (ALTO) against it. */
+  sourceDir?: string;
 }
 
 export type ExportResult =
