@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
@@ -16,22 +16,31 @@ export class SaveError extends Error {
   constructor(message: string, readonly state: 'failed-before-commit') { super(message); this.name = 'SaveError'; }
 }
 
+let backups = 0;
+
+/**
+ * `.bak` ← the current file, as a hard link made under a temp name and renamed into place (atomic). Two traps,
+ * both found by the kill loop: a save killed after this step leaves `.bak` and the target as the *same inode*, and
+ * `rename()` between two links of one inode is a no-op that leaves the temp link behind; a later save that reused
+ * that temp name then copied the target *into* the inode `.bak` shares, tearing `.bak` when killed mid-copy. So the
+ * temp name is unique, a stale one is unlinked first (never written through), and the temp link is always removed.
+ */
 async function keepBackup(target: string): Promise<void> {
   const bak = `${target}.bak`;
-  const tmp = `${bak}.${process.pid}.tmp`;
+  const tmp = `${bak}.${process.pid}.${++backups}.tmp`;
+  await fs.rm(tmp, { force: true });
   try {
     await fs.link(target, tmp);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return; // first save: nothing to keep
-    // Filesystems without hard links (FAT, some network shares): fall back to a copy.
-    await fs.copyFile(target, tmp);
+    // Filesystems without hard links (FAT, some network shares): fall back to a copy into a fresh file.
+    await fs.copyFile(target, tmp, fsConstants.COPYFILE_EXCL);
   }
   try {
     await fs.rename(tmp, bak);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined); // leave no stray link behind a failed save
-    throw e;
+  } finally {
+    await fs.rm(tmp, { force: true }).catch(() => undefined); // no-op after a real rename; the stray link otherwise
   }
 }
 
