@@ -1,0 +1,106 @@
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
+import type { HostApi } from '@shared/ipc/contract';
+import { createAppStore } from '../../renderer/src/store/create-store';
+import { startAutosave, type Autosave } from '../../renderer/src/store/autosave';
+import { parseSession } from '../../renderer/src/store/session-restore';
+import { createI18n } from '../../renderer/src/i18n';
+import { smallIssue } from './recovery-fixtures';
+
+/** A host that records recovery calls; everything else answers empty. */
+function fakeHost() {
+  const calls: { channel: string; input: Record<string, unknown>; at: number }[] = [];
+  const host: HostApi = {
+    invoke: (async (channel: string, input: Record<string, unknown>) => {
+      calls.push({ channel, input, at: Date.now() });
+      if (channel === 'recovery.write') return { savedAt: new Date().toISOString() };
+      return {};
+    }) as HostApi['invoke'],
+    on: () => () => undefined,
+  };
+  return { host, calls, writes: () => calls.filter((c) => c.channel === 'recovery.write'), discards: () => calls.filter((c) => c.channel === 'recovery.discard') };
+}
+
+const doc = () => smallIssue({ pages: 2, perPage: 10 });
+
+let autosave: Autosave | null = null;
+beforeEach(() => { vi.useFakeTimers(); vi.setSystemTime(new Date('2026-11-27T10:00:00Z')); });
+afterEach(() => { autosave?.stop(); autosave = null; vi.useRealTimers(); });
+
+function setup() {
+  const i18n = createI18n('en');
+  const store = createAppStore({ t: i18n.t.bind(i18n), language: 'en' });
+  const h = fakeHost();
+  autosave = startAutosave(store, h.host);
+  return { store, ...h };
+}
+
+describe('autosave to the recovery file', () => {
+  it('writes nothing for a clean document, and a change at most 1 s after the edit (debounced)', async () => {
+    const { store, writes } = setup();
+    store.getState().load(doc(), null);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(writes()).toHaveLength(0);
+
+    store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(writes()).toHaveLength(0); // still inside the 500 ms debounce
+    await vi.advanceTimersByTimeAsync(150);
+    expect(writes()).toHaveLength(1);
+    const w = writes()[0].input;
+    expect(w.changes).toBe(1);
+    const session = parseSession(w.payload as string);
+    expect(session.doc.articles.map((a: { items: { id: string }[] }) => a.items.map((it) => it.id))).toEqual([['p1.1']]);
+    expect(session.past).toHaveLength(1);
+  });
+
+  it('keeps writing at least once a second while edits never pause (max wait)', async () => {
+    const { store, writes } = setup();
+    store.getState().load(doc(), null);
+    const t0 = Date.now();
+    // Typing: a keystroke every 100 ms for 2.5 s never leaves a 500 ms pause.
+    for (let i = 0; i < 25; i++) {
+      store.getState().typeText('p1.2', `改${'字'.repeat(i)}`);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    const times = writes().map((w) => w.at - t0);
+    expect(times.length).toBeGreaterThanOrEqual(2);
+    expect(times[0]).toBeLessThanOrEqual(1000);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeLessThanOrEqual(1100);
+    await vi.advanceTimersByTimeAsync(1000);
+    const last = parseSession(writes().at(-1)!.input.payload as string);
+    expect(last.doc.pages[0].fragments[1].text).toBe(`改${'字'.repeat(24)}`);
+  });
+
+  it('discards the recovery file after a save, and when another document replaces this one', async () => {
+    const { store, writes, discards } = setup();
+    store.getState().load(doc(), null);
+    store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
+    await vi.advanceTimersByTimeAsync(1000);
+    const id = writes()[0].input.id;
+    store.getState().markSaved({ token: 'tok-12345678', name: 'x.galley.json' }, new Date().toISOString());
+    await vi.advanceTimersByTimeAsync(10);
+    expect(discards().map((d) => d.input.id)).toEqual([id]);
+
+    store.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writes()).toHaveLength(2);
+    expect(writes()[1].input.fileToken).toBe('tok-12345678');
+    store.getState().load(doc(), null); // the user confirmed leaving the unsaved change
+    await vi.advanceTimersByTimeAsync(10);
+    expect(discards()).toHaveLength(2);
+  });
+
+  it('undoing back to the saved state removes the file; redo brings it back', async () => {
+    const { store, writes, discards } = setup();
+    store.getState().load(doc(), null);
+    store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
+    await vi.advanceTimersByTimeAsync(1000);
+    store.getState().undo();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(discards()).toHaveLength(1);
+    store.getState().redo();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writes()).toHaveLength(2);
+    expect(parseSession(writes()[1].input.payload as string).past).toHaveLength(1);
+  });
+});
