@@ -46,11 +46,12 @@ export function buildPageXml(issue: Issue, pageId: string, opts: { createdAt?: s
   const relations: [string, string][] = [];
   let groups = '';
   let gi = 0;
-  for (const a of issue.articles) {
+  for (const [ai, a] of issue.articles.entries()) {
     const items = a.items.filter((it) => onPage.has(it.id));
     if (!items.length) continue;
     const caption = a.title !== undefined ? ` caption="${escAttr(a.title)}"` : '';
-    groups += `        <OrderedGroupIndexed id="${ncName(a.id, 'g_')}" index="${gi++}"${caption} custom="galley:article ${escAttr(a.id)}; galley:title ${escAttr(articleTitle(issue, a).replace(/;/g, ','))};">\n`;
+    const custom = `galley:article ${a.id.replace(/[;\s]/g, '_')}; galley:order ${ai}; galley:title ${articleTitle(issue, a).replace(/[;\n]/g, ',')};`;
+    groups += `        <OrderedGroupIndexed id="${ncName(a.id, 'g_')}" index="${gi++}"${caption} custom="${escAttr(custom)}">\n`;
     items.forEach((it, k) => {
       groups += `          <RegionRefIndexed index="${k}" regionRef="${rid.get(it.id)}"/>\n`;
       if (it.join) joinedItems.add(it.id);

@@ -3,7 +3,6 @@
  * controls other than tab/newline/CR, lone surrogates, U+FFFE/U+FFFF) are replaced by U+FFFD and counted, so an
  * export is always well-formed and the caller can report what changed (RELIABILITY 3.1).
  */
-// eslint-disable-next-line no-control-regex
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(s: string, replaced?: { count: number }): string {

@@ -11,6 +11,8 @@ export interface ImportedArticle {
   items: ArticleItem[];
   /** Parts of one article split over several files (PAGE XML per page) share a key and are merged in order. */
   key?: string;
+  /** Position of the article in the issue when the source says (Galley's PAGE export); else source order. */
+  order?: number;
 }
 export interface ImportedPart {
   pages: Page[];
@@ -35,6 +37,7 @@ export function assembleIssue(parts: readonly ImportedPart[], meta: { id?: strin
   const placed = new Set<string>();
   let n = 0;
   const byKey = new Map<string, Issue['articles'][number]>();
+  const orderOf = new Map<Issue['articles'][number], number>();
   for (const part of parts) {
     for (const a of part.articles) {
       const items = a.items.filter((it) => !placed.has(it.id));
@@ -46,10 +49,17 @@ export function assembleIssue(parts: readonly ImportedPart[], meta: { id?: strin
       const article = { id: `a${++n}`, ...(a.title ? { title: a.title.slice(0, 2000) } : {}), items, status: 'draft' as const };
       if (a.key) byKey.set(a.key, article);
       issue.articles.push(article);
+      if (a.order !== undefined) orderOf.set(article, a.order);
     }
     for (const id of part.discarded) if (!placed.has(id)) { placed.add(id); issue.discarded.push(id); }
   }
   issue.pool = issue.pool.filter((id) => !placed.has(id));
+  if (orderOf.size) {
+    // Stable: articles without an order keep their place relative to each other, after the ordered ones.
+    issue.articles = issue.articles.map((a, i) => ({ a, i, o: orderOf.get(a) ?? Number.MAX_SAFE_INTEGER }))
+      .sort((x, y) => x.o - y.o || x.i - y.i).map((x) => x.a);
+    issue.articles.forEach((a, i) => { a.id = `a${i + 1}`; });
+  }
   issue.nextId = n + 1;
   return issue;
 }

@@ -62,7 +62,7 @@ function customValue(el: XmlElement, key: string): string | undefined {
   return m?.[1].trim();
 }
 
-interface Group { ordered: boolean; refs: string[]; caption?: string; key?: string }
+interface Group { ordered: boolean; refs: string[]; caption?: string; key?: string; order?: number }
 
 /** The reading order: region ids in order, and the nested groups (→ articles). */
 function readingOrder(page: XmlElement): { order: string[]; groups: Group[] } {
@@ -80,7 +80,12 @@ function readingOrder(page: XmlElement): { order: string[]; groups: Group[] } {
         if (id) { order.push(id); into?.refs.push(id); }
       } else if (/Group/.test(k.name)) {
         const ordered = !/Unordered/.test(k.name);
-        const grp: Group = { ordered, refs: [], ...(k.attrs.caption ? { caption: k.attrs.caption } : {}), ...(customValue(k, 'article') ? { key: customValue(k, 'article') } : {}) };
+        const order = Number(customValue(k, 'order'));
+        const grp: Group = {
+          ordered, refs: [], ...(k.attrs.caption ? { caption: k.attrs.caption } : {}),
+          ...(customValue(k, 'article') ? { key: customValue(k, 'article') } : {}),
+          ...(Number.isInteger(order) ? { order } : {}),
+        };
         groups.push(grp);
         collect(k, grp);
       }
@@ -147,7 +152,7 @@ export function partFromPageXml(xml: string, opts: PageXmlOptions): ImportedPart
         prev = ref;
       }
       if (items.length) {
-        const a: ImportedArticle = { items, ...(g.caption ? { title: g.caption } : {}), ...(g.key ? { key: g.key } : {}) };
+        const a: ImportedArticle = { items, ...(g.caption ? { title: g.caption } : {}), ...(g.key ? { key: g.key } : {}), ...(g.order !== undefined ? { order: g.order } : {}) };
         part.articles.push(a);
       }
     }

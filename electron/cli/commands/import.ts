@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { importPageFiles } from '../../main/services/page-files';
 import { saveIssueFile } from '../../main/services/issue-files';
 import { CliError, type CliIO } from '../cli-error';
 
-export const importHelp = 'galley import PAGE... [--title T] -o ISSUE.galley.json';
+export const importHelp = 'galley import PAGE...|METS.xml [--title T] -o ISSUE.galley.json   (text, ALTO, METS, PAGE, hOCR, TEI, PDF, PNG/JPEG scans)';
 
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -13,7 +14,10 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   });
   if (!positionals.length) throw new CliError(`import needs at least one page file: ${importHelp}`);
   if (!values.output) throw new CliError(`import needs an output file: ${importHelp}`);
-  let issue = await importPageFiles(positionals, { title: values.title });
+  // Layout files (METS/ALTO, PAGE, hOCR, PDF, scans) may import with warnings, e.g. a file a METS names is missing.
+  const warnings: string[] = [];
+  let issue = await importPageFiles(positionals, { title: values.title, warnings, baseDir: path.dirname(path.resolve(values.output)) });
+  for (const w of warnings) io.err(`warning: ${w}`);
   if (values.auto) {
     const { applyConfidentSuggestions } = await import('./suggest-apply');
     const r = applyConfidentSuggestions(issue);
