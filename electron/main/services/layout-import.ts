@@ -160,14 +160,17 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
   }
   const pages = parts.flatMap((p) => p.pages);
   const stem = (f: string) => path.parse(f).name.toLowerCase();
+  const attached = new Set<string>();
   for (const img of images) {
-    let page = pages.find((p) => !p.image && pageFile.has(p.id) && stem(pageFile.get(p.id)!) === stem(img.file));
+    // Same base name wins, even over a PDF page's own rendering: the user chose that scan.
+    let page = pages.find((p) => pageFile.has(p.id) && stem(pageFile.get(p.id)!) === stem(img.file) && !attached.has(p.id));
     page ??= pages.find((p) => !p.image);
     if (!page) {
       page = { id: `p${next++}`, label: String(pages.length + 1), original: '', encoding: 'utf-8', markup: [], fragments: [], source: { name: path.basename(img.file), format: 'image' } };
       pages.push(page);
       parts.push({ ...emptyPart(), pages: [page] });
     }
+    attached.add(page.id);
     await attachImage(page, img.file, img.bytes, opts.baseDir, warnings);
   }
   if (pages.length === 0) throw new Error('None of the files holds a page Galley can import.');
