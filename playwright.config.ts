@@ -31,6 +31,8 @@ export default defineConfig({
         },
       },
     },
-    ...(hasElectron ? [{ name: 'electron', grep: /@electron|@both/ }] : []),
+    // The shared fixture declares `page` (used by the web project); in the electron project that page is unused,
+    // so it comes from the same system Chromium rather than a Playwright browser download.
+    ...(hasElectron ? [{ name: 'electron', grep: /@electron|@both/, use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] } } }] : []),
   ],
 });
