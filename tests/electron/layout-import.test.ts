@@ -161,3 +161,23 @@ describe('PAGE XML export → import', () => {
     });
   });
 });
+
+describe('galley export --format mets-alto | page', () => {
+  it('the CLI writes both layout formats from an imported METS issue; mets-alto is gated like a publication', async () => {
+    const dir = path.join(tmp, 'cli-export');
+    await mkdir(dir, { recursive: true });
+    const issueFile = path.join(dir, 'bnl.galley.json');
+    const io = () => { const out: string[] = [], err: string[] = []; return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) } }; };
+    expect(await main(['import', BNL, '-o', issueFile], io().io)).toBe(0);
+    const refused = io();
+    expect(await main(['export', issueFile, '--format', 'mets-alto', '-o', path.join(dir, 'out.zip')], refused.io)).toBe(1);
+    expect(refused.err.join('\n')).toMatch(/unassigned/);
+    const ok = io();
+    expect(await main(['export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '-o', path.join(dir, 'out.zip')], ok.io)).toBe(0);
+    expect(Object.keys(unzipSync(new Uint8Array(await readFile(path.join(dir, 'out.zip')))))).toContain('mets.xml');
+    const page = io();
+    expect(await main(['export', issueFile, '--format', 'page', '-o', path.join(dir, 'page')], page.io)).toBe(0);
+    expect((await readdir(path.join(dir, 'page'))).sort()).toEqual(['page-1.xml', 'page-2.xml', 'page-3.xml']);
+  });
+});
+

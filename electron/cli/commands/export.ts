@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { loadIssueFile } from '../../main/services/issue-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from '../../main/services/export-service';
 import { ExportFormatError, ZIP_INNER_FORMATS, type DocumentFormatId } from '../../../shared/export/formats';
@@ -42,6 +43,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     allowIncomplete: !!values['allow-incomplete'],
     approvedOnly: !!values['approved-only'],
     ...(values.article?.length ? { articleIds: values.article } : {}),
+    // Layout formats (mets-alto) find the pages' ALTO files relative to the issue file.
+    sourceDir: path.dirname(path.resolve(positionals[0])),
   }).catch((e: unknown) => {
     if (e instanceof ExportFormatError) throw new CliError(e.message);
     throw e;

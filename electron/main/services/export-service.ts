@@ -7,6 +7,7 @@ import {
   type DocumentFormatId, DOCUMENT_FORMATS, isDocumentFormat, renderDocumentFormat, renderZip,
 } from '../../../shared/export/formats';
 import { saveAtomic } from './atomic-save';
+import { exportMetsAlto, exportPageXmlFiles } from './layout-export';
 
 /**
  * Writes exports to disk. Rendering is pure and lives in `shared/export/formats.ts` (the document formats); this
@@ -15,7 +16,7 @@ import { saveAtomic } from './atomic-save';
  * Hook for formats that need more than the export document (layout exports `mets-alto`, `page`): add the name to
  * `EXPORT_FORMATS` and an entry to `LAYOUT_FORMATS`; they get the same gate and result shape.
  */
-export const EXPORT_FORMATS = ['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip'] as const;
+export const EXPORT_FORMATS = ['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip', 'mets-alto', 'page'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportRequest {
@@ -42,7 +43,12 @@ export interface LayoutFormat {
   gated: boolean;
   run: (issue: Issue, req: ExportRequest) => Promise<{ files: string[]; warnings?: string[] }>;
 }
-export const LAYOUT_FORMATS: Partial<Record<string, LayoutFormat>> = {};
+export const LAYOUT_FORMATS: Partial<Record<string, LayoutFormat>> = {
+  // The untouched ALTO files next to a new METS with the corrected articles (a folder, or a `.zip` output).
+  'mets-alto': { gated: true, run: (issue, req) => exportMetsAlto(issue, { output: req.output, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}) }) },
+  // One PAGE XML file per page in the output folder; it carries the pool too, so it is not gated.
+  page: { gated: false, run: (issue, req) => exportPageXmlFiles(issue, { output: req.output }) },
+};
 
 export interface ExportScope { approvedOnly?: boolean; articleIds?: readonly string[] }
 
@@ -111,6 +117,8 @@ export async function exportIssue(issue: Issue, req: ExportRequest): Promise<Exp
     await saveAtomic(req.output, bytes(z.data), { backup: false });
     return { ok: true, files: [req.output], articles: doc.articles.length, ...(z.warnings.length ? { warnings: z.warnings } : {}) };
   }
+  // Layout formats returned above; what is left renders from the export document.
+  if (!isDocumentFormat(req.format)) throw new Error(`the export format ${req.format} has no renderer`);
   const { files, warnings } = await renderDocumentFormat(doc, issue, req.format, { split: req.split });
   const written: string[] = [];
   if (req.split) {
