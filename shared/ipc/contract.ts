@@ -65,6 +65,8 @@ export const ipcContract = {
       split: z.boolean().optional(),
       /** For `zip`: the format of the per-article files inside (default md). */
       inner: z.enum(['json', 'md', 'txt', 'html', 'docx', 'nitf']).optional(),
+      /** The open issue file's token, when it has one: layout exports resolve page source files next to it. */
+      issueToken: Token.optional(),
       allowIncomplete: z.boolean().optional(),
       approvedOnly: z.boolean().optional(),
       articleIds: z.array(z.string().max(200)).max(100_000).optional(),

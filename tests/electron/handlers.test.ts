@@ -119,6 +119,22 @@ describe('createHandlers', () => {
     expect(md.problems.join(' ')).toMatch(/unassigned/);
   });
 
+  it('a split export answers names relative to the chosen folder; the issue token must be an issue token', async () => {
+    const out = path.join(dir, 'articles');
+    const h = make({ importPages: [[path.join(dir, 'p2.txt')]], exportTo: [out] });
+    const { issue } = await importSample(h);
+    const withArticle = { ...issue, articles: [{ id: 'a1', title: '灵峰', items: [{ id: (issue as unknown as { pool: string[] }).pool[0], join: false }], status: 'draft' }], pool: (issue as unknown as { pool: string[] }).pool.slice(1) };
+    const ref = (await call(h, 'dialog.exportTo', { suggestedName: 'articles', format: 'json', directory: true })) as { token: string };
+    const r = (await call(h, 'export.run', { token: ref.token, issue: withArticle, format: 'json', split: true })) as { ok: boolean; files: string[] };
+    expect(r.ok).toBe(true);
+    expect(r.files.length).toBeGreaterThan(0);
+    for (const f of r.files) {
+      expect(path.isAbsolute(f)).toBe(false);
+      expect(f).not.toContain(dir);
+    }
+    await expect(call(h, 'export.run', { token: ref.token, issueToken: ref.token, issue: withArticle, format: 'json', split: true })).rejects.toThrow(/not for issue/);
+  });
+
   it('classifies files given at launch: an issue opens, other files are imported as pages', async () => {
     const issueFile = path.join(dir, 'a.galley.json');
     const h1 = make({}, { initialFiles: [path.join(dir, 'p2.txt'), issueFile] });

@@ -153,9 +153,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         allowIncomplete: input.allowIncomplete,
         approvedOnly: input.approvedOnly,
         articleIds: input.articleIds,
+        ...(input.issueToken ? { sourceDir: path.dirname(tokens.resolve(input.issueToken, 'issue')) } : {}),
       });
       // Names relative to the chosen target: the renderer shows them, it has no use for absolute paths.
-      return r.ok ? { ...r, files: r.files.map((f) => (input.split ? path.relative(output, f) : path.basename(f))) } : r;
+      const shown = (f: string) => {
+        const rel = path.relative(output, f);
+        return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.basename(f);
+      };
+      return r.ok ? { ...r, files: r.files.map(shown) } : r;
     },
     'recent.list': async () => {
       const items = await readRecent(userDataDir);
