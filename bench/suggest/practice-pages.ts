@@ -74,7 +74,7 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
     body = body.slice(1);
   }
   if (head.length) groups.push(head);
-  const narrow = r() < 0.3;
+  const narrow = r() < 0.2;
   const width = narrow ? int(r, 9, 14) : int(r, 14, 22);
   const height = narrow ? int(r, 4, 10) : int(r, 6, 18);
   // Lines with their paragraph index.

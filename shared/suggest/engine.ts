@@ -5,9 +5,10 @@ import { fragmentFeatures, type FragFeatures } from './features';
 import { classifyRoles, isHeading } from './roles';
 import { buildPageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
-import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, type Scored, type Weights } from './score';
+import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, type Weights } from './score';
 import { bestPath, pathsOf } from './decode';
 import { assignSuccessors } from './assignment';
+import { regroup } from './regroup';
 import type {
   ArticleSuggestion, Continuation, FragmentSuggestion, OpenEnd, PlacementItem, RoleSuggestion, SuggestOptions, Suggestions,
 } from './types';
@@ -26,6 +27,10 @@ export interface EngineParams {
   openEndCost: number;
   /** Softmax temperature turning score margins into confidences. */
   temperature: number;
+  /** Joins below this confidence do not glue fragments into units before grouping. */
+  unitJoinConfidence: number;
+  /** Weights of the grouping refinement (null: off). */
+  regroup: { topic: number; neighbour: number; link: number } | null;
 }
 
 export const DEFAULT_PARAMS: EngineParams = {
@@ -34,6 +39,8 @@ export const DEFAULT_PARAMS: EngineParams = {
   orphanStart: 0.5,
   openEndCost: 2.25,
   temperature: 1.5,
+  unitJoinConfidence: 0.6,
+  regroup: { topic: 6, neighbour: 1.5, link: 0.3 },
 };
 
 const featureCache = new WeakMap<Fragment, { index: number; f: FragFeatures }>();
@@ -96,16 +103,72 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   const allowed = (i: number, j: number) => i !== j && F[i].page === F[j].page && (forbidden.size === 0 || !forbidden.has(`${F[i].id}\u0000${F[j].id}`));
 
   // Stage 1: mid-sentence joins between fragments.
-  const J: Scored[] = new Array(n * n);
+  const JS = new Float64Array(n * n).fill(-Infinity);
+  const okB = F.map((f, j) => !placed(j) && !side[j] && !heading[j] && canBeContinuation(f));
   for (let i = 0; i < n; i++) {
     if (!canContinue(F[i]) || side[i] || (placed(i) && !isFixedTail(i))) continue;
     for (let j = 0; j < n; j++) {
-      if (!allowed(i, j) || placed(j) || side[j] || heading[j] || !canBeContinuation(F[j])) continue;
-      J[i * n + j] = joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights);
+      if (!okB[j] || !allowed(i, j)) continue;
+      JS[i * n + j] = joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights, false, false).score;
     }
   }
-  const jScore = (i: number, j: number) => J[i * n + j]?.score ?? -Infinity;
+  const jReasons = new Map<number, string[]>();
+  const J = {
+    has: (k: number) => JS[k] > -Infinity,
+    reasons: (k: number): string[] => {
+      let r = jReasons.get(k);
+      if (!r) {
+        const i = Math.floor(k / n);
+        r = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, true).reasons;
+        jReasons.set(k, r);
+      }
+      return r;
+    },
+  };
+  // The word-straddle test (ICU segmentation, ~20 µs a call) only for each row's and column's best candidates.
+  const recheck = new Set<number>();
+  const TOPK = 8;
+  const keepBest = (best: number[], k: number, score: (x: number) => number, x: number) => {
+    // Insertion into a short sorted list: the n² candidates never get a full sort.
+    if (best.length === TOPK && score(best[TOPK - 1]) >= score(x)) return;
+    let p = best.length < TOPK ? best.length : TOPK - 1;
+    best[p] = x;
+    while (p > 0 && score(best[p - 1]) < score(best[p])) { [best[p - 1], best[p]] = [best[p], best[p - 1]]; p--; }
+    void k;
+  };
+  const colBest: number[][] = F.map(() => []);
+  for (let i = 0; i < n; i++) {
+    const rowBest: number[] = [];
+    const base = i * n;
+    for (let j = 0; j < n; j++) {
+      const v = JS[base + j];
+      if (v === -Infinity) continue;
+      keepBest(rowBest, TOPK, (x) => JS[base + x], j);
+      keepBest(colBest[j], TOPK, (x) => JS[x * n + j], i);
+    }
+    for (const j of rowBest) recheck.add(base + j);
+  }
+  colBest.forEach((best, j) => { for (const i of best) recheck.add(i * n + j); });
+  for (let i = 0; i + 1 < n; i++) if (J.has(i * n + i + 1)) recheck.add(i * n + i + 1);
+  for (const k of recheck) {
+    const i = Math.floor(k / n);
+    JS[k] = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, false).score;
+  }
+  const jScore = (i: number, j: number) => JS[i * n + j];
+  const joinConf = (i: number, j: number) => {
+    let alt = 0;
+    for (let k = 0; k < n; k++) {
+      if (k !== j) alt = Math.max(alt, jScore(i, k) - params.joinThreshold);
+      if (k !== i) alt = Math.max(alt, jScore(k, j) - params.joinThreshold);
+    }
+    return sigmoid((jScore(i, j) - params.joinThreshold - alt) / params.temperature);
+  };
   const s1 = assignSuccessors(n, (i, j) => jScore(i, j), params.joinThreshold);
+  // Only clear joins make units; doubtful ones are decided again between units, where grouping can overrule them.
+  for (let i = 0; i < n; i++) {
+    const j = s1.succ[i];
+    if (j >= 0 && joinConf(i, j) < params.unitJoinConfidence) { s1.succ[i] = -1; s1.pred[j] = -1; }
+  }
 
   // Units: join chains, heading groups (consecutive headings in source order) and existing articles.
   const unitOf = new Int32Array(n).fill(-1);
@@ -137,20 +200,12 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
     addUnit({ ids, joins: ids.slice(1).map(() => false), linkConf: ids.slice(1).map(() => 0.9), linkReasons: ids.slice(1).map(() => ['heading group']), articleId: null, fixedCount: 0 });
   }
   // Join confidences inside units (competition among A's and B's alternatives).
-  const joinConf = (i: number, j: number) => {
-    let alt = 0;
-    for (let k = 0; k < n; k++) {
-      if (k !== j) alt = Math.max(alt, jScore(i, k) - params.joinThreshold);
-      if (k !== i) alt = Math.max(alt, jScore(k, j) - params.joinThreshold);
-    }
-    return sigmoid((jScore(i, j) - params.joinThreshold - alt) / params.temperature);
-  };
   for (const u of units) {
     for (let k = 1; k < u.ids.length; k++) {
       if (k < u.fixedCount) { u.linkConf[k - 1] = 1; continue; }
       if (u.joins[k - 1]) {
         u.linkConf[k - 1] = joinConf(u.ids[k - 1], u.ids[k]);
-        u.linkReasons[k - 1] = J[u.ids[k - 1] * n + u.ids[k]]?.reasons ?? [];
+        u.linkReasons[k - 1] = J.has(u.ids[k - 1] * n + u.ids[k]) ? J.reasons(u.ids[k - 1] * n + u.ids[k]) : [];
       }
     }
   }
@@ -158,7 +213,8 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   // Stage 2: paragraph order and grouping between units.
   const bodyUnits = units.map((u, k) => k).filter((k) => !side[units[k].ids[0]]);
   const m = units.length;
-  const topicU = cosineMatrix(tfidf(units.map((u) => u.ids.flatMap((i) => terms(F[i].text, F[i].cjk)))));
+  const topicVectors = tfidf(units.map((u) => u.ids.flatMap((i) => terms(F[i].text, F[i].cjk))));
+  const topicU = cosineMatrix(topicVectors);
   const uHead = (u: Unit) => u.ids[0];
   const uTail = (u: Unit) => u.ids[u.ids.length - 1];
   const isStart = (u: Unit) => u.articleId !== null || heading[uHead(u)] || !!F[uHead(u)].dateline;
@@ -173,8 +229,8 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       if (a === b || ub.articleId !== null || !allowed(t, h)) continue;
       const adjacency = adjacencyOf(F, unitOf, a, t, h, ub);
       const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights);
-      const jn = J[t * n + h];
-      if (jn && jn.score > br.score) L[a * m + b] = { score: jn.score, reasons: jn.reasons, join: true };
+      const jn = JS[t * n + h];
+      if (jn > br.score) L[a * m + b] = { score: jn, reasons: J.reasons(t * n + h), join: true };
       else L[a * m + b] = { score: br.score, reasons: br.reasons, join: false };
     }
   }
@@ -185,28 +241,45 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
     if (heading[t] && units[a].articleId === null) return 6;
     return canContinue(F[t]) ? params.openEndCost : 0.5;
   };
-  const s2 = assignSuccessors(m, (a, b) => link(a, b) + endCost(a) + startCost(b), 0);
-  let groups = pathsOf(s2.succ, s2.pred).filter((g) => !side[units[g[0]].ids[0]]);
-  // Orphan groups (no headline, dateline or existing article at their head) join the group they fit best.
-  const starts = groups.filter((g) => isStart(units[g[0]]));
-  if (starts.length) {
-    const orphans = groups.filter((g) => !isStart(units[g[0]]));
-    for (const o of orphans) {
-      let best = -1;
-      let bestScore = -Infinity;
-      for (let gi = 0; gi < starts.length; gi++) {
-        const g = starts[gi];
-        for (const a of g) {
-          const s = link(a, o[0]);
-          if (s > bestScore) { bestScore = s; best = gi; }
-        }
-      }
-      if (best >= 0) starts[best] = [...starts[best], ...o];
-    }
-    groups = starts;
+  // Initial grouping: extraction keeps most of an article together, so each unit starts in the article whose
+  // start (headline group, dateline, jump line, existing article) precedes it most closely in source order.
+  const order = bodyUnits.slice().sort((a, b) => uHead(units[a]) - uHead(units[b]));
+  let groups: number[][] = [];
+  let cur: number[] | null = null;
+  for (const u of order) {
+    // A lead paragraph right after a headline group belongs to that headline's article.
+    const leadAfterHeadline = !!cur && cur.length === 1 && heading[uHead(units[cur[0]])] && !heading[uHead(units[u])] && units[u].articleId === null;
+    if (((isStart(units[u]) || units[u].fixedCount > 0) && !leadAfterHeadline) || !cur || (cur.length && F[uHead(units[cur[0]])].page !== F[uHead(units[u])].page)) {
+      cur = [u];
+      groups.push(cur);
+    } else cur.push(u);
   }
-  // Exact or local-search order inside each group.
-  groups = groups.map((g) => bestPath({ nodes: g, link, start: startCost, end: endCost }, g));
+  const starts = groups.filter((g) => isStart(units[g[0]]) || units[g[0]].fixedCount > 0);
+  const seeds = new Set(starts.map((g) => g[0]));
+  if (starts.length > 1 && params.regroup) {
+    const headOf = new Map<number, number>();
+    units.forEach((u, k) => { headOf.set(uHead(u), k); headOf.set(uTail(u), k); });
+    groups = regroup({
+      groups,
+      isSeed: (u) => seeds.has(u),
+      vectors: topicVectors,
+      neighbours: (u) => {
+        const out: number[] = [];
+        for (const i of [uHead(units[u]) - 1, uTail(units[u]) + 1]) {
+          if (i >= 0 && i < n && F[i].page === F[uHead(units[u])].page && unitOf[i] >= 0 && !side[i]) out.push(unitOf[i]);
+        }
+        return out;
+      },
+      link,
+      weights: params.regroup,
+    });
+  }
+  // Exact or local-search order inside each group; the article's start stays first.
+  groups = groups.map((g) => {
+    const seed = g.find((u) => seeds.has(u));
+    const start = (u: number) => (seed === undefined ? startCost(u) : u === seed ? 0 : 1e6);
+    return bestPath({ nodes: g, link, start, end: endCost }, seed === undefined ? g : [seed, ...g.filter((u) => u !== seed)]);
+  });
 
   // Captions and credits go to the group of the nearest body fragment before them in source order.
   const groupOfUnit = new Map<number, number>();
@@ -277,23 +350,40 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   const fragments: Record<string, FragmentSuggestion> = {};
   const openEnds: OpenEnd[] = [];
   for (let i = 0; i < n; i++) {
-    const cands: Continuation[] = [];
+    let cands: Continuation[] = [];
     if (!side[i]) {
+      const ua = unitOf[i];
+      const isTail = ua >= 0 && uTail(units[ua]) === i;
+      const top: Array<[number, number, number]> = []; // score, j, kind (0 join, 1 unit link, 2 order only)
+      let lseMax = 0;
+      const scores: number[] = [0];
       for (let j = 0; j < n; j++) {
-        if (!allowed(i, j) || side[j]) continue;
-        const jn = J[i * n + j];
-        const ua = unitOf[i];
+        if (side[j] || !allowed(i, j)) continue;
+        let sc = JS[i * n + j];
+        let kind = 0;
         const ub = unitOf[j];
-        const viaUnits = ua >= 0 && ub >= 0 && uTail(units[ua]) === i && uHead(units[ub]) === j ? L[ua * m + ub] : undefined;
-        let best: Continuation | null = null;
-        if (jn) best = { id: F[j].id, score: jn.score, probability: 0, join: true, reasons: jn.reasons };
-        if (viaUnits && (!best || viaUnits.score > best.score)) best = { id: F[j].id, score: viaUnits.score, probability: 0, join: viaUnits.join, reasons: viaUnits.reasons };
-        if (!best && F[j].index === F[i].index + 1 && F[j].page === F[i].page) best = { id: F[j].id, score: -1, probability: 0, join: false, reasons: ['next in extraction order'] };
-        if (best) cands.push(best);
+        if (isTail && ub >= 0 && uHead(units[ub]) === j) {
+          const l = L[ua * m + ub];
+          if (l && l.score > sc) { sc = l.score; kind = 1; }
+        }
+        if (sc === -Infinity && F[j].index === F[i].index + 1) { sc = -1; kind = 2; }
+        if (sc === -Infinity) continue;
+        scores.push(sc / params.temperature);
+        if (sc / params.temperature > lseMax) lseMax = sc / params.temperature;
+        top.push([sc, j, kind]);
       }
-      cands.sort((x, y) => y.score - x.score || (idx.get(x.id)! - idx.get(y.id)!));
-      const lse = logSumExp([0, ...cands.map((c) => c.score / params.temperature)]);
-      for (const c of cands.slice(0, 3)) c.probability = round(Math.exp(c.score / params.temperature - lse));
+      top.sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+      const lse = logSumExp(scores);
+      cands = top.slice(0, 3).map(([sc, j, kind]) => {
+        const l = kind === 1 ? L[ua * m + unitOf[j]]! : null;
+        return {
+          id: F[j].id,
+          score: round(sc),
+          probability: round(Math.exp(sc / params.temperature - lse)),
+          join: kind === 0 || (kind === 1 && l!.join),
+          reasons: kind === 0 ? J.reasons(i * n + j) : kind === 1 ? l!.reasons : ['next in extraction order'],
+        };
+      });
     }
     fragments[F[i].id] = { id: F[i].id, page: F[i].page, role: roles[i], complete: F[i].complete || heading[i], candidates: cands.slice(0, 3) };
     if (canContinue(F[i]) && F[i].lastLine !== 'short' && !side[i] && successorJoin.get(F[i].id) !== true && !(placed(i) && !isFixedTail(i))) {

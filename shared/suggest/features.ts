@@ -20,6 +20,13 @@ export interface FragFeatures {
   /** Folded ends for the character model. */
   foldTail: string;
   foldHead: string;
+  /** The same ends split into characters once (the pair loop is n²). */
+  tailChars: string[];
+  headChars: string[];
+  foldTailChars: string[];
+  foldHeadChars: string[];
+  /** First two characters of the text. */
+  head2: string;
   complete: boolean;
   startsProhibited: boolean;
   endsOpener: boolean;
@@ -44,9 +51,12 @@ export interface FragFeatures {
   lastLine: 'full' | 'short' | 'unknown';
 }
 
-/** Printed lines of a CJK block: extraction keeps line breaks as spaces between CJK characters. */
+/**
+ * Printed lines of a CJK block: extraction keeps a print line break as a space inside CJK text (DOMAIN.md
+ * artifact 4), so any space not between two Latin letters or digits is taken as a line break.
+ */
 function printedLines(raw: string): string[] {
-  return raw.trim().split(/(?<=[^\x00-\x7f])[ \t\n]+(?=[^\x00-\x7f])/).map((l) => l.replace(/\s+/g, ''));
+  return raw.trim().split(/(?<![A-Za-z0-9])[ \t\n]+|[ \t\n]+(?![A-Za-z0-9])/).map((l) => l.replace(/\s+/g, '')).filter(Boolean);
 }
 
 export function fragmentFeatures(f: Fragment, index: number, model: CharModel): FragFeatures {
@@ -64,6 +74,11 @@ export function fragmentFeatures(f: Fragment, index: number, model: CharModel): 
     rawHead: head(text, 4),
     foldTail: model.fold(tail(text, 6)),
     foldHead: model.fold(head(text, 6)),
+    tailChars: [...tail(text, 4)],
+    headChars: [...head(text, 4)],
+    foldTailChars: [...model.fold(tail(text, 6))],
+    foldHeadChars: [...model.fold(head(text, 6))],
+    head2: head(text, 2),
     complete: endsComplete(text),
     startsProhibited: startsProhibited(text),
     endsOpener: endsWithOpener(text),
@@ -86,10 +101,11 @@ export function fragmentFeatures(f: Fragment, index: number, model: CharModel): 
 
 function lineShape(raw: string, cjk: boolean): { width: number; lastLine: 'full' | 'short' | 'unknown' } {
   if (!cjk) return { width: raw.length, lastLine: 'unknown' };
-  const lines = printedLines(raw).map((l) => [...l].length).filter((n) => n > 0);
+  const lines = printedLines(raw).map((l) => [...l].length);
   if (!lines.length) return { width: 0, lastLine: 'unknown' };
-  const width = Math.max(...lines.slice(0, -1), lines.length === 1 ? lines[0] : 0);
+  const width = Math.max(...lines);
   if (lines.length < 2) return { width, lastLine: 'unknown' };
   const last = lines[lines.length - 1];
-  return { width, lastLine: last >= width - 1 ? 'full' : last <= width - 3 ? 'short' : 'unknown' };
+  const before = Math.max(...lines.slice(0, -1));
+  return { width, lastLine: last >= before - 1 ? 'full' : last <= before - 3 ? 'short' : 'unknown' };
 }

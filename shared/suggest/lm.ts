@@ -17,6 +17,8 @@ export interface CharModel {
   fold: (text: string) => string;
   /** log P(c | context) with the last two characters of `context` used. */
   logProb: (context: string, c: string) => number;
+  /** Join PMI from pre-split characters: A's last two, B's first two (folded). */
+  joinChars: (a2: string, a1: string, b1: string, b2: string) => number;
   /** Join PMI over the first `k` characters of B (folded text expected). */
   joinScore: (aTailFolded: string, bHeadFolded: string, k?: number) => number;
   /** log P(paragraph end | A's tail): how much A looks like the end of a paragraph. */
@@ -25,7 +27,6 @@ export interface CharModel {
 
 const L3 = 0.55;
 const L2 = 0.3;
-const L1 = 0.13;
 
 export function loadCharModel(data: CharModelData): CharModel {
   const counts = new Map<string, number>();
@@ -57,11 +58,7 @@ export function loadCharModel(data: CharModelData): CharModel {
     return logProb3(cs[cs.length - 2] ?? '', cs[cs.length - 1] ?? '', ch);
   };
 
-  const memo = new Map<string, number>();
   const joinScore = (aTail: string, bHead: string, k = 3): number => {
-    const key = `${aTail}\u0000${bHead}\u0000${k}`;
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
     const a = [...aTail];
     const b = [...bHead].slice(0, k);
     let x = a[a.length - 2] ?? '';
@@ -69,16 +66,21 @@ export function loadCharModel(data: CharModelData): CharModel {
     let fx = '';
     let fy = BOS;
     let s = 0;
-    for (const ch of b) {
+    // From the third character on, both contexts are inside B and the terms cancel: stop at two.
+    for (const ch of b.slice(0, 2)) {
       s += logProb3(x, y, ch) - logProb3(fx, fy, ch);
       x = y; y = ch; fx = fy; fy = ch;
     }
-    if (memo.size > 200_000) memo.clear();
-    memo.set(key, s);
     return s;
   };
 
   const endScore = (aTail: string): number => logProb(aTail, EOS);
+  const joinChars = (a2: string, a1: string, b1: string, b2: string): number => {
+    if (!b1) return 0;
+    let s = logProb3(a2, a1, b1) - logProb3('', BOS, b1);
+    if (b2) s += logProb3(a1, b1, b2) - logProb3(BOS, b1, b2);
+    return s;
+  };
 
-  return { fold: makeFolder(data.t2s), logProb, joinScore, endScore };
+  return { fold: makeFolder(data.t2s), logProb, joinScore, joinChars, endScore };
 }

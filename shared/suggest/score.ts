@@ -72,8 +72,8 @@ export function widthAgreement(a: FragFeatures, b: FragFeatures): number {
   const d = Math.abs(a.width - b.width);
   // A one-line block may be a short paragraph end: only a wider B contradicts it.
   if (d <= 1) return 1;
-  if (a.lastLine === 'unknown' && b.lastLine === 'unknown') return 0;
-  return d >= 3 ? -1 : 0;
+  // Widths are noisy (half-width punctuation, short first or last lines): only a clear difference counts.
+  return d >= 4 && d >= 0.25 * Math.max(a.width, b.width) ? -1 : 0;
 }
 
 /** Can A be followed mid-sentence by anything? */
@@ -86,25 +86,39 @@ export function canBeContinuation(b: FragFeatures): boolean {
   return !b.dateline && !b.caption && !b.credit && !b.byline && !b.furniture && !b.jumpFrom && b.headingLevel === 0;
 }
 
-export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model: CharModel, cache: PageCache, w: Weights = DEFAULT_WEIGHTS): Scored {
-  const reasons: string[] = [];
+/** Shared empty list for score-only calls (no reasons are built in the n² loop). */
+const SILENT: string[] = { push: () => 0 } as unknown as string[];
+
+export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model: CharModel, cache: PageCache, w: Weights = DEFAULT_WEIGHTS, full = true, explain = true): Scored {
+  const reasons: string[] = explain ? [] : SILENT;
   let s = w.joinPrior;
   if (a.cjk && b.cjk) {
-    const lm = Math.max(-3, Math.min(4, model.joinScore(a.foldTail, b.foldHead)));
-    s += w.lm * lm;
-    if (lm > 1.5) reasons.push(`reads on: ${a.rawTail.slice(-2)}|${b.rawHead.slice(0, 2)}`);
-    const word = straddlingWord(a.rawTail, b.rawHead);
-    if (word) { s += w.straddle; reasons.push(`ends mid-word: ${word}`); }
-    const at = [...a.rawTail];
-    const bh = [...b.rawHead];
-    const x = at[at.length - 1] ?? '';
-    const c2 = cache.count(x + (bh[0] ?? ''));
-    if (c2 > 0) {
-      s += w.cache2 * Math.min(2, 1 + Math.log(c2) / 2);
-      if (!word) reasons.push(`“${x}${bh[0]}” occurs elsewhere on the page`);
+    let word: string | null = null;
+    if (full) {
+      // The character model and the ICU word test are the costly parts: only for each fragment's best candidates.
+      const ft = a.foldTailChars;
+      const lm = Math.max(-3, Math.min(4, model.joinChars(ft[ft.length - 2] ?? '', ft[ft.length - 1] ?? '', b.foldHeadChars[0] ?? '', b.foldHeadChars[1] ?? '')));
+      s += w.lm * lm;
+      if (lm > 1.5) reasons.push(`reads on: ${a.rawTail.slice(-2)}|${b.rawHead.slice(0, 2)}`);
+      word = straddlingWord(a.rawTail, b.rawHead);
+      if (word) { s += w.straddle; reasons.push(`ends mid-word: ${word}`); }
     }
-    const c3 = cache.count((at[at.length - 2] ?? '') + x + (bh[0] ?? '')) + cache.count(x + bh.slice(0, 2).join(''));
-    if (c3 > 0) s += w.cache3;
+    const at = a.tailChars;
+    const bh = b.headChars;
+    const x = at[at.length - 1] ?? '';
+    const after = cache.after(x);
+    // Only specific pairs count (page PMI): 史|孟 (a name seen three times) yes, 业|的 (two common characters) no.
+    const c2 = after.one.get(bh[0] ?? '') ?? 0;
+    if (c2 > 0) {
+      const pmi = Math.log((c2 * cache.total) / Math.max(1, cache.unigram(x) * cache.unigram(bh[0] ?? '')));
+      const bonus = Math.min(1.5, Math.max(0, (pmi - 3) / 2));
+      if (bonus > 0) {
+        s += w.cache2 * bonus;
+        if (!word) reasons.push(`“${x}${bh[0]}” occurs elsewhere on the page`);
+      }
+    }
+    const c3 = (cache.afterPair((at[at.length - 2] ?? '') + x).get(bh[0] ?? '') ?? 0) + (after.two.get(b.head2) ?? 0);
+    if (c3 >= 2) s += w.cache3;
   } else {
     if (a.hyphenated && b.lowerStart) { s += w.latinHyphen + w.latinLower; reasons.push('word hyphenated across the cut'); }
     else if (b.lowerStart) { s += w.latinLower; reasons.push('B starts in lower case'); }

@@ -1,0 +1,57 @@
+/**
+ * Suggestion engine benchmark: `npm run bench:suggest` (tsx bench/suggest.ts [--quick]).
+ *
+ * (a) the sample page (held out: never used for fitting) against tests/fixtures/suggest/zhejiang-p2.truth.json;
+ * (b) practice pages simulated from the corpus dev folds: the tuning part and the held-out part reported apart;
+ * (c) a Latin practice set from the project's own English notes (see bench/suggest/latin-set.ts);
+ * (d) time per page at 60 and 300 fragments (p50/p95).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { suggest } from '../shared/suggest/engine';
+import { chineseDevSet } from './suggest/dev-set';
+import { latinDevSet } from './suggest/latin-set';
+import { percentile, scorePage, summarize, type Summary } from './suggest/metrics';
+import { issueFromText, runPages } from './suggest/run';
+import type { Truth } from './suggest/truth';
+
+const quick = process.argv.includes('--quick');
+const root = path.resolve(import.meta.dirname, '..');
+
+function row(name: string, s: Summary): string {
+  const f = (x: number) => x.toFixed(3);
+  return `${name.padEnd(28)} pages ${String(s.pages).padStart(3)}  successor ${f(s.successor)}  BCubed-F ${f(s.bcubedF)}  joins ${f(s.joinAccuracy)} (recall ${f(s.joinRecall)})  open-end P ${f(s.openEndPrecision)}  confident P ${f(s.confidentPrecision)} @ coverage ${f(s.confidentCoverage)}`;
+}
+
+// (a) sample page.
+const truth = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/suggest/zhejiang-p2.truth.json'), 'utf8')) as Truth & { page: string };
+const sampleText = readFileSync(path.join(root, truth.page), 'utf8');
+const sampleIssue = issueFromText(sampleText, 'zhejiang-p2');
+suggest(sampleIssue); // warm-up (model load, JIT)
+const sample = suggest(sampleIssue);
+console.log('Suggestion engine benchmark (text only; mode T)\n');
+console.log(row('sample page (held out)', summarize([scorePage(sample, truth)])));
+
+// (b) Chinese practice pages.
+const n = quick ? 6 : 30;
+console.log(row('zh practice, tuning part', summarize(runPages(chineseDevSet(n, 60, 'tune')))));
+const held = [...chineseDevSet(n, 60, 'heldout'), ...chineseDevSet(Math.round(n / 3), 25, 'heldout')];
+console.log(row('zh practice, held out', summarize(runPages(held))));
+
+// (c) Latin practice pages.
+console.log(row('Latin practice (English)', summarize(runPages(latinDevSet(quick ? 4 : 12, 40)))));
+
+// (d) latency.
+for (const size of [60, 300]) {
+  const pages = chineseDevSet(quick ? 5 : 15, size, 'heldout');
+  const ms: number[] = [];
+  let frags = 0;
+  for (const p of pages) {
+    const issue = issueFromText(p.text);
+    frags += issue.pages[0].fragments.length;
+    const t0 = performance.now();
+    suggest(issue);
+    ms.push(performance.now() - t0);
+  }
+  console.log(`time per page, ~${size} fragments (mean ${Math.round(frags / pages.length)}): p50 ${percentile(ms, 0.5).toFixed(1)} ms  p95 ${percentile(ms, 0.95).toFixed(1)} ms  (${pages.length} pages)`);
+}

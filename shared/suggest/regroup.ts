@@ -1,0 +1,64 @@
+import type { TopicVector } from './topic';
+
+/**
+ * Article grouping refinement (SUGGESTIONS.md §6.2 stage A): each article is seeded by its start (headline group,
+ * dateline or existing article) and every other unit moves to the article it fits best: topical similarity to
+ * the article's other units, plus extraction neighbours already in that article, plus the best link score into
+ * or out of it. A few rounds of this (a k-means-like update) repair chains that the successor assignment glued
+ * across articles.
+ */
+export interface RegroupInput {
+  groups: number[][];
+  /** Units that must stay where they are (article starts). */
+  isSeed: (u: number) => boolean;
+  vectors: TopicVector[];
+  /** Units next to unit u in extraction order (its head's and tail's neighbours). */
+  neighbours: (u: number) => number[];
+  link: (a: number, b: number) => number;
+  weights: { topic: number; neighbour: number; link: number };
+  rounds?: number;
+}
+
+export function regroup(inp: RegroupInput): number[][] {
+  const groupOf = new Map<number, number>();
+  inp.groups.forEach((g, gi) => g.forEach((u) => groupOf.set(u, gi)));
+  const movable = [...groupOf.keys()].filter((u) => !inp.isSeed(u)).sort((a, b) => a - b);
+  const G = inp.groups.length;
+  for (let round = 0; round < (inp.rounds ?? 3); round++) {
+    // Centroids (sums of unit vectors) per group.
+    const cent: Array<Map<string, number>> = Array.from({ length: G }, () => new Map());
+    for (const [u, g] of groupOf) for (const [t, w] of inp.vectors[u]) cent[g].set(t, (cent[g].get(t) ?? 0) + w);
+    const norm = cent.map((c) => Math.sqrt([...c.values()].reduce((s, w) => s + w * w, 0)) || 1);
+    let moved = 0;
+    for (const u of movable) {
+      const cur = groupOf.get(u)!;
+      let best = cur;
+      let bestScore = -Infinity;
+      const neigh = inp.neighbours(u);
+      for (let g = 0; g < G; g++) {
+        // Cosine with the group's centroid without u itself.
+        let dot = 0;
+        let nn = norm[g] * norm[g];
+        for (const [t, w] of inp.vectors[u]) {
+          const c = cent[g].get(t) ?? 0;
+          if (g === cur) { dot += (c - w) * w; nn += w * w - 2 * c * w; } else dot += c * w;
+        }
+        const cos = dot / (Math.sqrt(Math.max(nn, 1e-9)) || 1);
+        let nb = 0;
+        for (const v of neigh) if (v !== u && groupOf.get(v) === g) nb++;
+        let lk = -Infinity;
+        for (const [v, gv] of groupOf) {
+          if (gv !== g || v === u) continue;
+          lk = Math.max(lk, inp.link(v, u), inp.link(u, v));
+        }
+        const score = inp.weights.topic * cos + inp.weights.neighbour * nb + inp.weights.link * Math.max(-5, Math.min(8, lk === -Infinity ? -5 : lk));
+        if (score > bestScore + 1e-9) { bestScore = score; best = g; }
+      }
+      if (best !== cur) { groupOf.set(u, best); moved++; }
+    }
+    if (!moved) break;
+  }
+  const out: number[][] = Array.from({ length: G }, () => []);
+  for (const g of inp.groups) for (const u of g) out[groupOf.get(u)!].push(u);
+  return out.filter((g) => g.length);
+}
