@@ -68,7 +68,9 @@ export function inRanges(ranges: Ranges, start: number, end = start + 1): boolea
 
 function ranges(text: string, re: RegExp): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  // exec on the shared global pattern (not matchAll, which clones it per call); the patterns never match empty.
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
 

@@ -44,6 +44,7 @@ function cjkSide(text: string, ch: string | undefined, i: number, left: boolean)
  * (`记者 刘健`), the ideographic space U+3000 and leading/trailing space are kept.
  */
 export function wrapSpaces({ text }: RuleInput): TextChange[] {
+  if (!/[ \t\r\n]/.test(text)) return [];
   const keep = [...bylineRanges(text), ...literalRanges(text)];
   const out: TextChange[] = [];
   for (const m of text.matchAll(WRAP_SPACE)) {
@@ -68,6 +69,7 @@ const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': 
  * addresses and numbers (`10:30`, `1,000`) stay; brackets change in pairs so `(RB/T 081-2022)` keeps matching.
  */
 export function punctuation({ text }: RuleInput): TextChange[] {
+  if (!/[,:;?!()]/.test(text)) return [];
   const keep = literalRanges(text);
   const out: TextChange[] = [];
   const context = (i: number) => cjkLeft(text, i) || cjkRight(text, i + 1);
@@ -107,6 +109,7 @@ export function punctuation({ text }: RuleInput): TextChange[] {
  * candidate; an odd last quote of a paragraph has no partner and stays as it is, for the proofreader to judge.
  */
 export function quotes({ text }: RuleInput): TextChange[] {
+  if (!/["']/.test(text)) return [];
   const keep = literalRanges(text);
   const out: TextChange[] = [];
   for (const [q, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
@@ -130,6 +133,7 @@ export function quotes({ text }: RuleInput): TextChange[] {
  * `面前-` + next fragment `一条…` → `面前——`. Hyphens between Latin letters or digits stay.
  */
 export function dash({ text, tail }: RuleInput): TextChange[] {
+  if (!text.includes('-')) return [];
   const out: TextChange[] = [];
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '-' || text[i - 1] === '-' || text[i + 1] === '-') continue;

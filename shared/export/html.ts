@@ -57,15 +57,15 @@ export function articleHtml(a: ExportArticle): string {
 }
 
 /** A language tag from the text: Chinese text gets `zh` so browsers pick CJK fonts and line breaking. */
-function langOf(doc: ExportDocument): string {
-  const sample = doc.articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join('').slice(0, 2000);
-  return /\p{Script=Han}/u.test(sample) ? 'zh' : 'und';
+function langOf(doc: ExportDocument, articles: readonly ExportArticle[]): string {
+  const han = /\p{Script=Han}/u;
+  return han.test(doc.issue.title) || articles.some((a) => a.paragraphs.some((p) => han.test(p.text))) ? 'zh' : 'und';
 }
 
 function page(doc: ExportDocument, title: string, articles: readonly ExportArticle[]): string {
   const sub = [doc.issue.publication, doc.issue.date].filter(Boolean).join(' · ');
   return `<!DOCTYPE html>
-<html lang="${langOf(doc)}">
+<html lang="${langOf(doc, articles)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">

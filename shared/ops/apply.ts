@@ -60,12 +60,19 @@ export function applyOp(issue: Issue, op: Op, meta: ApplyMeta = {}): Applied {
   let cur = issue;
   let patches: Patch[] = [];
   let inverse: Patch[] = [];
-  for (const s of steps(op)) {
+  const list = steps(op);
+  for (let i = 0; i < list.length;) {
+    // Consecutive text edits move no fragment, so one draft serves them all: an issue-wide Cleanup or Replace is
+    // thousands of edits, and a draft per edit rebuilt the fragment index each time (minutes on 100 pages).
+    let j = i + 1;
+    if (list[i].type === 'editText') while (j < list.length && list[j].type === 'editText') j++;
     const base = cur;
-    const [next, p, ip] = produceWithPatches(cur, (d) => run(d, base, s));
+    const group = list.slice(i, j);
+    const [next, p, ip] = produceWithPatches(cur, (d) => { for (const s of group) run(d, base, s); });
     cur = next;
     patches = patches.concat(p);
     inverse = ip.concat(inverse);
+    i = j;
   }
   if (!meta.unrecorded) {
     // A plain copy: the history must hold what a JSON save/load gives back (no undefined keys, no shared objects).
