@@ -17,7 +17,8 @@ export interface MetsPage {
   label: string;
   /** The ALTO file of this page (its METS file id), if any. */
   altoFileId?: string;
-  imageFileId?: string;
+  /** Image files of this page in METS order (master TIFF, PNG, thumbnails…); the first usable one is the scan. */
+  imageFileIds: string[];
 }
 /** One reference from the logical structure into an ALTO file: a block, composed block or word range. */
 export interface MetsRef {
@@ -106,13 +107,14 @@ function readPages(root: XmlElement, files: Map<string, MetsFile>): { pages: Met
       physId: div.attrs.ID ?? `page${i + 1}`,
       order: Number(div.attrs.ORDER ?? i + 1) || i + 1,
       label: div.attrs.ORDERLABEL ?? div.attrs.LABEL ?? String(i + 1),
+      imageFileIds: [],
     };
     const fileIds = [...ownAreas(div).map((a) => a.area.attrs.FILEID)];
     for (const id of fileIds) {
       const f = id ? files.get(id) : undefined;
       if (!f) continue;
       if (!page.altoFileId && isAlto(f)) page.altoFileId = f.id;
-      else if (!page.imageFileId && IMAGE_MIME.test(f.mime ?? '')) page.imageFileId = f.id;
+      else if (IMAGE_MIME.test(f.mime ?? '') && !page.imageFileIds.includes(f.id)) page.imageFileIds.push(f.id);
     }
     pages.push(page);
     // BL: page areas are child divs of the page, each pointing at a word range in the ALTO file.

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, mkdir, rm, readFile, cp, readdir } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, readFile, cp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -13,6 +13,7 @@ import type { Issue } from '../../shared/model/types';
 import { main } from '../../electron/cli/main';
 import { FIXTURES } from '../support/paths';
 import { expectFromMets } from '../shared/import/real-mets';
+import { makePng } from '../shared/import/make-png';
 
 const BNL_DIR = path.join(FIXTURES, 'real/bnl-luxzeit-1858-12-07');
 const BNL = path.join(BNL_DIR, '2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml');
@@ -40,6 +41,20 @@ describe('importPageFiles with a METS file', () => {
     expect(issue.title).toMatch(/Luxemburger Zeitung/);
     expect(textIntact(audit(issue))).toBe(true);
     expect(IssueSchema.safeParse(issue).success).toBe(true);
+  });
+
+  it('the scan is the first image the METS names that exists and can be shown (PNG after a missing TIFF)', async () => {
+    const work = path.join(tmp, 'scan');
+    await cp(BNL_DIR, work, { recursive: true });
+    await mkdir(path.join(work, 'blackwhiteimages'), { recursive: true });
+    await writeFile(path.join(work, 'blackwhiteimages/1858-12-07_01-00001.png'), makePng(259, 405));
+    const warnings: string[] = [];
+    const issue = await importPageFiles([path.join(work, path.basename(BNL))], { warnings, baseDir: work });
+    expect(issue.pages[0].image).toEqual({ src: 'blackwhiteimages/1858-12-07_01-00001.png', width: 259, height: 405, mime: 'image/png' });
+    // Boxes stay in ALTO units (mm10): the page size is the ALTO page, the viewer scales the scan onto it.
+    expect(issue.pages[0].size).toEqual({ width: 2590, height: 4050 });
+    expect(warnings.some((w) => w.includes('images/1858-12-07_01-00001.tif'))).toBe(false);
+    expect(warnings.some((w) => w.includes('images/1858-12-07_01-00002.tif'))).toBe(true);
   });
 
   it('BL: ALTO 1.4 page 3 with structLink articles; pages 1, 2 and 4 reported missing', async () => {

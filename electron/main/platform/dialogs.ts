@@ -7,7 +7,7 @@ function filters(zh: boolean) {
   return {
     issue: [{ name: zh ? 'Galley 期次文件' : 'Galley issue', extensions: ['galley.json', 'json'] }],
     pages: [
-      { name: zh ? '版面文件' : 'Page files', extensions: ['txt', 'md', 'xml', 'alto', 'html', 'hocr', 'pdf'] },
+      { name: zh ? '版面文件' : 'Page files', extensions: ['txt', 'md', 'xml', 'alto', 'html', 'htm', 'hocr', 'pdf', 'png', 'jpg', 'jpeg'] },
       { name: zh ? '所有文件' : 'All files', extensions: ['*'] },
     ],
   };

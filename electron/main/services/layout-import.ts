@@ -70,7 +70,6 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
   const images: { page: Page; file: string }[] = [];
   for (const mp of mets.pages) {
     const alto = mp.altoFileId ? mets.files.get(mp.altoFileId) : undefined;
-    const image = mp.imageFileId ? mets.files.get(mp.imageFileId) : undefined;
     if (!alto) { part.warnings.push(`METS page ${mp.label} has no ALTO file; skipped.`); continue; }
     if (isRemote(alto.href) || path.isAbsolute(alto.href)) {
       part.warnings.push(`Not read: ${alto.href} (page ${mp.label}) is not a path relative to the METS; Galley never fetches files.`);
@@ -81,11 +80,21 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
     const pageId = `p${firstPage + inputs.length}`;
     const res = pageFromAlto(await fs.readFile(file, 'utf8'), { pageId, label: mp.label, sourceName: sourcePath(file, baseDir) });
     inputs.push({ fileId: alto.id, alto: res });
-    if (image) {
-      const imgFile = path.resolve(dir, image.href);
-      if (isRemote(image.href) || path.isAbsolute(image.href)) part.warnings.push(`Not read: ${image.href} (scan of page ${mp.label}) is not a relative path.`);
-      else if (!(await exists(imgFile))) part.warnings.push(`Missing file: ${image.href} (scan of page ${mp.label}, named in the METS)`);
-      else images.push({ page: res.page, file: imgFile });
+    // The scan: the first image the METS names for the page that exists and a browser can show (a master TIFF
+    // is often listed before a PNG). When none exists, one warning names the first (the master).
+    const candidates = mp.imageFileIds.map((id) => mets.files.get(id)!).filter((f) => !isRemote(f.href) && !path.isAbsolute(f.href));
+    let chosen: string | undefined;
+    for (const f of candidates) {
+      const imgFile = path.resolve(dir, f.href);
+      if ((await exists(imgFile)) && !/\.(tiff?|jp2)$/i.test(f.href)) { chosen = imgFile; break; }
+    }
+    if (chosen) images.push({ page: res.page, file: chosen });
+    else if (candidates.length) {
+      const present = [];
+      for (const f of candidates) if (await exists(path.resolve(dir, f.href))) present.push(f.href);
+      part.warnings.push(present.length
+        ? `The scan of page ${mp.label} (${present[0]}) is in a format that cannot be shown; convert it to PNG or JPEG to see it.`
+        : `Missing file: ${candidates[0].href} (scan of page ${mp.label}, named in the METS)`);
     }
   }
   const built = partFromMets(mets, inputs);
