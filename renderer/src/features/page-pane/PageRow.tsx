@@ -46,11 +46,8 @@ export const PageRow = memo(function PageRow({ fragment }: { fragment: Fragment 
       <span className="frag-where" title={sw ? t('page.inArticle', { n: sw.number }) : where === -1 ? t('page.pool') : t('page.discarded')}>
         {sw ? sw.number : where === -1 ? '┆' : '✕'}
       </span>
-      <span className="frag-body">
-        <RoleBadge role={fragment.role} />
-        <span className="frag-text">{fragment.text}</span>
-        {openEnd && <span className="open-end" title={t('page.openEnd')} aria-label={t('page.openEnd')}>⤳</span>}
-      </span>
+      <span className="frag-text"><RoleBadge role={fragment.role} />{fragment.text}</span>
+      <span className="open-end" title={openEnd ? t('page.openEnd') : undefined} aria-label={openEnd ? t('page.openEnd') : undefined}>{openEnd ? '⤳' : ''}</span>
     </div>
   );
 });
