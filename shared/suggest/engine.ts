@@ -29,6 +29,8 @@ export interface EngineParams {
   temperature: number;
   /** Joins below this confidence do not glue fragments into units before grouping. */
   unitJoinConfidence: number;
+  /** A cut fragment whose continuation is less certain than this is flagged as an open end. */
+  openEndConfidence: number;
   /** Weights of the grouping refinement (null: off). */
   regroup: { topic: number; neighbour: number; link: number } | null;
 }
@@ -40,6 +42,7 @@ export const DEFAULT_PARAMS: EngineParams = {
   openEndCost: 2.25,
   temperature: 1.5,
   unitJoinConfidence: 0.6,
+  openEndConfidence: 0.5,
   regroup: { topic: 6, neighbour: 1.5, link: 0.3 },
 };
 
@@ -256,10 +259,11 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   }
   const starts = groups.filter((g) => isStart(units[g[0]]) || units[g[0]].fixedCount > 0);
   const seeds = new Set(starts.map((g) => g[0]));
+  const memberConf = new Map<number, number>();
   if (starts.length > 1 && params.regroup) {
     const headOf = new Map<number, number>();
     units.forEach((u, k) => { headOf.set(uHead(u), k); headOf.set(uTail(u), k); });
-    groups = regroup({
+    const rg = regroup({
       groups,
       isSeed: (u) => seeds.has(u),
       vectors: topicVectors,
@@ -273,6 +277,8 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       link,
       weights: params.regroup,
     });
+    groups = rg.groups;
+    for (const [u, mg] of rg.margin) memberConf.set(u, sigmoid(mg / params.temperature));
   }
   // Exact or local-search order inside each group; the article's start stays first.
   groups = groups.map((g) => {
@@ -302,13 +308,15 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
 
   // Assemble articles with per-decision confidences.
   const gainOf = (a: number, b: number) => link(a, b) + endCost(a) + startCost(b);
-  const linkConf = (a: number, b: number) => {
+  // Confidence of "b right after a": its margin over the other orders inside the article, times how sure the
+  // grouping is that b belongs to this article at all.
+  const linkConf = (a: number, b: number, group: number[]) => {
     let alt = 0;
-    for (let k = 0; k < m; k++) {
-      if (k !== b && link(a, k) > -Infinity) alt = Math.max(alt, gainOf(a, k));
-      if (k !== a && link(k, b) > -Infinity) alt = Math.max(alt, gainOf(k, b));
+    for (const k of group) {
+      if (k !== b && k !== a && link(a, k) > -Infinity) alt = Math.max(alt, gainOf(a, k));
+      if (k !== a && k !== b && link(k, b) > -Infinity) alt = Math.max(alt, gainOf(k, b));
     }
-    return sigmoid((gainOf(a, b) - alt) / params.temperature);
+    return sigmoid((gainOf(a, b) - alt) / params.temperature) * (memberConf.get(b) ?? 1);
   };
   const articles: ArticleSuggestion[] = [];
   groups.forEach((g, gi) => {
@@ -325,7 +333,7 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       } else {
         const prev = g[pos - 1];
         const l = L[prev * m + uk]!;
-        push(u.ids[0], l.join, linkConf(prev, uk), l.reasons, false);
+        push(u.ids[0], l.join, linkConf(prev, uk, g), l.reasons, false);
       }
       for (let k = 1; k < u.ids.length; k++) push(u.ids[k], u.joins[k - 1], u.linkConf[k - 1], u.linkReasons[k - 1], k < u.fixedCount);
     });
@@ -345,8 +353,8 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   });
 
   // Per-fragment candidates (top 3) and open ends.
-  const successorJoin = new Map<string, boolean>();
-  for (const a of articles) a.items.forEach((it, k) => { if (k > 0) successorJoin.set(a.items[k - 1].id, it.join); });
+  const successorConf = new Map<string, number>();
+  for (const a of articles) a.items.forEach((it, k) => { if (k > 0 && it.join) successorConf.set(a.items[k - 1].id, it.fixed ? 1 : it.confidence); });
   const fragments: Record<string, FragmentSuggestion> = {};
   const openEnds: OpenEnd[] = [];
   for (let i = 0; i < n; i++) {
@@ -386,9 +394,9 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       });
     }
     fragments[F[i].id] = { id: F[i].id, page: F[i].page, role: roles[i], complete: F[i].complete || heading[i], candidates: cands.slice(0, 3) };
-    if (canContinue(F[i]) && F[i].lastLine !== 'short' && !side[i] && successorJoin.get(F[i].id) !== true && !(placed(i) && !isFixedTail(i))) {
+    if (canContinue(F[i]) && F[i].lastLine !== 'short' && !side[i] && !(successorConf.get(F[i].id)! >= params.openEndConfidence) && !(placed(i) && !isFixedTail(i))) {
       const best = cands.find((c) => c.join);
-      openEnds.push({ id: F[i].id, reason: `cut mid-sentence (…${F[i].rawTail}) with no convincing continuation on this page${best ? `; best guess ${best.id} is too weak` : ''}` });
+      openEnds.push({ id: F[i].id, reason: `cut mid-sentence (…${F[i].rawTail}) with no convincing continuation on this page${best ? `; best guess ${best.id} is uncertain` : ''}` });
     }
   }
   return { fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: round(now() - t0) } };

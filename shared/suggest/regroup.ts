@@ -19,12 +19,15 @@ export interface RegroupInput {
   rounds?: number;
 }
 
-export function regroup(inp: RegroupInput): number[][] {
+export function regroup(inp: RegroupInput): { groups: number[][]; margin: Map<number, number> } {
   const groupOf = new Map<number, number>();
   inp.groups.forEach((g, gi) => g.forEach((u) => groupOf.set(u, gi)));
   const movable = [...groupOf.keys()].filter((u) => !inp.isSeed(u)).sort((a, b) => a - b);
   const G = inp.groups.length;
-  for (let round = 0; round < (inp.rounds ?? 3); round++) {
+  const margin = new Map<number, number>();
+  const rounds = inp.rounds ?? 3;
+  for (let round = 0; round <= rounds; round++) {
+    const last = round === rounds;
     // Centroids (sums of unit vectors) per group.
     const cent: Array<Map<string, number>> = Array.from({ length: G }, () => new Map());
     for (const [u, g] of groupOf) for (const [t, w] of inp.vectors[u]) cent[g].set(t, (cent[g].get(t) ?? 0) + w);
@@ -34,6 +37,7 @@ export function regroup(inp: RegroupInput): number[][] {
       const cur = groupOf.get(u)!;
       let best = cur;
       let bestScore = -Infinity;
+      let second = -Infinity;
       const neigh = inp.neighbours(u);
       for (let g = 0; g < G; g++) {
         // Cosine with the group's centroid without u itself.
@@ -52,13 +56,14 @@ export function regroup(inp: RegroupInput): number[][] {
           lk = Math.max(lk, inp.link(v, u), inp.link(u, v));
         }
         const score = inp.weights.topic * cos + inp.weights.neighbour * nb + inp.weights.link * Math.max(-5, Math.min(8, lk === -Infinity ? -5 : lk));
-        if (score > bestScore + 1e-9) { bestScore = score; best = g; }
+        if (score > bestScore + 1e-9) { second = bestScore; bestScore = score; best = g; } else if (score > second) second = score;
       }
+      if (last) { margin.set(u, best === cur ? bestScore - second : 0); continue; }
       if (best !== cur) { groupOf.set(u, best); moved++; }
     }
-    if (!moved) break;
+    if (!moved && !last) round = rounds - 1;
   }
   const out: number[][] = Array.from({ length: G }, () => []);
   for (const g of inp.groups) for (const u of g) out[groupOf.get(u)!].push(u);
-  return out.filter((g) => g.length);
+  return { groups: out.filter((g) => g.length), margin };
 }

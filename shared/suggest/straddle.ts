@@ -39,7 +39,9 @@ export function straddlingWord(aTail: string, bHead: string): string | null {
       if (start < cut && end > cut && part.isWordLike !== false) {
         const left = s.slice(start, cut);
         const right = s.slice(cut, end);
-        if (/[\u3400-\u9fff]/.test(left) && /[\u3400-\u9fff]/.test(right)) found = `${left}|${right}`;
+        // A "clean" straddle leaves the rest of B as B alone would read: 六|成 + 以上 (yes), 六|人 + 社部门
+        // where B alone reads 人社|部门 (no: the join would tear B's own first word apart).
+        if (/[\u3400-\u9fff]/.test(left) && /[\u3400-\u9fff]/.test(right) && boundaries(bHead).has(right.length)) found = `${left}|${right}`;
         break;
       }
       if (start >= cut) break;
@@ -48,4 +50,18 @@ export function straddlingWord(aTail: string, bHead: string): string | null {
   if (memo.size > 50_000) memo.clear();
   memo.set(key, found);
   return found;
+}
+
+const boundaryMemo = new Map<string, Set<number>>();
+
+/** Word boundary offsets (UTF-16) of a text segmented alone. */
+function boundaries(text: string): Set<number> {
+  let b = boundaryMemo.get(text);
+  if (b) return b;
+  b = new Set<number>([0, text.length]);
+  const seg = getSegmenter();
+  if (seg) for (const part of seg.segment(text)) b.add(part.index + part.segment.length);
+  if (boundaryMemo.size > 20_000) boundaryMemo.clear();
+  boundaryMemo.set(text, b);
+  return b;
 }

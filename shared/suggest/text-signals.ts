@@ -20,9 +20,14 @@ const CLOSER_OF = new Set(Object.values(OPENERS));
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
-/** The text with line-wrap spaces inside CJK text removed and outer whitespace trimmed. */
+/**
+ * The text with line-wrap spaces inside CJK text removed and outer whitespace trimmed: a space goes unless it
+ * stands between two Latin letters or digits (or the text is mostly Latin, where spaces are real).
+ */
 export function compact(text: string): string {
-  return text.replace(/([^\x00-\x7f])[ \t\r\n]+(?=[^\x00-\x7f])/g, '$1').trim();
+  const t = text.trim();
+  if (!isCjkText(t)) return t;
+  return t.replace(/(?<![A-Za-z0-9])[ \t\r\n]+|[ \t\r\n]+(?![A-Za-z0-9])/g, '');
 }
 
 export function isCjk(ch: string): boolean {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { compact, endsComplete, endsWithOpener, openBrackets, startsProhibited, unmatchedClosers, isCjkText, endsHyphenated, startsLowercase } from '../../../shared/suggest/text-signals';
+import { straddlingWord } from '../../../shared/suggest/straddle';
+import { bylineCue, captionCue, creditCue, datelineCue, furnitureCue, jumpFromCue, jumpToCue } from '../../../shared/suggest/cues';
+import { buildPageCache } from '../../../shared/suggest/page-cache';
+import { fragmentFeatures } from '../../../shared/suggest/features';
+import { bundledModel } from '../../../shared/suggest/model';
+import { classifyRoles } from '../../../shared/suggest/roles';
+import { sampleIssue } from './sample';
+
+/** Each signal of SUGGESTIONS.md §3.1 on real cases from the sample page. */
+const page = sampleIssue().pages[0];
+const frag = (n: number) => page.fragments[n - 1];
+
+describe('end completeness and line-start rules', () => {
+  it('tells a finished sentence from a cut one', () => {
+    expect(endsComplete(frag(29).text)).toBe(true); // 是难题。幸好,社区并非"孤军作战"。
+    expect(endsComplete(frag(8).text)).toBe(false); // …生产任务已排到下半年,六
+    expect(endsComplete(frag(33).text)).toBe(false); // 可招工引才非社区所长,招聘会如何
+    expect(endsComplete(frag(3).text)).toBe(false); // …走进宁波北仑区大碶街道
+    expect(endsComplete('他说:"好。"')).toBe(true);
+    expect(endsComplete('Mr.')).toBe(false);
+    expect(endsComplete('The end.')).toBe(true);
+  });
+  it('knows which characters may not start or end a line', () => {
+    expect(startsProhibited('，企业怎么发动')).toBe(true);
+    expect(startsProhibited('、新就业群体')).toBe(true);
+    expect(startsProhibited(frag(9).text)).toBe(false); // 策划,…
+    expect(endsWithOpener('他说：“')).toBe(true);
+    expect(endsWithOpener(frag(33).text)).toBe(false);
+  });
+  it('tracks brackets and quotes left open or closed early', () => {
+    expect(openBrackets('他说：“今天')).toEqual(['“']);
+    expect(openBrackets('《乡村民宿服务认证要求》')).toEqual([]);
+    expect(unmatchedClosers('”她说。')).toEqual(['”']);
+    // Straight quotes pair by parity: 38 opens "点单" and closes it.
+    expect(openBrackets(frag(38).text)).toEqual([]);
+    expect(openBrackets(frag(39).text)).toEqual(['"']); // 史孟艳说:"灵峰社区是… (cut)
+  });
+  it('removes line-wrap spaces inside CJK text but keeps Latin spaces', () => {
+    expect(compact('循着轰隆隆的机器声, 记者又一次')).toBe('循着轰隆隆的机器声,记者又一次');
+    expect(compact('the  press')).toBe('the  press');
+    expect(isCjkText(frag(3).text)).toBe(true);
+    expect(isCjkText('The Statesman, London')).toBe(false);
+  });
+  it('has Latin-script fallbacks', () => {
+    expect(endsHyphenated('a very impor-')).toBe(true);
+    expect(endsHyphenated('well--')).toBe(false);
+    expect(startsLowercase('tant news')).toBe(true);
+    expect(startsLowercase('The news')).toBe(false);
+  });
+});
+
+describe('a word cut at the seam (Intl.Segmenter)', () => {
+  it('finds the word across real cuts of the sample page', () => {
+    expect(straddlingWord('下半年,六', '成以上的')).toBe('六|成');
+    expect(straddlingWord('群体党的建', '设。史孟')).toBe('建|设');
+    expect(straddlingWord('办公室副', '主任周庚')).toBe('副|主任');
+    expect(straddlingWord('向前推进一', '步,服务')).toMatch(/\|步$/);
+  });
+  it('finds nothing where the cut falls between words (the lost line after 大碶街道)', () => {
+    expect(straddlingWord('北仑区大碶街道', '说是社区')).toBeNull();
+    expect(straddlingWord('招聘会如何', '策划,企业')).toBeNull();
+  });
+});
+
+describe('newspaper cues', () => {
+  it('recognises datelines, bylines, captions, credits and jump lines', () => {
+    expect(datelineCue(compact(frag(42).text))).toMatch(/dateline/); // 本报桐庐2月26日电
+    expect(datelineCue(compact(frag(70).text))).toMatch(/本报讯/);
+    expect(datelineCue('新华社北京2月26日电 记者…')).toMatch(/dateline/);
+    expect(datelineCue(compact(frag(4).text))).toBeNull();
+    expect(bylineCue('（记者 刘健）')).toBeTruthy();
+    expect(captionCue(compact(frag(45).text))).toMatch(/caption/);
+    expect(creditCue(compact(frag(46).text))).toMatch(/credit/);
+    expect(creditCue(compact(frag(8).text))).toBeNull();
+    expect(jumpFromCue(compact(frag(85).text))).toMatch(/continued from/);
+    expect(jumpToCue('（下转第三版）')).toBeTruthy();
+    expect(furnitureCue('责任编辑 张三')).toBeTruthy();
+  });
+});
+
+describe('page cache and line shape', () => {
+  it('counts the page\'s own bigrams so a cut name (史|孟艳) is recognised', () => {
+    const cache = buildPageCache(page.fragments.map((f) => compact(f.text)));
+    expect(cache.after('史').one.get('孟')).toBeGreaterThanOrEqual(3);
+    expect(cache.afterPair('灵峰').get('社')).toBeGreaterThanOrEqual(5);
+    expect(cache.unigram('的')).toBeGreaterThan(cache.unigram('孟'));
+  });
+  it('sees a full last printed line (cut at a column foot) and a short one (paragraph end)', () => {
+    const m = bundledModel();
+    expect(fragmentFeatures(frag(3), 2, m).lastLine).toBe('full'); // …走进宁波北仑区大碶街道 (a lost line follows)
+    expect(fragmentFeatures(frag(8), 7, m).lastLine).toBe('full'); // …下半年,六
+    expect(fragmentFeatures(frag(4), 3, m).lastLine).toBe('short'); // …"大管家"。
+  });
+});
+
+describe('roles', () => {
+  it('reads heading groups, subheads, jump lines, captions and credits', () => {
+    const m = bundledModel();
+    const roles = classifyRoles(page.fragments.map((f, i) => fragmentFeatures(f, i, m)));
+    const role = (n: number) => roles[n - 1].role;
+    expect(role(1)).toBe('kicker'); // ## above # …
+    expect(role(2)).toBe('headline');
+    expect(role(40)).toBe('kicker'); // ### above ##
+    expect(role(41)).toBe('headline');
+    expect(role(56)).toBe('headline'); // lone ## before 本报讯
+    expect(role(82)).toBe('headline'); // 臧公正同志逝世
+    expect(role(96)).toBe('subhead'); // #### 服务"全生命周期" inside the body
+    expect(role(85)).toBe('jump'); // (上接第一版)
+    expect(role(45)).toBe('caption');
+    expect(role(46)).toBe('credit');
+    expect(role(30)).toBe('body');
+  });
+});
