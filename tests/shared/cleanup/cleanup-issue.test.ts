@@ -58,4 +58,20 @@ describe('cleanup over an issue', () => {
     expect(findFragment(en, 'e.1')!.text).toBe(`The story con${SOFT_HYPHEN}`);
     expect(buildExport(en).articles[0].paragraphs[0].text).toBe('The story continued overleaf.');
   });
+
+  it('a batch of text edits mixed with other steps applies in order and undoes in one step', () => {
+    const id = fragmentStarting(issue, '说是社区');
+    const op = { type: 'batch' as const, ops: [
+      { type: 'editText' as const, fragmentId: id, text: '一二三四' },
+      { type: 'editText' as const, fragmentId: id, text: '甲乙丙丁' },
+      { type: 'splitFragment' as const, fragmentId: id, offset: 2, newId: 'n1' },
+      { type: 'editText' as const, fragmentId: 'n1', text: '丙丁戊' },
+    ] };
+    const r = applyOp(issue, op);
+    expect(findFragment(r.issue, id)!.text).toBe('甲乙');
+    expect(findFragment(r.issue, 'n1')!.text).toBe('丙丁戊');
+    expect(textIntact(audit(r.issue))).toBe(true);
+    expect(applyRecorded(r.issue, r.inversePatches)).toEqual(issue);
+    expect(applyRecorded(applyRecorded(r.issue, r.inversePatches), r.patches)).toEqual(r.issue);
+  });
 });
