@@ -47,6 +47,7 @@ export function detectFormat(bytes: Uint8Array, name = ''): LayoutFormat {
     if (/\bocr_(?:page|carea|par|line)\b|\bocrx_word\b/.test(head)) return 'hocr';
     return 'text';
   }
-  if (root && /^\s*(?:\uFEFF)?</.test(head)) return 'tei';
+  // Other XML only by name or declaration: a text page that happens to start with `<` stays text.
+  if (root && /^\s*(?:\uFEFF)?</.test(head) && (/\.(xml|tei)$/.test(lower) || /^\s*(?:\uFEFF)?<\?xml/.test(head))) return 'tei';
   return 'text';
 }

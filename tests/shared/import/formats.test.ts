@@ -24,6 +24,8 @@ describe('format detection from bytes and name', () => {
     expect(detectFormat(new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]), 'x.tif')).toBe('tiff');
     expect(detectFormat(enc('# 标题\n\n正文'), 'p2.txt')).toBe('text');
     expect(detectFormat(enc('<p>not hocr</p>'), 'page.html')).toBe('text');
+    expect(detectFormat(enc('<b>标题</b>\n正文'), 'page-3.txt')).toBe('text');
+    expect(detectFormat(enc('<?xml version="1.0"?><TEI/>'), 'noext')).toBe('tei');
     expect(xmlRootName('<!DOCTYPE a [ <!ENTITY x "y"> ]>\n<b:root/>')).toBe('root');
   });
 });
