@@ -46,7 +46,10 @@ export function sourceOrder(issue: Issue, id: string): number {
 
 const placeCache = new WeakMap<Article[], WeakMap<string[], WeakMap<string[], Map<string, Place>>>>();
 
-/** Where every fragment is. Rebuilt only when articles, pool or discard pile change (i.e. once per operation). */
+/**
+ * Where every fragment is, as one map. Rebuilt when articles, pool or discard pile change (once per operation):
+ * O(fragments). For a single lookup prefer `placeOf`, which only re-indexes the containers that changed.
+ */
 export function placeIndex(issue: Issue): Map<string, Place> {
   let a = placeCache.get(issue.articles);
   if (!a) { a = new WeakMap(); placeCache.set(issue.articles, a); }
@@ -63,8 +66,40 @@ export function placeIndex(issue: Issue): Map<string, Place> {
   return m;
 }
 
+/** Position of each id in one container, cached by the container's identity (immer gives a changed container a new
+ * array and keeps unchanged ones): a drag into one article re-indexes that article and the pool, nothing else. */
+const listIndexCache = new WeakMap<readonly unknown[], Map<string, number> | number>();
+/** Lookups answered by a linear scan before a list gets its index: an operation touches a handful of ids of a list
+ * that is new after every operation, and an 8,000-id scan costs less than building its map. */
+const SCANS_BEFORE_INDEX = 8;
+function indexIn<T>(list: readonly T[], id: string, idOf: (x: T) => string): number {
+  const cached = listIndexCache.get(list);
+  if (typeof cached === 'object') return cached.get(id) ?? -1;
+  const scans = cached ?? 0;
+  if (scans < SCANS_BEFORE_INDEX || list.length < 64) {
+    listIndexCache.set(list, scans + 1);
+    for (let i = 0; i < list.length; i++) if (idOf(list[i]) === id) return i;
+    return -1;
+  }
+  const m = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) m.set(idOf(list[i]), i);
+  listIndexCache.set(list, m);
+  return m.get(id) ?? -1;
+}
+const itemId = (it: { id: string }) => it.id;
+const self = (id: string) => id;
+
+/** Where one fragment is (article, pool or discard pile), or undefined when it is in none. */
 export function placeOf(issue: Issue, id: string): Place | undefined {
-  return placeIndex(issue).get(id);
+  let i = indexIn(issue.pool, id, self);
+  if (i >= 0) return { kind: 'pool', index: i };
+  i = indexIn(issue.discarded, id, self);
+  if (i >= 0) return { kind: 'discard', index: i };
+  for (const art of issue.articles) {
+    i = indexIn(art.items, id, itemId);
+    if (i >= 0) return { kind: 'article', articleId: art.id, index: i };
+  }
+  return undefined;
 }
 
 export function findArticle(issue: Issue, id: string): Article | undefined {

@@ -77,12 +77,22 @@ export function applyOp(issue: Issue, op: Op, meta: ApplyMeta = {}): Applied {
   if (!meta.unrecorded) {
     // A plain copy: the history must hold what a JSON save/load gives back (no undefined keys, no shared objects).
     const entry = { op: JSON.parse(JSON.stringify(op)) as Record<string, unknown>, at: meta.at ?? new Date().toISOString(), ...(meta.by ? { by: meta.by } : {}) };
-    const [next, p, ip] = produceWithPatches(cur, (d) => { d.history.push(entry); });
+    // A new frozen array rather than a push through the draft: immer would walk the whole (growing) history.
+    const history = Object.freeze([...cur.history, deepFreeze(entry)]) as Issue['history'];
+    const [next, p, ip] = produceWithPatches(cur, (d) => { d.history = history; });
     cur = next;
     patches = patches.concat(p);
     inverse = ip.concat(inverse);
   }
   return { issue: cur, patches, inversePatches: inverse };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
 }
 
 /** Undo or redo: applies recorded patches. */

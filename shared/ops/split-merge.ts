@@ -46,18 +46,19 @@ export function splitFragment(draft: Draft<Issue>, base: Issue, op: SplitOp): vo
   const [left, right] = splitSpans(f.spans, at);
   const loc = fragmentLocation(base, f.id)!;
   const added: Fragment = { ...f, id: op.newId, spans: right, text: f.text.slice(op.offset) };
-  const page = draft.pages[loc.page];
-  page.fragments[loc.index].spans = left;
-  page.fragments[loc.index].text = f.text.slice(0, op.offset);
-  page.fragments.splice(loc.index + 1, 0, added);
+  // New arrays built from the base and assigned whole: a splice through the draft of a 20,000-entry pool would
+  // read every entry through a proxy and record one patch per shifted index.
+  const frs = base.pages[loc.page].fragments;
+  draft.pages[loc.page].fragments = [...frs.slice(0, loc.index), { ...f, spans: left, text: f.text.slice(0, op.offset) }, added, ...frs.slice(loc.index + 1)];
   const place = placeOf(base, f.id)!;
+  const insert = <T>(list: readonly T[], x: T): T[] => [...list.slice(0, place.index + 1), x, ...list.slice(place.index + 1)];
   if (place.kind === 'article') {
     const ai = base.articles.findIndex((a) => a.id === place.articleId);
-    draft.articles[ai].items.splice(place.index + 1, 0, { id: op.newId, join: false });
+    draft.articles[ai].items = insert(base.articles[ai].items, { id: op.newId, join: false });
   } else if (place.kind === 'pool') {
-    draft.pool.splice(place.index + 1, 0, op.newId);
+    draft.pool = insert(base.pool, op.newId);
   } else {
-    draft.discarded.splice(place.index + 1, 0, op.newId);
+    draft.discarded = insert(base.discarded, op.newId);
   }
   bumpNextId(draft, op.newId);
 }
@@ -74,17 +75,16 @@ export function mergeFragments(draft: Draft<Issue>, base: Issue, op: MergeOp): v
   const sep = /[A-Za-z0-9,.;:!?]$/.test(a.text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '';
   const la = fragmentLocation(base, a.id)!;
   const lb = fragmentLocation(base, b.id)!;
-  const page = draft.pages[la.page];
-  page.fragments[la.index].text = a.text + sep + b.text;
-  page.fragments[la.index].spans = [...a.spans, ...b.spans];
-  page.fragments.splice(lb.index, 1);
+  const merged: Fragment = { ...a, text: a.text + sep + b.text, spans: [...a.spans, ...b.spans] };
+  draft.pages[la.page].fragments = base.pages[la.page].fragments.flatMap((f, i) => (i === lb.index ? [] : i === la.index ? [merged] : [f]));
+  const without = <T>(list: readonly T[]): T[] => [...list.slice(0, pb.index), ...list.slice(pb.index + 1)];
   if (pb.kind === 'article') {
     const ai = base.articles.findIndex((x) => x.id === pb.articleId);
-    draft.articles[ai].items.splice(pb.index, 1);
+    draft.articles[ai].items = without(base.articles[ai].items);
   } else if (pb.kind === 'pool') {
-    draft.pool.splice(pb.index, 1);
+    draft.pool = without(base.pool);
   } else {
-    draft.discarded.splice(pb.index, 1);
+    draft.discarded = without(base.discarded);
   }
 }
 
