@@ -1,7 +1,10 @@
-import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, readdir, mkdtemp, writeFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../support/fixtures';
 import { SAMPLE_PAGE } from '../support/paths';
+import { startWebHost } from '../../electron/web/server';
+import { webHandlers } from '../../electron/web/handlers-factory';
 
 /**
  * The browser host seen from the page: the shim's `window.host` reaches the real handlers, dialogs answer from
@@ -57,12 +60,39 @@ test('dialogs outside the test folder are refused; cancel answers null', async (
   expect(await invoke(appPage, 'dialog.confirm', { message: 'Save changes?', buttons: ['Save', "Don't save", 'Cancel'] })).toEqual({ button: 1 });
 });
 
-test('main → renderer events reach window.host.on, also when sent before the page listens', async ({ appPage, host }) => {
-  await host.emit('command.run', { id: 'file.save' });
-  const got = await appPage.evaluate(() => new Promise((resolve) => {
-    (window as unknown as { host: { on: (e: string, cb: (p: unknown) => void) => void } }).host.on('command.run', resolve);
-  }));
-  expect(got).toEqual({ id: 'file.save' });
+test('main → renderer events reach window.host.on', async ({ appPage, host }) => {
+  await appPage.evaluate(() => {
+    const w = window as unknown as { host: { on: (e: string, cb: (p: unknown) => void) => void }; __got: unknown[] };
+    w.__got = [];
+    w.host.on('file.openRequested', (p) => w.__got.push(p));
+  });
+  await host.emit('file.openRequested', { kind: 'pages', files: [] });
+  await expect.poll(() => appPage.evaluate(() => (window as unknown as { __got: unknown[] }).__got)).toEqual([{ kind: 'pages', files: [] }]);
+  await expect(host.emit('command.run', { id: 42 })).rejects.toThrow(/invalid payload for event command.run/);
+});
+
+test('events sent before the page listens are kept for the first listener', async ({ page }) => {
+  // A bare page (no app subscribing on mount), so that the test's listener is the first one.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'galley-events-'));
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8" /><title>bare</title></head><body></body></html>');
+  const web = await startWebHost({ root: dir, rendererDir: dir, testMode: true, handlers: webHandlers({ userDataDir: path.join(dir, 'u'), version: 't', host: 'test' }) });
+  try {
+    web.emit('command.run', { id: 'file.save' }); // before the page exists: kept by the host
+    await page.goto(web.url);
+    await page.waitForTimeout(300); // the EventSource connects and receives it: now kept by the shim
+    web.emit('command.run', { id: 'edit.undo' });
+    const got = await page.evaluate(() => new Promise((resolve) => {
+      const seen: unknown[] = [];
+      (window as unknown as { host: { on: (e: string, cb: (p: unknown) => void) => void } }).host.on('command.run', (p) => {
+        seen.push(p);
+        if (seen.length === 2) resolve(seen);
+      });
+    }));
+    expect(got).toEqual([{ id: 'file.save' }, { id: 'edit.undo' }]);
+  } finally {
+    await web.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('window hooks and recovery files round-trip through the host; restart keeps user data', async ({ appPage, host }) => {

@@ -1,6 +1,6 @@
 import { test as base, expect, _electron, type Page, type ElectronApplication } from '@playwright/test';
 import { mkdtemp, rm, mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startWebHost, type WebHost } from '../../electron/web/server';
@@ -52,6 +52,18 @@ async function startTestHost(tmpDir: string, userDataDir: string): Promise<WebHo
   });
 }
 
+/**
+ * Waits while out/renderer is being rebuilt (electron-vite empties it first), so that a build running next to
+ * the tests delays a test instead of failing it; fails clearly when nothing is built.
+ */
+async function rendererBuilt(timeoutMs = 60_000): Promise<void> {
+  const index = path.join(RENDERER_DIR, 'index.html');
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+    if (existsSync(index)) return;
+  }
+  throw new Error(`${index} is missing: run npx electron-vite build before the e2e tests`);
+}
+
 async function hostCall<T>(host: WebHost, route: string, body?: unknown): Promise<T> {
   const res = await fetch(host.origin + route, {
     method: body === undefined ? 'GET' : 'POST',
@@ -90,6 +102,7 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
       return;
     }
     ctx.state.web = await startTestHost(ctx.tmpDir, ctx.userDataDir);
+    await rendererBuilt();
     await page.goto(ctx.state.web.url);
     ctx.state.page = page;
     await use(page);
@@ -142,6 +155,7 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
         }
         await ctx.state.web?.close();
         ctx.state.web = await startTestHost(ctx.tmpDir, ctx.userDataDir);
+        await rendererBuilt();
         await appPage.goto(ctx.state.web.url);
       },
     };
