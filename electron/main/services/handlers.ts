@@ -125,8 +125,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'issue.importPages': async ({ tokens: list, title }) => {
       const files = list.map((t) => tokens.resolve(t, 'pages'));
-      const issue = await importPageFiles(files, title ? { title } : {});
+      // Layout imports report what they could not use (a file a METS names is missing, a TIFF scan…).
       const warnings: string[] = [];
+      const issue = await importPageFiles(files, title ? { title, warnings } : { warnings });
       for (const p of issue.pages) {
         const name = p.source?.name ?? p.label;
         if (!/^utf-?8/i.test(p.encoding)) warnings.push(`${name} was read as ${p.encoding}; check the text, and re-import with another encoding if it looks wrong`);
