@@ -106,3 +106,29 @@ test('window hooks and recovery files round-trip through the host; restart keeps
   expect(await invoke(host.page, 'recovery.read', { id: 'issue-1' })).toEqual({ payload: '{"doc":1}' });
   expect(await readdir(path.join(host.userDataDir, 'recovery'))).toEqual(['issue-1.galley-recovery.json']);
 });
+
+test('without test mode, dialogs ask in a prompt listing the launch folder, and stay inside it', async ({ page }) => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'galley-prompt-'));
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8" /><title>bare</title></head><body></body></html>');
+  await copyFile(SAMPLE_PAGE, path.join(dir, 'a-page.txt'));
+  await writeFile(path.join(dir, 'b-page.txt'), '第二版');
+  const web = await startWebHost({ root: dir, rendererDir: dir, handlers: webHandlers({ userDataDir: path.join(dir, '.u'), version: 't' }) });
+  try {
+    await page.goto(web.url);
+    const prompts: string[] = [];
+    const answers = ['2', 'saved/day.galley.json'];
+    page.on('dialog', (d) => { prompts.push(d.message()); void d.accept(answers.shift()); });
+    const refs = await page.evaluate(() => (window as unknown as { host: { invoke: Invoke } }).host.invoke('dialog.importPages', {}));
+    expect(prompts[0]).toMatch(/1\. a-page\.txt\n2\. b-page\.txt/);
+    expect(refs).toEqual([{ token: expect.any(String), name: 'b-page.txt' }]);
+    const saveRef = await page.evaluate(() => (window as unknown as { host: { invoke: Invoke } }).host.invoke('dialog.saveIssueAs', { suggestedName: 'x.galley.json' }));
+    expect(saveRef).toEqual({ token: expect.any(String), name: 'day.galley.json' });
+    // A name leading out of the launch folder is refused with a message, nothing is chosen.
+    answers.push('../../escape.galley.json');
+    const escaped = await page.evaluate(() => (window as unknown as { host: { invoke: Invoke } }).host.invoke('dialog.saveIssueAs', { suggestedName: 'x' }).then(() => 'chosen', (e: Error) => e.message));
+    expect(escaped).toMatch(/outside the folder/);
+  } finally {
+    await web.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
