@@ -44,12 +44,12 @@ test('an HTML export shows injected markup as text and runs nothing', async ({ p
   expect(dialogs).toEqual([]);
   expect(requests).toEqual([]);
   const dom = await page.evaluate(() => {
-    const all = [...document.querySelectorAll('*')];
+    const all = Array.from(document.querySelectorAll('*'));
     return {
       scripts: document.querySelectorAll('script').length,
       injected: document.querySelectorAll('img, svg, iframe, a, main style').length,
-      onAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}.${a.name}`)),
-      javascriptUrls: all.flatMap((e) => [...e.attributes].filter((a) => /javascript:/i.test(a.value)).map((a) => a.name)),
+      onAttributes: all.flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}.${a.name}`)),
+      javascriptUrls: all.flatMap((e) => Array.from(e.attributes).filter((a) => /javascript:/i.test(a.value)).map((a) => a.name)),
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
       title: document.title,
     };
