@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { Patch } from 'immer';
 import { pageFromPlainText } from '../../shared/import/plain-text';
 import { createIssue, nextFreeId } from '../../shared/model/create';
-import { OpError, allFragments, findFragment, originalTextOf, placeIndex, sourceOrder } from '../../shared/model/lookup';
+import { OpError, allFragments, findFragment, originalTextOf, placeIndex, placeOf, sourceOrder } from '../../shared/model/lookup';
 import { parseIssue, serializeIssue } from '../../shared/model/parse-issue';
 import { ROLES, REVIEW_STATUSES } from '../../shared/model/schema';
 import type { Issue, Place } from '../../shared/model/types';
@@ -98,6 +98,7 @@ export function checkInvariant(issue: Issue): void {
     check(f.text.isWellFormed(), `text of ${f.id} is not well-formed`);
     check(findFragment(issue, f.id) === f, `fragment index is stale for ${f.id}`);
     check(JSON.stringify(places.get(f.id)) === JSON.stringify(fresh.get(f.id)), `place index is stale for ${f.id}`);
+    check(JSON.stringify(placeOf(issue, f.id)) === JSON.stringify(fresh.get(f.id)), `placeOf is stale for ${f.id}`);
     check(f.spans.length > 0, `${f.id} has no span`);
   }
   for (const list of [issue.pool, issue.discarded]) {
