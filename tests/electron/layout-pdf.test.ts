@@ -74,5 +74,8 @@ describe('PDF with a text layer (pdfjs legacy build in Node, CMaps for Chinese)'
     const onlyScan = await importPageFiles([path.join(dir, 'scan.png')], { baseDir: dir });
     expect(onlyScan.pages[0].image).toEqual({ src: 'scan.png', width: 840, height: 600, mime: 'image/png' });
     expect(onlyScan.pages[0].fragments).toEqual([]);
+    // Without an issue folder (the app before its first save) the scan travels inside the issue.
+    const inline = await importPageFiles([path.join(dir, 'scan.png')]);
+    expect(inline.pages[0].image?.src).toMatch(/^data:image\/png;base64,iVBOR/);
   });
 });

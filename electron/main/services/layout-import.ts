@@ -31,8 +31,12 @@ function sourcePath(file: string, baseDir: string | undefined): string {
   return baseDir ? path.relative(baseDir, file).split(path.sep).join('/') : path.resolve(file);
 }
 
-/** Images up to this size travel inside the issue as data URLs when no issue folder is known. */
-const DATA_URL_LIMIT = 512 * 1024;
+/**
+ * Without an issue folder (the app imports before the first save) a scan travels inside the issue as a data URL,
+ * so the renderer can show it with no file access; up to this size (a newspaper PNG is 1–5 MB; the schema caps
+ * `src` at 50 M characters). Larger scans keep their absolute path and a warning.
+ */
+const DATA_URL_LIMIT = 24 * 1024 * 1024;
 
 async function exists(file: string): Promise<boolean> {
   try { return (await fs.stat(file)).isFile(); } catch { return false; }
@@ -53,7 +57,10 @@ async function attachImage(page: Page, file: string, bytes: Uint8Array, baseDir:
   let src: string;
   if (baseDir) src = path.relative(baseDir, file).split(path.sep).join('/');
   else if (bytes.length <= DATA_URL_LIMIT) src = imageDataUrl(bytes, info.mime);
-  else src = path.resolve(file);
+  else {
+    src = path.resolve(file);
+    warnings.push(`${path.basename(file)} is too large to keep inside the issue; it is linked by its path and may not show in every view.`);
+  }
   page.image = { src, width: info.width, height: info.height, mime: info.mime };
   // Boxes of a page without a coordinate space of its own are in image pixels.
   page.size ??= { width: info.width, height: info.height };
