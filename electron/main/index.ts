@@ -39,15 +39,20 @@ const log = (msg: string) => { if (!app.isPackaged) console.log(`galley: ${msg}`
 
 const tokens = new PathTokens();
 const quitGuard = new QuitGuard();
-const pendingOpen: string[] = [];
+/**
+ * Files to open that arrived before the renderer asked `app.initial` (command line, macOS open-file before
+ * ready, a second instance while the window loads): an event sent before the page subscribes would be lost.
+ */
+const launchFiles: string[] = [];
+let rendererAsked = false;
 let win: BrowserWindow | undefined;
 let dialogs: Dialogs | undefined;
 let quitRequested = false;
 
 function openFiles(files: string[]): void {
   if (!files.length) return;
-  if (!win) {
-    pendingOpen.push(...files);
+  if (!win || !rendererAsked) {
+    launchFiles.push(...files);
     return;
   }
   if (win.isMinimized()) win.restore();
@@ -60,6 +65,10 @@ function setupIpc(handlers: Handlers): void {
   // A cancelled Save As or a failed save calls off a "save, then quit".
   const guarded: Handlers = {
     ...handlers,
+    'app.initial': async (input) => {
+      rendererAsked = true;
+      return handlers['app.initial'](input);
+    },
     'dialog.saveIssueAs': async (input) => {
       const r = await handlers['dialog.saveIssueAs'](input);
       if (!r) quitGuard.onSaveAbandoned();
@@ -126,6 +135,7 @@ function main(): void {
   app.on('open-file', (e, file) => { e.preventDefault(); openFiles([file]); });
   app.on('window-all-closed', () => app.quit());
 
+  launchFiles.push(...filesFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd()));
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession, log, { devTools });
     protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
@@ -145,7 +155,7 @@ function main(): void {
       tokens,
       userDataDir: app.getPath('userData'),
       appInfo: { version: app.getVersion(), host: 'electron', locale, userName: safeUserName(), platform: process.platform },
-      initialFiles: [...filesFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd()), ...pendingOpen.splice(0)],
+      initialFiles: launchFiles, // read at each app.initial call, so files queued later are included
       window: {
         setTitle: (t) => win?.setTitle(t),
         setDirty: (d) => {

@@ -38,7 +38,7 @@ export interface HandlerDeps {
   userDataDir: string;
   appInfo: Out<'app.info'>;
   window?: WindowHooks;
-  /** Files given on the command line, absolute paths. */
+  /** Files given on the command line (absolute paths); read on every `app.initial` call, so a host may append. */
   initialFiles?: string[];
   now?: () => Date;
 }
