@@ -160,8 +160,9 @@ export const SOFT_HYPHEN = '\u00ad';
 
 /**
  * `con-` joined to `tinued`: the hyphen of a Latin word cut at a column edge. The fragment keeps a soft hyphen
- * in its place (invisible, and the Unicode mark for "hyphen only at a line break"), and `buildExport` joins the
- * paragraph across it with no space: `continued`. A hyphen before a capital or a digit is a real one and stays.
+ * in its place (invisible, and the Unicode mark for "hyphen only at a line break"); `joinTexts` (so `buildExport`
+ * and the article preview) joins across it with no space: `continued`. A hyphen before a capital or a digit is a
+ * real one and stays.
  */
 export function dehyphenate(left: string, right: string): TextChange | null {
   const m = /\p{Script=Latin}-$/u.exec(left);

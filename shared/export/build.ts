@@ -1,6 +1,6 @@
 import type { Article, Issue, Role } from '../model/types';
 import { articlePages, articleTitle, findFragment } from '../model/lookup';
-import { joinSeparator } from '../text/join';
+import { joinTexts } from '../text/join';
 
 /**
  * The export document: articles and paragraphs in model order, joined fragments inside one paragraph. This
@@ -26,22 +26,6 @@ export interface ExportDocument {
   discarded: ExportLoose[];
 }
 
-const SOFT_HYPHEN = '\u00ad';
-
-/**
- * The text of one paragraph from its joined fragments (`joinSeparator` between them). A fragment ending in a soft
- * hyphen (left by Cleanup's de-hyphenation: `con-` + `tinued`) continues the word: the mark goes and no space
- * comes, so the export reads `continued`.
- */
-export function joinParagraph(parts: readonly string[]): string {
-  let out = '';
-  for (const p of parts) {
-    if (out.endsWith(SOFT_HYPHEN)) out = out.slice(0, -1) + p;
-    else out += out ? joinSeparator(out, p) + p : p;
-  }
-  return out;
-}
-
 export function articleParagraphs(issue: Issue, article: Article): ExportParagraph[] {
   const out: ExportParagraph[] = [];
   const parts: string[][] = [];
@@ -57,7 +41,7 @@ export function articleParagraphs(issue: Issue, article: Article): ExportParagra
       parts.push([f.text]);
     }
   }
-  out.forEach((p, i) => { p.text = joinParagraph(parts[i]); });
+  out.forEach((p, i) => { p.text = joinTexts(parts[i]); });
   return out;
 }
 

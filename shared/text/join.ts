@@ -9,8 +9,15 @@ export function joinSeparator(left: string, right: string): string {
   return /[\p{Script=Latin}\d,.;:!?)"'’”]/u.test(a) && /[\p{Script=Latin}\d("'‘“]/u.test(b) ? ' ' : '';
 }
 
+/**
+ * A part ending in U+00AD SOFT HYPHEN is a word hyphenated at a cut (Cleanup's de-hyphenation turns `con-` joined
+ * to `tinued` into `con\u00ad`): the mark goes and the word continues without a space, `continued`.
+ */
 export function joinTexts(parts: readonly string[]): string {
   let out = '';
-  for (const p of parts) out += out ? joinSeparator(out, p) + p : p;
+  for (const p of parts) {
+    if (out.endsWith('\u00ad')) out = out.slice(0, -1) + p;
+    else out += out ? joinSeparator(out, p) + p : p;
+  }
   return out;
 }
