@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { pageFromPdfText, type PdfTextItem } from '../../../shared/import/pdf';
 import { emptyPart, type ImportedPart } from '../../../shared/import/layout-result';
 
@@ -11,15 +12,23 @@ import { emptyPart, type ImportedPart } from '../../../shared/import/layout-resu
  */
 export interface PdfReadOptions { firstPage: number; sourceName?: string; render?: boolean; renderScale?: number }
 
+function pdfjsRoot(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+}
+
 function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
-  const require = createRequire(import.meta.url);
-  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  const root = pdfjsRoot();
   // pdfjs in Node reads these with fs when given plain paths ending in a separator.
   return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
 }
 
 export async function readPdfPart(bytes: Uint8Array, opts: PdfReadOptions): Promise<ImportedPart> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // In Node pdfjs runs its worker in-process by importing `workerSrc`; point it at the package's file so this also
+  // works when the main process is bundled (the default is relative to pdfjs' own module).
+  if (!pdfjs.GlobalWorkerOptions.workerSrc) {
+    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(path.join(pdfjsRoot(), 'legacy/build/pdf.worker.mjs')).href;
+  }
   const part = emptyPart();
   const doc = await pdfjs.getDocument({
     data: bytes.slice(), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false,
