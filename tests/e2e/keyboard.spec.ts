@@ -17,6 +17,7 @@ test('keyboard only: import, build the article, join, reorder, split, fix 人职
   const wb = new Workbench(page, host);
   await copyFile(SAMPLE_PAGE, path.join(host.tmpDir, 'p2.txt'));
   await host.queueDialog('dialog.importPages', ['p2.txt']);
+  await expect(page.getByTestId('welcome')).toBeVisible(); // the app is mounted and listens for keys
   await press(page, 'Control+i');
   await expect(wb.pageRow('p1.1')).toHaveAttribute('aria-selected', 'true');
 

@@ -21,6 +21,7 @@ test('main screen in 中文 and English with CJK glyphs', async ({ appPage, host
   await copyFile(SAMPLE_PAGE, path.join(host.tmpDir, 'zhejiang-daily-2023-02-27-p2.txt'));
   await host.queueDialog('dialog.importPages', ['zhejiang-daily-2023-02-27-p2.txt']);
   await page.getByTestId('lang-zh').click();
+  await expect(page.getByTestId('welcome')).toBeVisible();
   await press(page, 'Control+i');
   await expect(wb.pageRow('p1.1')).toHaveAttribute('aria-selected', 'true');
 

@@ -48,19 +48,22 @@ export class Workbench {
    * hover the target at the given vertical fraction (0 = top edge, 1 = bottom edge), release.
    */
   async drag(source: Locator, target: Locator, at = 0.5): Promise<void> {
+    // Scroll first, never between press and release: Chromium takes the drag source from under the pointer when
+    // the drag starts, so a scroll after the press would drag another row. The target is centred in its pane
+    // (near an edge, auto-scroll would move it away under the pointer).
+    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await source.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
     const a = await source.boundingBox();
-    if (!a) throw new Error('drag source not visible');
+    const b = await target.boundingBox();
+    if (!a || !b) throw new Error('drag source or target not visible');
     await this.page.mouse.move(a.x + Math.min(40, a.width / 2), a.y + a.height / 2);
     await this.page.mouse.down();
-    await this.page.mouse.move(a.x + 60, a.y + a.height / 2 + 8, { steps: 4 });
-    // Center the target in its scroll container: near an edge, auto-scroll would move it away under the pointer.
-    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    const b = await target.boundingBox();
-    if (!b) throw new Error('drop target not visible');
+    await this.page.mouse.move(a.x + Math.min(40, a.width / 2) + 30, a.y + a.height / 2 + 10, { steps: 5 });
     const x = b.x + Math.min(120, b.width / 2);
     const y = b.y + Math.max(2, Math.min(b.height - 2, b.height * at));
     await this.page.mouse.move(x, y, { steps: 8 });
     await this.page.mouse.move(x, y + (at < 0.5 ? -1 : 1), { steps: 2 });
+    // GALLEY_DEBUG_DRAG=1 keeps a picture of each drop position (the drop line) in tests/artifacts/.
     if (process.env.GALLEY_DEBUG_DRAG) await this.page.screenshot({ path: `tests/artifacts/drag-${Date.now()}.png` });
     await this.page.mouse.up();
   }
