@@ -93,6 +93,16 @@ describe('galley export', () => {
     expect(await exportIssue(issue, { format: 'txt', output: target, articleIds: ['a-minsu'] })).toMatchObject({ ok: true, articles: 1 });
   });
 
+  it('keeps hostile article titles inside the export folder', async () => {
+    let issue = finishedIssue();
+    const titles = ['../../evil', 'C:\\Windows\\x', 'CON'];
+    issue.articles.forEach((a, i) => { issue = applyOp(issue, { type: 'renameArticle', articleId: a.id, title: titles[i] }).issue; });
+    const out = path.join(dir, 'hostile');
+    const r = await exportIssue(issue, { format: 'md', output: out, split: true });
+    expect(r.ok && r.files.map((f) => path.relative(out, f))).toEqual(['01 evil.md', '02 C Windows x.md', '03 _CON.md']);
+    expect((await readdir(dir)).filter((n) => n.includes('evil'))).toEqual([]);
+  });
+
   it('never writes outside the export folder', () => {
     expect(childPath('/x/out', '01 a.md')).toBe(path.resolve('/x/out/01 a.md'));
     for (const bad of ['../a.md', '..', '', 'a/b.md', '/etc/passwd', '.']) expect(() => childPath('/x/out', bad)).toThrow(/outside the export folder/);
