@@ -1,5 +1,6 @@
 import type { Issue, Place } from '@shared/model/types';
-import { audit, type AuditReport } from '@shared/audit/audit';
+import type { AuditReport } from '@shared/audit/audit';
+import { auditFor } from '../features/overview/deferred-audit';
 import { placeIndex } from '@shared/model/lookup';
 import type { AppState } from './types';
 
@@ -20,13 +21,12 @@ export const selectCanRedo = (s: AppState) => s.future.length > 0;
 export const selectUndoLabel = (s: AppState) => s.past[s.past.length - 1]?.label ?? null;
 export const selectRedoLabel = (s: AppState) => s.future[0]?.label ?? null;
 
-const auditCache = new WeakMap<Issue, AuditReport>();
-/** The audit of the current document, computed once per document version. */
+/**
+ * The audit of the current document, computed once per document version; on a big issue it is deferred to an
+ * idle callback and the previous version's report stands in meanwhile (features/overview/deferred-audit.ts).
+ */
 export function selectAudit(s: AppState): AuditReport | null {
-  if (!s.doc) return null;
-  let r = auditCache.get(s.doc);
-  if (!r) { r = audit(s.doc); auditCache.set(s.doc, r); }
-  return r;
+  return s.doc ? auditFor(s.doc) : null;
 }
 
 const openEndCache = new WeakMap<AuditReport, Set<string>>();

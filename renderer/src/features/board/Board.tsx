@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { placeIndex } from '@shared/model/lookup';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import { useApp, useAppContext } from '../../app-context';
 import { newArticleId } from '../../commands/ids';
@@ -33,6 +35,32 @@ export function Board() {
     if (!el) return;
     return autoScrollForElements({ element: el });
   }, []);
+  // Virtualized (issue 8): a 100-page issue holds ~1,500 articles; only the cards in view are mounted, so a
+  // change re-renders a handful of cards instead of every one. Cards have variable height: measured.
+  const v = useVirtualizer({
+    count: articles?.length ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 220,
+    overscan: 3,
+    getItemKey: (i) => articles?.[i]?.id ?? i,
+    initialRect: { width: 500, height: 900 },
+    // Without layout (jsdom, a pane not laid out yet) the height reads 0: render a screenful rather than nothing.
+    observeElementRect: (inst, cb) => observeElementRect(inst, (r) => cb(r.height ? r : { width: r.width || 500, height: 900 })),
+  });
+  // Keep the keyboard cursor's card in view (its row then scrolls itself into view once mounted).
+  const cursorArticle = useApp((s) => {
+    if (!s.doc || !s.cursor || s.focusedPane !== 'board') return null;
+    const p = placeIndex(s.doc).get(s.cursor);
+    return p?.kind === 'article' ? p.articleId : null;
+  });
+  useEffect(() => {
+    if (!cursorArticle || !articles) return;
+    const i = articles.findIndex((a) => a.id === cursorArticle);
+    // Only when its card is not mounted: a mounted row scrolls itself into view (ItemRow). Scrolling a tall card
+    // to its top on every focus change would move the board under the pointer (a press on a row would then
+    // drag the row that slid under it).
+    if (i >= 0 && !v.getVirtualItems().some((r) => r.index === i)) v.scrollToIndex(i, { align: 'start' });
+  }, [cursorArticle, articles, v]);
   return (
     <section className="pane board-pane" aria-label={t('board.title')}>
       <header className="pane-head">
@@ -47,7 +75,13 @@ export function Board() {
         tabIndex={0}
         onFocus={() => store.getState().focusPane('board')}
       >
-        {articles?.map((a, i) => <ArticleCard key={a.id} article={a} index={i} />)}
+        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {articles && v.getVirtualItems().map((row) => (
+            <div key={row.key} data-index={row.index} ref={v.measureElement} className="vrow" style={{ transform: `translateY(${row.start}px)` }}>
+              <ArticleCard article={articles[row.index]} index={row.index} />
+            </div>
+          ))}
+        </div>
         {articles && <NewArticleZone />}
       </div>
       {articles && (

@@ -20,6 +20,7 @@ import { Splitter } from './Splitter';
 import { RecoveryDialog } from '../recovery/RecoveryDialog';
 import { RecentFiles } from '../recovery/RecentFiles';
 import { useAutosave } from '../recovery/use-autosave';
+import { useAuditRefresh } from '../overview/use-audit-refresh';
 import { IssueOverview } from '../overview/IssueOverview';
 
 /** Keys, drops, host events and window title: the wiring between the DOM, the store and the host. */
@@ -87,6 +88,7 @@ export function App() {
   const { t } = useTranslation();
   useWiring();
   useAutosave();
+  useAuditRefresh();
   const hasDoc = useApp((s) => !!s.doc);
   const language = useApp((s) => s.language);
   const [left, setLeft] = useState(420);
