@@ -3,6 +3,10 @@
  * browser host (renderer/index.html carries the same policy as a meta tag; both apply, so the stricter wins).
  * `connect-src 'self'` is what lets the browser host's shim call `/rpc` on its own origin; in Electron 'self' is
  * `app://bundle`, which serves no API. `frame-ancestors` only works as a header.
+ *
+ * Not yet: `require-trusted-types-for 'script'`. Tried: the only sink hit is Vite's `?worker` wrapper for the
+ * Monaco editor worker (`new Worker(url string)`); wrapping that URL in a Trusted Types policy in the renderer
+ * would allow it (tests/e2e/csp.spec.ts reports any violation).
  */
 export const PRODUCTION_CSP = [
   "default-src 'none'",
