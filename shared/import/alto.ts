@@ -26,6 +26,8 @@ export interface AltoPageResult {
   /** The ALTO `Page` ID (`P1`), which METS may reference. */
   altoPageId?: string;
   measurementUnit: string;
+  /** `sourceImageInformation/fileName` when it is a relative path (a scan next to the ALTO file). */
+  imageHref?: string;
   /** IDs of ComposedBlocks, Illustrations and GraphicalElements: METS may point at them though they hold no text. */
   otherIds: Set<string>;
   warnings: string[];
@@ -153,5 +155,9 @@ export function pageFromAltoTree(root: XmlElement, opts: AltoPageOptions): AltoP
     ...(opts.sourceName ? { source: { name: opts.sourceName, format: 'alto' } } : {}),
     ...(size ? { size } : {}),
   };
-  return { page, blocks, altoPageId: pageEl.attrs.ID, measurementUnit, otherIds, warnings };
+  const fileEl = firstDescendant(root, 'fileName');
+  const fileName = fileEl ? textContent(fileEl).trim() : '';
+  // Producers write absolute, UNC or drive paths of their own servers there; only a relative name is useful.
+  const imageHref = fileName && !/^(?:[a-z][a-z0-9+.-]*:|[/\\])/i.test(fileName) ? fileName : undefined;
+  return { page, blocks, altoPageId: pageEl.attrs.ID, measurementUnit, ...(imageHref ? { imageHref } : {}), otherIds, warnings };
 }

@@ -123,7 +123,7 @@ async function readOnePart(file: string, format: LayoutFormat, bytes: Uint8Array
     case 'mets': return readMetsPart(file, firstPage, opts.baseDir);
     case 'alto': {
       const r = pageFromAlto(text(), { pageId: `p${firstPage}`, sourceName: sourcePath(file, opts.baseDir) });
-      return { ...emptyPart(), pages: [r.page], warnings: r.warnings };
+      return { ...emptyPart(), pages: [r.page], warnings: r.warnings, images: r.imageHref ? [{ pageId: r.page.id, href: r.imageHref }] : [] };
     }
     case 'tei': return partFromTei(text(), { firstPage, sourceName: name });
     case 'page-xml': {

@@ -47,6 +47,15 @@ describe('ALTO import', () => {
     expect(textIntact(audit(issue))).toBe(true);
   });
 
+  it('takes a relative sourceImageInformation/fileName as the scan, never a server path', () => {
+    const withName = (name: string) => alto('<TextBlock><TextLine><String CONTENT="x"/></TextLine></TextBlock>')
+      .replace('<Description>', `<Description><sourceImageInformation><fileName>${name}</fileName></sourceImageInformation>`);
+    expect(pageFromAlto(withName('scans/p7.png'), { pageId: 'p1' }).imageHref).toBe('scans/p7.png');
+    for (const bad of ['//NP1-STOR2/data01/x.tif', 'C:\\img\\x.tif', '/srv/x.tif', 'http://example.invalid/x.png']) {
+      expect(pageFromAlto(withName(bad), { pageId: 'p1' }).imageHref).toBeUndefined();
+    }
+  });
+
   it('reads ALTO 1.4 without a namespace', () => {
     const r = pageFromAlto(alto('<TextBlock ID="x"><TextLine><String CONTENT="The"/><SP/><String CONTENT="Statesman"/></TextLine></TextBlock>', 'pixel', ''), { pageId: 'p1' });
     expect(r.page.fragments[0].text).toBe('The Statesman');
