@@ -87,6 +87,13 @@ test('keyboard only: import, build the article, join, reorder, split, fix 人职
   await press(page, 'Shift+ArrowRight');
   await page.keyboard.type('入');
   await expect(page.getByTestId('fragment-diff').locator('ins')).toHaveText('入');
+  // Inside Monaco, Ctrl+Z / Ctrl+Shift+Z walk the app history (one stack with the structure), not Monaco's own.
+  await expect(page.getByTestId('btn-undo')).toHaveAttribute('title', /Edit text|修改文字/);
+  await press(page, 'Control+z');
+  await expect(wb.pageRow(typoId)).toContainText('人职第一课');
+  await expect(page.getByTestId('btn-undo')).toHaveAttribute('title', /Split|拆分/);
+  await press(page, 'Control+Shift+Z');
+  await expect(wb.pageRow(typoId)).toContainText('入职第一课');
 
   // A structural step after the edit (Delete discards), then undo both and redo both.
   await press(page, 'Alt+1');
