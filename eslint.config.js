@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', '**/*.cjs', 'shared/suggest/model/*.json'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', '**/*.cjs', 'shared/suggest/model/*.json'] },
   ...tseslint.configs.recommended,
   {
     rules: {

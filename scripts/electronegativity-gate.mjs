@@ -48,6 +48,7 @@ if (run.error || !existsSync(SARIF)) {
   process.exit(1);
 }
 
+rmSync(STAGE, { recursive: true, force: true }); // staged copies (and the self-test's insecure sample) go; the SARIF stays
 const sarif = JSON.parse(readFileSync(SARIF, 'utf8'));
 const results = sarif.runs?.[0]?.results ?? [];
 const findings = results.map((r) => ({

@@ -185,7 +185,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (p.startsWith('/rpc/')) {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');
       checkToken(req, url);
-      const channel = decodeURIComponent(p.slice('/rpc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(p.slice('/rpc/'.length));
+      } catch {
+        throw new HttpError(400, 'malformed channel name');
+      }
       const body = parseJson(await readBody(req, BIG_CHANNELS.has(channel) ? MAX_BIG_BODY : MAX_SMALL_BODY));
       try {
         sendJson(res, 200, { ok: true, value: await dispatch(handlers, channel, body) });

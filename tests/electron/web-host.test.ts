@@ -143,6 +143,7 @@ describe('browser host: input validation', () => {
 
   it('unknown channels are 404, GET on /rpc is 405, stale tokens are 403', async () => {
     expect((await rpc('fs.readFile', {})).status).toBe(404);
+    expect((await rpc('%E0%A4%A', {})).status).toBe(400);
     expect((await raw({ path: '/rpc/app.info', headers: { 'x-galley-token': host.token } })).status).toBe(405);
     const stale = await rpc('issue.open', { token: 'abcdefghijklmnop' });
     expect(stale.status).toBe(403);
