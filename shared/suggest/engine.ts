@@ -131,27 +131,31 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   // The word-straddle test (ICU segmentation, ~20 µs a call) only for each row's and column's best candidates.
   const recheck = new Set<number>();
   const TOPK = 8;
-  const keepBest = (best: number[], k: number, score: (x: number) => number, x: number) => {
-    // Insertion into a short sorted list: the n² candidates never get a full sort.
-    if (best.length === TOPK && score(best[TOPK - 1]) >= score(x)) return;
-    let p = best.length < TOPK ? best.length : TOPK - 1;
-    best[p] = x;
-    while (p > 0 && score(best[p - 1]) < score(best[p])) { [best[p - 1], best[p]] = [best[p], best[p - 1]]; p--; }
-    void k;
+  // Best TOPK per row and per column by insertion into short sorted lists (no sort, no closures in the n² loop).
+  const colIdx = new Int32Array(n * TOPK).fill(-1);
+  const colVal = new Float64Array(n * TOPK).fill(-Infinity);
+  const rowIdx = new Int32Array(TOPK);
+  const rowVal = new Float64Array(TOPK);
+  const insert = (idx: Int32Array, val: Float64Array, off: number, x: number, v: number) => {
+    if (v <= val[off + TOPK - 1]) return;
+    let p = off + TOPK - 1;
+    while (p > off && val[p - 1] < v) { val[p] = val[p - 1]; idx[p] = idx[p - 1]; p--; }
+    val[p] = v;
+    idx[p] = x;
   };
-  const colBest: number[][] = F.map(() => []);
   for (let i = 0; i < n; i++) {
-    const rowBest: number[] = [];
+    rowIdx.fill(-1);
+    rowVal.fill(-Infinity);
     const base = i * n;
     for (let j = 0; j < n; j++) {
       const v = JS[base + j];
       if (v === -Infinity) continue;
-      keepBest(rowBest, TOPK, (x) => JS[base + x], j);
-      keepBest(colBest[j], TOPK, (x) => JS[x * n + j], i);
+      insert(rowIdx, rowVal, 0, j, v);
+      insert(colIdx, colVal, j * TOPK, i, v);
     }
-    for (const j of rowBest) recheck.add(base + j);
+    for (let k = 0; k < TOPK; k++) if (rowIdx[k] >= 0) recheck.add(base + rowIdx[k]);
   }
-  colBest.forEach((best, j) => { for (const i of best) recheck.add(i * n + j); });
+  for (let j = 0; j < n; j++) for (let k = 0; k < TOPK; k++) if (colIdx[j * TOPK + k] >= 0) recheck.add(colIdx[j * TOPK + k] * n + j);
   for (let i = 0; i + 1 < n; i++) if (J.has(i * n + i + 1)) recheck.add(i * n + i + 1);
   for (const k of recheck) {
     const i = Math.floor(k / n);
@@ -221,7 +225,9 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   const uHead = (u: Unit) => u.ids[0];
   const uTail = (u: Unit) => u.ids[u.ids.length - 1];
   const isStart = (u: Unit) => u.articleId !== null || heading[uHead(u)] || !!F[uHead(u)].dateline;
-  const L: Array<{ score: number; reasons: string[]; join: boolean } | undefined> = new Array(m * m);
+  const LS = new Float64Array(m * m).fill(-Infinity);
+  const LJ = new Uint8Array(m * m);
+  const adjOf = new Int32Array(m * m);
   for (const a of bodyUnits) {
     const ua = units[a];
     const t = uTail(ua);
@@ -231,13 +237,22 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       const h = uHead(ub);
       if (a === b || ub.articleId !== null || !allowed(t, h)) continue;
       const adjacency = adjacencyOf(F, unitOf, a, t, h, ub);
-      const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights);
+      adjOf[a * m + b] = adjacency;
+      const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights, false).score;
       const jn = JS[t * n + h];
-      if (jn > br.score) L[a * m + b] = { score: jn, reasons: J.reasons(t * n + h), join: true };
-      else L[a * m + b] = { score: br.score, reasons: br.reasons, join: false };
+      if (jn > br) { LS[a * m + b] = jn; LJ[a * m + b] = 1; } else LS[a * m + b] = br;
     }
   }
-  const link = (a: number, b: number) => L[a * m + b]?.score ?? -Infinity;
+  /** A unit link with its reasons (built on demand: only chosen links and shown candidates need them). */
+  const L = (a: number, b: number): { score: number; reasons: string[]; join: boolean } | undefined => {
+    const k = a * m + b;
+    if (LS[k] === -Infinity) return undefined;
+    const t = uTail(units[a]);
+    const h = uHead(units[b]);
+    if (LJ[k]) return { score: LS[k], reasons: J.reasons(t * n + h), join: true };
+    return { score: LS[k], reasons: breakScore(F[t], heading[t], F[h], heading[h], topicU[k], adjOf[k], params.weights, true).reasons, join: false };
+  };
+  const link = (a: number, b: number) => LS[a * m + b];
   const startCost = (a: number) => (isStart(units[a]) ? 0 : params.orphanStart);
   const endCost = (a: number) => {
     const t = uTail(units[a]);
@@ -332,7 +347,7 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
         push(first, false, conf, [u.articleId ? 'placed by you' : heading[first] ? `starts an article (${roles[first].role})` : F[first].dateline ? 'lead paragraph with a dateline' : 'no headline found for this text'], u.fixedCount > 0);
       } else {
         const prev = g[pos - 1];
-        const l = L[prev * m + uk]!;
+        const l = L(prev, uk)!;
         push(u.ids[0], l.join, linkConf(prev, uk, g), l.reasons, false);
       }
       for (let k = 1; k < u.ids.length; k++) push(u.ids[k], u.joins[k - 1], u.linkConf[k - 1], u.linkReasons[k - 1], k < u.fixedCount);
@@ -362,28 +377,32 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
     if (!side[i]) {
       const ua = unitOf[i];
       const isTail = ua >= 0 && uTail(units[ua]) === i;
+      // Top three by score (ties: source order) and the log-sum-exp over all, without storing all candidates.
       const top: Array<[number, number, number]> = []; // score, j, kind (0 join, 1 unit link, 2 order only)
-      let lseMax = 0;
-      const scores: number[] = [0];
+      let zMax = 0;
+      let z = 1; // the "no continuation" option at score 0
       for (let j = 0; j < n; j++) {
-        if (side[j] || !allowed(i, j)) continue;
+        if (side[j] || i === j || F[i].page !== F[j].page) continue;
         let sc = JS[i * n + j];
         let kind = 0;
         const ub = unitOf[j];
         if (isTail && ub >= 0 && uHead(units[ub]) === j) {
-          const l = L[ua * m + ub];
-          if (l && l.score > sc) { sc = l.score; kind = 1; }
+          const l = LS[ua * m + ub];
+          if (l > sc) { sc = l; kind = 1; }
         }
         if (sc === -Infinity && F[j].index === F[i].index + 1) { sc = -1; kind = 2; }
-        if (sc === -Infinity) continue;
-        scores.push(sc / params.temperature);
-        if (sc / params.temperature > lseMax) lseMax = sc / params.temperature;
-        top.push([sc, j, kind]);
+        if (sc === -Infinity || (forbidden.size && !allowed(i, j))) continue;
+        const x = sc / params.temperature;
+        if (x > zMax) { z = z * Math.exp(zMax - x) + 1; zMax = x; } else z += Math.exp(x - zMax);
+        if (top.length < 3 || sc > top[top.length - 1][0]) {
+          top.push([sc, j, kind]);
+          top.sort((p, q) => q[0] - p[0] || p[1] - q[1]);
+          if (top.length > 3) top.pop();
+        }
       }
-      top.sort((x, y) => y[0] - x[0] || x[1] - y[1]);
-      const lse = logSumExp(scores);
-      cands = top.slice(0, 3).map(([sc, j, kind]) => {
-        const l = kind === 1 ? L[ua * m + unitOf[j]]! : null;
+      const lse = zMax + Math.log(z);
+      cands = top.map(([sc, j, kind]) => {
+        const l = kind === 1 ? L(ua, unitOf[j])! : null;
         return {
           id: F[j].id,
           score: round(sc),
@@ -394,7 +413,10 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       });
     }
     fragments[F[i].id] = { id: F[i].id, page: F[i].page, role: roles[i], complete: F[i].complete || heading[i], candidates: cands.slice(0, 3) };
-    if (canContinue(F[i]) && F[i].lastLine !== 'short' && !side[i] && !(successorConf.get(F[i].id)! >= params.openEndConfidence) && !(placed(i) && !isFixedTail(i))) {
+    // Open end: cut mid-sentence at a column foot (a full last printed line), or a one-line sliver with no join
+    // candidate at all, and no confident continuation chosen.
+    const cutAtFoot = F[i].lastLine === 'full' || (F[i].lastLine === 'unknown' && !cands.some((c) => c.join && c.score > 0));
+    if (canContinue(F[i]) && cutAtFoot && !side[i] && !(successorConf.get(F[i].id)! >= params.openEndConfidence) && !(placed(i) && !isFixedTail(i))) {
       const best = cands.find((c) => c.join);
       openEnds.push({ id: F[i].id, reason: `cut mid-sentence (…${F[i].rawTail}) with no convincing continuation on this page${best ? `; best guess ${best.id} is uncertain` : ''}` });
     }
@@ -424,14 +446,6 @@ function round(x: number): number {
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-function logSumExp(xs: number[]): number {
-  let max = -Infinity;
-  for (const x of xs) if (x > max) max = x;
-  let z = 0;
-  for (const x of xs) z += Math.exp(x - max);
-  return max + Math.log(z);
 }
 
 function sigmoid(x: number): number {

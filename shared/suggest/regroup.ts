@@ -39,6 +39,13 @@ export function regroup(inp: RegroupInput): { groups: number[][]; margin: Map<nu
       let bestScore = -Infinity;
       let second = -Infinity;
       const neigh = inp.neighbours(u);
+      // Best link into or out of each group, in one pass over the units (not per group).
+      const bestLink = new Float64Array(G).fill(-Infinity);
+      for (const [v, gv] of groupOf) {
+        if (v === u) continue;
+        const l = Math.max(inp.link(v, u), inp.link(u, v));
+        if (l > bestLink[gv]) bestLink[gv] = l;
+      }
       for (let g = 0; g < G; g++) {
         // Cosine with the group's centroid without u itself.
         let dot = 0;
@@ -50,11 +57,7 @@ export function regroup(inp: RegroupInput): { groups: number[][]; margin: Map<nu
         const cos = dot / (Math.sqrt(Math.max(nn, 1e-9)) || 1);
         let nb = 0;
         for (const v of neigh) if (v !== u && groupOf.get(v) === g) nb++;
-        let lk = -Infinity;
-        for (const [v, gv] of groupOf) {
-          if (gv !== g || v === u) continue;
-          lk = Math.max(lk, inp.link(v, u), inp.link(u, v));
-        }
+        const lk = bestLink[g];
         const score = inp.weights.topic * cos + inp.weights.neighbour * nb + inp.weights.link * Math.max(-5, Math.min(8, lk === -Infinity ? -5 : lk));
         if (score > bestScore + 1e-9) { second = bestScore; bestScore = score; best = g; } else if (score > second) second = score;
       }

@@ -141,8 +141,8 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
 }
 
 /** B opens a new paragraph after A, in the same article. Scored between units (runs of joined fragments). */
-export function breakScore(aLast: FragFeatures, aHeading: boolean, b: FragFeatures, bHeading: boolean, topic: number, adjacency: number, w: Weights = DEFAULT_WEIGHTS): Scored {
-  const reasons: string[] = [];
+export function breakScore(aLast: FragFeatures, aHeading: boolean, b: FragFeatures, bHeading: boolean, topic: number, adjacency: number, w: Weights = DEFAULT_WEIGHTS, explain = true): Scored {
+  const reasons: string[] = explain ? [] : SILENT;
   let s = 0;
   if (b.startsProhibited) s -= 8;
   if (bHeading && !aHeading) s -= 3;
