@@ -21,15 +21,25 @@ function ncName(id: string, prefix: string): string {
   return prefix + id.replace(/[^\w.-]/g, '_');
 }
 
-function coords(f: Fragment): string {
+function coords(f: Fragment, sx: number, sy: number): string {
   const b = f.box;
   if (!b) return '0,0 0,0 0,0 0,0';
   const r = (n: number) => String(Math.round(n));
-  const x0 = r(b.x), y0 = r(b.y), x1 = r(b.x + b.w), y1 = r(b.y + b.h);
+  const x0 = r(b.x * sx), y0 = r(b.y * sy), x1 = r((b.x + b.w) * sx), y1 = r((b.y + b.h) * sy);
   return `${x0},${y0} ${x1},${y0} ${x1},${y1} ${x0},${y1}`;
 }
 
-export function buildPageXml(issue: Issue, pageId: string, opts: { createdAt?: string } = {}): string {
+export interface PageXmlExportOptions {
+  createdAt?: string;
+  /** The scan's file name as written next to the XML; default the page image path, else empty. */
+  imageFilename?: string;
+}
+
+/**
+ * PAGE coordinates are pixels of the scan: when the page has a scan whose size differs from the boxes' space
+ * (ALTO in mm10, PDF in points), boxes are scaled to the scan's pixels.
+ */
+export function buildPageXml(issue: Issue, pageId: string, opts: PageXmlExportOptions = {}): string {
   const page = issue.pages.find((p) => p.id === pageId);
   if (!page) throw new Error(`no page ${pageId}`);
   const now = opts.createdAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -70,11 +80,13 @@ export function buildPageXml(issue: Issue, pageId: string, opts: { createdAt?: s
     groups += '        </UnorderedGroupIndexed>\n';
   }
   const discarded = new Set(issue.discarded);
-  const size = page.size ?? (page.image ? { width: page.image.width, height: page.image.height } : { width: 0, height: 0 });
+  const space = page.size ?? (page.image ? { width: page.image.width, height: page.image.height } : { width: 0, height: 0 });
+  const size = page.image ? { width: page.image.width, height: page.image.height } : space;
+  const sx = space.width > 0 ? size.width / space.width : 1, sy = space.height > 0 ? size.height / space.height : 1;
   let xml = '<?xml version="1.0" encoding="UTF-8"?>\n';
   xml += `<PcGts xmlns="${PAGE_NS}">\n`;
   xml += `  <Metadata>\n    <Creator>Galley</Creator>\n    <Created>${now}</Created>\n    <LastChange>${now}</LastChange>\n    <Comments>${escText(issue.title)}</Comments>\n  </Metadata>\n`;
-  const image = page.image && !page.image.src.startsWith('data:') ? page.image.src : `${page.id}.png`;
+  const image = opts.imageFilename ?? (page.image && !page.image.src.startsWith('data:') ? page.image.src : '');
   xml += `  <Page imageFilename="${escAttr(image)}" imageWidth="${Math.round(size.width)}" imageHeight="${Math.round(size.height)}" custom="galley:label ${escAttr(page.label.replace(/;/g, ','))};">\n`;
   if (groups) xml += `    <ReadingOrder>\n      <OrderedGroup id="ro_${ncName(page.id, '')}" caption="Articles">\n${groups}      </OrderedGroup>\n    </ReadingOrder>\n`;
   if (relations.length) {
@@ -87,7 +99,7 @@ export function buildPageXml(issue: Issue, pageId: string, opts: { createdAt?: s
       .filter(Boolean).join(' ');
     const text = findFragment(issue, f.id)?.text ?? f.text;
     xml += `    <TextRegion id="${rid.get(f.id)}" type="${ROLE_TYPES[f.role]}" custom="${escAttr(custom)}">\n`;
-    xml += `      <Coords points="${coords(f)}"/>\n`;
+    xml += `      <Coords points="${coords(f, sx, sy)}"/>\n`;
     xml += `      <TextEquiv>\n        <Unicode>${escText(text)}</Unicode>\n      </TextEquiv>\n`;
     xml += '    </TextRegion>\n';
   }

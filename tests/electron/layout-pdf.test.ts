@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readPdfPart } from '../../electron/main/services/layout-import-pdf';
+import { exportPageXmlFiles } from '../../electron/main/services/layout-export';
 import { importPageFiles } from '../../electron/main/services/page-files';
 import { audit, textIntact } from '../../shared/audit/audit';
 import { imageInfo } from '../../shared/import/image';
@@ -77,5 +78,25 @@ describe('PDF with a text layer (pdfjs legacy build in Node, CMaps for Chinese)'
     // Without an issue folder (the app before its first save) the scan travels inside the issue.
     const inline = await importPageFiles([path.join(dir, 'scan.png')]);
     expect(inline.pages[0].image?.src).toMatch(/^data:image\/png;base64,iVBOR/);
+  });
+
+  it('PAGE export of a PDF page writes the rendered scan beside the XML and scales boxes to its pixels', async () => {
+    await mkdir(path.join(tmp, 'own'), { recursive: true });
+    await writeFile(path.join(tmp, 'own', 'np.pdf'), sampleNewspaperPdf());
+    const issue = await importPageFiles([path.join(tmp, 'own', 'np.pdf')]);
+    const page = issue.pages[0];
+    expect(page.image).toBeDefined();
+    const out = path.join(tmp, 'page-export');
+    const res = await exportPageXmlFiles(issue, { output: out });
+    expect(res.files.map((f) => path.basename(f))).toEqual(['page-1.xml', 'page-1.png']);
+    const again = await importPageFiles([res.files[0]]);
+    const img = again.pages[0].image!;
+    expect([img.width, img.height]).toEqual([page.image!.width, page.image!.height]);
+    expect(again.pages[0].size).toEqual({ width: page.image!.width, height: page.image!.height });
+    const scale = page.image!.width / page.size!.width;
+    const b0 = page.fragments[0].box!, a0 = again.pages[0].fragments[0].box!;
+    expect(a0.x).toBeCloseTo(b0.x * scale, -1);
+    expect(a0.w).toBeCloseTo(b0.w * scale, -1);
+    expect(again.pages[0].fragments.map((f) => f.text)).toEqual(page.fragments.map((f) => f.text));
   });
 });

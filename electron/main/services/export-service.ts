@@ -47,7 +47,7 @@ export const LAYOUT_FORMATS: Partial<Record<string, LayoutFormat>> = {
   // The untouched ALTO files next to a new METS with the corrected articles (a folder, or a `.zip` output).
   'mets-alto': { gated: true, run: (issue, req) => exportMetsAlto(issue, { output: req.output, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}) }) },
   // One PAGE XML file per page in the output folder; it carries the pool too, so it is not gated.
-  page: { gated: false, run: (issue, req) => exportPageXmlFiles(issue, { output: req.output }) },
+  page: { gated: false, run: (issue, req) => exportPageXmlFiles(issue, { output: req.output, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}) }) },
 };
 
 export interface ExportScope { approvedOnly?: boolean; articleIds?: readonly string[] }

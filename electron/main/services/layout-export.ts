@@ -18,7 +18,7 @@ export interface LayoutExportOptions {
   /** Folder of the issue file, to resolve relative ALTO source paths. */
   sourceDir?: string;
 }
-export interface LayoutExportResult { files: string[] }
+export interface LayoutExportResult { files: string[]; warnings?: string[] }
 
 export class LayoutExportError extends Error {}
 
@@ -66,14 +66,42 @@ export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): P
   return { files: [metsFile, ...files] };
 }
 
+const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
+
+/**
+ * One PAGE XML per page; each page's scan is written next to it (`page-3.png`) when the issue holds it as a data
+ * URL or the file can be found (relative to `sourceDir`), since PAGE consumers expect the image beside the XML.
+ */
 export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
   await fs.mkdir(opts.output, { recursive: true });
   const names = uniqueFileNames(issue.pages.map((p) => `page-${p.label}`), 'xml');
   const files: string[] = [];
+  const images: string[] = [];
+  const warnings: string[] = [];
   for (const [i, page] of issue.pages.entries()) {
     const file = path.join(opts.output, names[i]);
-    await saveAtomic(file, buildPageXml(issue, page.id), { backup: false });
+    let imageFilename: string | undefined;
+    const img = page.image;
+    if (img) {
+      const stem = names[i].replace(/\.xml$/, '');
+      const m = /^data:([^;,]+);base64,(.*)$/s.exec(img.src);
+      try {
+        if (m) {
+          imageFilename = `${stem}.${IMAGE_EXT[m[1]] ?? 'bin'}`;
+          await fs.writeFile(path.join(opts.output, imageFilename), Buffer.from(m[2], 'base64'));
+        } else {
+          const src = path.resolve(opts.sourceDir ?? process.cwd(), img.src);
+          imageFilename = `${stem}${path.extname(src)}`;
+          await fs.copyFile(src, path.join(opts.output, imageFilename));
+        }
+        images.push(path.join(opts.output, imageFilename));
+      } catch {
+        warnings.push(`the scan of page ${page.label} was not found (${img.src.startsWith('data:') ? 'data URL' : img.src}); the PAGE file names it without a copy`);
+        imageFilename = img.src.startsWith('data:') ? '' : img.src;
+      }
+    }
+    await saveAtomic(file, buildPageXml(issue, page.id, imageFilename !== undefined ? { imageFilename } : {}), { backup: false });
     files.push(file);
   }
-  return { files };
+  return { files: [...files, ...images], ...(warnings.length ? { warnings } : {}) };
 }
