@@ -1,6 +1,8 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { draggable, dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { combine } from '@atlaskit/pragmatic-drag-and-drop/combine';
+import { setCustomNativeDragPreview } from '@atlaskit/pragmatic-drag-and-drop/element/set-custom-native-drag-preview';
+import { pointerOutsideOfPreview } from '@atlaskit/pragmatic-drag-and-drop/element/pointer-outside-of-preview';
 import { attachClosestEdge, extractClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge';
 import { useAppContext } from '../../app-context';
 import { allSourceOrder, boardOrder, orderedSelection } from '../../store/selectors';
@@ -11,7 +13,7 @@ import { isFragmentDrag, type DropTarget, type FragmentDragData } from './drop-o
  * dragging an unselected row selects it first.
  */
 export function useFragmentDraggable(ref: RefObject<HTMLElement | null>, id: string, source: 'page' | 'board'): boolean {
-  const { store } = useAppContext();
+  const { store, t } = useAppContext();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     const el = ref.current;
@@ -23,6 +25,21 @@ export function useFragmentDraggable(ref: RefObject<HTMLElement | null>, id: str
         if (!s.doc || !s.selection.includes(id)) return { type: 'galley-fragments', ids: [id] };
         return { type: 'galley-fragments', ids: orderedSelection(s, source === 'board' ? boardOrder(s.doc) : allSourceOrder(s.doc)) };
       },
+      // Several fragments travel as one badge ("3 fragments"), not as the picture of one row.
+      onGenerateDragPreview: ({ nativeSetDragImage, source: src }) => {
+        const ids = isFragmentDrag(src.data) ? src.data.ids : [];
+        if (ids.length < 2) return;
+        setCustomNativeDragPreview({
+          nativeSetDragImage,
+          getOffset: pointerOutsideOfPreview({ x: '12px', y: '8px' }),
+          render: ({ container }) => {
+            const badge = document.createElement('div');
+            badge.className = 'drag-badge';
+            badge.textContent = t('board.fragments', { count: ids.length });
+            container.append(badge);
+          },
+        });
+      },
       onDragStart: () => {
         const s = store.getState();
         if (!s.selection.includes(id)) s.select([id]);
@@ -30,7 +47,7 @@ export function useFragmentDraggable(ref: RefObject<HTMLElement | null>, id: str
       },
       onDrop: () => setDragging(false),
     });
-  }, [ref, id, source, store]);
+  }, [ref, id, source, store, t]);
   return dragging;
 }
 
