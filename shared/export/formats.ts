@@ -53,8 +53,8 @@ export const DOCUMENT_FORMATS = {
   },
   html: {
     id: 'html', ext: 'html', mime: 'text/html', label: 'HTML (printable page)', gated: true,
-    whole: (d) => plain(toHtml(d)),
-    perArticle: (d, a) => plain(articleToHtml(d, a)),
+    whole: (d) => { const r = new StripReport(); const data = toHtml(d, r); return Promise.resolve({ data, warnings: r.warnings('html') }); },
+    perArticle: (d, a) => { const r = new StripReport(); const data = articleToHtml(d, a, r); return Promise.resolve({ data, warnings: r.warnings('html') }); },
   },
   docx: {
     id: 'docx', ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word (DOCX)', gated: true,

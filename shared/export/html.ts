@@ -1,9 +1,11 @@
 import type { ExportArticle, ExportDocument, ExportParagraph } from './build';
+import { StripReport } from './xml-text';
 
 /**
  * HTML: one self-contained, printable page. Every text goes through `escapeHtml` (markup is never built from
  * text), a strict CSP forbids scripts, network and frames even if something slipped through, and the styles are
- * inline so the file works offline and prints cleanly.
+ * inline so the file works offline and prints cleanly. Control characters a browser would drop or turn into
+ * U+FFFD (NUL, lone surrogates, …) are stripped and reported, as for the XML formats.
  */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -36,8 +38,10 @@ figure { margin: 1em 0; padding: .5em 1em; border-left: 3px solid #999; }
 @media print { body { max-width: none; margin: 0; } article { break-inside: auto; } article + article { break-before: page; border: 0; } }
 `;
 
-function paragraphHtml(p: ExportParagraph): string {
-  const t = escapeHtml(p.text);
+type Clean = (text: string) => string;
+
+function paragraphHtml(p: ExportParagraph, clean: Clean): string {
+  const t = escapeHtml(clean(p.text));
   switch (p.role) {
     case 'headline': return `<h2>${t}</h2>`;
     case 'kicker': return `<p class="kicker">${t}</p>`;
@@ -50,9 +54,10 @@ function paragraphHtml(p: ExportParagraph): string {
   }
 }
 
-export function articleHtml(a: ExportArticle): string {
-  const body = a.paragraphs.map(paragraphHtml).join('\n');
-  const meta = a.pages.length ? `\n<p class="meta">${escapeHtml(`p. ${a.pages.join(', ')}`)}</p>` : '';
+export function articleHtml(a: ExportArticle, report = new StripReport()): string {
+  const clean: Clean = (t) => report.clean(t, a.title || a.id);
+  const body = a.paragraphs.map((p) => paragraphHtml(p, clean)).join('\n');
+  const meta = a.pages.length ? `\n<p class="meta">${escapeHtml(clean(`p. ${a.pages.join(', ')}`))}</p>` : '';
   return `<article>\n${body}${meta}\n</article>`;
 }
 
@@ -62,8 +67,9 @@ function langOf(doc: ExportDocument, articles: readonly ExportArticle[]): string
   return han.test(doc.issue.title) || articles.some((a) => a.paragraphs.some((p) => han.test(p.text))) ? 'zh' : 'und';
 }
 
-function page(doc: ExportDocument, title: string, articles: readonly ExportArticle[]): string {
-  const sub = [doc.issue.publication, doc.issue.date].filter(Boolean).join(' · ');
+function page(doc: ExportDocument, title: string, articles: readonly ExportArticle[], report: StripReport): string {
+  const clean: Clean = (t) => report.clean(t, doc.issue.title);
+  const sub = clean([doc.issue.publication, doc.issue.date].filter(Boolean).join(' · '));
   return `<!DOCTYPE html>
 <html lang="${langOf(doc, articles)}">
 <head>
@@ -72,13 +78,13 @@ function page(doc: ExportDocument, title: string, articles: readonly ExportArtic
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Galley">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(clean(title))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="issue"><h1>${escapeHtml(doc.issue.title)}</h1>${sub ? `<p>${escapeHtml(sub)}</p>` : ''}</header>
+<header class="issue"><h1>${escapeHtml(clean(doc.issue.title))}</h1>${sub ? `<p>${escapeHtml(sub)}</p>` : ''}</header>
 <main>
-${articles.map(articleHtml).join('\n')}
+${articles.map((a) => articleHtml(a, report)).join('\n')}
 </main>
 </body>
 </html>
@@ -86,11 +92,11 @@ ${articles.map(articleHtml).join('\n')}
 }
 
 /** The whole issue as one HTML page, articles in board order. */
-export function toHtml(doc: ExportDocument): string {
-  return page(doc, doc.issue.title, doc.articles);
+export function toHtml(doc: ExportDocument, report = new StripReport()): string {
+  return page(doc, doc.issue.title, doc.articles, report);
 }
 
 /** One article as its own HTML page. */
-export function articleToHtml(doc: ExportDocument, a: ExportArticle): string {
-  return page(doc, a.title || doc.issue.title, [a]);
+export function articleToHtml(doc: ExportDocument, a: ExportArticle, report = new StripReport()): string {
+  return page(doc, a.title || doc.issue.title, [a], report);
 }

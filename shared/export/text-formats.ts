@@ -9,13 +9,14 @@ import type { ExportArticle, ExportDocument } from './build';
 export function articleToMarkdown(a: ExportArticle): string {
   const lines: string[] = [];
   for (const p of a.paragraphs) {
-    const t = escapeMdInline(p.text.replace(/\s*\n+\s*/g, ' '));
+    // CR, LF and the Unicode separators all end a Markdown line; whitespace at the ends would break `*…*`.
+    const t = escapeMdInline(p.text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim());
     switch (p.role) {
-      case 'headline': lines.push(`## ${t}`); break;
+      case 'headline': lines.push(`## ${headingText(t)}`); break;
       case 'kicker': lines.push(`*${t}*`); break;
-      case 'deck': lines.push(`### ${t}`); break;
-      case 'subhead': lines.push(`#### ${t}`); break;
-      case 'caption': case 'credit': lines.push(`> ${t}`); break;
+      case 'deck': lines.push(`### ${headingText(t)}`); break;
+      case 'subhead': lines.push(`#### ${headingText(t)}`); break;
+      case 'caption': case 'credit': lines.push(`> ${escapeMdStart(t)}`); break;
       default: lines.push(escapeMdStart(t));
     }
     lines.push('');
@@ -23,20 +24,25 @@ export function articleToMarkdown(a: ExportArticle): string {
   return lines.join('\n');
 }
 
-/** Characters that start inline Markdown or raw HTML get a backslash (CommonMark backslash escapes). */
+/** Characters that start inline Markdown, raw HTML or an entity get a backslash (CommonMark backslash escapes). */
 export function escapeMdInline(t: string): string {
-  return t.replace(/([\\`*_[\]<>|])/g, '\\$1');
+  return t.replace(/([\\`*_[\]<>|&~])/g, '\\$1');
+}
+
+/** A heading's trailing `#` run would be read as its closing sequence and dropped. */
+function headingText(t: string): string {
+  return t.replace(/(^|\s)(#+)$/, '$1\\$2');
 }
 
 /** A body line that happens to start with block syntax (heading, quote, list, rule, setext line) must stay text. */
 function escapeMdStart(t: string): string {
   if (/^(?:[-=_*]\s*){3,}$/.test(t)) return `\\${t}`;
-  return t.replace(/^\s+/, '').replace(/^([#>+-])(?=\s|$)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  return t.replace(/^\s+/, '').replace(/^(#{1,6}|[>+-])(?=\s|$)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** Markdown back to text: removes the escapes of `escapeMdInline`/`escapeMdStart` (for round-trip checks). */
 export function unescapeMd(t: string): string {
-  return t.replace(/\\([\\`*_[\]<>|#+\-=.)])/g, '$1');
+  return t.replace(/\\([\\`*_[\]<>|&~#+\-=.)])/g, '$1');
 }
 
 export function toMarkdown(doc: ExportDocument): string {

@@ -19,7 +19,7 @@ export class StripReport {
 
   /** One line per article with stripped characters, for the user. */
   warnings(format: string): string[] {
-    return [...this.counts].map(([where, n]) => `${format}: removed ${n} control character(s) XML cannot hold from «${where}»`);
+    return [...this.counts].map(([where, n]) => `${format}: removed ${n} control character(s) the format cannot hold from «${where}»`);
   }
 }
 

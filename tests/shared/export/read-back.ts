@@ -2,21 +2,18 @@ import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { unescapeMd } from '@shared/export/text-formats';
+import { marked } from 'marked';
 
 /** Readers that get the paragraph texts back out of exported files, independently of the exporters' code. */
 
-export function readMarkdown(md: string): string[] {
-  const out: string[] = [];
-  for (const line of md.split('\n')) {
-    if (!line || line === '---' || /^# /.test(line)) continue;
-    let t = line;
-    const m = /^(#{2,4} |> )/.exec(t);
-    if (m) t = t.slice(m[0].length);
-    else if (/^\*.*\*$/.test(t)) t = t.slice(1, -1);
-    out.push(unescapeMd(t));
-  }
-  return out;
+/**
+ * Markdown as a Markdown renderer shows it (marked, GFM): the text of the h2–h6 and p elements, in order.
+ * The `# issue title` (h1) is skipped.
+ */
+export function readMarkdownRendered(md: string): string[] {
+  const html = marked.parse(md, { async: false, gfm: true });
+  const dom = parseDocument(html);
+  return DomUtils.findAll((e) => ['h2', 'h3', 'h4', 'h5', 'h6', 'p'].includes(e.name), dom.children).map((e) => DomUtils.textContent(e));
 }
 
 export function readText(txt: string): string[] {

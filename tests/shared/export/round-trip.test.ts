@@ -7,7 +7,7 @@ import { toDocx } from '@shared/export/docx';
 import { applyOp } from '@shared/ops';
 import { previewCleanup, cleanupOp } from '@shared/cleanup';
 import { finishedIssue } from './sample-issue';
-import { htmlElements, isWellFormed, readDocx, readHtml, readMarkdown, readNitf, readText, strFromU8, unzip } from './read-back';
+import { htmlElements, isWellFormed, readDocx, readHtml, readMarkdownRendered, readNitf, readText, strFromU8, unzip } from './read-back';
 
 /** The finished sample issue after Cleanup, so texts carry full-width marks, curly quotes and line breaks. */
 function cleanedIssue() {
@@ -29,7 +29,7 @@ describe('every export reads back in board order', () => {
 
   it('md', async () => {
     const { files } = await renderDocumentFormat(doc, issue, 'md');
-    expect(readMarkdown(asString(files[0].data))).toEqual(board.map(oneLine));
+    expect(readMarkdownRendered(asString(files[0].data))).toEqual(board.map(oneLine));
   });
 
   it('txt', async () => {
@@ -87,7 +87,7 @@ describe('every export reads back in board order', () => {
       expect(entries.map((e) => e.name.slice(0, 3))).toEqual(['01 ', '02 ', '03 ']);
       entries.forEach((e, i) => {
         const want = doc.articles[i].paragraphs.map((p) => p.text);
-        if (inner === 'md') expect(readMarkdown(strFromU8(e.data))).toEqual(want.map(oneLine));
+        if (inner === 'md') expect(readMarkdownRendered(strFromU8(e.data))).toEqual(want.map(oneLine));
         if (inner === 'txt') expect(readText(strFromU8(e.data))).toEqual(want);
         if (inner === 'html') expect(readHtml(strFromU8(e.data))).toEqual(want);
         if (inner === 'docx') expect(readDocx(e.data).paragraphs).toEqual(want);
@@ -135,7 +135,7 @@ describe('hostile text in exports', () => {
     const d = hostile();
     d.articles[0].paragraphs.push({ role: 'body', text: 'a\u0000b\u000bc\uFFFEd\uD800e', fragments: [] });
     const docx = await toDocx(d);
-    expect(docx.warnings).toEqual([`docx: removed 4 control character(s) XML cannot hold from «${XSS[1]}»`]);
+    expect(docx.warnings).toEqual([`docx: removed 4 control character(s) the format cannot hold from «${XSS[1]}»`]);
     const back = readDocx(docx.data);
     expect(isWellFormed(back.xml)).toBe(true);
     expect(back.paragraphs).toEqual([...XSS, 'abcde']);
@@ -150,6 +150,6 @@ describe('hostile text in exports', () => {
     const md = asString((await renderDocumentFormat(d, issue, 'md')).files[0].data);
     expect(md).not.toMatch(/^<script>/m);
     expect(md).toContain('\\---');
-    expect(readMarkdown(md.split('\n').slice(2).join('\n'))).toEqual(['---', '# not a heading', '1. not a list', '<script>x</script>', '*a* _b_ [c](d)']);
+    expect(readMarkdownRendered(md.split('\n').slice(2).join('\n'))).toEqual(['---', '# not a heading', '1. not a list', '<script>x</script>', '*a* _b_ [c](d)']);
   });
 });
