@@ -170,6 +170,11 @@ export function parseMets(xml: string): MetsDocument {
   const warnings: string[] = [];
   const files = readFiles(root);
   const { pages, areas } = readPages(root, files);
+  if (pages.length === 0) {
+    // No physical structMap (some minimal METS): the ALTO files of the fileSec are the pages, in file order.
+    [...files.values()].filter(isAlto).forEach((f, i) => pages.push({ physId: f.id, order: i + 1, label: String(i + 1), altoFileId: f.id, imageFileIds: [] }));
+    if (pages.length) warnings.push('METS: no physical structure; the ALTO files are read as pages in file order.');
+  }
   const links = readLinks(root);
   const articles: MetsArticle[] = [];
   const logical = structMaps(root, 'LOGICAL')[0];

@@ -7,6 +7,7 @@ import { assembleIssue } from '../../../shared/import/layout-result';
 import { audit, textIntact } from '../../../shared/audit/audit';
 import { findFragment } from '../../../shared/model/lookup';
 import { makePdf } from './make-pdf';
+import { parseMets } from '../../../shared/import/mets';
 import { makePng } from './make-png';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -110,3 +111,20 @@ describe('make-pdf test helper', () => {
     expect(s).toContain('<4F60597D> Tj');
   });
 });
+
+describe('METS without a physical structMap', () => {
+  it('reads the ALTO files of the fileSec as pages in file order, and its logical articles', () => {
+    const xml = `<mets xmlns="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">
+      <fileSec><fileGrp USE="Text">
+        <file ID="A2" MIMETYPE="text/xml"><FLocat LOCTYPE="URL" xlink:href="b.xml"/></file>
+        <file ID="A1" MIMETYPE="text/xml"><FLocat LOCTYPE="URL" xlink:href="file://./a.xml"/></file>
+      </fileGrp></fileSec>
+      <structMap TYPE="LOGICAL"><div TYPE="ISSUE"><div ID="art1" TYPE="ARTICLE" LABEL="X"><fptr><area FILEID="A1" BETYPE="IDREF" BEGIN="TB1"/></fptr></div></div></structMap>
+    </mets>`;
+    const mets = parseMets(xml);
+    expect(mets.pages.map((p) => mets.files.get(p.altoFileId!)!.href)).toEqual(['b.xml', 'a.xml']);
+    expect(mets.articles).toEqual([{ id: 'art1', type: 'ARTICLE', label: 'X', refs: [{ fileId: 'A1', begin: 'TB1', role: 'body', group: 'g1' }] }]);
+    expect(mets.warnings.join()).toMatch(/no physical structure/);
+  });
+});
+
