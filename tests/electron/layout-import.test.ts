@@ -196,3 +196,21 @@ describe('galley export --format mets-alto | page', () => {
   });
 });
 
+describe('scans named inside layout files', () => {
+  it('hOCR image property and PAGE imageFilename attach the scan next to the file, or warn when it is missing', async () => {
+    const dir = path.join(tmp, 'named-scans');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'scan-7.png'), makePng(1200, 1800));
+    await writeFile(path.join(dir, 'p7.hocr'), `<html><body><div class="ocr_page" title="image 'scan-7.png'; bbox 0 0 1200 1800">
+      <div class="ocr_carea" title="bbox 10 10 500 100"><span class="ocr_line"><span class="ocrx_word">Hallo</span></span></div></div></body></html>`);
+    await writeFile(path.join(dir, 'p8.xml'), `<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"><Page imageFilename="gone.png" imageWidth="10" imageHeight="10">
+      <TextRegion id="r1"><Coords points="0,0 5,0 5,5 0,5"/><TextEquiv><Unicode>Welt</Unicode></TextEquiv></TextRegion></Page></PcGts>`);
+    const warnings: string[] = [];
+    const issue = await importPageFiles([path.join(dir, 'p7.hocr'), path.join(dir, 'p8.xml')], { warnings, baseDir: dir });
+    expect(issue.pages.map((p) => p.fragments.map((f) => f.text))).toEqual([['Hallo'], ['Welt']]);
+    expect(issue.pages[0].image).toEqual({ src: 'scan-7.png', width: 1200, height: 1800, mime: 'image/png' });
+    expect(issue.pages[1].image).toBeUndefined();
+    expect(warnings).toEqual(['Missing file: gone.png (scan named in p8.xml)']);
+  });
+});
+
