@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { findFragment } from '@shared/model/lookup';
+import { pageFromPlainText } from '@shared/import/plain-text';
+import { createIssue } from '@shared/model/create';
 import { makeCtx, renderApp, sampleIssue } from './workbench-harness';
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('./monaco-stub')).MonacoStub }));
@@ -64,6 +66,21 @@ describe('article board', () => {
     expect(screen.getByTestId('item-p1.2')).toHaveAttribute('aria-selected', 'true');
     expect(ctx.store.getState().selection).toEqual(['p1.2']);
     expect(ctx.store.getState().selectedArticle).toBe('a1');
+  });
+
+  it('selecting a fragment of another page (board, F8) brings that page up in the page pane', async () => {
+    const ctx = makeCtx('en');
+    const two = createIssue([
+      pageFromPlainText('# 第一版\n\n正文一。', { pageId: 'p1', label: '1', encoding: 'utf-8' }),
+      pageFromPlainText('# 第二版\n\n正文二,未完', { pageId: 'p2', label: '2', encoding: 'utf-8' }),
+    ], { id: 'two', title: '两版' });
+    ctx.store.getState().load(two, null);
+    ctx.store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1', 'p2.2'] });
+    renderApp(ctx);
+    expect(ctx.store.getState().currentPage).toBe(0);
+    fireEvent.click(screen.getByTestId('item-p2.2'));
+    await waitFor(() => expect(ctx.store.getState().currentPage).toBe(1));
+    expect(screen.getByTestId('page-select')).toHaveValue('1');
   });
 
   it('renames an article in place', () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
+import { fragmentLocation } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
 import { PageRow } from './PageRow';
 
@@ -30,6 +31,14 @@ export function PagePane() {
     if (!el) return;
     return autoScrollForElements({ element: el });
   }, []);
+
+  // A fragment selected elsewhere (board, F8) on another page brings its page up: selected means shown everywhere.
+  useEffect(() => {
+    const s = store.getState();
+    if (!cursor || !s.doc) return;
+    const at = fragmentLocation(s.doc, cursor);
+    if (at && at.page !== s.currentPage) s.setPage(at.page);
+  }, [cursor, store]);
 
   // Keep the keyboard cursor in view.
   useEffect(() => {
