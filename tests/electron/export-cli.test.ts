@@ -6,6 +6,9 @@ import { main } from '../../electron/cli/main';
 import { exportIssue, childPath, EXPORT_FORMATS } from '../../electron/main/services/export-service';
 import { applyOp } from '@shared/ops';
 import { FIXTURES } from '../support/paths';
+import { createHandlers } from '../../electron/main/services/handlers';
+import { PathTokens } from '../../electron/main/services/path-tokens';
+import { dispatch } from '../../shared/ipc/contract';
 import { finishedIssue, sampleIssue } from '../shared/export/sample-issue';
 import { readDocx, readHtml, unzip } from '../shared/export/read-back';
 
@@ -134,5 +137,28 @@ describe('galley cleanup', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/line 1: expected wrong<TAB>right/);
     expect(r.err).toMatch(/line 3: "人十" is already listed on line 2/);
+  });
+});
+
+describe('export.run over the host contract', () => {
+  it('passes the zip inner format and answers the warnings', async () => {
+    const target = path.join(dir, 'host.zip');
+    const h = createHandlers({
+      dialogs: {
+        openIssue: async () => null, importPages: async () => null, saveIssueAs: async () => null, confirm: async () => 0,
+        exportTo: async () => target,
+      },
+      tokens: new PathTokens(),
+      userDataDir: path.join(dir, 'user'),
+      appInfo: { version: '0', host: 'test', locale: 'en', userName: 'u', platform: 'linux' },
+    });
+    let issue = finishedIssue();
+    const id = issue.articles[0].items[2].id;
+    const text = issue.pages[0].fragments.find((f) => f.id === id)!.text;
+    issue = applyOp(issue, { type: 'editText', fragmentId: id, text: `${text}\u0000` }).issue;
+    const ref = (await dispatch(h, 'dialog.exportTo', { suggestedName: 'x.zip', format: 'zip', directory: false })) as { token: string };
+    const r = await dispatch(h, 'export.run', { token: ref.token, issue, format: 'zip', inner: 'docx' });
+    expect(r).toEqual({ ok: true, files: ['host.zip'], articles: 3, warnings: [expect.stringMatching(/^docx: removed 1 control character/)] });
+    expect(unzip(new Uint8Array(await readFile(target))).map((e) => e.name.replace(/^\d+ /, '').split('.').pop())).toEqual(['docx', 'docx', 'docx']);
   });
 });
