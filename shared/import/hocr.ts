@@ -1,4 +1,5 @@
-import { parseDocument } from 'htmlparser2';
+import { Parser, parseDocument } from 'htmlparser2';
+import { MAX_XML_DEPTH, XmlRefusedError, checkXmlSize } from './xml-safety';
 import type { Box, Fragment, Page } from '../model/types';
 import { emptyPart, type ImportedPart } from './layout-result';
 
@@ -73,7 +74,21 @@ function blockText(block: Node): string {
   return lines.map(lineText).filter(Boolean).join('\n');
 }
 
+/** Refuses absurd nesting before a DOM is built (the walks below recurse; real hOCR nests about 8 deep). */
+function checkDepth(html: string): void {
+  let depth = 0;
+  const parser = new Parser({
+    onopentag: () => {
+      if (++depth > MAX_XML_DEPTH) throw new XmlRefusedError(`The hOCR file nests elements more than ${MAX_XML_DEPTH} deep; Galley refuses it as broken or hostile.`);
+    },
+    onclosetag: () => { depth--; },
+  });
+  parser.end(html);
+}
+
 export function partFromHocr(html: string, opts: HocrOptions): ImportedPart {
+  checkXmlSize(html);
+  checkDepth(html);
   const doc = parseDocument(html, { lowerCaseAttributeNames: true }) as unknown as Node;
   const part = emptyPart();
   let pages = findAll(doc, (x) => hasClass(x, 'ocr_page'));

@@ -64,6 +64,16 @@ describe('hOCR import', () => {
   });
 });
 
+describe('hostile hOCR', () => {
+  it('refuses absurd nesting before building a DOM, and never resolves entities', () => {
+    expect(() => partFromHocr(`<html><body>${'<div>'.repeat(200_000)}x</body></html>`, { firstPage: 1 })).toThrow(/nests elements more than/);
+    const xxe = `<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><div class="ocr_page" title="bbox 0 0 9 9"><div class="ocr_carea" title="bbox 0 0 9 9">a&x;b</div></div></body></html>`;
+    const text = partFromHocr(xxe, { firstPage: 1 }).pages[0].fragments.map((f) => f.text).join('');
+    expect(text).toContain('a&x;b');
+    expect(text).not.toMatch(/root:/);
+  });
+});
+
 describe('PAGE XML import', () => {
   const NS = 'http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15';
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
