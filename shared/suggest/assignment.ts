@@ -5,6 +5,28 @@
  * broken at their weakest link. Returns succ/pred arrays (-1 = none).
  */
 export function assignSuccessors(n: number, gain: (i: number, j: number) => number, minGain = 0, preset: Array<[number, number]> = []): { succ: Int32Array; pred: Int32Array } {
+  // Only nodes with some positive link take part: the O(k³) solve runs on the k nodes that matter.
+  const active: number[] = [];
+  const rowOk = new Uint8Array(n);
+  const colOk = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i !== j && gain(i, j) - minGain > 0) { rowOk[i] = 1; colOk[j] = 1; }
+    }
+  }
+  for (const [a, b] of preset) { rowOk[a] = 1; colOk[b] = 1; }
+  for (let i = 0; i < n; i++) if (rowOk[i] || colOk[i]) active.push(i);
+  const k = active.length;
+  const sub = assignDense(k, (x, y) => gain(active[x], active[y]), minGain, preset.map(([a, b]) => [active.indexOf(a), active.indexOf(b)] as [number, number]));
+  const succ = new Int32Array(n).fill(-1);
+  const pred = new Int32Array(n).fill(-1);
+  for (let x = 0; x < k; x++) {
+    if (sub.succ[x] >= 0) { succ[active[x]] = active[sub.succ[x]]; pred[active[sub.succ[x]]] = active[x]; }
+  }
+  return { succ, pred };
+}
+
+function assignDense(n: number, gain: (i: number, j: number) => number, minGain: number, preset: Array<[number, number]>): { succ: Int32Array; pred: Int32Array } {
   const G = new Float64Array(n * n);
   const fixedSucc = new Map(preset);
   const fixedPred = new Map(preset.map(([a, b]) => [b, a]));

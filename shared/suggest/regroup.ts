@@ -28,11 +28,20 @@ export function regroup(inp: RegroupInput): { groups: number[][]; margin: Map<nu
   const rounds = inp.rounds ?? 3;
   for (let round = 0; round <= rounds; round++) {
     const last = round === rounds;
-    // Centroids (sums of unit vectors) per group.
-    const cent: Array<Map<string, number>> = Array.from({ length: G }, () => new Map());
-    for (const [u, g] of groupOf) for (const [t, w] of inp.vectors[u]) cent[g].set(t, (cent[g].get(t) ?? 0) + w);
-    const norm = cent.map((c) => Math.sqrt([...c.values()].reduce((s, w) => s + w * w, 0)) || 1);
+    // Centroids (sums of unit vectors) per group, stored by term so a unit's dot products with every group cost
+    // one pass over its own terms.
+    const byTerm = new Map<string, Map<number, number>>();
+    const norm2 = new Float64Array(G);
+    for (const [u, g] of groupOf) {
+      for (const [t, w] of inp.vectors[u]) {
+        let m = byTerm.get(t);
+        if (!m) byTerm.set(t, (m = new Map()));
+        m.set(g, (m.get(g) ?? 0) + w);
+      }
+    }
+    for (const m of byTerm.values()) for (const [g, c] of m) norm2[g] += c * c;
     let moved = 0;
+    const dot = new Float64Array(G);
     for (const u of movable) {
       const cur = groupOf.get(u)!;
       let best = cur;
@@ -46,15 +55,22 @@ export function regroup(inp: RegroupInput): { groups: number[][]; margin: Map<nu
         const l = Math.max(inp.link(v, u), inp.link(u, v));
         if (l > bestLink[gv]) bestLink[gv] = l;
       }
+      dot.fill(0);
+      let self2 = 0;
+      let ownDot = 0;
+      for (const [t, w] of inp.vectors[u]) {
+        self2 += w * w;
+        const m = byTerm.get(t);
+        if (!m) continue;
+        for (const [g, c] of m) dot[g] += c * w;
+        ownDot += (m.get(cur) ?? 0) * w;
+      }
       for (let g = 0; g < G; g++) {
         // Cosine with the group's centroid without u itself.
-        let dot = 0;
-        let nn = norm[g] * norm[g];
-        for (const [t, w] of inp.vectors[u]) {
-          const c = cent[g].get(t) ?? 0;
-          if (g === cur) { dot += (c - w) * w; nn += w * w - 2 * c * w; } else dot += c * w;
-        }
-        const cos = dot / (Math.sqrt(Math.max(nn, 1e-9)) || 1);
+        let d = dot[g];
+        let nn = norm2[g];
+        if (g === cur) { d = ownDot - self2; nn = norm2[g] - 2 * ownDot + self2; }
+        const cos = d / (Math.sqrt(Math.max(nn, 1e-9)) || 1);
         let nb = 0;
         for (const v of neigh) if (v !== u && groupOf.get(v) === g) nb++;
         const lk = bestLink[g];
