@@ -22,6 +22,9 @@ function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
 }
 
+/** Rendered scans travel inside the issue as PNG data URLs; beyond this many pages the issue would grow too big. */
+const MAX_RENDERED_PAGES = 60;
+
 export async function readPdfPart(bytes: Uint8Array, opts: PdfReadOptions): Promise<ImportedPart> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // In Node pdfjs runs its worker in-process by importing `workerSrc`; point it at the package's file so this also
@@ -37,6 +40,10 @@ export async function readPdfPart(bytes: Uint8Array, opts: PdfReadOptions): Prom
   }).promise;
   try {
     let canvasOk = opts.render !== false;
+    if (canvasOk && doc.numPages > MAX_RENDERED_PAGES) {
+      canvasOk = false;
+      part.warnings.push(`The PDF has ${doc.numPages} pages; scans are rendered for at most ${MAX_RENDERED_PAGES}, so this import has text only.`);
+    }
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view;
@@ -52,7 +59,8 @@ export async function readPdfPart(bytes: Uint8Array, opts: PdfReadOptions): Prom
       if (!tc.items.length) part.warnings.push(`${opts.sourceName ?? 'PDF'} page ${n} has no text layer (a scan only?); it was imported without text.`);
       if (canvasOk) {
         try {
-          const scale = opts.renderScale ?? 1.5;
+          // About 1,400 px wide is enough to read a column and keeps each scan near 1 MB inside the issue.
+          const scale = opts.renderScale ?? Math.min(2, 1400 / Math.max(1, x1 - x0));
           const viewport = page.getViewport({ scale });
           const { createCanvas } = await import('@napi-rs/canvas' as string) as { createCanvas: (w: number, h: number) => { getContext: (k: '2d') => unknown; toBuffer: (m: 'image/png') => Uint8Array } };
           const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
