@@ -58,6 +58,13 @@ describe('hostile inputs through the services', () => {
       expect(err, name).toBeInstanceOf(IssueFileError);
       expect((err as Error).message, name).toMatch(msg);
     }
+    // A damaged byte inside a string must not load as U+FFFD in the page original.
+    const good = Buffer.from(JSON.stringify(small));
+    const at = good.indexOf(Buffer.from('正文'));
+    writeFileSync(p('badbyte.galley.json'), Buffer.concat([good.subarray(0, at), Buffer.from([0xe6, 0xad]), good.subarray(at + 3)]));
+    await expect(loadIssueFile(p('badbyte.galley.json'))).rejects.toThrow(/is damaged: it is not valid UTF-8 text; open its \.bak/);
+    writeFileSync(p('binary.galley.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]));
+    await expect(loadIssueFile(p('binary.galley.json'))).rejects.toThrow(/is not JSON \(it is not even UTF-8 text\)/);
     await expect(loadIssueFile(p('absent.galley.json'))).rejects.toThrow(/no such file/);
     expect(await loadIssueFile(p('ok.galley.json'))).toEqual(small);
   });

@@ -253,7 +253,7 @@ export interface RunStats { applied: number; refused: number; undos: number; red
  * Runs one case and checks the property after every step; throws `PropertyViolation` (or an unexpected error)
  * on the first failure. `roundTripEvery` controls how often the JSON save/parse round trip runs mid-sequence.
  */
-export function runCase(c: Case, stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 }, roundTripEvery = 10): Issue {
+export function runCase(c: Case, stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 }, roundTripEvery = 16): Issue {
   const original = deepFreeze(importPages(c.pages));
   checkInvariant(original);
   let issue = original;

@@ -10,7 +10,8 @@ import { caseArb, runCase, type RunStats } from './ops-property-model';
  * `bench/property.ts` runs 10,000 cases.
  */
 describe('no text is ever lost (property)', () => {
-  it('holds over 1,000 random operation sequences', () => {
+  // About 10 s on an idle machine; the timeout allows for a CI box shared with the crash loop and the CLI spawns.
+  it('holds over 1,000 random operation sequences', { timeout: 900_000 }, () => {
     const stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 };
     fc.assert(fc.property(caseArb, (c) => { runCase(c, stats); }), { numRuns: 1000 });
     // The generator must really exercise the operations (a generator that only produced refusals proves nothing).
