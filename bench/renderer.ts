@@ -26,6 +26,8 @@ const num = (name: string, d: number) => {
 const MOVES = num('moves', 60);
 const KEYS = num('keys', 60);
 const PAGES = num('pages', 100);
+/** `--profile FILE`: a CPU profile of the moves and keystrokes (open it in Chrome DevTools). */
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 
 if (!existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
   console.error('bench/renderer: out/renderer is not built; run `npx electron-vite build` first');
@@ -66,6 +68,7 @@ try {
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   rows.push(['renderer JS heap after open', `${(heap.usedSize / 2 ** 20).toFixed(0)} MB used / ${(heap.totalSize / 2 ** 20).toFixed(0)} MB`, '< 400 MB']);
 
+  if (PROFILE) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
   // Keyboard moves: Ctrl+1 sends the selected fragment to article 1; ↓ selects the next one (not measured).
   await page.getByTestId('page-frag-p1.1').click();
   const arm = (label: string) => page.evaluate((l) => { const b = (window as unknown as { __galleyBench: { armed: boolean; label: string } }).__galleyBench; b.armed = true; b.label = l; }, label);
@@ -89,6 +92,10 @@ try {
     await page.keyboard.press(i % 2 ? 'KeyA' : 'KeyB');
     await disarm();
     await page.waitForTimeout(40);
+  }
+  if (PROFILE) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    await writeFile(PROFILE, JSON.stringify(profile));
   }
   const samples = (await page.evaluate(() => (window as unknown as { __galleyBench: { samples: ProbeSample[] } }).__galleyBench.samples)) as ProbeSample[];
   for (const [label, name, goal] of [['move', 'keyboard move (Ctrl+1 into article 1)', '< 16 ms'], ['key', 'keystroke in Monaco', '< 16 ms']] as const) {

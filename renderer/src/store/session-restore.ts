@@ -1,19 +1,31 @@
 import { parseIssue } from '@shared/model/parse-issue';
 import type { Issue } from '@shared/model/types';
+import { applyOp, applyRecorded } from '@shared/ops/apply';
+import type { Op } from '@shared/ops/op-schema';
 import type { AppState, HistoryEntry } from './types';
 
 /**
  * The recovery payload (issue 8): the document, its undo/redo history and where the proofreader was. It is the
  * opaque `payload` string of `recovery.write`; the host wraps it in its own envelope (recovery-store.ts).
  *
+ * The history is stored as its operations, not as immer patches: operations on a 20,000-fragment issue replace
+ * whole frozen arrays (articles, pool), so one step's patches weigh ~1 MB and 30 steps made a 35 MB payload.
+ * Instead the payload holds the document as it was before the oldest kept step (`base`) and the steps'
+ * operations; restoring replays them with `applyOp`, which rebuilds identical patches. `base` is serialized
+ * once and reused while the oldest kept step stays the same, so a write costs a string concatenation.
+ *
  * Layout, version 1:
- * `{"kind":"galley-session","v":1,"doc":Issue,"past":HistoryEntry[],"future":HistoryEntry[],"savedMark":n,
- *   "fileName":string|null,"view":{"page":n,"selection":string[],"selectedArticle":string|null}}`
- * Patches are immer's JSON patches, so the history survives JSON as is. A change that an older build could not
+ * `{"kind":"galley-session","v":1,"meta":{past,trimmed,savedMark,fileName,view,check},"steps":[{id,label,op,at}…],
+ *   "base":Issue}` — `past` = how many of `steps` are undo steps (the rest are redo steps, next first);
+ * `check` = counts of the current document, verified after the replay. A change that an older build could not
  * read must bump SESSION_VERSION: older builds then keep the file and say so instead of loading half of it.
  */
 export const SESSION_KIND = 'galley-session';
 export const SESSION_VERSION = 1;
+/** Undo steps kept in the recovery file (the window may hold more); dropped in chunks of 100 so that the base
+ *  document is re-serialized once per 100 steps, not on every write. */
+export const RECOVERY_HISTORY_CAP = 300;
+const CHUNK = 100;
 
 export interface SessionView { page: number; selection: string[]; selectedArticle: string | null }
 
@@ -37,35 +49,83 @@ export function unsavedChanges(s: Pick<AppState, 'past' | 'savedMark'>): number 
   return i >= 0 ? s.past.length - 1 - i : s.past.length;
 }
 
+interface Step { id: number; label: string; op: Op; at: number; logged?: string; coalesceKey?: string }
+interface Check { fragments: number; articles: number; placed: number; pool: number; discarded: number; history: number; nextId: number }
+
+function check(doc: Issue): Check {
+  return {
+    fragments: doc.pages.reduce((n, p) => n + p.fragments.length, 0),
+    articles: doc.articles.length,
+    placed: doc.articles.reduce((n, a) => n + a.items.length, 0),
+    pool: doc.pool.length,
+    discarded: doc.discarded.length,
+    history: doc.history.length,
+    nextId: doc.nextId,
+  };
+}
+
+/** One-slot cache: the base document before step `key` and its JSON. */
+let baseCache: { key: string; base: Issue; json: string } | null = null;
+
+function baseOf(doc: Issue, past: HistoryEntry[], start: number, future: HistoryEntry[]): { json: string } {
+  const first = past[start] ?? future[0];
+  const key = first ? `${doc.id}#${first.id}` : '';
+  if (key && baseCache?.key === key) return baseCache;
+  let base = doc;
+  for (let i = past.length - 1; i >= start; i--) base = applyRecorded(base, past[i].inversePatches);
+  const json = JSON.stringify(base);
+  if (key) baseCache = { key, base, json };
+  return { json };
+}
+
+/** The time the operation recorded in the issue's correction log (its `history` patch), so a replay matches it. */
+function loggedAt(e: HistoryEntry): string | undefined {
+  // Either an `add` of the entry or a `replace` of the whole (frozen) log: the entry is the last one.
+  const p = e.patches.findLast((x) => x.path[0] === 'history');
+  const v = p?.value as { at?: unknown } | { at?: unknown }[] | undefined;
+  const at = Array.isArray(v) ? v[v.length - 1]?.at : v?.at;
+  return typeof at === 'string' ? at : undefined;
+}
+
+const step = (e: HistoryEntry): Step => {
+  const logged = loggedAt(e);
+  return { id: e.id, label: e.label, op: e.op, at: e.at, ...(logged ? { logged } : {}), ...(e.coalesceKey ? { coalesceKey: e.coalesceKey } : {}) };
+};
+
 export function serializeSession(s: AppState): string {
   if (!s.doc) throw new Error('no document');
-  return JSON.stringify({
-    kind: SESSION_KIND,
-    v: SESSION_VERSION,
-    doc: s.doc,
-    past: s.past,
-    future: s.future,
+  const over = s.past.length - RECOVERY_HISTORY_CAP;
+  const start = over > 0 ? Math.ceil(over / CHUNK) * CHUNK : 0;
+  const future = s.future.slice(0, RECOVERY_HISTORY_CAP);
+  const { json } = baseOf(s.doc, s.past, start, future);
+  const steps = [...s.past.slice(start), ...future].map(step);
+  const meta = {
+    past: s.past.length - start,
+    trimmed: start > 0,
     savedMark: s.savedMark,
     fileName: s.file?.name ?? null,
     view: { page: s.currentPage, selection: s.selection, selectedArticle: s.selectedArticle },
-  });
+    check: check(s.doc),
+  };
+  return `{"kind":"${SESSION_KIND}","v":${SESSION_VERSION},"meta":${JSON.stringify(meta)},"steps":${JSON.stringify(steps)},"base":${json}}`;
 }
 
-const isEntry = (e: unknown): e is HistoryEntry => {
-  const x = e as HistoryEntry;
-  return !!x && typeof x.id === 'number' && typeof x.label === 'string' && Array.isArray(x.patches) && Array.isArray(x.inversePatches) && !!x.op;
+const isStep = (e: unknown): e is Step => {
+  const x = e as Step;
+  return !!x && typeof x.id === 'number' && typeof x.label === 'string' && typeof x.at === 'number' && !!x.op && typeof x.op === 'object';
 };
 
 /**
- * Reads a payload back. The document is checked like an issue file (schema and no-text-lost semantics). History
- * entries get fresh negative ids: this window numbers its own new entries from 1, and the saved mark must keep
- * pointing at the same step.
+ * Reads a payload back. The base document is checked like an issue file (schema and no-text-lost semantics),
+ * the steps are replayed and the result checked against the counts recorded at write time. History entries get
+ * fresh negative ids: this window numbers its own new entries from 1, and the saved mark must keep pointing at
+ * the same step.
  * @throws SessionPayloadError `newer` for a payload of a newer build (kept, not loaded), `damaged` otherwise.
  */
 export function parseSession(payload: string): SessionPayload {
-  let raw: Record<string, unknown>;
+  let raw: { kind?: unknown; v?: unknown; meta?: Record<string, unknown>; steps?: unknown; base?: unknown };
   try {
-    raw = JSON.parse(payload) as Record<string, unknown>;
+    raw = JSON.parse(payload) as typeof raw;
   } catch (e) {
     throw new SessionPayloadError(`the recovery data is damaged (${(e as Error).message})`, 'damaged');
   }
@@ -75,32 +135,49 @@ export function parseSession(payload: string): SessionPayload {
   }
   let doc: Issue;
   try {
-    doc = parseIssue(JSON.stringify(raw.doc));
+    doc = parseIssue(JSON.stringify(raw.base));
   } catch (e) {
     throw new SessionPayloadError(`the recovered document is damaged: ${(e as Error).message}`, 'damaged');
   }
-  const past = Array.isArray(raw.past) ? raw.past : [];
-  const future = Array.isArray(raw.future) ? raw.future : [];
-  if (!past.every(isEntry) || !future.every(isEntry)) throw new SessionPayloadError('the recovered undo history is damaged', 'damaged');
-  const total = past.length + future.length;
+  const meta = raw.meta ?? {};
+  const steps = Array.isArray(raw.steps) ? raw.steps : [];
+  const nPast = typeof meta.past === 'number' ? meta.past : -1;
+  if (!steps.every(isStep) || nPast < 0 || nPast > steps.length) throw new SessionPayloadError('the recovered undo history is damaged', 'damaged');
+
+  const total = steps.length;
   const remap = new Map<number, number>();
-  const renumber = (e: HistoryEntry, i: number): HistoryEntry => {
-    const id = -(total - i);
-    remap.set(e.id, id);
-    return { ...e, id, sealed: true };
-  };
-  const newPast = past.map((e, i) => renumber(e, i));
-  const newFuture = future.map((e, i) => renumber(e, past.length + i));
-  const mark = typeof raw.savedMark === 'number' ? raw.savedMark : -1;
+  const past: HistoryEntry[] = [];
+  const future: HistoryEntry[] = [];
+  let cur = doc;
+  let current = doc;
+  try {
+    steps.forEach((st, i) => {
+      const r = applyOp(cur, st.op, { at: typeof st.logged === 'string' ? st.logged : new Date(st.at).toISOString() });
+      const id = -(total - i);
+      remap.set(st.id, id);
+      const entry: HistoryEntry = { id, label: st.label, patches: r.patches, inversePatches: r.inversePatches, op: st.op, at: st.at, sealed: true, ...(st.coalesceKey ? { coalesceKey: st.coalesceKey } : {}) };
+      (i < nPast ? past : future).push(entry);
+      cur = r.issue;
+      if (i === nPast - 1) current = cur;
+    });
+  } catch (e) {
+    throw new SessionPayloadError(`the recovered undo history does not replay: ${(e as Error).message}`, 'damaged');
+  }
+  if (nPast === 0) current = doc;
+  if (meta.check && JSON.stringify(check(current)) !== JSON.stringify(meta.check)) {
+    throw new SessionPayloadError('the recovered document does not match what was written (replay gave different counts)', 'damaged');
+  }
+  const mark = typeof meta.savedMark === 'number' ? meta.savedMark : -1;
   // A mark that pointed at no step we know (the saved state was trimmed away) must never equal a live id.
-  const savedMark = mark === 0 ? 0 : remap.get(mark) ?? -(total + 1);
-  const v = (raw.view ?? {}) as Partial<SessionView>;
+  // Mark 0 is the state before the first step: still the base only when no older steps were dropped.
+  const savedMark = mark === 0 && !meta.trimmed ? 0 : remap.get(mark) ?? -(total + 1);
+  const v = (meta.view ?? {}) as Partial<SessionView>;
   const view: SessionView = {
-    page: Number.isInteger(v.page) && v.page! >= 0 && v.page! < doc.pages.length ? v.page! : 0,
+    page: Number.isInteger(v.page) && v.page! >= 0 && v.page! < current.pages.length ? v.page! : 0,
     selection: Array.isArray(v.selection) ? v.selection.filter((x): x is string => typeof x === 'string') : [],
     selectedArticle: typeof v.selectedArticle === 'string' ? v.selectedArticle : null,
   };
-  return { doc, past: newPast, future: newFuture, savedMark, fileName: typeof raw.fileName === 'string' ? raw.fileName : null, view };
+  return { doc: current, past, future, savedMark, fileName: typeof meta.fileName === 'string' ? meta.fileName : null, view };
 }
 
 /** The last page and selection of an issue, kept per issue id in localStorage (survives restarts in Electron). */
