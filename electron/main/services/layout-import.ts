@@ -50,6 +50,18 @@ function isRemote(href: string): boolean {
 async function attachImage(page: Page, file: string, bytes: Uint8Array, baseDir: string | undefined, warnings: string[]): Promise<void> {
   const info = imageInfo(bytes);
   if (!info) { warnings.push(`${path.basename(file)}: not an image Galley can read; not attached.`); return; }
+  if (info.mime === 'image/tiff') {
+    // Browsers cannot draw TIFF: the scan travels inside the issue as a (grey, at most 2,400 px wide) PNG.
+    try {
+      const { tiffToPng } = await import('./layout-tiff');
+      const r = tiffToPng(bytes);
+      page.image = { src: imageDataUrl(r.png, 'image/png'), width: r.width, height: r.height, mime: 'image/png' };
+      page.size ??= { width: r.sourceWidth, height: r.sourceHeight };
+    } catch (e) {
+      warnings.push(`${path.basename(file)}: the TIFF scan could not be read (${(e as Error).message}); convert it to PNG or JPEG to see it.`);
+    }
+    return;
+  }
   if (!displayableImage(info.mime)) {
     warnings.push(`${path.basename(file)}: ${info.mime} scans cannot be shown; convert it to PNG or JPEG to see the scan.`);
     return;
@@ -94,6 +106,11 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
     for (const f of candidates) {
       const imgFile = path.resolve(dir, f.href);
       if ((await exists(imgFile)) && !/\.(tiff?|jp2)$/i.test(f.href)) { chosen = imgFile; break; }
+    }
+    // A TIFF master is converted (slower), so only when no PNG/JPEG is there.
+    for (const f of chosen ? [] : candidates) {
+      const imgFile = path.resolve(dir, f.href);
+      if (/\.tiff?$/i.test(f.href) && (await exists(imgFile))) { chosen = imgFile; break; }
     }
     if (chosen) images.push({ page: res.page, file: chosen });
     else if (candidates.length) {

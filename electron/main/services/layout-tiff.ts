@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+import { crc32, deflateSync } from 'node:zlib';
+import type * as UtifTypes from 'utif2';
+
+/**
+ * TIFF scans (library masters are usually TIFF) → a PNG a browser can show, in the main process: decoded with
+ * utif2 (pure JS, MIT, via pako), reduced to grey when the scan is grey, and shrunk by whole-pixel averaging to
+ * at most `maxWidth` so that the scan can travel inside the issue. Boxes do not care: they live in `page.size`.
+ */
+export interface TiffToPngResult { png: Uint8Array; width: number; height: number; sourceWidth: number; sourceHeight: number }
+
+const UTIF = createRequire(import.meta.url)('utif2') as typeof UtifTypes;
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td) >>> 0);
+  return Buffer.concat([len, td, crc]);
+}
+
+/** PNG from 8-bit grey (channels 1) or RGB (channels 3) rows, filter "Up" (good for scans). */
+export function encodePng(pixels: Uint8Array, width: number, height: number, channels: 1 | 3): Uint8Array {
+  const stride = width * channels;
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const o = y * (stride + 1);
+    raw[o] = 2;
+    for (let i = 0; i < stride; i++) {
+      const up = y > 0 ? pixels[(y - 1) * stride + i] : 0;
+      raw[o + 1 + i] = (pixels[y * stride + i] - up) & 0xff;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = channels === 1 ? 0 : 2;
+  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]));
+}
+
+export function tiffToPng(bytes: Uint8Array, maxWidth = 2400): TiffToPngResult {
+  const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const ifds = UTIF.decode(buf);
+  const ifd = ifds.find((i) => Number(i.t256 ?? 0) > 0) ?? ifds[0];
+  if (!ifd) throw new Error('the TIFF file holds no image');
+  UTIF.decodeImage(buf, ifd);
+  const rgba = UTIF.toRGBA8(ifd);
+  const w = ifd.width, h = ifd.height;
+  if (!w || !h || rgba.length < w * h * 4) throw new Error('the TIFF image could not be decoded');
+  let grey = true;
+  for (let i = 0; i < rgba.length && grey; i += 4) grey = rgba[i] === rgba[i + 1] && rgba[i] === rgba[i + 2];
+  const channels: 1 | 3 = grey ? 1 : 3;
+  const k = Math.max(1, Math.ceil(w / maxWidth));
+  const ow = Math.ceil(w / k), oh = Math.ceil(h / k);
+  const out = new Uint8Array(ow * oh * channels);
+  // Average each k×k cell (a box filter): enough for reading a scan, and no dependency.
+  for (let oy = 0; oy < oh; oy++) {
+    for (let ox = 0; ox < ow; ox++) {
+      const sums = [0, 0, 0];
+      let n = 0;
+      for (let y = oy * k; y < Math.min(h, (oy + 1) * k); y++) {
+        for (let x = ox * k; x < Math.min(w, (ox + 1) * k); x++) {
+          const p = (y * w + x) * 4;
+          sums[0] += rgba[p]; sums[1] += rgba[p + 1]; sums[2] += rgba[p + 2];
+          n++;
+        }
+      }
+      const o = (oy * ow + ox) * channels;
+      for (let c = 0; c < channels; c++) out[o + c] = Math.round(sums[c] / n);
+    }
+  }
+  return { png: encodePng(out, ow, oh, channels), width: ow, height: oh, sourceWidth: w, sourceHeight: h };
+}
