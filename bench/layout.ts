@@ -1,7 +1,7 @@
 /**
  * Layout import/export figures (`npm run bench layout`, or `tsx bench/layout.ts`): the real BnL METS with three
  * ALTO pages and the BL ALTO 1.4 page, ALTO parse throughput, hostile XML refusal (billion laughs, XXE, 100 MB of
- * nesting), the generated Chinese PDF (text layer + rendering), and the mets-alto / page exports.
+ * nesting), the generated Chinese PDF (text layer + rendering), a TIFF scan to PNG, and the mets-alto / page exports.
  * Goals: a newspaper page (≈ 400 KB ALTO) imports in under 1 s; hostile XML is refused in under 1 s whatever its
  * size. Times are medians of 3 runs; the machine is shared, so read them as orders of magnitude.
  */
@@ -15,6 +15,9 @@ import { importPageFiles } from '../electron/main/services/page-files';
 import { readPdfPart } from '../electron/main/services/layout-import-pdf';
 import { exportMetsAlto, exportPageXmlFiles } from '../electron/main/services/layout-export';
 import { sampleNewspaperPdf } from '../tests/shared/import/make-pdf';
+import { createRequire } from 'node:module';
+import type * as UtifTypes from 'utif2';
+import { tiffToPng } from '../electron/main/services/layout-tiff';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const real = path.join(root, 'tests/fixtures/real');
@@ -55,6 +58,23 @@ await med(`deep nesting, ${(deep.length / 1e6).toFixed(0)} MB, refused`, refuses
 const pdf = sampleNewspaperPdf();
 await med('generated Chinese PDF page: text layer only', () => readPdfPart(pdf, { firstPage: 1, render: false }), 3000);
 await med('generated Chinese PDF page: text layer + PNG rendering', () => readPdfPart(pdf, { firstPage: 1 }), 5000);
+
+{
+  // A grey newspaper scan of 3,000 × 4,000 px (uncompressed TIFF, 48 MB of RGBA) → PNG at most 2,400 px wide.
+  const UTIF = createRequire(import.meta.url)('utif2') as typeof UtifTypes;
+  const w = 3000, h = 4000, rgba = new Uint8Array(w * h * 4);
+  // Paper-like grey with pseudo-random grain (xorshift), so the PNG size is not flattered by a pattern.
+  let seed = 2463534242;
+  for (let i = 0; i < w * h; i++) {
+    seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+    const v = 200 + ((seed >>> 0) % 40);
+    rgba[i * 4] = v; rgba[i * 4 + 1] = v; rgba[i * 4 + 2] = v; rgba[i * 4 + 3] = 255;
+  }
+  const tif = new Uint8Array(UTIF.encodeImage(rgba, w, h));
+  let size = 0;
+  await med(`TIFF scan ${w}×${h} → grey PNG`, () => { size = tiffToPng(tif).png.length; }, 10000);
+  console.log(`${'  PNG size'.padEnd(58)} ${(size / 1048576).toFixed(1).padStart(9)} MB (grain: close to a worst case)`);
+}
 
 const issue = await importPageFiles([BNL]);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'galley-bench-layout-'));
