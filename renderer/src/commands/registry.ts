@@ -5,9 +5,10 @@ import { fileCommands } from './file-commands';
 import { navigationCommands } from './navigation';
 import { viewCommands } from './view-commands';
 import { overviewCommands } from '../features/overview/commands';
+import { suggestCommands } from './suggest-commands';
 
 /** Every command of the app, in palette order. Ids are stable: the native menu sends them (`command.run`). */
-export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...overviewCommands, ...viewCommands];
+export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...overviewCommands, ...suggestCommands, ...viewCommands];
 
 const byId = new Map(COMMANDS.map((c) => [c.id, c]));
 

@@ -9,6 +9,7 @@ import { newArticleFromSelection } from '../../commands/editorial';
 import { useAreaDropTarget } from '../dnd/use-fragment-drag';
 import { ArticleCard } from './ArticleCard';
 import { Tray } from './Tray';
+import { SuggestPanel } from '../suggest/SuggestPanel';
 
 function NewArticleZone() {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function Board() {
         <h2>{t('board.title')}</h2>
         <span className="pane-sub">{articles ? articles.length : ''}</span>
       </header>
+      <SuggestPanel />
       <div
         ref={scrollRef}
         className="pane-scroll board-scroll"

@@ -5,6 +5,7 @@ import { useApp } from '../../app-context';
 import { articleIndexById } from '../../store/selectors';
 import { DiffView } from './DiffView';
 import { articleText } from './text-diff';
+import { Candidates } from '../suggest/Candidates';
 
 // Monaco is 4 MB: load it only when the editor first shows (ARCHITECTURE B1).
 const MonacoFragmentEditor = lazy(() => import('./MonacoFragmentEditor'));
@@ -50,6 +51,7 @@ export function EditorPane() {
           </div>
         )}
         {fragment && <p className="hint">{t('editor.splitHint')}</p>}
+        {fragment && <Candidates fragmentId={fragment.id} />}
         {fragment && (
           <div className="diff-box">
             <h3>{t('editor.diff')}</h3>

@@ -7,6 +7,7 @@ import { selectCanRedo, selectCanUndo, selectRedoLabel, selectUndoLabel } from '
 import type { Language } from '../../store/types';
 import { switchLanguage } from '../../commands/view-commands';
 import { RecentMenu } from '../recovery/RecentFiles';
+import { SuggestMenu } from '../suggest/SuggestMenu';
 
 /** The main toolbar: every button runs a registry command (the same path as keys, palette and menu). */
 export function Toolbar() {
@@ -57,6 +58,9 @@ export function Toolbar() {
         <button type="button" onClick={run('article.newFromSelection')} disabled={!hasDoc} data-testid="btn-new-article" title="Ctrl+N">{t('toolbar.newArticle')}</button>
         <button type="button" onClick={run('fragment.join')} disabled={!hasSel} data-testid="btn-join" title="Ctrl+J">{t('toolbar.join')}</button>
         <button type="button" onClick={run('fragment.split')} disabled={!hasSel} data-testid="btn-split" title="Ctrl+Enter">{t('toolbar.split')}</button>
+      </div>
+      <div className="tool-group">
+        <SuggestMenu />
       </div>
       <div className="tool-group end">
         <button type="button" onClick={run('view.overview')} disabled={!hasDoc} data-testid="btn-overview" title="Ctrl+Shift+O">{t('overview.button')}</button>

@@ -7,6 +7,7 @@ import { articleSwatch, swatchBackground } from '../../model/colors';
 import { clickSelect } from '../../commands/navigation';
 import { useFragmentDraggable } from '../dnd/use-fragment-drag';
 import { RoleBadge } from '../board/RoleBadge';
+import { GhostMark } from '../suggest/GhostMark';
 
 /**
  * One fragment of the page, in source order. The bar shows where it lives: the article's colour and number,
@@ -46,7 +47,7 @@ export const PageRow = memo(function PageRow({ fragment }: { fragment: Fragment 
       <span className="frag-where" title={sw ? t('page.inArticle', { n: sw.number }) : where === -1 ? t('page.pool') : t('page.discarded')}>
         {sw ? sw.number : where === -1 ? '┆' : '✕'}
       </span>
-      <span className="frag-text"><RoleBadge role={fragment.role} />{fragment.text}</span>
+      <span className="frag-text"><GhostMark id={fragment.id} /><RoleBadge role={fragment.role} />{fragment.text}</span>
       <span className="open-end" title={openEnd ? t('page.openEnd') : undefined} aria-label={openEnd ? t('page.openEnd') : undefined}>{openEnd ? '⤳' : ''}</span>
     </div>
   );

@@ -1,0 +1,34 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * The engine writes its reasons in English with the evidence inline (`ends mid-word: 建|设`). The workbench shows
+ * them in the UI language: known patterns are translated with their evidence kept; an unknown one (a reason added
+ * to the engine later) is shown as written rather than hidden.
+ */
+const PATTERNS: Array<[RegExp, string]> = [
+  [/^ends mid-word: (.+)$/, 'suggest.reason.midWord'],
+  [/^reads on: (.+)$/, 'suggest.reason.readsOn'],
+  [/^(“.+”) occurs elsewhere on the page$/, 'suggest.reason.repeats'],
+  [/^same topic$/, 'suggest.reason.topic'],
+  [/^next in extraction order$/, 'suggest.reason.next'],
+  [/^beside it in extraction order$/, 'suggest.reason.beside'],
+  [/^B starts with (.+)$/, 'suggest.reason.startsWith'],
+  [/^A ends with an opening (.+)$/, 'suggest.reason.endsOpener'],
+  [/^closes a bracket or quote A left open$/, 'suggest.reason.closes'],
+  [/^word hyphenated across the cut$/, 'suggest.reason.hyphen'],
+  [/^B starts in lower case$/, 'suggest.reason.lower'],
+  [/^lead paragraph after the headline$/, 'suggest.reason.lead'],
+  [/^heading group$/, 'suggest.reason.heading'],
+  [/^placed by you$/, 'suggest.reason.yours'],
+  [/^starts an article \((.+)\)$/, 'suggest.reason.startsArticle'],
+  [/^a photo caption .*$/, 'suggest.reason.caption'],
+  [/^a photo credit .*$/, 'suggest.reason.credit'],
+];
+
+export function reasonText(reason: string, t: TFunction): string {
+  for (const [re, key] of PATTERNS) {
+    const m = re.exec(reason);
+    if (m) return t(key as 'suggest.reason.midWord', { x: m[1] ?? '', interpolation: { escapeValue: false } });
+  }
+  return reason;
+}
