@@ -58,18 +58,19 @@ export function tiffToPng(bytes: Uint8Array, maxWidth = 2400): TiffToPngResult {
   const out = new Uint8Array(ow * oh * channels);
   // Average each k×k cell (a box filter): enough for reading a scan, and no dependency.
   for (let oy = 0; oy < oh; oy++) {
+    const y1 = Math.min(h, (oy + 1) * k);
     for (let ox = 0; ox < ow; ox++) {
-      const sums = [0, 0, 0];
-      let n = 0;
-      for (let y = oy * k; y < Math.min(h, (oy + 1) * k); y++) {
-        for (let x = ox * k; x < Math.min(w, (ox + 1) * k); x++) {
-          const p = (y * w + x) * 4;
-          sums[0] += rgba[p]; sums[1] += rgba[p + 1]; sums[2] += rgba[p + 2];
+      const x1 = Math.min(w, (ox + 1) * k);
+      let r = 0, g = 0, b = 0, n = 0;
+      for (let y = oy * k; y < y1; y++) {
+        for (let p = (y * w + ox * k) * 4, end = (y * w + x1) * 4; p < end; p += 4) {
+          r += rgba[p]; g += rgba[p + 1]; b += rgba[p + 2];
           n++;
         }
       }
       const o = (oy * ow + ox) * channels;
-      for (let c = 0; c < channels; c++) out[o + c] = Math.round(sums[c] / n);
+      if (channels === 1) out[o] = Math.round(r / n);
+      else { out[o] = Math.round(r / n); out[o + 1] = Math.round(g / n); out[o + 2] = Math.round(b / n); }
     }
   }
   return { png: encodePng(out, ow, oh, channels), width: ow, height: oh, sourceWidth: w, sourceHeight: h };
