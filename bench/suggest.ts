@@ -7,12 +7,14 @@
  * (d) time per page at 60 and 300 fragments (p50/p95).
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { suggest } from '../shared/suggest/engine';
 import { chineseDevSet } from './suggest/dev-set';
 import { latinDevSet } from './suggest/latin-set';
 import { percentile, scorePage, summarize, type Summary } from './suggest/metrics';
 import { issueFromText, runPages } from './suggest/run';
+import { calibrationTable, linkOutcomes } from './suggest/calibrate';
 import type { Truth } from './suggest/truth';
 
 const quick = process.argv.includes('--quick');
@@ -41,17 +43,32 @@ console.log(row('zh practice, held out', summarize(runPages(held))));
 // (c) Latin practice pages.
 console.log(row('Latin practice (English)', summarize(runPages(latinDevSet(quick ? 4 : 12, 40)))));
 
-// (d) latency.
+// Calibration of the confidence threshold on the held-out part (precision / coverage of links at each level).
+{
+  const outcomes: Array<[number, boolean]> = [];
+  let total = 0;
+  for (const p of held) {
+    outcomes.push(...linkOutcomes(suggest(issueFromText(p.text)), p.truth));
+    total += p.truth.articles.reduce((k, a) => k + a.items.length - 1, 0);
+  }
+  console.log(`\nconfident links on the held-out part: ${calibrationTable(outcomes, total)}`);
+}
+
+// (d) latency: warm runs; wall time and this thread's CPU time (the machine may be shared: load shown).
+console.log(`\nload average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
 for (const size of [60, 300]) {
-  const pages = chineseDevSet(quick ? 5 : 15, size, 'heldout');
-  const ms: number[] = [];
+  const pages = chineseDevSet(quick ? 5 : 15, size, 'heldout').map((p) => issueFromText(p.text));
+  for (const issue of pages) suggest(issue); // warm-up: JIT and the per-fragment feature cache of a live session
+  const wall: number[] = [];
+  const cpu: number[] = [];
   let frags = 0;
-  for (const p of pages) {
-    const issue = issueFromText(p.text);
+  for (const issue of pages) {
     frags += issue.pages[0].fragments.length;
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     suggest(issue);
-    ms.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    cpu.push(process.cpuUsage(c0).user / 1000);
   }
-  console.log(`time per page, ~${size} fragments (mean ${Math.round(frags / pages.length)}): p50 ${percentile(ms, 0.5).toFixed(1)} ms  p95 ${percentile(ms, 0.95).toFixed(1)} ms  (${pages.length} pages)`);
+  console.log(`time per page, ~${size} fragments (mean ${Math.round(frags / pages.length)}): wall p50 ${percentile(wall, 0.5).toFixed(1)} ms, p95 ${percentile(wall, 0.95).toFixed(1)} ms; CPU p50 ${percentile(cpu, 0.5).toFixed(1)} ms, p95 ${percentile(cpu, 0.95).toFixed(1)} ms (${pages.length} pages)`);
 }

@@ -120,8 +120,10 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
   // Narrow columns interleave line by line across neighbouring columns.
   const out: Block[][] = [...groups];
   if (narrow) {
-    for (let c = 0; c < colBlocks.length; c += 3) {
-      const band = colBlocks.slice(c, c + 3);
+    // Bands of 2 or 3 columns side by side, so no single stride dominates.
+    const bandSize = int(r, 2, 3);
+    for (let c = 0; c < colBlocks.length; c += bandSize) {
+      const band = colBlocks.slice(c, c + bandSize);
       const mixed: Block[] = [];
       for (let row = 0; band.some((col) => row < col.length); row++) for (const col of band) if (row < col.length) mixed.push(col[row]);
       out.push(mixed);

@@ -7,6 +7,7 @@ import { DEFAULT_PARAMS, type EngineParams } from '../../shared/suggest/engine';
 import { chineseDevSet } from './dev-set';
 import { summarize } from './metrics';
 import { runPages } from './run';
+import { latinDevSet } from './latin-set';
 
 const pagesN = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 2);
@@ -14,9 +15,13 @@ const rounds = Number(process.argv[3] ?? 2);
 const only = (process.argv[4] ?? '').split(',').filter(Boolean);
 const pages = [...chineseDevSet(pagesN, 60, 'tune'), ...chineseDevSet(Math.max(2, Math.round(pagesN / 3)), 25, 'tune')];
 
+const latin = latinDevSet(4, 40);
+
+/** Chinese tuning pages, plus the Latin dev set at a quarter weight so Chinese-only habits do not take over. */
 function objective(p: EngineParams): number {
   const s = summarize(runPages(pages, p));
-  return s.successor + s.bcubedF + 0.5 * s.joinAccuracy * s.joinRecall;
+  const l = summarize(runPages(latin, p));
+  return s.successor + s.bcubedF + 0.5 * s.joinAccuracy * s.joinRecall + 0.25 * (l.successor + l.bcubedF);
 }
 
 let best: EngineParams = structuredClone(DEFAULT_PARAMS);
