@@ -29,6 +29,8 @@ test('the built renderer runs under the production CSP with no violation and no 
   page.on('pageerror', (e) => { if (/Content Security Policy|CSP|Trusted/i.test(e.message)) consoleCsp.push(e.message); });
   await page.addInitScript({ content: COLLECT });
   await page.reload(); // the fixture opened the page before the collector existed
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('app')).toBeVisible();
 
   const res = await page.request.get(host.url);
   expect(res.headers()['content-security-policy']).toBe(PRODUCTION_CSP);
