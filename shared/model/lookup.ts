@@ -7,13 +7,35 @@ import type { Article, Fragment, Issue, Page, Place } from './types';
 interface FragmentIndex { byId: Map<string, { page: number; index: number }> }
 const fragmentIndexCache = new WeakMap<Page[], FragmentIndex>();
 
+/** The last pages array indexed: a text edit makes a new pages array with every fragment where it was. */
+let lastIndexed: { pages: Page[]; idx: FragmentIndex } | null = null;
+
+/** True when every fragment id sits at the same page and position in both arrays (only changed pages are read). */
+function samePositions(a: Page[], b: Page[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const fa = a[i].fragments;
+    const fb = b[i].fragments;
+    if (fa === fb) continue;
+    if (fa.length !== fb.length) return false;
+    for (let k = 0; k < fa.length; k++) if (fa[k].id !== fb[k].id) return false;
+  }
+  return true;
+}
+
 function fragmentIndex(issue: Issue): FragmentIndex {
   let idx = fragmentIndexCache.get(issue.pages);
   if (!idx) {
-    const byId = new Map<string, { page: number; index: number }>();
-    issue.pages.forEach((p, pi) => p.fragments.forEach((f, fi) => byId.set(f.id, { page: pi, index: fi })));
-    idx = { byId };
+    // Typing in one fragment of a 20,000-fragment issue must not rebuild the whole index per keystroke.
+    if (lastIndexed && samePositions(lastIndexed.pages, issue.pages)) {
+      idx = lastIndexed.idx;
+    } else {
+      const byId = new Map<string, { page: number; index: number }>();
+      issue.pages.forEach((p, pi) => p.fragments.forEach((f, fi) => byId.set(f.id, { page: pi, index: fi })));
+      idx = { byId };
+    }
     fragmentIndexCache.set(issue.pages, idx);
+    lastIndexed = { pages: issue.pages, idx };
   }
   return idx;
 }

@@ -2,7 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TFunction } from 'i18next';
 import type { Issue } from '@shared/model/types';
 import { OpError } from '@shared/model/lookup';
-import { applyOp, applyRecorded } from '@shared/ops/apply';
+import { applyOp } from '@shared/ops/apply';
+import { applyPatchesShared } from './apply-patches';
 import type { Op } from '@shared/ops/op-schema';
 import type { AppState, FileRef, HistoryEntry, Language, Pane } from './types';
 import { MAX_HISTORY, canCoalesce, makeEntry, sealed } from './history';
@@ -95,7 +96,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         try {
           if (canCoalesce(top, key, at)) {
             // Re-apply from the state before the burst, so the step holds one correction with the final text.
-            const before = applyRecorded(doc, top.inversePatches);
+            const before = applyPatchesShared(doc, top.inversePatches);
             const r = applyOp(before, op);
             const entry: HistoryEntry = { ...top, patches: r.patches, inversePatches: r.inversePatches, op, at };
             set({ doc: r.issue, past: [...past.slice(0, -1), entry], future: [] });
@@ -113,14 +114,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
         const { doc, past, future } = get();
         const top = past[past.length - 1];
         if (!doc || !top) return;
-        set({ doc: applyRecorded(doc, top.inversePatches), past: past.slice(0, -1), future: [sealed(top), ...future] });
+        set({ doc: applyPatchesShared(doc, top.inversePatches), past: past.slice(0, -1), future: [sealed(top), ...future] });
       },
 
       redo() {
         const { doc, past, future } = get();
         const next = future[0];
         if (!doc || !next) return;
-        set({ doc: applyRecorded(doc, next.patches), past: [...sealTop(past), sealed(next)], future: future.slice(1) });
+        set({ doc: applyPatchesShared(doc, next.patches), past: [...sealTop(past), sealed(next)], future: future.slice(1) });
       },
 
       seal() {

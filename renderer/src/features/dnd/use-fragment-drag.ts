@@ -5,7 +5,7 @@ import { setCustomNativeDragPreview } from '@atlaskit/pragmatic-drag-and-drop/el
 import { pointerOutsideOfPreview } from '@atlaskit/pragmatic-drag-and-drop/element/pointer-outside-of-preview';
 import { attachClosestEdge, extractClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge';
 import { useAppContext } from '../../app-context';
-import { allSourceOrder, boardOrder, orderedSelection } from '../../store/selectors';
+import { orderedSelection } from '../../store/selectors';
 import { isFragmentDrag, type DropTarget, type FragmentDragData } from './drop-op';
 
 /**
@@ -23,7 +23,7 @@ export function useFragmentDraggable(ref: RefObject<HTMLElement | null>, id: str
       getInitialData: (): FragmentDragData => {
         const s = store.getState();
         if (!s.doc || !s.selection.includes(id)) return { type: 'galley-fragments', ids: [id] };
-        return { type: 'galley-fragments', ids: orderedSelection(s, source === 'board' ? boardOrder(s.doc) : allSourceOrder(s.doc)) };
+        return { type: 'galley-fragments', ids: orderedSelection(s, source === 'board' ? 'board' : 'source') };
       },
       // Several fragments travel as one badge ("3 fragments"), not as the picture of one row.
       onGenerateDragPreview: ({ nativeSetDragImage, source: src }) => {
