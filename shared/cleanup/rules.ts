@@ -73,13 +73,13 @@ export function punctuation({ text }: RuleInput): TextChange[] {
   const keep = literalRanges(text);
   const out: TextChange[] = [];
   const context = (i: number) => cjkLeft(text, i) || cjkRight(text, i + 1);
+  // Brackets first, as pairs: a pair changes together, so `(RB/T 081-2022)` never ends up half full-width.
   const open: number[] = [];
   const pairs = new Map<number, number>();
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '(') open.push(i);
     else if (text[i] === ')' && open.length) pairs.set(open.pop()!, i);
   }
-  const pairedClose = new Set(pairs.values());
   const bracketDone = new Set<number>();
   for (const [o, c] of pairs) {
     if (inRanges(keep, o) || inRanges(keep, c)) continue;
@@ -94,9 +94,9 @@ export function punctuation({ text }: RuleInput): TextChange[] {
     const ch = text[i];
     const to = FULL[ch];
     if (!to || bracketDone.has(i) || inRanges(keep, i)) continue;
-    if ((ch === '(' || ch === ')') && pairedClose.has(i)) continue;
     if ((ch === ',' || ch === ':') && isDigit(text[i - 1]) && isDigit(text[i + 1])) continue;
-    if (ch === '(' ? cjkLeft(text, i) || cjkRight(text, i + 1) : ch === ')' ? cjkLeft(text, i) : context(i)) {
+    // Unpaired brackets and the other marks: by their neighbours.
+    if (context(i)) {
       out.push({ start: i, end: i + 1, before: ch, after: to, rule: 'punctuation' });
     }
   }
