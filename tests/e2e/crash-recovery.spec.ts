@@ -49,7 +49,10 @@ test('after SIGKILL, restarting offers the recovery file; restore gives back eve
     await exited;
     host = null;
 
-    expect(await readdir(path.join(userDataDir, 'recovery'))).toHaveLength(1);
+    // One session: its steps file and the base document it needs.
+    const files = await readdir(path.join(userDataDir, 'recovery'));
+    expect(files.filter((n) => !/--base\d+\./.test(n))).toHaveLength(1);
+    expect(files.filter((n) => /--base\d+\./.test(n))).toHaveLength(1);
     host = await startHostProcess({ root: tmp, userDataDir });
     await page.goto(host.url);
     const dialog = page.getByTestId('recovery-dialog');

@@ -2,7 +2,7 @@ import type { HostApi } from '@shared/ipc/contract';
 import type { AppStore } from './create-store';
 import type { AppState } from './types';
 import { selectDirty } from './selectors';
-import { recallView, rememberView, serializeSession, unsavedChanges } from './session-restore';
+import { recallView, rememberView, splitSession, unsavedChanges } from './session-restore';
 
 /**
  * Autosave to a recovery file (issue 8), VS Code backup style: independent of the user's own saves, every
@@ -28,8 +28,9 @@ export interface AutosaveOptions {
 export interface Autosave {
   /** Writes now if there is anything unsaved (awaits the write in flight first). */
   flush(): Promise<void>;
-  /** Continue an existing recovery file (after restoring it) instead of starting a new one. */
-  adopt(id: string): void;
+  /** Continue an existing recovery file (after restoring it) instead of starting a new one; `baseRef` is the
+   *  base-document file it used (replaced, then removed, by the next write). */
+  adopt(id: string, baseRef?: string | null): void;
   recoveryId(): string | null;
   stop(): void;
 }
@@ -54,6 +55,9 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
   const now = o.now ?? (() => Date.now());
   let id: string | null = null;
   let written = false;
+  /** The base-document file the last steps file points at. */
+  let base: { key: string; id: string } | null = null;
+  let baseN = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstPending = 0;
   let inFlight: Promise<void> | null = null;
@@ -66,9 +70,13 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     firstPending = 0;
   };
 
+  const discardOne = (rid: string) => { void host.invoke('recovery.discard', { id: rid }).catch((e: unknown) => o.onError?.(e)); };
+  /** Removes a session's steps file and its base file. */
   const discard = (rid: string | null) => {
     if (!rid) return;
-    void host.invoke('recovery.discard', { id: rid }).catch((e: unknown) => o.onError?.(e));
+    discardOne(rid);
+    if (base) discardOne(base.id);
+    base = null;
   };
 
   const write = async (): Promise<void> => {
@@ -77,16 +85,21 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     if (!s.doc || !selectDirty(s)) return;
     if (!id) id = newRecoveryId(s.doc.id, now());
     const rid = id;
-    const payload = serializeSession(s);
+    const meta = { changes: unsavedChanges(s), issueId: s.doc.id.slice(0, 200), ...(s.file ? { fileToken: s.file.token } : {}) };
+    // Two files: the big base document, rewritten only when the oldest kept step changes (once per session,
+    // then once per 100 steps), and the small steps file, rewritten every time. The steps file is written
+    // after its base and the old base is removed after it, so a kill at any point leaves a consistent pair.
+    const split = splitSession(s);
     try {
-      const r = await host.invoke('recovery.write', {
-        id: rid,
-        changes: unsavedChanges(s),
-        issueId: s.doc.id.slice(0, 200),
-        title: s.doc.title.slice(0, 2000),
-        payload,
-        ...(s.file ? { fileToken: s.file.token } : {}),
-      });
+      let old: string | null = null;
+      if (base?.key !== split.baseKey) {
+        const bid = `${rid}--base${++baseN}`;
+        await host.invoke('recovery.write', { id: bid, changes: 0, issueId: meta.issueId, title: '', payload: split.basePayload() });
+        old = base?.id ?? null;
+        base = { key: split.baseKey, id: bid };
+      }
+      const r = await host.invoke('recovery.write', { id: rid, ...meta, title: s.doc.title.slice(0, 2000), payload: split.steps(base.id) });
+      if (old) discardOne(old);
       written = true;
       o.onWritten?.(r.savedAt);
     } catch (e) {
@@ -120,6 +133,7 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
       if (written) discard(id);
       id = null;
       written = false;
+      base = null;
       // Reopen where the proofreader left off (after the loader's own first selection).
       const doc = s.doc!;
       queueMicrotask(() => {
@@ -159,9 +173,10 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
       if (inFlight) await inFlight;
       await run();
     },
-    adopt(rid) {
+    adopt(rid, baseRef) {
       id = rid;
       written = true;
+      base = baseRef ? { key: '', id: baseRef } : null;
     },
     recoveryId: () => id,
     stop() {

@@ -67,7 +67,8 @@ function check(doc: Issue): Check {
 /** One-slot cache: the base document before step `key` and its JSON. */
 let baseCache: { key: string; base: Issue; json: string } | null = null;
 
-function baseOf(doc: Issue, past: HistoryEntry[], start: number, future: HistoryEntry[]): { json: string } {
+let uncached = 0;
+function baseOf(doc: Issue, past: HistoryEntry[], start: number, future: HistoryEntry[]): { key: string; json: string } {
   const first = past[start] ?? future[0];
   const key = first ? `${doc.id}#${first.id}` : '';
   if (key && baseCache?.key === key) return baseCache;
@@ -75,7 +76,8 @@ function baseOf(doc: Issue, past: HistoryEntry[], start: number, future: History
   for (let i = past.length - 1; i >= start; i--) base = applyRecorded(base, past[i].inversePatches);
   const json = JSON.stringify(base);
   if (key) baseCache = { key, base, json };
-  return { json };
+  // No step at all (a restored, never-saved document): the base is the document itself, never cached.
+  return { key: key || `none-${++uncached}`, json };
 }
 
 /** The time the operation recorded in the issue's correction log (its `history` patch), so a replay matches it. */
@@ -92,12 +94,28 @@ const step = (e: HistoryEntry): Step => {
   return { id: e.id, label: e.label, op: e.op, at: e.at, ...(logged ? { logged } : {}), ...(e.coalesceKey ? { coalesceKey: e.coalesceKey } : {}) };
 };
 
-export function serializeSession(s: AppState): string {
+/** The base document's own recovery file (written by autosave only when the base changes). */
+export const BASE_KIND = 'galley-session-base';
+
+/**
+ * The session in two parts, as autosave writes them: the big base document (its JSON cached while the oldest
+ * kept step stays the same; `baseKey` tells when it changed) and the small steps payload that names the
+ * base file it needs (`baseRef`).
+ */
+export interface SessionSplit {
+  baseKey: string;
+  /** The base file's payload. */
+  basePayload(): string;
+  /** The steps payload, pointing at the base file `baseRef`. */
+  steps(baseRef: string): string;
+}
+
+function parts(s: AppState): { key: string; json: string; meta: Record<string, unknown>; steps: Step[] } {
   if (!s.doc) throw new Error('no document');
   const over = s.past.length - RECOVERY_HISTORY_CAP;
   const start = over > 0 ? Math.ceil(over / CHUNK) * CHUNK : 0;
   const future = s.future.slice(0, RECOVERY_HISTORY_CAP);
-  const { json } = baseOf(s.doc, s.past, start, future);
+  const { key, json } = baseOf(s.doc, s.past, start, future);
   const steps = [...s.past.slice(start), ...future].map(step);
   const meta = {
     past: s.past.length - start,
@@ -107,7 +125,32 @@ export function serializeSession(s: AppState): string {
     view: { page: s.currentPage, selection: s.selection, selectedArticle: s.selectedArticle },
     check: check(s.doc),
   };
-  return `{"kind":"${SESSION_KIND}","v":${SESSION_VERSION},"meta":${JSON.stringify(meta)},"steps":${JSON.stringify(steps)},"base":${json}}`;
+  return { key, json, meta, steps };
+}
+
+export function splitSession(s: AppState): SessionSplit {
+  const p = parts(s);
+  return {
+    baseKey: p.key,
+    basePayload: () => `{"kind":"${BASE_KIND}","v":${SESSION_VERSION},"doc":${p.json}}`,
+    steps: (baseRef) => `{"kind":"${SESSION_KIND}","v":${SESSION_VERSION},"meta":${JSON.stringify({ ...p.meta, baseRef })},"steps":${JSON.stringify(p.steps)}}`,
+  };
+}
+
+/** The whole session in one payload (base inline): for tests and small documents. */
+export function serializeSession(s: AppState): string {
+  const p = parts(s);
+  return `{"kind":"${SESSION_KIND}","v":${SESSION_VERSION},"meta":${JSON.stringify(p.meta)},"steps":${JSON.stringify(p.steps)},"base":${p.json}}`;
+}
+
+/** The base file a steps payload needs, if it is not inline (read it and pass it to `parseSession`). */
+export function baseRefOf(payload: string): string | null {
+  try {
+    const ref = (JSON.parse(payload) as { meta?: { baseRef?: unknown } })?.meta?.baseRef;
+    return typeof ref === 'string' ? ref : null;
+  } catch {
+    return null; // parseSession reports the damage
+  }
 }
 
 const isStep = (e: unknown): e is Step => {
@@ -122,7 +165,7 @@ const isStep = (e: unknown): e is Step => {
  * the same step.
  * @throws SessionPayloadError `newer` for a payload of a newer build (kept, not loaded), `damaged` otherwise.
  */
-export function parseSession(payload: string): SessionPayload {
+export function parseSession(payload: string, basePayload?: string): SessionPayload {
   let raw: { kind?: unknown; v?: unknown; meta?: Record<string, unknown>; steps?: unknown; base?: unknown };
   try {
     raw = JSON.parse(payload) as typeof raw;
@@ -133,6 +176,18 @@ export function parseSession(payload: string): SessionPayload {
   if (typeof raw.v !== 'number' || raw.v > SESSION_VERSION) {
     throw new SessionPayloadError(`the recovery data was written by a newer Galley (session format ${String(raw.v)}; this build reads ${SESSION_VERSION}); update Galley to restore it`, 'newer');
   }
+  if (raw.base === undefined && basePayload !== undefined) {
+    let b: { kind?: unknown; v?: unknown; doc?: unknown };
+    try {
+      b = JSON.parse(basePayload) as typeof b;
+    } catch (e) {
+      throw new SessionPayloadError(`the recovered base document is damaged (${(e as Error).message})`, 'damaged');
+    }
+    if (b?.kind !== BASE_KIND) throw new SessionPayloadError('the recovered base document is not a Galley session base', 'damaged');
+    if (typeof b.v !== 'number' || b.v > SESSION_VERSION) throw new SessionPayloadError(`the recovery data was written by a newer Galley (session format ${String(b.v)}; this build reads ${SESSION_VERSION}); update Galley to restore it`, 'newer');
+    raw.base = b.doc;
+  }
+  if (raw.base === undefined) throw new SessionPayloadError('the recovered document is missing (its base file is gone)', 'damaged');
   let doc: Issue;
   try {
     doc = parseIssue(JSON.stringify(raw.base));

@@ -4,7 +4,7 @@ import type { Out } from '@shared/ipc/contract';
 import { useAppContext } from '../../app-context';
 import { confirmDiscard } from '../../commands/file-commands';
 import { autosaveFor } from '../../store/autosave';
-import { compareRecovery, restoreRecovery } from './restore';
+import { compareRecovery, isBaseFile, restoreRecovery } from './restore';
 import type { RecoveryDiff } from './compare';
 import './recovery.css';
 
@@ -46,13 +46,15 @@ export function RecoveryDialog() {
     let cancelled = false;
     void ctx.host.invoke('recovery.list', {}).then((list) => {
       const own = autosaveFor(ctx.store)?.recoveryId();
-      if (!cancelled) setEntries(list.filter((e) => e.id !== own));
+      // Base-document files belong to a session's entry: listed, restored and discarded with it.
+      if (!cancelled) setEntries(list.filter((e) => e.id !== own && !(own && e.id.startsWith(`${own}--base`))));
     }).catch(() => { if (!cancelled) setEntries([]); });
     return () => { cancelled = true; };
   }, [ctx]);
 
-  if (!entries?.length) return null;
-  const drop = (id: string) => setEntries(entries.filter((e) => e.id !== id));
+  const shown = entries?.filter((e) => !isBaseFile(e.id) || e.unreadable) ?? [];
+  if (!entries || !shown.length) return null;
+  const drop = (id: string) => setEntries(entries.filter((e) => e.id !== id && !e.id.startsWith(`${id}--base`)));
   const fail = (id: string, e: unknown) => setErrors({ ...errors, [id]: e instanceof Error ? e.message : String(e) });
   const act = async (id: string, fn: () => Promise<void>) => {
     setBusy(true);
@@ -66,7 +68,10 @@ export function RecoveryDialog() {
     ctx.store.getState().notify('info', t('recovery.restored'));
   });
   const compare = (id: string) => act(id, async () => { setDiffs({ ...diffs, [id]: await compareRecovery(ctx, id) }); });
-  const discard = (id: string) => act(id, async () => { await ctx.host.invoke('recovery.discard', { id }); drop(id); });
+  const discard = (id: string) => act(id, async () => {
+    for (const e of entries) if (e.id === id || e.id.startsWith(`${id}--base`)) await ctx.host.invoke('recovery.discard', { id: e.id });
+    drop(id);
+  });
 
   return (
     <div className="overlay">
@@ -77,7 +82,7 @@ export function RecoveryDialog() {
         </header>
         <p>{t('recovery.intro')}</p>
         <ul className="recovery-list">
-          {entries.map((e) => (
+          {shown.map((e) => (
             <li key={e.id} className={e.unreadable ? 'is-unreadable' : ''} data-testid={`recovery-${e.id}`}>
               <div className="recovery-what">
                 <strong>{e.unreadable ? e.title || e.id : e.title || t('app.untitledIssue')}</strong>

@@ -1,14 +1,19 @@
 import type { Issue } from '@shared/model/types';
 import type { CommandContext } from '../../commands/types';
 import { autosaveFor } from '../../store/autosave';
-import { parseSession, type SessionPayload } from '../../store/session-restore';
+import { baseRefOf, parseSession, type SessionPayload } from '../../store/session-restore';
 import { compareRecovered, type RecoveryDiff } from './compare';
 
 interface Read { session: SessionPayload; file: { token: string; name: string } | null }
 
-async function read(ctx: CommandContext, id: string): Promise<Read> {
+/** Ids of the base-document files autosave writes next to a session's steps file (`<id>--base<n>`). */
+export const isBaseFile = (id: string) => /--base\d+$/.test(id);
+
+async function read(ctx: CommandContext, id: string): Promise<Read & { baseRef: string | null }> {
   const r = await ctx.host.invoke('recovery.read', { id });
-  return { session: parseSession(r.payload), file: r.file ?? null };
+  const baseRef = baseRefOf(r.payload);
+  const base = baseRef ? (await ctx.host.invoke('recovery.read', { id: baseRef })).payload : undefined;
+  return { session: parseSession(r.payload, base), file: r.file ?? null, baseRef };
 }
 
 /**
@@ -17,10 +22,10 @@ async function read(ctx: CommandContext, id: string): Promise<Read> {
  * @throws the host's or the payload's error (newer build, damaged) for the dialog to show; nothing is changed then.
  */
 export async function restoreRecovery(ctx: CommandContext, id: string): Promise<void> {
-  const { session, file } = await read(ctx, id);
+  const { session, file, baseRef } = await read(ctx, id);
   const known = new Set(session.doc.pages.flatMap((p) => p.fragments.map((f) => f.id)));
   const selection = session.view.selection.filter((x) => known.has(x));
-  autosaveFor(ctx.store)?.adopt(id);
+  autosaveFor(ctx.store)?.adopt(id, baseRef);
   ctx.store.getState().set({
     doc: session.doc,
     past: session.past,
