@@ -106,23 +106,32 @@ export function punctuation({ text }: RuleInput): TextChange[] {
 /**
  * Straight quotes in Chinese text to `“”` and `‘’`, paired in reading order (opening, closing, opening, …) per
  * kind, so `"…'用工难'…"` nests as `“…‘用工难’…”`. A quote between Latin letters (an apostrophe) is not a
- * candidate; an odd last quote of a paragraph has no partner and stays as it is, for the proofreader to judge.
+ * candidate; curly quotes already there count in the pairing; an opening quote left without a partner at the end
+ * of the paragraph stays as it is, for the proofreader to judge.
  */
 export function quotes({ text }: RuleInput): TextChange[] {
   if (!/["']/.test(text)) return [];
   const keep = literalRanges(text);
   const out: TextChange[] = [];
   for (const [q, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
-    const at: number[] = [];
+    // Curly quotes already in the text take part in the pairing: `“管家"上门` closes with `”`.
+    let inside = false;
+    let pendingOpen: TextChange | null = null;
+    const mine: TextChange[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (text[i] !== q || inRanges(keep, i)) continue;
+      const ch = text[i];
+      if (ch === open) { inside = true; pendingOpen = null; continue; }
+      if (ch === close) { inside = false; pendingOpen = null; continue; }
+      if (ch !== q || inRanges(keep, i)) continue;
       if (isLatinLetter(charBefore(text, i)) && isLatinLetter(charAt(text, i + 1))) continue;
-      if (cjkLeft(text, i) || cjkRight(text, i + 1)) at.push(i);
+      if (!(cjkLeft(text, i) || cjkRight(text, i + 1))) continue;
+      const change = { start: i, end: i + 1, before: q, after: inside ? close : open, rule: 'quotes' };
+      mine.push(change);
+      pendingOpen = inside ? null : change;
+      inside = !inside;
     }
-    const paired = at.length - (at.length % 2);
-    for (let k = 0; k < paired; k++) {
-      out.push({ start: at[k], end: at[k] + 1, before: q, after: k % 2 === 0 ? open : close, rule: 'quotes' });
-    }
+    // An opening quote that never closes has no partner in this paragraph: leave it for the proofreader.
+    out.push(...mine.filter((c) => c !== pendingOpen));
   }
   return out.sort((a, b) => a.start - b.start);
 }

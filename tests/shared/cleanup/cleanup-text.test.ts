@@ -65,6 +65,8 @@ describe('quotes', () => {
   it('leaves apostrophes and English quotes, and an unpaired last quote', () => {
     expect(clean("It's the \"best\" day")).toBe("It's the \"best\" day");
     expect(clean('主题选取"盛装舞步",将"诗乡画城')).toBe('主题选取“盛装舞步”，将"诗乡画城');
+    expect(clean('“管家"上门')).toBe('“管家”上门');
+    expect(clean('他说"好的”')).toBe('他说“好的”');
   });
 
   it('pairs quotes across fragments joined into one paragraph', () => {
