@@ -18,14 +18,18 @@ test('unsaved work survives a crash: autosave, restart, restore', async ({ appPa
   await appPage.getByTestId('new-article').click();
   await expect(wb.article(1)).toBeVisible();
 
-  await expect.poll(() => recoveryFiles(host.userDataDir), { timeout: 10_000 }).toHaveLength(1);
-  const [file] = await recoveryFiles(host.userDataDir);
-  const head = (await readFile(path.join(host.userDataDir, 'recovery', file), 'utf8')).split('\n')[0];
-  expect(head).toMatch(/^\{"format":"galley-recovery","schema":1,"header":\{/);
+  // The autosave may keep its session in several files (a base document and the steps on top); wait until the
+  // host lists one that holds the change.
+  const listed = () => appPage.evaluate(() => (window as unknown as { host: { invoke: (c: string, i: unknown) => Promise<{ changes: number; unreadable?: string }[]> } }).host.invoke('recovery.list', {}));
+  await expect.poll(async () => (await listed()).some((e) => e.changes > 0 && !e.unreadable), { timeout: 15_000 }).toBe(true);
+  for (const file of await recoveryFiles(host.userDataDir)) {
+    const head = (await readFile(path.join(host.userDataDir, 'recovery', file), 'utf8')).split('\n')[0];
+    expect(head).toMatch(/^\{"format":"galley-recovery","schema":1,"header":\{/);
+  }
 
   await host.restart();
   const page = host.page;
-  await expect(page.getByTestId('recovery-dialog')).toBeVisible();
+  await expect(page.getByTestId('recovery-dialog')).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('recovery-restore').first().click();
   await expect(page.getByTestId('article-1')).toBeVisible();
   expect(await new Workbench(page, host).articleItems(1)).toEqual(['p1.1']);
