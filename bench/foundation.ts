@@ -40,6 +40,7 @@ async function writeFsync(file: string, data: string): Promise<void> {
 }
 
 // 1. Import, audit, save.
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (figures scale with it)`);
 console.log('1. import + audit + save (median ms; ratio = save / bare fs.writeFile of the same bytes)');
 console.log('pages  frags      MB   import    audit  serial.  save(.bak) save(no bak) writeFile  wF+fsync  ratio  ratio no-bak  vs wF+fsync');
 const big = generateIssue({ pages: 100, fragmentsPerPage: 200 });
@@ -70,7 +71,7 @@ for (const pages of [1, 10, 100]) {
 }
 
 // 2. Operations on a 20,000-fragment issue.
-console.log('\n2. operations on a 100-page, 20,000-fragment issue (median of 200, ms; each op rebuilds the place index once)');
+console.log('\n2. operations on a 100-page, 20,000-fragment issue (median of 200 ops, ms; p90 shows scheduling noise on a shared machine)');
 let issue = big;
 const poolIds = () => issue.pool;
 const results: [string, number][] = [];

@@ -51,7 +51,8 @@ export function splitFragment(draft: Draft<Issue>, base: Issue, op: SplitOp): vo
   const frs = base.pages[loc.page].fragments;
   draft.pages[loc.page].fragments = [...frs.slice(0, loc.index), { ...f, spans: left, text: f.text.slice(0, op.offset) }, added, ...frs.slice(loc.index + 1)];
   const place = placeOf(base, f.id)!;
-  const insert = <T>(list: readonly T[], x: T): T[] => [...list.slice(0, place.index + 1), x, ...list.slice(place.index + 1)];
+  // Frozen, so that immer takes them as finished values instead of walking a 20,000-id pool (see move-fragments.ts).
+  const insert = <T>(list: readonly T[], x: T): T[] => Object.freeze([...list.slice(0, place.index + 1), x, ...list.slice(place.index + 1)]) as T[];
   if (place.kind === 'article') {
     const ai = base.articles.findIndex((a) => a.id === place.articleId);
     draft.articles[ai].items = insert(base.articles[ai].items, { id: op.newId, join: false });
@@ -77,7 +78,7 @@ export function mergeFragments(draft: Draft<Issue>, base: Issue, op: MergeOp): v
   const lb = fragmentLocation(base, b.id)!;
   const merged: Fragment = { ...a, text: a.text + sep + b.text, spans: [...a.spans, ...b.spans] };
   draft.pages[la.page].fragments = base.pages[la.page].fragments.flatMap((f, i) => (i === lb.index ? [] : i === la.index ? [merged] : [f]));
-  const without = <T>(list: readonly T[]): T[] => [...list.slice(0, pb.index), ...list.slice(pb.index + 1)];
+  const without = <T>(list: readonly T[]): T[] => Object.freeze([...list.slice(0, pb.index), ...list.slice(pb.index + 1)]) as T[];
   if (pb.kind === 'article') {
     const ai = base.articles.findIndex((x) => x.id === pb.articleId);
     draft.articles[ai].items = without(base.articles[ai].items);
