@@ -43,7 +43,7 @@ export const DEFAULT_PARAMS: EngineParams = {
   temperature: 1.5,
   unitJoinConfidence: 0.6,
   openEndConfidence: 0.5,
-  regroup: { topic: 6, neighbour: 1.5, link: 0.3 },
+  regroup: { topic: 12, neighbour: 0.75, link: 0.3 },
 };
 
 const featureCache = new WeakMap<Fragment, { index: number; f: FragFeatures }>();

@@ -54,7 +54,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   latinLower: 2.5,
   latinHyphen: 3,
   topicBreak: 9,
-  adjacentNext: 2,
+  adjacentNext: 3,
   adjacentPrev: 1.2,
   near: 0.3,
   datelineAfterHeading: 3,
@@ -62,7 +62,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   fullLastLine: 0,
   shortLastLine: -3,
   widthMatch: 0.8,
-  widthMismatch: -2.25,
+  widthMismatch: -1.12,
   nearJoin: 1.5,
 };
 
