@@ -1,4 +1,4 @@
-import type { Issue, Span } from '../model/types';
+import type { Article, Issue, Page, Span } from '../model/types';
 import { findFragment } from '../model/lookup';
 import { endsSentence } from '../text/chars';
 
@@ -25,10 +25,36 @@ export interface AuditReport {
 
 const OPEN_END_ROLES = new Set(['body']);
 
+/**
+ * Memo of per-page coverage and per-article open ends (issue 8: the renderer audits a 20,000-fragment issue after
+ * every edit, and an edit touches one page or one article). Only frozen objects are memoized: ops produce frozen
+ * versions (immer), and a hand-built object that could still be mutated in place is always recomputed.
+ */
+const pageCoverage = new WeakMap<Page, { lost: TextProblem[]; duplicated: TextProblem[] }>();
+const articleEnds = new WeakMap<Article, { pages: Issue['pages']; ends: string[] }>();
+
 function coverage(issue: Issue): { lost: TextProblem[]; duplicated: TextProblem[] } {
   const lost: TextProblem[] = [];
   const duplicated: TextProblem[] = [];
   for (const page of issue.pages) {
+    const memo = pageCoverage.get(page);
+    if (memo) {
+      lost.push(...memo.lost);
+      duplicated.push(...memo.duplicated);
+      continue;
+    }
+    const c = pageCoverageOf(page);
+    if (Object.isFrozen(page) && Object.isFrozen(page.fragments) && Object.isFrozen(page.markup)) pageCoverage.set(page, c);
+    lost.push(...c.lost);
+    duplicated.push(...c.duplicated);
+  }
+  return { lost, duplicated };
+}
+
+function pageCoverageOf(page: Page): { lost: TextProblem[]; duplicated: TextProblem[] } {
+  const lost: TextProblem[] = [];
+  const duplicated: TextProblem[] = [];
+  {
     const spans: Span[] = [...page.markup];
     for (const f of page.fragments) for (const s of f.spans) if (s.end > s.start) spans.push(s);
     spans.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -75,13 +101,21 @@ export function audit(issue: Issue): AuditReport {
   for (const a of issue.articles) {
     if (!a.items.length) emptyArticles.push(a.id);
     placed += a.items.length;
+    const memo = articleEnds.get(a);
+    if (memo && memo.pages === issue.pages) {
+      openEnds.push(...memo.ends);
+      continue;
+    }
+    const ends: string[] = [];
     a.items.forEach((it, i) => {
       const f = findFragment(issue, it.id);
       if (!f || !OPEN_END_ROLES.has(f.role)) return;
       const next = a.items[i + 1];
       if (next?.join) return;
-      if (!endsSentence(f.text)) openEnds.push(f.id);
+      if (!endsSentence(f.text)) ends.push(f.id);
     });
+    if (Object.isFrozen(a) && Object.isFrozen(a.items) && Object.isFrozen(issue.pages)) articleEnds.set(a, { pages: issue.pages, ends });
+    openEnds.push(...ends);
   }
   return { lost, duplicated, misplaced, unassigned: [...issue.pool], openEnds, emptyArticles, fragments, placed: placed + issue.discarded.length };
 }
