@@ -115,6 +115,7 @@ test('keyboard only: import, build the article, join, reorder, split, fix 人职
   await press(page, 'Control+s');
   await expect(page.getByTestId('save-state')).toHaveClass(/saved/);
   const before = await wb.articleItems(1);
+  await wb.recoveryCleared();
   await page.reload();
   await expect(page.getByTestId('welcome')).toBeVisible();
   await host.queueDialog('dialog.openIssue', 'keys.galley.json');

@@ -114,6 +114,7 @@ test('build an article by dragging, edit in Monaco, undo/redo, save and reopen i
   const boardBefore = await wb.articleItems(1);
   const coverageBefore = await wb.coverage();
 
+  await wb.recoveryCleared();
   await page.reload();
   await expect(page.getByTestId('welcome')).toBeVisible();
   await host.queueDialog('dialog.openIssue', 'lingfeng.galley.json');

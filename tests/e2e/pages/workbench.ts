@@ -68,5 +68,13 @@ export class Workbench {
     await this.page.mouse.up();
   }
 
+  /**
+   * After a save the autosave's recovery file is discarded (asynchronously): wait until the host lists none, so a
+   * reload right after the save does not race the discard.
+   */
+  async recoveryCleared(): Promise<void> {
+    await expect.poll(() => this.page.evaluate(() => (window as unknown as { host: { invoke(c: string, i: unknown): Promise<unknown[]> } }).host.invoke('recovery.list', {}).then((l) => l.length)), { timeout: 10_000 }).toBe(0);
+  }
+
   async coverage(): Promise<string> { return (await this.page.getByTestId('coverage').textContent()) ?? ''; }
 }
