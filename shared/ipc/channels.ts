@@ -14,6 +14,7 @@ export const CHANNELS = [
   'issue.importPages',
   'issue.save',
   'export.run',
+  'page.image',
   'recent.list',
   'recovery.write',
   'recovery.list',

@@ -77,6 +77,11 @@ export const ipcContract = {
       z.strictObject({ ok: z.literal(false), problems: z.array(z.string()) }),
     ]),
   },
+  /** A page scan referenced by path in the open issue (relative to the issue file), read as a data URL. */
+  'page.image': {
+    input: z.strictObject({ issueToken: Token, src: z.string().min(1).max(4096) }),
+    output: z.strictObject({ url: z.string().max(96 * 1024 * 1024) }),
+  },
   'recent.list': { input: z.strictObject({}), output: z.array(FileRef.extend({ openedAt: z.string() })).max(100) },
   /** Autosave: the document and its undo history, written atomically to the user data folder. */
   'recovery.write': {

@@ -37,12 +37,26 @@ describe('ScanView', () => {
     const onSelect = vi.fn();
     const { rerender } = render(<ScanView page={page} onSelect={onSelect} />);
     fireEvent.click(screen.getByRole('button', { name: /p1.2/ }));
-    expect(onSelect).toHaveBeenLastCalledWith('p1.2');
+    expect(onSelect).toHaveBeenLastCalledWith('p1.2', { ctrl: false, shift: false });
     fireEvent.keyDown(screen.getByRole('button', { name: /p1.1/ }), { key: 'Enter' });
-    expect(onSelect).toHaveBeenLastCalledWith('p1.1');
+    expect(onSelect).toHaveBeenLastCalledWith('p1.1', { ctrl: false, shift: false });
+    fireEvent.click(screen.getByRole('button', { name: /p1.2/ }), { ctrlKey: true });
+    expect(onSelect).toHaveBeenLastCalledWith('p1.2', { ctrl: true, shift: false });
     rerender(<ScanView page={page} onSelect={onSelect} selectedId="p1.2" />);
     expect(screen.getByRole('button', { name: /p1.2/ })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('button', { name: /p1.1/ })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('draws marks: dashed for the pool, faded for the discard pile, a badge with the article number', () => {
+    render(<ScanView page={page} colors={{ 'p1.1': 'rgb(230, 159, 0)', 'p1.2': 'rgb(75, 85, 99)' }} marks={{ 'p1.1': { badge: '3' }, 'p1.2': { dashed: true, faded: true } }} selectedIds={new Set(['p1.1'])} />);
+    const head = screen.getByRole('button', { name: /p1.1/ });
+    const body = screen.getByRole('button', { name: /p1.2/ });
+    expect(head).toHaveTextContent('3');
+    expect(head.style.borderStyle).toBe('solid');
+    expect(head).toHaveAttribute('aria-pressed', 'true');
+    expect(body.style.borderStyle).toBe('dashed');
+    expect(body.style.opacity).toBe('0.35');
+    expect(body).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('zooms with the buttons and keys, within limits', () => {

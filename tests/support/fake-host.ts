@@ -63,6 +63,7 @@ export function createFakeHost(overrides: Partial<Handlers> = {}): FakeHost {
       return { savedAt: '2026-11-27T10:00:00.000Z', durable: true };
     },
     'export.run': async () => ({ ok: true, files: ['out.md'], articles: 1 }),
+    'page.image': async () => { throw new Error('the fake host has no scan files'); },
     'recent.list': async () => [],
     'recovery.write': async () => ({ savedAt: new Date().toISOString() }),
     'recovery.list': async () => [],

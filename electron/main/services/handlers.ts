@@ -7,6 +7,7 @@ import { importPageFiles } from './page-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from './export-service';
 import { PathTokens } from './path-tokens';
 import { readRecent, recordRecent } from './recent-files';
+import { readScanImage } from './scan-image';
 import { discardRecovery, listRecovery, readRecovery, RecoveryError, writeRecovery } from './recovery-store';
 
 /**
@@ -163,6 +164,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
       return r.ok ? { ...r, files: r.files.map(shown) } : r;
     },
+    'page.image': async ({ issueToken, src }) => ({ url: await readScanImage(tokens.resolve(issueToken, 'issue'), src) }),
     'recent.list': async () => {
       const items = await readRecent(userDataDir);
       return items.map((e) => ({ ...tokens.ref(e.path, 'issue'), openedAt: e.openedAt }));

@@ -5,6 +5,9 @@ import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-sc
 import { fragmentLocation } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
 import { PageRow } from './PageRow';
+import { PageScan } from '../scan-view/PageScan';
+import { ScanToggle } from '../scan-view/ScanToggle';
+import { effectiveView, useScanMode } from '../scan-view/scan-mode';
 
 /** The page as extracted: its fragments in source order, virtualized (a page can hold thousands). */
 export function PagePane() {
@@ -16,6 +19,7 @@ export function PagePane() {
   const page = pages?.[current];
   const fragments = page?.fragments ?? [];
   const scrollRef = useRef<HTMLDivElement>(null);
+  const view = effectiveView(useScanMode(store), page);
   const v = useVirtualizer({
     count: fragments.length,
     getScrollElement: () => scrollRef.current,
@@ -48,7 +52,7 @@ export function PagePane() {
   }, [cursor, fragments, v]);
 
   return (
-    <section className="pane page-pane" aria-label={t('page.title')}>
+    <section className="pane page-pane" aria-label={t('page.title')} data-view={view}>
       <header className="pane-head">
         <h2>{t('page.title')}</h2>
         {pages && pages.length > 1 && (
@@ -62,7 +66,9 @@ export function PagePane() {
           </select>
         )}
         {page && <span className="pane-sub">{t('page.of', { label: page.label, count: fragments.length })}</span>}
+        <ScanToggle page={page} />
       </header>
+      <div className="page-pane__body">
       <div
         ref={scrollRef}
         className="pane-scroll"
@@ -82,6 +88,8 @@ export function PagePane() {
             </div>
           ))}
         </div>
+      </div>
+      {page && view !== 'text' && <PageScan page={page} />}
       </div>
     </section>
   );

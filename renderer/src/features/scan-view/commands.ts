@@ -1,0 +1,20 @@
+import type { Command, CommandContext } from '../../commands/types';
+import { hasScan, scanMode, toggledBoth, toggledView } from './scan-mode';
+
+const st = (ctx: CommandContext) => ctx.store.getState();
+const currentHasScan = (ctx: CommandContext) => {
+  const s = st(ctx);
+  return hasScan(s.doc?.pages[s.currentPage]);
+};
+
+/** Scan view (issue 7): enabled only when the current page has a scan or region coordinates. */
+export const scanCommands: Command[] = [
+  {
+    id: 'view.scan', labelKey: 'scan.toggle', group: 'view', keys: ['V'], enabled: currentHasScan,
+    run: (ctx) => { const m = scanMode(ctx.store); m.setState({ view: toggledView(m.getState().view) }); },
+  },
+  {
+    id: 'view.scanSideBySide', labelKey: 'scan.sideBySide', group: 'view', keys: ['Shift+V'], enabled: currentHasScan,
+    run: (ctx) => { const m = scanMode(ctx.store); m.setState({ view: toggledBoth(m.getState().view) }); },
+  },
+];
