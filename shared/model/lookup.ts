@@ -93,7 +93,7 @@ export function placeIndex(issue: Issue): Map<string, Place> {
 const listIndexCache = new WeakMap<readonly unknown[], Map<string, number> | number>();
 /** Lookups answered by a linear scan before a list gets its index: an operation touches a handful of ids of a list
  * that is new after every operation, and an 8,000-id scan costs less than building its map. */
-const SCANS_BEFORE_INDEX = 8;
+const SCANS_BEFORE_INDEX = 16;
 function indexIn<T>(list: readonly T[], id: string, idOf: (x: T) => string): number {
   const cached = listIndexCache.get(list);
   if (typeof cached === 'object') return cached.get(id) ?? -1;
