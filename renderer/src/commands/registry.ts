@@ -6,10 +6,11 @@ import { navigationCommands } from './navigation';
 import { viewCommands } from './view-commands';
 import { overviewCommands } from '../features/overview/commands';
 import { suggestCommands } from './suggest-commands';
+import { editorCommands } from './editor-commands';
 import { scanCommands } from '../features/scan-view/commands';
 
 /** Every command of the app, in palette order. Ids are stable: the native menu sends them (`command.run`). */
-export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...overviewCommands, ...suggestCommands, ...viewCommands, ...scanCommands];
+export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...overviewCommands, ...suggestCommands, ...viewCommands, ...scanCommands, ...editorCommands];
 
 const byId = new Map(COMMANDS.map((c) => [c.id, c]));
 

@@ -8,6 +8,8 @@ import { articleSwatch, swatchBackground } from '../../model/colors';
 import { useAreaDropTarget } from '../dnd/use-fragment-drag';
 import type { DropTarget } from '../dnd/drop-op';
 import { ItemRow } from './ItemRow';
+import { ReviewBadge } from '../review/ReviewBadge';
+import { setReviewStatus } from '../review/review-status';
 
 /** One article: number + colour swatch, title editable in place, review status, pages, and its fragments. */
 export const ArticleCard = memo(function ArticleCard({ article, index }: { article: Article; index: number }) {
@@ -66,13 +68,14 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
           className={`status status-${article.status}`}
           aria-label={t('board.status')}
           value={article.status}
-          onChange={(e) => apply({ type: 'setStatus', articleId: article.id, status: e.target.value as Article['status'] })}
+          onChange={(e) => void setReviewStatus(ctx, article.id, e.target.value as Article['status'])}
         >
           {REVIEW_STATUSES.map((st) => <option key={st} value={st}>{t(`status.${st}`)}</option>)}
         </select>
         {pageLabels.length > 0 && <span className="card-pages">{t('board.pages', { pages: pageLabels.join(', ') })}</span>}
         <button type="button" className="icon-btn" title={t('board.delete')} aria-label={t('board.delete')} onClick={(e) => { e.stopPropagation(); apply({ type: 'deleteArticle', articleId: article.id }); }}>✕</button>
       </header>
+      <ReviewBadge article={article} />
       <div className="card-items" role="listbox" aria-multiselectable aria-label={title}>
         {article.items.length === 0 && <p className="empty-drop">{t('board.empty')}</p>}
         {article.items.map((it, i) => {

@@ -22,6 +22,7 @@ import { RecentFiles } from '../recovery/RecentFiles';
 import { useAutosave } from '../recovery/use-autosave';
 import { useAuditRefresh } from '../overview/use-audit-refresh';
 import { IssueOverview } from '../overview/IssueOverview';
+import { EditorsLayer } from '../export/EditorsLayer';
 
 /** Keys, drops, host events and window title: the wiring between the DOM, the store and the host. */
 function useWiring(): void {
@@ -117,6 +118,7 @@ export function App() {
       <HelpOverlay />
       <Notice />
       <IssueOverview />
+      <EditorsLayer />
       <RecoveryDialog />
     </div>
   );

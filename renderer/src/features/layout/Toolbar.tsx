@@ -8,6 +8,7 @@ import type { Language } from '../../store/types';
 import { switchLanguage } from '../../commands/view-commands';
 import { RecentMenu } from '../recovery/RecentFiles';
 import { SuggestMenu } from '../suggest/SuggestMenu';
+import { CleanupMenu } from '../cleanup/CleanupMenu';
 
 /** The main toolbar: every button runs a registry command (the same path as keys, palette and menu). */
 export function Toolbar() {
@@ -41,6 +42,9 @@ export function Toolbar() {
           </button>
           {exportOpen && (
             <ul className="menu" role="menu" onMouseLeave={() => setExportOpen(false)}>
+              <li role="menuitem" tabIndex={-1} data-testid="export-dialog-open" title="Ctrl+E" onClick={() => { setExportOpen(false); void runCommand('file.exportDialog', ctx); }}>
+                {t('editors.export.menuItem')}
+              </li>
               {EXPORT_FORMAT_NAMES.map((f) => (
                 <li key={f} role="menuitem" tabIndex={-1} data-testid={`export-${f}`} onClick={() => { setExportOpen(false); void runCommand(`file.export.${f}`, ctx); }}>
                   {f}
@@ -61,6 +65,10 @@ export function Toolbar() {
       </div>
       <div className="tool-group">
         <SuggestMenu />
+      </div>
+      <div className="tool-group">
+        <CleanupMenu />
+        <button type="button" onClick={run('find.open')} disabled={!hasDoc} data-testid="btn-find" title="Ctrl+H">{t('editors.find.button')}</button>
       </div>
       <div className="tool-group end">
         <button type="button" onClick={run('view.overview')} disabled={!hasDoc} data-testid="btn-overview" title="Ctrl+Shift+O">{t('overview.button')}</button>

@@ -1,0 +1,16 @@
+import { CleanupPanel } from '../cleanup/CleanupPanel';
+import { FindPanel } from '../find-replace/FindPanel';
+import { ReviewDialog } from '../review/ReviewDialog';
+import { ExportDialog } from './ExportDialog';
+
+/** The editors' panels and dialogs (issue 5), mounted once by the App; each renders nothing while closed. */
+export function EditorsLayer() {
+  return (
+    <>
+      <CleanupPanel />
+      <FindPanel />
+      <ReviewDialog />
+      <ExportDialog />
+    </>
+  );
+}

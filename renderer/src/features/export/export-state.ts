@@ -1,0 +1,117 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
+import { articleTitle } from '@shared/model/lookup';
+import { safeFileName } from '@shared/export/file-names';
+import type { CommandContext } from '../../commands/types';
+import type { AppStore } from '../../store/create-store';
+
+export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
+export const ZIP_INNER = ['md', 'txt', 'html', 'docx', 'nitf', 'json'] as const;
+export type ZipInner = (typeof ZIP_INNER)[number];
+
+/** The export dialog's choices and, after a refusal by the audit gate, the problems and the chosen target. */
+export interface ExportDialogState {
+  open: boolean;
+  format: ExportFormatName;
+  split: boolean;
+  inner: ZipInner;
+  approvedOnly: boolean;
+  scope: 'issue' | 'article';
+  /** The gate's answer (`{ok:false, problems}`) for the target below: shown with "Export anyway". */
+  problems: string[] | null;
+  target: { token: string; name: string } | null;
+  error: string | null;
+  running: boolean;
+}
+
+const panels = new WeakMap<AppStore, StoreApi<ExportDialogState>>();
+
+export function exportDialog(store: AppStore): StoreApi<ExportDialogState> {
+  let p = panels.get(store);
+  if (!p) {
+    p = createStore<ExportDialogState>()(() => ({
+      open: false, format: 'md', split: false, inner: 'md', approvedOnly: false, scope: 'issue', problems: null, target: null, error: null, running: false,
+    }));
+    panels.set(store, p);
+  }
+  return p;
+}
+
+/** Opens the dialog; the scope starts on the selected article when there is one. */
+export function openExport(store: AppStore, format?: ExportFormatName): void {
+  const s = store.getState();
+  if (!s.doc) return;
+  exportDialog(store).setState({
+    open: true, problems: null, target: null, error: null, running: false,
+    scope: s.selectedArticle ? 'article' : 'issue', ...(format ? { format } : {}),
+  });
+}
+
+/** Changes a choice; a pending refusal belongs to the old choices and is dropped. */
+export function setChoice(store: AppStore, patch: Partial<Pick<ExportDialogState, 'format' | 'split' | 'inner' | 'approvedOnly' | 'scope'>>): void {
+  exportDialog(store).setState({ ...patch, problems: null, target: null, error: null });
+}
+
+/** The articles the export covers (undefined: the whole issue). */
+export function scopeArticleIds(store: AppStore): string[] | undefined {
+  const s = store.getState();
+  const d = exportDialog(store).getState();
+  return d.scope === 'article' && s.selectedArticle ? [s.selectedArticle] : undefined;
+}
+
+/** NITF holds one article per file: several articles need split files (or a zip). */
+export function mustSplit(store: AppStore): boolean {
+  const d = exportDialog(store).getState();
+  const doc = store.getState().doc;
+  const n = scopeArticleIds(store)?.length ?? doc?.articles.length ?? 0;
+  return d.format === 'nitf' && n !== 1;
+}
+
+/** Whether the target is a folder: split files and the layout formats (one file per page) go into one. */
+export function targetIsFolder(store: AppStore): boolean {
+  const d = exportDialog(store).getState();
+  return d.format !== 'zip' && (d.split || mustSplit(store) || d.format === 'mets-alto' || d.format === 'page');
+}
+
+/**
+ * Runs the export: asks for the target (unless retrying after a refusal), calls `export.run`. The gate's refusal
+ * keeps the dialog open with the problems; `allowIncomplete` ("Export anyway") re-runs to the same target.
+ */
+export async function runExport(ctx: CommandContext, allowIncomplete = false): Promise<boolean> {
+  const { store, host, t } = ctx;
+  const p = exportDialog(store);
+  const s = store.getState();
+  const doc = s.doc;
+  if (!doc) return false;
+  const d = p.getState();
+  const articleIds = scopeArticleIds(store);
+  p.setState({ running: true, error: null });
+  try {
+    let target = allowIncomplete ? d.target : null;
+    if (!target) {
+      const art = articleIds ? doc.articles.find((a) => a.id === articleIds[0]) : undefined;
+      const base = art ? articleTitle(doc, art) : doc.title;
+      target = await host.invoke('dialog.exportTo', { suggestedName: safeFileName(base || 'issue', 'issue'), format: d.format, directory: targetIsFolder(store) });
+      if (!target) return false;
+    }
+    const r = await host.invoke('export.run', {
+      token: target.token, issue: doc, format: d.format,
+      ...(d.split || mustSplit(store) ? { split: true } : {}),
+      ...(d.format === 'zip' ? { inner: d.inner } : {}),
+      ...(s.file ? { issueToken: s.file.token } : {}),
+      ...(d.approvedOnly ? { approvedOnly: true } : {}),
+      ...(articleIds ? { articleIds } : {}),
+      ...(allowIncomplete ? { allowIncomplete: true } : {}),
+    });
+    if (!r.ok) { p.setState({ problems: r.problems, target }); return false; }
+    p.setState({ open: false, problems: null, target: null });
+    const warn = r.warnings?.length ? ` · ${t('editors.export.warnings', { count: r.warnings.length })}: ${r.warnings.slice(0, 2).join(' · ')}` : '';
+    s.notify('info', t('notice.exported', { count: r.files.length, name: target.name }) + warn);
+    return true;
+  } catch (e) {
+    p.setState({ error: e instanceof Error ? e.message : String(e) });
+    return false;
+  } finally {
+    p.setState({ running: false });
+  }
+}
