@@ -1,4 +1,4 @@
-import type { Article, Issue, Page, Span } from '../model/types';
+import type { Fragment, Issue, Page, Span } from '../model/types';
 import { findFragment } from '../model/lookup';
 import { endsSentence } from '../text/chars';
 
@@ -26,12 +26,22 @@ export interface AuditReport {
 const OPEN_END_ROLES = new Set(['body']);
 
 /**
- * Memo of per-page coverage and per-article open ends (issue 8: the renderer audits a 20,000-fragment issue after
+ * Memo of per-page coverage and of each fragment's sentence end (issue 8: the renderer audits a 20,000-fragment issue after
  * every edit, and an edit touches one page or one article). Only frozen objects are memoized: ops produce frozen
  * versions (immer), and a hand-built object that could still be mutated in place is always recomputed.
  */
 const pageCoverage = new WeakMap<Page, { lost: TextProblem[]; duplicated: TextProblem[] }>();
-const articleEnds = new WeakMap<Article, { pages: Issue['pages']; ends: string[] }>();
+const sentenceEnd = new WeakMap<Fragment, boolean>();
+
+/** `endsSentence` of the fragment's text, memoized per frozen fragment version (a text edit makes a new one). */
+function endsSentenceOf(f: Fragment): boolean {
+  let r = sentenceEnd.get(f);
+  if (r === undefined) {
+    r = endsSentence(f.text);
+    if (Object.isFrozen(f)) sentenceEnd.set(f, r);
+  }
+  return r;
+}
 
 function coverage(issue: Issue): { lost: TextProblem[]; duplicated: TextProblem[] } {
   const lost: TextProblem[] = [];
@@ -101,21 +111,13 @@ export function audit(issue: Issue): AuditReport {
   for (const a of issue.articles) {
     if (!a.items.length) emptyArticles.push(a.id);
     placed += a.items.length;
-    const memo = articleEnds.get(a);
-    if (memo && memo.pages === issue.pages) {
-      openEnds.push(...memo.ends);
-      continue;
-    }
-    const ends: string[] = [];
     a.items.forEach((it, i) => {
       const f = findFragment(issue, it.id);
       if (!f || !OPEN_END_ROLES.has(f.role)) return;
       const next = a.items[i + 1];
       if (next?.join) return;
-      if (!endsSentence(f.text)) ends.push(f.id);
+      if (!endsSentenceOf(f)) openEnds.push(f.id);
     });
-    if (Object.isFrozen(a) && Object.isFrozen(a.items) && Object.isFrozen(issue.pages)) articleEnds.set(a, { pages: issue.pages, ends });
-    openEnds.push(...ends);
   }
   return { lost, duplicated, misplaced, unassigned: [...issue.pool], openEnds, emptyArticles, fragments, placed: placed + issue.discarded.length };
 }
