@@ -64,7 +64,7 @@ export function moveFragments(draft: Draft<Issue>, base: Issue, op: MoveOp): voi
   });
   // Frozen before they go into the draft: immer then takes them as finished values instead of walking every
   // entry of a 20,000-id pool looking for nested drafts (it freezes its results anyway).
-  if (articlesChanged) draft.articles = freezeArticles(articles, base.articles);
+  if (articlesChanged) draft.articles = freezeArticles(articles);
 
   const fromPool = places.some((p) => p.kind === 'pool');
   const fromDiscard = places.some((p) => p.kind === 'discard');
@@ -90,10 +90,14 @@ function removeAt(list: readonly string[], indexes: number[]): string[] {
   return out;
 }
 
-/** Freezes the articles array and the articles, items and item objects this operation created. */
-function freezeArticles(articles: Article[], before: readonly Article[]): Article[] {
-  articles.forEach((a, i) => {
-    if (a === before[i]) return;
+/**
+ * Freezes the articles array with its articles, items and item objects, as immer would have: it does not walk into
+ * a frozen value, so anything left unfrozen here (new objects, or articles of a freshly loaded issue) would stay
+ * mutable. Already frozen articles are skipped, so after the first operation this is one check per article.
+ */
+function freezeArticles(articles: Article[]): Article[] {
+  articles.forEach((a) => {
+    if (Object.isFrozen(a) && Object.isFrozen(a.items)) return;
     a.items.forEach((it) => Object.freeze(it));
     Object.freeze(a.items);
     Object.freeze(a);

@@ -55,7 +55,7 @@ export function splitFragment(draft: Draft<Issue>, base: Issue, op: SplitOp): vo
   const insert = <T>(list: readonly T[], x: T): T[] => Object.freeze([...list.slice(0, place.index + 1), x, ...list.slice(place.index + 1)]) as T[];
   if (place.kind === 'article') {
     const ai = base.articles.findIndex((a) => a.id === place.articleId);
-    draft.articles[ai].items = insert(base.articles[ai].items, { id: op.newId, join: false });
+    draft.articles[ai].items = insert(base.articles[ai].items, Object.freeze({ id: op.newId, join: false }));
   } else if (place.kind === 'pool') {
     draft.pool = insert(base.pool, op.newId);
   } else {

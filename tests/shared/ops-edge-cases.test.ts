@@ -131,3 +131,14 @@ describe('operations: edge cases', () => {
     expect(five.articles).toEqual([]);
   });
 });
+
+describe('operations: results are frozen like immer results', () => {
+  it('freezes what moves and splits put into containers, also for an issue that was not frozen before', () => {
+    const fresh = issueOf('甲一\n\n乙二\n\n丙三');
+    const a = applyOp(fresh, { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1', 'p1.2'] }).issue;
+    const s = applyOp(a, { type: 'splitFragment', fragmentId: 'p1.1', offset: 1, newId: 'f1' }).issue;
+    for (const x of [s, s.articles, s.articles[0], s.articles[0].items, ...s.articles[0].items, s.pool, s.pages[0].fragments, ...s.pages[0].fragments, s.history, s.history[0]]) {
+      expect(Object.isFrozen(x)).toBe(true);
+    }
+  });
+});
