@@ -10,6 +10,7 @@
  */
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +33,9 @@ const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.i
 const PROFILE_OPEN = process.argv.includes('--profile-open') ? process.argv[process.argv.indexOf('--profile-open') + 1] : null;
 
 if (!existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
-  console.error('bench/renderer: out/renderer is not built; run `npx electron-vite build` first');
-  process.exit(1);
+  console.log('bench/renderer: out/renderer is not built; building it (npx electron-vite build)');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
 }
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-bench-'));
