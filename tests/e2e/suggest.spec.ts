@@ -109,6 +109,9 @@ test('Suggest shows ghost placements with reasons; accept one and accept all are
   // Live: the panel re-solved after the changes and still proposes the first article.
   await expect(page.getByTestId('suggest-status')).toContainText(/proposed articles/);
   await expect(panel.getByTestId(`ghost-item-${firstId}`)).toBeVisible();
+  await page.getByTestId('lang-zh').click();
+  await expect(panel).toContainText('本版建议');
+  await panel.screenshot({ path: 'tests/artifacts/suggestions-panel-zh-CN.png' });
   expect(errors).toEqual([]);
 });
 
