@@ -49,6 +49,8 @@ export interface FragFeatures {
   width: number;
   /** Several printed lines: the last one is full (the block was cut at a column foot) or short (a paragraph end). */
   lastLine: 'full' | 'short' | 'unknown';
+  /** Region on the page when the import had coordinates (ALTO, PAGE, hOCR, PDF). */
+  box: { x: number; y: number; w: number; h: number } | null;
 }
 
 /**
@@ -96,6 +98,7 @@ export function fragmentFeatures(f: Fragment, index: number, model: CharModel): 
     jumpTo: jumpToCue(text),
     furniture: furnitureCue(text),
     ...lineShape(f.text, cjk),
+    box: f.box && f.box.w > 0 && f.box.h > 0 ? { ...f.box } : null,
   };
 }
 

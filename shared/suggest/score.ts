@@ -137,6 +137,11 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
   const d = b.index - a.index;
   if (a.page === b.page && d === 1) { s += w.adjacentJoin; reasons.push('next in extraction order'); }
   else if (a.page === b.page && (d === 2 || d === 3)) s += w.nearJoin;
+  if (a.box && b.box) {
+    const g = geometryScore(a, b, explain);
+    s += g.score;
+    if (explain) reasons.push(...g.reasons);
+  }
   return { score: s, reasons };
 }
 
@@ -156,5 +161,36 @@ export function breakScore(aLast: FragFeatures, aHeading: boolean, b: FragFeatur
   if (adjacency === 1) { s += w.adjacentNext; reasons.push('next in extraction order'); }
   else if (adjacency === -1) { s += w.adjacentPrev; reasons.push('beside it in extraction order'); }
   else if (adjacency !== 0 && Math.abs(adjacency) <= 3) s += w.near;
+  if (aLast.box && b.box) {
+    const g = geometryScore(aLast, b, explain);
+    s += g.score;
+    if (explain) reasons.push(...g.reasons);
+  }
   return { score: s, reasons };
+}
+
+/**
+ * Geometry (mode G, SUGGESTIONS.md §6.3): when both fragments have boxes, B right below A in the same column is
+ * strong evidence, B at the top of a column to the right is good evidence, B above A in A's column is against.
+ * Returns 0 without boxes, so text-only pages are unaffected.
+ */
+export function geometryScore(a: FragFeatures, b: FragFeatures, explain = false): Scored {
+  const reasons: string[] = explain ? [] : SILENT;
+  const A = a.box;
+  const B = b.box;
+  if (!A || !B || a.page !== b.page) return { score: 0, reasons };
+  const overlap = Math.min(A.x + A.w, B.x + B.w) - Math.max(A.x, B.x);
+  const sameColumn = overlap >= 0.5 * Math.min(A.w, B.w);
+  const gap = B.y - (A.y + A.h);
+  const lineH = Math.max(1, Math.min(A.h, B.h, 0.05 * Math.max(A.y + A.h, B.y + B.h)));
+  if (sameColumn && gap >= -0.5 * lineH && gap <= 3 * lineH) {
+    reasons.push('directly below in the same column');
+    return { score: 4, reasons };
+  }
+  if (sameColumn && B.y + B.h <= A.y + 0.5 * lineH) return { score: -4, reasons };
+  if (!sameColumn && B.x >= A.x + 0.5 * A.w && B.y < A.y) {
+    reasons.push('top of the next column');
+    return { score: 2, reasons };
+  }
+  return { score: sameColumn ? -1 : -0.5, reasons };
 }
