@@ -3,18 +3,19 @@ import { loadIssueFile, saveIssueFile } from '../../main/services/issue-files';
 import { findFragment } from '../../../shared/model/lookup';
 import { suggest, DEFAULT_MIN_CONFIDENCE } from '../../../shared/suggest/engine';
 import { suggestionOps } from '../../../shared/suggest/to-ops';
+import { compact } from '../../../shared/suggest/text-signals';
 import { applyOp } from '../../../shared/ops/apply';
 import { CliError, type CliIO } from '../cli-error';
 
 export const suggestHelp = 'galley suggest ISSUE.galley.json [--apply] [--json] [--min-confidence X]';
 
 function preview(text: string, n = 18): string {
-  const t = text.replace(/\s+/g, '');
+  const t = compact(text).replace(/\s+/g, ' ');
   return [...t].length > n ? `${[...t].slice(0, n).join('')}…` : t;
 }
 
 function ending(text: string, n = 8): string {
-  const t = [...text.replace(/\s+/g, '')];
+  const t = [...compact(text).replace(/\s+/g, ' ')];
   return t.length > n ? `…${t.slice(-n).join('')}` : t.join('');
 }
 
