@@ -1,35 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import type { Page } from '@shared/model/types';
 import { useAppContext } from '../../app-context';
-import { runCommand } from '../../commands/registry';
-import { effectiveView, hasScan, useScanMode } from './scan-mode';
+import { effectiveView, hasScan, scanMode, useScanMode, type PageView } from './scan-mode';
 
-/** Text / scan / side-by-side switch in the page pane head; shown only for pages with a scan or regions. */
+/**
+ * Text / scan / side-by-side switch in the page pane head, shown only for pages with a scan or regions. A segmented
+ * control (each button says what it shows); `V` and `Shift+V` (view.scan, view.scanSideBySide) toggle the same state.
+ */
 export function ScanToggle({ page }: { page: Page | undefined }) {
   const { t } = useTranslation();
-  const ctx = useAppContext();
-  const view = effectiveView(useScanMode(ctx.store), page);
+  const { store } = useAppContext();
+  const view = effectiveView(useScanMode(store), page);
   if (!hasScan(page)) return null;
+  const options: Array<{ view: PageView; label: string; title: string; testId: string }> = [
+    { view: 'text', label: t('scan.showText'), title: `${t('scan.toggle')} (V)`, testId: 'btn-view-text' },
+    { view: 'scan', label: t('scan.showScan'), title: `${t('scan.toggle')} (V)`, testId: 'btn-scan-view' },
+    { view: 'both', label: t('scan.both'), title: `${t('scan.sideBySide')} (Shift+V)`, testId: 'btn-scan-both' },
+  ];
   return (
     <span className="scan-toggle" role="group" aria-label={t('scan.viewGroup')}>
-      <button
-        type="button"
-        data-testid="btn-scan-view"
-        aria-pressed={view !== 'text'}
-        title={`${t('scan.toggle')} (V)`}
-        onClick={() => { void runCommand('view.scan', ctx); }}
-      >
-        {view === 'scan' ? t('scan.showText') : t('scan.showScan')}
-      </button>
-      <button
-        type="button"
-        data-testid="btn-scan-both"
-        aria-pressed={view === 'both'}
-        title={`${t('scan.sideBySide')} (Shift+V)`}
-        onClick={() => { void runCommand('view.scanSideBySide', ctx); }}
-      >
-        {t('scan.both')}
-      </button>
+      {options.map((o) => (
+        <button
+          key={o.view}
+          type="button"
+          data-testid={o.testId}
+          aria-pressed={view === o.view}
+          title={o.title}
+          onClick={() => scanMode(store).setState({ view: o.view })}
+        >
+          {o.label}
+        </button>
+      ))}
     </span>
   );
 }

@@ -135,8 +135,9 @@ export function ScanView({ page, colors = {}, selectedId = null, selectedIds, ma
                   zIndex: selected ? 1 : undefined,
                 }}
               >
+                {/* Left of the region, in the margin or gutter, so the number never hides the print it labels. */}
                 {mark.badge && (
-                  <span className="scan-region__badge" aria-hidden style={{ position: 'absolute', left: -1, top: -1, background: color, color: '#000', font: '600 11px/1.3 system-ui, sans-serif', padding: '0 4px', borderRadius: '0 0 3px 0', pointerEvents: 'none', whiteSpace: 'nowrap' }}>
+                  <span className="scan-region__badge" aria-hidden style={{ position: 'absolute', right: '100%', top: -2, marginRight: 1, background: color, color: '#000', font: '600 11px/1.3 system-ui, sans-serif', padding: '0 4px', borderRadius: 3, pointerEvents: 'none', whiteSpace: 'nowrap' }}>
                     {mark.badge}
                   </span>
                 )}
