@@ -5,6 +5,7 @@ import { useAppContext } from '../../app-context';
 import { snippetOf } from '../cleanup/snippet';
 import { ChangeSnippet } from '../cleanup/ChangeSnippet';
 import { applyReplacements, closeFind, decide, findPanel, loadWordList, runFind, runWordList, setQuery } from './find-state';
+import { readFileText } from './read-file';
 import '../cleanup/editors.css';
 
 /**
@@ -25,7 +26,11 @@ export function FindPanel() {
   const onFile = async (files: FileList | null) => {
     const file = files?.[0];
     if (!file) return;
-    loadWordList(store, file.name, await file.text());
+    try {
+      loadWordList(store, file.name, await readFileText(file));
+    } catch (e) {
+      store.getState().notify('error', e instanceof Error ? e.message : String(e));
+    }
     if (fileRef.current) fileRef.current.value = '';
   };
 

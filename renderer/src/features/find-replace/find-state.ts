@@ -121,11 +121,13 @@ export function applyReplacements(store: AppStore, all: boolean, label: (n: numb
   if (!r.op) return 0;
   s.seal();
   if (!s.apply(r.op, label(r.replaced))) return 0;
-  // Skipped hits stay skipped after the new search (their ids are `fragment@offset`, which a replacement earlier
-  // in the same fragment can shift: those come back undecided, which is the safe side).
-  const kept = Object.fromEntries(Object.entries(decisions).filter(([, d]) => d === 'skipped'));
-  if (mode === 'wordlist') runWordList(store);
-  else runFind(store);
-  p.setState({ decisions: Object.fromEntries(Object.entries(kept).filter(([id]) => p.getState().hits.some((h) => h.id === id))) });
+  // Skipped hits stay skipped after the new search: their offsets move by what was replaced before them.
+  const applied = hits.filter((h) => chosen.has(h.id) && !r.skipped.includes(h.id));
+  const moved = (h: FindHit) => h.start + applied
+    .filter((a) => a.fragmentId === h.fragmentId && a.end <= h.start)
+    .reduce((n, a) => n + a.replacement.length - (a.end - a.start), 0);
+  const keep = new Set(hits.filter((h) => decisions[h.id] === 'skipped').map((h) => `${h.fragmentId}@${moved(h)}`));
+  const fresh = mode === 'wordlist' ? runWordList(store) : runFind(store);
+  p.setState({ decisions: Object.fromEntries(fresh.filter((h) => keep.has(`${h.fragmentId}@${h.start}`)).map((h) => [h.id, 'skipped' as const])) });
   return r.replaced;
 }
