@@ -28,7 +28,10 @@ const PATTERNS: Array<[RegExp, string]> = [
 export function reasonText(reason: string, t: TFunction): string {
   for (const [re, key] of PATTERNS) {
     const m = re.exec(reason);
-    if (m) return t(key as 'suggest.reason.midWord', { x: m[1] ?? '', interpolation: { escapeValue: false } });
+    if (!m) continue;
+    // `starts an article (kicker)`: the role in the UI language too.
+    const x = key === 'suggest.reason.startsArticle' ? t(`role.${m[1]}` as 'role.body', { defaultValue: m[1] }) : m[1] ?? '';
+    return t(key as 'suggest.reason.midWord', { x, interpolation: { escapeValue: false } });
   }
   return reason;
 }
