@@ -40,6 +40,7 @@ test('after SIGKILL, restarting offers the recovery file; restore gives back eve
     await expect(page.getByTestId('article-2')).toBeVisible();
     expect(await items(page, 1)).toEqual(['p1.1', 'p1.2']);
     await page.waitForTimeout(1300);
+    await expect(page.getByTestId('autosaved')).toBeVisible();
 
     // Further editing, and the host dies in the middle of it (no chance to flush anything).
     await sendTo(page, 'p1.4', 'Control+2');

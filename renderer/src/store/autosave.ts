@@ -22,6 +22,8 @@ export interface AutosaveOptions {
   now?: () => number;
   /** Told after each write (status bar "autosaved hh:mm:ss") or failure. */
   onWritten?: (savedAt: string) => void;
+  /** Told when the recovery file is removed (saved, undone to the saved state, closed). */
+  onDiscarded?: () => void;
   onError?: (e: unknown) => void;
 }
 
@@ -77,6 +79,7 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     discardOne(rid);
     if (base) discardOne(base.id);
     base = null;
+    o.onDiscarded?.();
   };
 
   const write = async (): Promise<void> => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app-context';
 import { selectAudit, selectDirty } from '../../store/selectors';
+import { AutosaveStamp } from '../recovery/AutosaveStamp';
 
 function clock(iso: string | null): string {
   if (!iso) return '';
@@ -34,6 +35,7 @@ export function StatusBar() {
       <span data-testid="save-state" className={dirty ? 'unsaved' : 'saved'}>
         {dirty ? t('statusbar.unsaved') : savedAt ? t('statusbar.saved', { time: clock(savedAt) }) : hasFile ? t('statusbar.saved', { time: '' }) : t('statusbar.neverSaved')}
       </span>
+      <AutosaveStamp />
       {pages > 0 && <span>{t('statusbar.pageOf', { n: page + 1, total: pages })}</span>}
     </footer>
   );

@@ -1,0 +1,16 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { useTranslation } from 'react-i18next';
+
+/** When the recovery file was last written (this window only; cleared when the document is saved or closed). */
+export const autosaveStatus = createStore<{ at: string | null }>()(() => ({ at: null }));
+
+/** Status bar: "autosaved 10:47:12", as in the UX sketch; nothing while there is no recovery file. */
+export function AutosaveStamp() {
+  const { t } = useTranslation();
+  const at = useStore(autosaveStatus, (s) => s.at);
+  if (!at) return null;
+  const d = new Date(at);
+  const time = Number.isNaN(d.getTime()) ? at : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return <span className="autosaved" data-testid="autosaved" title={t('recovery.autosavedHint')}>{t('recovery.autosaved', { time })}</span>;
+}
