@@ -74,6 +74,14 @@ test('import a PDF, see its scan with regions, select by clicking a region and f
   await expect(scan.locator(`[data-fragment-id="${right}"]`)).toContainText('2');
   expect(await scan.locator(`[data-fragment-id="${folio}"]`).evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
 
+  // The scan shows through every region, selected or not (a translucent tint, never an opaque fill).
+  const alpha = (id: string) => scan.locator(`[data-fragment-id="${id}"]`).evaluate((el) => {
+    const m = /rgba?\(([^)]+)\)|color\(srgb ([^)]+)\)/.exec(getComputedStyle(el).backgroundColor);
+    const parts = (m?.[1] ?? m?.[2] ?? '').split(/[ ,/]+/).filter(Boolean).map(Number);
+    return parts.length === 4 ? parts[3] : 1;
+  });
+  expect(await alpha(headline)).toBeLessThan(0.5);
+
   // Click a region: its fragment is selected (the board shows it).
   await scan.locator(`[data-fragment-id="${right}"]`).click();
   await expect(scan.locator(`[data-fragment-id="${right}"]`)).toHaveAttribute('aria-pressed', 'true');
@@ -83,6 +91,7 @@ test('import a PDF, see its scan with regions, select by clicking a region and f
   await page.getByTestId(`item-${headline}`).click();
   await expect(scan.locator(`[data-fragment-id="${headline}"]`)).toHaveAttribute('aria-pressed', 'true');
   await expect(scan.locator(`[data-fragment-id="${right}"]`)).toHaveAttribute('aria-pressed', 'false');
+  expect(await alpha(headline)).toBeLessThan(0.5);
 
   // Zoom with the keyboard inside the scan, back to fit with 0.
   const before = surface.width;

@@ -116,7 +116,7 @@ export function ScanView({ page, colors = {}, selectedId = null, selectedIds, ma
                 aria-pressed={selected}
                 aria-label={`${l.region} ${f.id}: ${preview(f.text)}`}
                 title={preview(f.text)}
-                className={`scan-region${selected ? ' is-selected' : ''}${mark.dashed ? ' is-pool' : ''}${mark.faded ? ' is-discarded' : ''}`}
+                className={`scan-region${selected ? ' scan-region--selected' : ''}${mark.dashed ? ' scan-region--pool' : ''}${mark.faded ? ' scan-region--discarded' : ''}`}
                 onClick={(e) => onSelect?.(f.id, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey })}
                 onKeyDown={(e) => {
                   if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -128,7 +128,7 @@ export function ScanView({ page, colors = {}, selectedId = null, selectedIds, ma
                 style={{
                   position: 'absolute', ...pos, boxSizing: 'border-box', cursor: 'pointer',
                   border: `${selected ? 3 : 2}px ${mark.dashed ? 'dashed' : 'solid'} ${color}`,
-                  background: selected ? `color-mix(in srgb, ${color} 30%, transparent)` : `color-mix(in srgb, ${color} 12%, transparent)`,
+                  background: selected ? `color-mix(in srgb, ${color} 18%, transparent)` : `color-mix(in srgb, ${color} 8%, transparent)`,
                   outline: selected ? '2px solid #000' : undefined,
                   outlineOffset: selected ? 1 : undefined,
                   opacity: mark.faded && !selected ? 0.35 : undefined,
