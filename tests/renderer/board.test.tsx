@@ -83,6 +83,17 @@ describe('article board', () => {
     expect(screen.getByTestId('page-select')).toHaveValue('1');
   });
 
+  it('reorders articles from the card header (one undo step); the first cannot go up', () => {
+    const { ctx } = setupBoard('en');
+    expect(within(screen.getByTestId('article-1')).getByTestId('article-up')).toBeDisabled();
+    fireEvent.click(within(screen.getByTestId('article-1')).getByTestId('article-down'));
+    expect(ctx.store.getState().doc!.articles.map((a) => a.id)).toEqual(['a2', 'a1']);
+    expect(within(screen.getByTestId('article-1')).getByTestId('article-title')).toHaveTextContent('在诗乡');
+    expect(ctx.store.getState().past.at(-1)!.label).toBe('Reorder articles');
+    act(() => { ctx.store.getState().undo(); });
+    expect(ctx.store.getState().doc!.articles.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+
   it('renames an article in place', () => {
     const { ctx } = setupBoard('en');
     fireEvent.click(within(screen.getByTestId('article-2')).getByTestId('article-title'));
@@ -95,7 +106,7 @@ describe('article board', () => {
   it('the editor edits the selected fragment; the diff shows the correction; undo restores it', async () => {
     const { ctx } = setupBoard('en');
     act(() => { ctx.store.getState().select(['p1.37']); });
-    const editor = await screen.findByTestId('monaco-stub');
+    const editor = await screen.findByTestId('monaco-stub', {}, { timeout: 15_000 }); // lazy chunk: slow on a busy machine
     const text = findFragment(ctx.store.getState().doc!, 'p1.37')!.text;
     expect((editor as HTMLTextAreaElement).value).toBe(text);
     fireEvent.change(editor, { target: { value: text.replace('人职', '入职') } });

@@ -73,6 +73,9 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
           {REVIEW_STATUSES.map((st) => <option key={st} value={st}>{t(`status.${st}`)}</option>)}
         </select>
         {pageLabels.length > 0 && <span className="card-pages">{t('board.pages', { pages: pageLabels.join(', ') })}</span>}
+        {/* Reorder articles (the export follows the board order). */}
+        <button type="button" className="icon-btn" title={t('history.moveArticle')} aria-label={`${t('history.moveArticle')} ↑`} data-testid="article-up" disabled={index === 0} onClick={(e) => { e.stopPropagation(); apply({ type: 'moveArticle', articleId: article.id, index: index - 1 }); }}>▲</button>
+        <button type="button" className="icon-btn" title={t('history.moveArticle')} aria-label={`${t('history.moveArticle')} ↓`} data-testid="article-down" onClick={(e) => { e.stopPropagation(); if (index < ctx.store.getState().doc!.articles.length - 1) apply({ type: 'moveArticle', articleId: article.id, index: index + 1 }); }}>▼</button>
         <button type="button" className="icon-btn" title={t('board.delete')} aria-label={t('board.delete')} onClick={(e) => { e.stopPropagation(); apply({ type: 'deleteArticle', articleId: article.id }); }}>✕</button>
       </header>
       <ReviewBadge article={article} />
