@@ -68,8 +68,11 @@ export function verify(issue: Issue): number | null {
 async function loop(file: string, start: number, mode: string): Promise<void> {
   for (let v = start; ; v++) {
     const data = versionOf(v);
+    // The naive writer's window is the write itself: serialize first, so that the kill delays (spread over the
+    // observed S→C time) land in it rather than in JSON.stringify.
+    const json = mode === 'naive' ? serializeIssue(data) : '';
     process.stdout.write(`S ${v}\n`);
-    if (mode === 'naive') writeFileSync(file, serializeIssue(data));
+    if (mode === 'naive') writeFileSync(file, json);
     else await saveIssueFile(file, data);
     process.stdout.write(`C ${v}\n`);
   }
