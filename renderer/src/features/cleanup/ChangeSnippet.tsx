@@ -11,8 +11,8 @@ export function ChangeSnippet({ s }: { s: Snippet }) {
       <span className="snip-before" data-testid="snip-before">
         {s.cutStart && '…'}{s.before}<del>{show(s.removed)}</del>{s.after}{s.cutEnd && '…'}
       </span>
-      <span className="snip-arrow" aria-hidden> → </span>
       <span className="snip-after" data-testid="snip-after">
+        <span className="snip-arrow" aria-hidden>→ </span>
         {s.cutStart && '…'}{s.before}<ins>{show(s.added)}</ins>{s.after}{s.cutEnd && '…'}
       </span>
     </span>

@@ -2,7 +2,6 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { changeKey, type CleanupRule } from '@shared/cleanup';
-import { articleTitle } from '@shared/model/lookup';
 import { useAppContext } from '../../app-context';
 import { articleIndexById } from '../../store/selectors';
 import { applyCleanup, cleanupPanel, closeCleanup, toggleChange } from './cleanup-state';
@@ -34,7 +33,8 @@ export function CleanupPanel() {
     for (const f of preview.fragments) {
       if (!f.articleId) { m.set(f.fragmentId, t('editors.cleanup.pool')); continue; }
       const a = issue.articles.find((x) => x.id === f.articleId);
-      m.set(f.fragmentId, a ? `${articleIndexById(issue, a.id) + 1} ${articleTitle(issue, a)}` : '');
+      // The number, not the title: the title is read from the first fragment and would repeat the text below.
+      m.set(f.fragmentId, a ? t('article.number', { n: articleIndexById(issue, a.id) + 1 }) : '');
     }
     return m;
   }, [issue, preview, t]);
