@@ -8,6 +8,9 @@ import { SAMPLE_BLOCKS } from './pages/sample-facts';
  * under the app's strict CSP. Assertions read what the engine proposes from the panel (no engine internals).
  */
 
+// Long flows (import, several engine runs in the worker, whole-board reads) on a 2-core machine shared by many.
+test.describe.configure({ timeout: 240_000 });
+
 /** CSP violations and page errors, collected for the whole test. */
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
