@@ -34,7 +34,11 @@ export class Workbench {
 
   async revealPageRow(id: string): Promise<Locator> {
     const row = this.pageRow(id);
-    if (!(await row.count())) await this.pagePane.evaluate((el) => { el.scrollTop = 0; });
+    if (!(await row.count())) {
+      await this.pagePane.evaluate((el) => { el.scrollTop = 0; });
+      // The virtualized list renders the rows of the new scroll position on its next frame.
+      await expect.poll(() => row.count(), { timeout: 300 }).toBeGreaterThan(0).catch(() => undefined);
+    }
     for (let i = 0; i < 80 && !(await row.count()); i++) {
       await this.pagePane.evaluate((el) => { el.scrollTop += el.clientHeight * 0.8; });
       await this.page.waitForTimeout(30);
