@@ -81,6 +81,7 @@ test('cleanup preview, find & replace, approve, export the approved article', as
   await wb.article(1).getByTestId('btn-what-changed').click();
   const review = page.getByTestId('review-dialog');
   await expect(review.getByTestId(`review-frag-${typo}`).locator('del').first()).toBeVisible();
+  await page.screenshot({ path: 'tests/artifacts/editors-review.png' });
   await page.getByTestId('review-close').click();
 
   // Export the approved article as Markdown (the page still has unplaced text: the gate may ask first).
@@ -96,6 +97,7 @@ test('cleanup preview, find & replace, approve, export the approved article', as
   await expect(dlg.or(page.getByTestId('notice'))).toBeVisible();
   if (await anyway.isVisible()) {
     await expect(dlg.getByTestId('export-problems')).toBeVisible();
+    await page.screenshot({ path: 'tests/artifacts/editors-export-problems.png' });
     await anyway.click();
   }
   await expect(dlg).toBeHidden();
