@@ -65,7 +65,8 @@ async function openPanel(): Promise<{ ctx: CommandContext; s: Suggestions }> {
 const close = (ctx: CommandContext) => act(() => { suggestController(ctx.store).close(); });
 const doc = (ctx: CommandContext) => ctx.store.getState().doc!;
 
-describe('suggestions panel', () => {
+// The engine runs in-process here (and again, live, after each accept): generous budgets for a loaded machine.
+describe('suggestions panel', { timeout: 90_000 }, () => {
   it('shows the proposed articles as ghost placements with reasons, confidence and confident marks', async () => {
     const { ctx, s } = await openPanel();
     expect(calls[0].options.pageIds).toEqual(['p1']);
@@ -277,7 +278,7 @@ describe('suggestions panel', () => {
   });
 });
 
-describe('top-3 continuations of a fragment', () => {
+describe('top-3 continuations of a fragment', { timeout: 90_000 }, () => {
   it('the editor lists the candidates with reasons; 1/2/3 places one right after the fragment (one undo step)', async () => {
     const { ctx, s } = await openPanel();
     const src = ISSUE.pages[0].fragments.find((f) => f.text.endsWith('招聘会如何'))!;
