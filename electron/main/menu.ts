@@ -32,6 +32,7 @@ export const MENU_COMMANDS = {
   'view.language': { en: 'Switch Language (中文 / English)', zh: '切换语言 (中文 / English)', key: undefined },
   'view.help': { en: 'Keyboard Shortcuts', zh: '键盘快捷键', key: undefined },
   'problem.next': { en: 'Next Problem', zh: '下一个问题', key: 'F8' },
+  'find.open': { en: 'Find and Replace…', zh: '查找和替换…', key: 'CmdOrCtrl+H' },
 } as const;
 export type MenuCommand = keyof typeof MENU_COMMANDS;
 
@@ -81,7 +82,7 @@ export function buildMenuTemplate(opts: {
     { label: T.file[l], submenu: [cmd('file.new'), cmd('file.open'), cmd('file.import'), sep, cmd('file.save'), cmd('file.saveAs'), sep, cmd('file.export'), ...(mac ? [] : [sep, role('quit', T.quit[l])])] },
     {
       label: T.edit[l],
-      submenu: [cmd('edit.undo'), cmd('edit.redo'), sep, role('cut', T.cut[l]), role('copy', T.copy[l]), role('paste', T.paste[l]), role('selectAll', T.selectAll[l]), sep, cmd('problem.next')],
+      submenu: [cmd('edit.undo'), cmd('edit.redo'), sep, role('cut', T.cut[l]), role('copy', T.copy[l]), role('paste', T.paste[l]), role('selectAll', T.selectAll[l]), sep, cmd('find.open'), sep, cmd('problem.next')],
     },
     {
       label: T.view[l],

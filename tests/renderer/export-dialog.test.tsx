@@ -102,7 +102,9 @@ describe('Export dialog', () => {
     const ctx = makeCtx('en', host);
     withArticle(ctx, ['机器声']);
     renderApp(ctx);
-    await act(async () => { fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true }); });
+    // File › Export… of the native menu sends `file.export`: the same dialog.
+    act(() => host.emit('command.run', { id: 'file.export' }));
+    await waitFor(() => expect(screen.getByTestId('export-dialog')).toBeTruthy());
     host.answer('dialog.exportTo', 'x.md');
     fireEvent.click(screen.getByTestId('export-run'));
     await waitFor(() => expect(screen.getByTestId('export-error')).toHaveTextContent('one article per file'));

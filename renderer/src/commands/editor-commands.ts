@@ -33,5 +33,5 @@ export const editorCommands: Command[] = [
     id: 'review.whatChanged', labelKey: 'editors.review.cmdWhatChanged', group: 'article', keys: ['Shift+F9'], enabled: hasArticle,
     run: (ctx) => { reviewPanel(ctx.store).setState({ articleId: st(ctx).selectedArticle }); },
   },
-  { id: 'file.exportDialog', labelKey: 'editors.export.cmd', group: 'file', keys: ['Ctrl+E'], enabled: hasDoc, run: (ctx) => { openExport(ctx.store); } },
+  { id: 'file.export', labelKey: 'editors.export.cmd', group: 'file', keys: ['Ctrl+E'], enabled: hasDoc, run: (ctx) => { openExport(ctx.store); } },
 ];

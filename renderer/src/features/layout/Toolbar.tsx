@@ -42,7 +42,7 @@ export function Toolbar() {
           </button>
           {exportOpen && (
             <ul className="menu" role="menu" onMouseLeave={() => setExportOpen(false)}>
-              <li role="menuitem" tabIndex={-1} data-testid="export-dialog-open" title="Ctrl+E" onClick={() => { setExportOpen(false); void runCommand('file.exportDialog', ctx); }}>
+              <li role="menuitem" tabIndex={-1} data-testid="export-dialog-open" title="Ctrl+E" onClick={() => { setExportOpen(false); void runCommand('file.export', ctx); }}>
                 {t('editors.export.menuItem')}
               </li>
               {EXPORT_FORMAT_NAMES.map((f) => (
