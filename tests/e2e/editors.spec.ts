@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../support/fixtures';
 import { Workbench } from './pages/workbench';
+import { FIXTURES } from '../support/paths';
 import { blockOf, fragmentIdOf } from './pages/sample-facts';
 
 /**
@@ -11,6 +12,8 @@ import { blockOf, fragmentIdOf } from './pages/sample-facts';
  * hit listed and accepted; approve the article (the badge names who); export the approved article as Markdown
  * and read the file back with Node.
  */
+const WORDLIST = path.join(FIXTURES, 'wordlist.tsv');
+
 test('cleanup preview, find & replace, approve, export the approved article', async ({ appPage, host }) => {
   const page = appPage;
   const wb = new Workbench(page, host);
@@ -54,6 +57,13 @@ test('cleanup preview, find & replace, approve, export the approved article', as
   await page.keyboard.press('Control+h');
   const find = page.getByTestId('find-panel');
   await expect(find).toBeVisible();
+  // The newsroom word list, read in the page from a local file: its 人职 entry finds the same hit.
+  await page.getByTestId('wordlist-file').setInputFiles(WORDLIST);
+  await expect(page.getByTestId('wordlist-name')).toContainText('wordlist.tsv');
+  const listed = find.getByTestId('find-hit');
+  await expect(listed).toHaveCount(1);
+  await expect(listed.locator('.snip-before del')).toHaveText('人职');
+  await expect(listed).toContainText(/list line \d+/);
   await page.getByTestId('find-input').fill('人职');
   await page.getByTestId('replace-input').fill('入职');
   await page.getByTestId('find-run').click();
