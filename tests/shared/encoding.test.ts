@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { DecodeError, decodeBytes, normalizeNewlines } from '@shared/text/encoding';
 import { pageFromPlainText } from '@shared/import/plain-text';
-import { SAMPLE_PAGE } from '../support/paths';
+import { FIXTURES, SAMPLE_PAGE } from '../support/paths';
 
 /** Every fixture here is generated from the sample page or the corpus in the test (no binary fixture files). */
 const sample = readFileSync(SAMPLE_PAGE, 'utf8');
@@ -16,8 +16,8 @@ const reference = pageFromPlainText(sample, { pageId: 'p1', label: '2', encoding
 
 /** A few paragraphs of traditional Chinese (晶報, 1920) from the training corpus, tags stripped. */
 function traditionalText(): string {
-  const dir = '/work/shared/corpus/ecpo-jingbao-train';
-  const file = readdirSync(dir).filter((n) => n.endsWith('.xml')).sort()[1];
+  const dir = path.join(FIXTURES, 'corpus');
+  const file = readdirSync(dir).filter((n) => n.endsWith('.xml')).sort()[0];
   const raw = readFileSync(path.join(dir, file), 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
   const paras = raw.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, '')).filter((p) => [...p].length > 20).slice(0, 6);
   // Keep only characters Big5 holds in both iconv-lite's table and the WHATWG one the decoder uses (旣 differs).
