@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ISSUE_FORMAT, SCHEMA_VERSION } from '../../shared/model/schema';
 import type { Article, Fragment, Issue, Page, Role } from '../../shared/model/types';
+import { rng } from '../suggest/rng'; // seeded (mulberry32), so two runs build the same issue
 
 /**
  * A newsroom-scale issue for benchmarks and scale tests (issue 8): by default 100 pages × 200 fragments =
@@ -55,18 +56,6 @@ export function corpusSentences(dir = DEFAULT_CORPUS, limit = 20_000): string[] 
     }
   }
   return out.length ? out : FALLBACK;
-}
-
-/** Mulberry32: a small seeded generator, so two runs build the same issue. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function generateIssue(o: GenerateOptions = {}): Issue {
