@@ -27,7 +27,7 @@ test('cleanup preview, find & replace, approve, export the approved article', as
   await wb.drag(await wb.revealPageRow(opening), page.getByTestId('new-article'));
   await expect(wb.article(1)).toBeVisible();
   await wb.drag(await wb.revealPageRow(typo), wb.item(opening), 0.85);
-  expect(await wb.articleItems(1)).toEqual([opening, typo]);
+  await expect.poll(() => wb.articleItems(1)).toEqual([opening, typo]);
   await wb.article(1).locator('.card-num').click();
 
   // Cleanup of the selected article: a preview first, nothing changed yet.

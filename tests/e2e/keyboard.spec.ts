@@ -38,7 +38,7 @@ test('keyboard only: import, build the article, join, reorder, split, fix 人职
   await press(page, 'Shift+ArrowDown', 7);
   await press(page, 'Control+n');
   await expect(wb.article(1)).toBeVisible();
-  expect(await wb.articleItems(1)).toEqual(LINGFENG_IDS.slice(0, 8));
+  await expect.poll(() => wb.articleItems(1)).toEqual(LINGFENG_IDS.slice(0, 8));
 
   // Down to `成以上的一线工人…`, extend over the next three, Ctrl+1 sends them to the end of article 1.
   const cont = fragmentIdOf('成以上的一线工人');
@@ -121,7 +121,7 @@ test('keyboard only: import, build the article, join, reorder, split, fix 人职
   await host.queueDialog('dialog.openIssue', 'keys.galley.json');
   await press(page, 'Control+o');
   await expect(wb.article(1)).toBeVisible();
-  expect(await wb.articleItems(1)).toEqual(before);
+  await expect.poll(() => wb.articleItems(1)).toEqual(before);
   await expect(wb.item(cont)).toHaveAttribute('data-join', 'true');
 
   const doc = JSON.parse(await readFile(path.join(host.tmpDir, 'keys.galley.json'), 'utf8')) as { articles: { items: { id: string; join: boolean }[] }[]; pages: { fragments: { id: string; text: string }[] }[]; pool: string[]; discarded: string[] };

@@ -19,7 +19,7 @@ test('build an article by dragging, edit in Monaco, undo/redo, save and reopen i
   const [kicker, headline, ...rest] = LINGFENG_IDS;
   await wb.drag(wb.pageRow(kicker), page.getByTestId('new-article'));
   await expect(wb.article(1)).toBeVisible();
-  expect(await wb.articleItems(1)).toEqual([kicker]);
+  await expect.poll(() => wb.articleItems(1)).toEqual([kicker]);
 
   // Rename in place so the history reads "… 灵峰社区…".
   await wb.article(1).getByTestId('article-title').click();
@@ -52,9 +52,9 @@ test('build an article by dragging, edit in Monaco, undo/redo, save and reopen i
   const beforeLast = rest[8];
   const lastOne = rest[9];
   await wb.drag(await wb.revealPageRow(lastOne), wb.item(beforeLast), 0.1);
-  expect((await wb.articleItems(1)).slice(-2)).toEqual([lastOne, beforeLast]);
+  await expect.poll(async () => (await wb.articleItems(1)).slice(-2)).toEqual([lastOne, beforeLast]);
   await wb.drag(wb.item(lastOne), wb.item(beforeLast), 0.85);
-  expect(await wb.articleItems(1)).toEqual(LINGFENG_IDS);
+  await expect.poll(() => wb.articleItems(1)).toEqual(LINGFENG_IDS);
 
   // Join `…排到下半年,六` + `成以上的一线工人…` into one paragraph.
   const cont = fragmentIdOf('成以上的一线工人');
@@ -120,8 +120,8 @@ test('build an article by dragging, edit in Monaco, undo/redo, save and reopen i
   await host.queueDialog('dialog.openIssue', 'lingfeng.galley.json');
   await page.getByTestId('btn-open').click();
   await expect(wb.article(1)).toBeVisible();
-  expect(await wb.articleItems(1)).toEqual(boardBefore);
-  expect(await wb.coverage()).toBe(coverageBefore);
+  await expect.poll(() => wb.articleItems(1)).toEqual(boardBefore);
+  await expect.poll(() => wb.coverage()).toBe(coverageBefore);
   await expect(wb.item(cont)).toHaveAttribute('data-join', 'true');
 
   // Save again under another name: the reopened issue writes back byte-identical JSON.
