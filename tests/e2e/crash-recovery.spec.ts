@@ -38,7 +38,7 @@ test('after SIGKILL, restarting offers the recovery file; restore gives back eve
     await sendTo(page, 'p1.2', 'Control+1');
     await sendTo(page, 'p1.3', 'Control+n');
     await expect(page.getByTestId('article-2')).toBeVisible();
-    expect(await items(page, 1)).toEqual(['p1.1', 'p1.2']);
+    await expect.poll(() => items(page, 1)).toEqual(['p1.1', 'p1.2']);
     await page.waitForTimeout(1300);
     await expect(page.getByTestId('autosaved')).toBeVisible();
 
@@ -80,7 +80,7 @@ test('after SIGKILL, restarting offers the recovery file; restore gives back eve
     await expect(undo).toBeDisabled();
     await expect(page.getByTestId('article-1')).toHaveCount(0);
     await page.getByTestId('btn-redo').click();
-    expect(await items(page, 1)).toEqual(['p1.1']);
+    await expect.poll(() => items(page, 1)).toEqual(['p1.1']);
   } finally {
     await host?.stop();
     await rm(tmp, { recursive: true, force: true });

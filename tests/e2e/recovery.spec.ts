@@ -32,7 +32,7 @@ test('unsaved work survives a crash: autosave, restart, restore', async ({ appPa
   await expect(page.getByTestId('recovery-dialog')).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('recovery-restore').first().click();
   await expect(page.getByTestId('article-1')).toBeVisible();
-  expect(await new Workbench(page, host).articleItems(1)).toEqual(['p1.1']);
+  await expect.poll(() => new Workbench(page, host).articleItems(1)).toEqual(['p1.1']);
 });
 
 test('a recovery file from a newer Galley is listed as unreadable and kept', async ({ host }) => {

@@ -70,14 +70,14 @@ test('Suggest shows ghost placements with reasons; accept one and accept all are
   await page.screenshot({ path: 'tests/artifacts/suggestions-en.png' });
   await panel.screenshot({ path: 'tests/artifacts/suggestions-panel-en.png' });
 
-  expect(await boardState(page)).toEqual([]);
+  await expect.poll(() => boardState(page)).toEqual([]);
 
   // Accept one decision: the first item of the first proposed article (starts the article).
   const firstArticle = panel.getByTestId('ghost-article-0');
   const firstId = (await firstArticle.locator('[data-testid^="ghost-item-"]').first().getAttribute('data-testid'))!.slice('ghost-item-'.length);
   await panel.getByTestId(`accept-${firstId}`).click();
   await expect(wb.article(1)).toBeVisible();
-  expect(await boardState(page)).toEqual([[firstId]]);
+  await expect.poll(() => boardState(page)).toEqual([[firstId]]);
   await expect(panel.getByTestId(`ghost-item-${firstId}`)).toHaveCount(0);
   const afterOne = await boardState(page);
 
