@@ -1,4 +1,4 @@
-import type { Fragment, Issue, Page, Span } from '../model/types';
+import type { Article, Fragment, Issue, Page, Span } from '../model/types';
 import { findFragment } from '../model/lookup';
 import { endsSentence } from '../text/chars';
 
@@ -43,7 +43,8 @@ function endsSentenceOf(f: Fragment): boolean {
   return r;
 }
 
-function coverage(issue: Issue): { lost: TextProblem[]; duplicated: TextProblem[] } {
+/** Lost and duplicated text of every page, in page order (memoized per frozen page). */
+export function coverage(issue: Issue): { lost: TextProblem[]; duplicated: TextProblem[] } {
   const lost: TextProblem[] = [];
   const duplicated: TextProblem[] = [];
   for (const page of issue.pages) {
@@ -90,36 +91,51 @@ function pageCoverageOf(page: Page): { lost: TextProblem[]; duplicated: TextProb
 
 export function audit(issue: Issue): AuditReport {
   const { lost, duplicated } = coverage(issue);
-  const seen = new Map<string, number>();
-  const count = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
-  for (const a of issue.articles) for (const it of a.items) count(it.id);
-  issue.pool.forEach(count);
-  issue.discarded.forEach(count);
-  const misplaced: AuditReport['misplaced'] = [];
-  let fragments = 0;
-  for (const p of issue.pages) for (const f of p.fragments) {
-    fragments++;
-    const n = seen.get(f.id) ?? 0;
-    if (n === 0) misplaced.push({ id: f.id, problem: 'not-placed' });
-    if (n > 1) misplaced.push({ id: f.id, problem: 'placed-twice' });
-  }
-  for (const id of seen.keys()) if (!findFragment(issue, id)) misplaced.push({ id, problem: 'missing' });
-
   const openEnds: string[] = [];
   const emptyArticles: string[] = [];
   let placed = 0;
   for (const a of issue.articles) {
     if (!a.items.length) emptyArticles.push(a.id);
     placed += a.items.length;
-    a.items.forEach((it, i) => {
-      const f = findFragment(issue, it.id);
-      if (!f || !OPEN_END_ROLES.has(f.role)) return;
-      const next = a.items[i + 1];
-      if (next?.join) return;
-      if (!endsSentenceOf(f)) openEnds.push(f.id);
-    });
+    openEnds.push(...articleOpenEnds(issue, a));
   }
-  return { lost, duplicated, misplaced, unassigned: [...issue.pool], openEnds, emptyArticles, fragments, placed: placed + issue.discarded.length };
+  let fragments = 0;
+  for (const p of issue.pages) fragments += p.fragments.length;
+  return { lost, duplicated, misplaced: misplacedOf(issue), unassigned: [...issue.pool], openEnds, emptyArticles, fragments, placed: placed + issue.discarded.length };
+}
+
+/**
+ * Misplaced ids in report order: per page fragment (source order) not placed or placed twice, then ids placed but
+ * missing from the pages, in board order. Shared with the incremental audit, which calls it only when its counts
+ * say something is misplaced.
+ */
+export function misplacedOf(issue: Issue): AuditReport['misplaced'] {
+  const seen = new Map<string, number>();
+  const count = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const a of issue.articles) for (const it of a.items) count(it.id);
+  issue.pool.forEach(count);
+  issue.discarded.forEach(count);
+  const misplaced: AuditReport['misplaced'] = [];
+  for (const p of issue.pages) for (const f of p.fragments) {
+    const n = seen.get(f.id) ?? 0;
+    if (n === 0) misplaced.push({ id: f.id, problem: 'not-placed' });
+    if (n > 1) misplaced.push({ id: f.id, problem: 'placed-twice' });
+  }
+  for (const id of seen.keys()) if (!findFragment(issue, id)) misplaced.push({ id, problem: 'missing' });
+  return misplaced;
+}
+
+/** Open ends of one article, in item order: body fragments ending mid-sentence that the next item does not join. */
+export function articleOpenEnds(issue: Issue, a: Article): string[] {
+  const out: string[] = [];
+  a.items.forEach((it, i) => {
+    const f = findFragment(issue, it.id);
+    if (!f || !OPEN_END_ROLES.has(f.role)) return;
+    const next = a.items[i + 1];
+    if (next?.join) return;
+    if (!endsSentenceOf(f)) out.push(f.id);
+  });
+  return out;
 }
 
 /** No text lost, duplicated or misplaced: the invariant, independent of the proofreader's progress. */
