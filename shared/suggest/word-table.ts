@@ -62,40 +62,7 @@ export class WordTable {
     this.vals = new Float32Array(this.keys.buffer);
 
     this.src = src;
-    this.words = this.insertWords();
-  }
-
-  /**
-   * Inserts every word with its probability. One flat loop, hashing inlined: it runs once, mostly before the JIT
-   * has optimised anything, and calls per word are what cost there.
-   */
-  private insertWords(): number {
-    const { keys, vals, mask } = this;
-    const src = this.src;
-    let words = 0;
-    for (const line of src.words.split('\n')) {
-      const t1 = line.indexOf('\t');
-      const t2 = line.indexOf('\t', t1 + 1);
-      if (t1 < 0 || t2 < 0) continue;
-      const len = Number(line.slice(0, t1));
-      const p = Math.exp(Number(line.slice(t1 + 1, t2)) / src.quantum) / src.total;
-      for (let at = t2 + 1; at + len <= line.length; at += len) {
-        const l = len > 1 ? line.charCodeAt(at) | (line.charCodeAt(at + 1) << 16) : line.charCodeAt(at);
-        const h = len > 3 ? line.charCodeAt(at + 2) | (line.charCodeAt(at + 3) << 16) : len > 2 ? line.charCodeAt(at + 2) : 0;
-        let x = (Math.imul(l, 0x9e3779b1) + Math.imul(h ^ 0x5bd1e995, 0x85ebca77)) | 0;
-        x ^= x >>> 15;
-        x = Math.imul(x, 0x2c1b3c6d);
-        let slot = (x ^ (x >>> 12)) & mask;
-        while (keys[slot * STRIDE] !== 0 && !(keys[slot * STRIDE] === l && keys[slot * STRIDE + 1] === h)) slot = (slot + 1) & mask;
-        const o = slot * STRIDE;
-        if (keys[o] === 0) this.used++;
-        keys[o] = l;
-        keys[o + 1] = h;
-        vals[o + P] += p;
-        words++;
-      }
-    }
-    return words;
+    this.words = this.forEachWord((codes, len, p) => this.add(codes, 0, len, P, p));
   }
 
   /** Calls `visit` for every word of the model with its code units and probability; returns the word count. */

@@ -155,10 +155,9 @@ describe('figures (printed, not asserted: timing belongs to benchmarks)', () => 
      * partner strictly first, the share of wrong candidates it beats (AUC, ties half), and how often the score
      * passes a threshold on true and on wrong pairs.
      */
-    const rank = (scoreOf: (a: string, b: string) => number, backwards: boolean) => {
+    const rank = (scoreOf: (a: string, b: string) => number, backwards: boolean, thresholds = [0, 1, 2]) => {
       let top1 = 0;
       let auc = 0;
-      const thresholds = [0, 1, 2];
       const fireTrue = thresholds.map(() => 0);
       const fireWrong = thresholds.map(() => 0);
       let wrongPairs = 0;
@@ -195,8 +194,16 @@ describe('figures (printed, not asserted: timing belongs to benchmarks)', () => 
         `sample page, ${joins.length} mid-sentence cuts, each against all ${frags.length} fragments:`,
         `  jieba seamScore, B for A: ${rank(jieba, false)}`,
         `  jieba seamScore, A for B: ${rank(jieba, true)}`,
-        `  ICU straddle,    B for A: ${rank(icu, false)}`,
-        `  ICU straddle,    A for B: ${rank(icu, true)}`,
+        `  ICU straddle,    B for A: ${rank(icu, false, [0])}`,
+        `  ICU straddle,    A for B: ${rank(icu, true, [0])}`,
+        '  true pairs where either fires (jieba word and score / ICU word):',
+        ...joins.flatMap(([a, l]) => {
+          const ta = text.get(a)!;
+          const tb = text.get(l.next)!;
+          const j = m.seamScore(ta, tb);
+          const i = straddlingWord(compact(ta).slice(-4).join(''), compact(tb).slice(0, 4).join(''));
+          return j.score > 0 || i ? [`    ${compact(ta).slice(-4).join('')}|${compact(tb).slice(0, 4).join('')}: ${j.word ?? '-'} ${j.score.toFixed(2)} / ${i ?? '-'}`] : [];
+        }),
       ].join('\n'),
     );
     expect(calls).toBe(joins.length * frags.length);
