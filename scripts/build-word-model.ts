@@ -19,15 +19,22 @@
  *   costs only the characters themselves.
  * - `total`: the frequency sum of the whole dictionary (before pruning), the denominator of every probability.
  * POS tags are dropped: the seam score does not use them.
- * Nothing here reads /work/shared/samples (evaluation only).
+ *
+ * Afterwards it prints how the new model's signals separate real printed line cuts from random pairs on the
+ * training folds of the corpus (/work/shared/corpus, ECPO 晶報, CC BY 4.0; skipped when absent): a likelihood ratio
+ * per seam-score bin, for choosing the engine's weight. Nothing here reads /work/shared/samples (evaluation only).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeFolder } from '../shared/suggest/normalize';
+import { straddlingWord } from '../shared/suggest/straddle';
+import type { WordModelData } from '../shared/suggest/words';
+import { readCorpus } from './suggest/corpus';
+import { isDevFile } from './suggest/split';
 
 const PACKAGE = 'nodejieba@3.5.8';
 const TARBALL_INTEGRITY = 'sha512-TFiDYgEVmBgQwAr1sVj7err3Cn21qxMxTLA+LTEVqKcGqgwJuonJEW0g6oH2+7FhMKJfkWsvlj1SaTrWXe1Q9w==';
@@ -40,6 +47,7 @@ const MIN_FREQ = [0, 1, 1, 3, 4];
 const Q = 20;
 
 const outFile = path.resolve(import.meta.dirname, '../shared/suggest/model/words.json');
+const corpusDir = '/work/shared/corpus/ecpo-jingbao-train';
 const require = createRequire(import.meta.url);
 const OpenCC = require('opencc-js') as { Converter: (o: { from: string; to: string }) => (s: string) => string };
 
@@ -114,7 +122,7 @@ const keys = [...buckets.keys()].sort((x, y) => {
 });
 const body = keys.map((k) => `${k}\t${buckets.get(k)!.sort().join('')}`).join('\n');
 
-const model = {
+const model: WordModelData = {
   format: 'galley-suggest-words',
   version: 1,
   source: `jieba dictionary (MIT) from ${PACKAGE} ${DICT_PATH}, see SOURCES.md`,
@@ -128,3 +136,62 @@ writeFileSync(outFile, JSON.stringify(model));
 const perLength = [1, 2, 3, 4].map((l) => [...freq.keys()].filter((w) => w.length === l).length);
 const bytes = Buffer.byteLength(JSON.stringify(model));
 console.log(`${lines} dictionary lines, total frequency ${total}; kept ${freq.size} words (by length 1–4: ${perLength.join(', ')}); t2s ${t2s.length / 2} pairs; ${(bytes / 1e6).toFixed(2)} MB → ${outFile}`);
+
+/**
+ * Real printed line cuts inside paragraphs (line i's end + line i+1's start) against the same line end followed by a
+ * random line start, on the training folds; plus the start/end odds of continuation lines against paragraph starts
+ * and ends. The corpus is 1920s traditional Chinese, so the modern dictionary fires less than on today's papers.
+ */
+async function reportOnCorpus(data: WordModelData): Promise<void> {
+  if (!existsSync(corpusDir)) { console.log(`(no corpus at ${corpusDir}: no report)`); return; }
+  const { loadWordModel } = await import('../shared/suggest/words');
+  const m = loadWordModel(data);
+  const names = readdirSync(corpusDir).filter((f) => f.endsWith('.xml')).sort();
+  const articles = readCorpus(corpusDir).filter((a) => !isDevFile(a.file, names));
+  const cuts: Array<[string, string]> = [];
+  for (const a of articles) for (const p of a.paragraphs) for (let i = 0; i + 1 < p.length; i++) cuts.push([p[i], p[i + 1]]);
+  let seed = 12345;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const edges = [0, 0.5, 1, 2, 3, 4, 6, 8, Infinity];
+  const bin = (s: number) => (s <= 0 ? 0 : edges.findIndex((e, k) => s > e && s <= edges[k + 1]) + 1);
+  const trueBins = edges.map(() => 0);
+  const randomBins = edges.map(() => 0);
+  let icuTrue = 0;
+  let icuRandom = 0;
+  for (const [a, b] of cuts) {
+    const other = cuts[Math.floor(random() * cuts.length)][1];
+    trueBins[bin(m.seamScore(a, b).score)]++;
+    randomBins[bin(m.seamScore(a, other).score)]++;
+    if (straddlingWord(a.slice(-4), b.slice(0, 4))) icuTrue++;
+    if (straddlingWord(a.slice(-4), other.slice(0, 4))) icuRandom++;
+  }
+  const pct = (x: number, n: number) => `${((100 * x) / n).toFixed(1)}%`;
+  console.log(`\nseamScore on ${cuts.length} printed line cuts of the corpus training folds vs a random line start each:`);
+  trueBins.forEach((t, k) => {
+    const label = k === 0 ? 'score = 0' : `(${edges[k - 1]}, ${edges[k]}]`;
+    console.log(`  ${label.padEnd(11)} true ${pct(t, cuts.length).padStart(6)}  random ${pct(randomBins[k], cuts.length).padStart(6)}  LR ${(t / Math.max(1, randomBins[k])).toFixed(2)}`);
+  });
+  console.log(`  ICU straddle (straddle.ts): true ${pct(icuTrue, cuts.length)}, random ${pct(icuRandom, cuts.length)}, LR ${(icuTrue / Math.max(1, icuRandom)).toFixed(2)}`);
+
+  const thresholds = [0, 1, 2];
+  const count = () => thresholds.map(() => 0);
+  const starts = { cont: count(), para: count(), nCont: 0, nPara: 0 };
+  const ends = { cont: count(), para: count(), nCont: 0, nPara: 0 };
+  for (const a of articles) {
+    for (const p of a.paragraphs) {
+      p.forEach((line, i) => {
+        const s = m.startScore(line);
+        const e = m.endScore(line);
+        const sb = i === 0 ? starts.para : starts.cont;
+        const eb = i === p.length - 1 ? ends.para : ends.cont;
+        if (i === 0) starts.nPara++; else starts.nCont++;
+        if (i === p.length - 1) ends.nPara++; else ends.nCont++;
+        thresholds.forEach((t, k) => { if (s > t) sb[k]++; if (e > t) eb[k]++; });
+      });
+    }
+  }
+  console.log(`startScore > ${thresholds.join(' / ')}: continuation lines ${starts.cont.map((x) => pct(x, starts.nCont)).join(' / ')}, paragraph starts ${starts.para.map((x) => pct(x, starts.nPara)).join(' / ')}`);
+  console.log(`endScore   > ${thresholds.join(' / ')}: cut line ends ${ends.cont.map((x) => pct(x, ends.nCont)).join(' / ')}, paragraph ends ${ends.para.map((x) => pct(x, ends.nPara)).join(' / ')}`);
+}
+
+await reportOnCorpus(model);
