@@ -54,9 +54,10 @@ export class WordTable {
       const t2 = line.indexOf('\t', line.indexOf('\t') + 1);
       estimate += (line.length - t2 - 1) / Number(line.slice(0, line.indexOf('\t')));
     }
-    // Prefixes and suffixes add about half as many entries again; keep the load near 0.7.
+    // Prefixes and suffixes add about half as many entries again; keep the final load under 0.75 (≈ 0.7: 2^19 slots,
+    // 10 MB, instead of twice that).
     let cap = 1024;
-    while (cap * 0.7 < estimate * 1.5) cap *= 2;
+    while (cap * 0.75 < estimate * 1.5) cap *= 2;
     this.mask = cap - 1;
     this.keys = new Int32Array(cap * STRIDE);
     this.vals = new Float32Array(this.keys.buffer);
