@@ -14,6 +14,8 @@ import { filesFromArgv, setupSingleInstance } from './single-instance';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 import { createMainWindow } from './window';
 import { QuitGuard } from './quit-guard';
+import { CloseFlow } from './close-flow';
+import { RecoverySession } from './services/recovery-session';
 import { QueueDialogs } from '../web/dialogs';
 
 /**
@@ -39,6 +41,16 @@ const log = (msg: string) => { if (!app.isPackaged) console.log(`galley: ${msg}`
 
 const tokens = new PathTokens();
 const quitGuard = new QuitGuard();
+/** Recovery files of this window's renderer: removed on a normal close (saved, or "Don't save"), kept on a crash. */
+const recovery = new RecoverySession();
+const closeFlow = new CloseFlow({
+  guard: quitGuard,
+  recovery,
+  confirm: () => askBeforeClose(),
+  runSave: () => win?.webContents.send('command.run', { id: 'file.save' }),
+  close: () => win?.close(),
+  onError: (e) => log(`closing: ${(e as Error)?.message ?? String(e)}`),
+});
 /**
  * Files to open that arrived before the renderer asked `app.initial` (command line, macOS open-file before
  * ready, a second instance while the window loads): an event sent before the page subscribes would be lost.
@@ -95,17 +107,15 @@ function setupIpc(handlers: Handlers): void {
   });
 }
 
-async function askBeforeClose(): Promise<void> {
+/** The unsaved-changes question; the answer goes to `closeFlow` (0 Save, 1 Don't save, 2 Cancel). */
+function askBeforeClose(): Promise<number> {
   const zh = menuLocale(app.getLocale()) === 'zh-CN';
   const buttons = zh ? ['保存', '不保存', '取消'] : ['Save', "Don't Save", 'Cancel'];
-  const button = await dialogs!.confirm({
+  return dialogs!.confirm({
     message: zh ? '本期有未保存的更改。' : 'This issue has unsaved changes.',
     detail: zh ? '关闭前要保存吗？' : 'Save them before closing?',
     buttons,
   });
-  const next = quitGuard.onAnswer(button === 0 ? 'save' : button === 1 ? 'discard' : 'cancel');
-  if (next === 'close') win?.close();
-  else if (next === 'run-save') win?.webContents.send('command.run', { id: 'file.save' });
 }
 
 async function createWindow(): Promise<void> {
@@ -114,17 +124,21 @@ async function createWindow(): Promise<void> {
   win = createMainWindow(BrowserWindow, state, { devTools });
   const w = win;
   w.on('close', (e) => {
-    if (quitGuard.onCloseRequested() === 'ask') {
+    // Asks when dirty; otherwise removes this session's recovery files first and closes again (CloseFlow).
+    if (!closeFlow.onCloseRequested()) {
       e.preventDefault();
-      void askBeforeClose();
       return;
     }
     const b = w.getNormalBounds();
     void saveWindowState(userDataDir, { x: b.x, y: b.y, width: b.width, height: b.height, maximized: w.isMaximized() }).catch(() => undefined);
   });
   w.on('closed', () => { win = undefined; });
+  // A new page (a reload after a renderer crash) starts a new recovery session: the files written so far are
+  // offered by its recovery dialog, never removed by this window's close.
+  w.webContents.on('did-navigate', () => recovery.forget());
   w.webContents.on('render-process-gone', (_e, details) => {
     if (details.reason === 'clean-exit') return;
+    recovery.forget();
     log(`renderer gone: ${details.reason}; reloading (autosaved work is offered from recovery)`);
     setTimeout(() => { if (win && !win.isDestroyed()) win.reload(); }, 500);
   });
@@ -153,6 +167,7 @@ function main(): void {
     const handlers = createHandlers({
       dialogs,
       tokens,
+      recovery,
       userDataDir: app.getPath('userData'),
       appInfo: { version: app.getVersion(), host: 'electron', locale, userName: safeUserName(), platform: process.platform },
       initialFiles: launchFiles, // read at each app.initial call, so files queued later are included
@@ -160,7 +175,7 @@ function main(): void {
         setTitle: (t) => win?.setTitle(t),
         setDirty: (d) => {
           win?.setDocumentEdited(d);
-          if (quitGuard.onDirty(d) === 'close') win?.close();
+          closeFlow.onDirty(d);
         },
         quit: () => {
           quitRequested = true;

@@ -21,6 +21,7 @@ export function webHandlers(o: WebHandlerOptions): (env: WebHostEnv) => Handlers
     tokens: new PathTokens(),
     userDataDir: o.userDataDir,
     window: env.window,
+    recovery: env.recovery,
     initialFiles: (o.initialFiles ?? []).map((f) => path.resolve(f)),
     appInfo: {
       version: o.version,

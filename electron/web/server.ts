@@ -9,6 +9,9 @@ import { EVENTS, type EventName } from '../../shared/ipc/channels';
 import { SECURITY_HEADERS, mimeOf } from '../main/csp';
 import { resolveInsideRootReal } from '../main/security';
 import type { WindowHooks } from '../main/services/handlers';
+import { QuitGuard } from '../main/quit-guard';
+import { CloseFlow } from '../main/close-flow';
+import { RecoverySession } from '../main/services/recovery-session';
 import { QueueDialogs, listRootFiles, type DialogAnswer } from './dialogs';
 
 /** What the host hands to the handler factory: the dialogs, window hooks and event sender of this transport. */
@@ -16,6 +19,8 @@ export interface WebHostEnv {
   dialogs: QueueDialogs;
   window: WindowHooks;
   emit: (event: EventName, payload: unknown) => void;
+  /** This page's recovery files, removed when the page is closed normally (test route `/__test/close`). */
+  recovery: RecoverySession;
 }
 
 export interface WebHostOptions {
@@ -35,7 +40,8 @@ export interface WebHostOptions {
   shimFile?: string;
 }
 
-export interface WebHostState { title: string; dirty: boolean; quitRequested: boolean }
+/** `closed`: the test route `/__test/close` ran the window close sequence to its end (close-flow.ts). */
+export interface WebHostState { title: string; dirty: boolean; quitRequested: boolean; closed: boolean }
 
 export interface WebHost {
   /** The page URL with the token in the query: print it, open it as-is. */
@@ -117,7 +123,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const testMode = !!opts.testMode;
   const dialogs = new QueueDialogs(opts.root, testMode);
-  const state: WebHostState = { title: 'Galley', dirty: false, quitRequested: false };
+  const state: WebHostState = { title: 'Galley', dirty: false, quitRequested: false, closed: false };
   const clients = new Set<ServerResponse>();
   const pendingEvents: string[] = [];
   const shimFile = opts.shimFile ?? fileURLToPath(new URL('./host-shim.js', import.meta.url));
@@ -135,12 +141,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     for (const c of clients) c.write(frame);
   };
+  // The Electron window's close sequence, run by `/__test/close`: a browser tab has no close prompt of its own.
+  const recovery = new RecoverySession();
+  const requestClose = () => { if (closeFlow.onCloseRequested()) state.closed = true; };
+  const closeFlow = new CloseFlow({
+    guard: new QuitGuard(),
+    recovery,
+    confirm: () => dialogs.confirm({ buttons: ['Save', "Don't Save", 'Cancel'] }),
+    runSave: () => emit('command.run', { id: 'file.save' }),
+    close: requestClose,
+  });
   const window: WindowHooks = {
     setTitle: (t) => { state.title = t; },
-    setDirty: (d) => { state.dirty = d; },
+    setDirty: (d) => { state.dirty = d; closeFlow.onDirty(d); },
     quit: () => { state.quitRequested = true; },
   };
-  const handlers = typeof opts.handlers === 'function' ? opts.handlers({ dialogs, window, emit }) : opts.handlers;
+  const handlers = typeof opts.handlers === 'function' ? opts.handlers({ dialogs, window, emit, recovery }) : opts.handlers;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 
@@ -238,6 +254,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       } catch (e) {
         throw new HttpError(400, (e as Error).message);
       }
+      sendJson(res, 200, { ok: true, value: {} });
+      return;
+    }
+    if (testMode && p === '/__test/close') {
+      if (req.method !== 'POST') throw new HttpError(405, 'use POST');
+      checkToken(req, url);
+      requestClose();
       sendJson(res, 200, { ok: true, value: {} });
       return;
     }

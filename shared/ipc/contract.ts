@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { IssueSchema } from '../model/schema';
 import type { Issue } from '../model/types';
+import { isValidatedIssue } from '../model/parse-issue';
 
 /**
  * The single source of truth for every renderer → host call. Every transport (Electron IPC, the loopback browser
@@ -12,7 +13,18 @@ import type { Issue } from '../model/types';
  */
 const Token = z.string().min(8).max(100);
 const FileRef = z.strictObject({ token: Token, name: z.string().max(4096) });
-const IssueValue = IssueSchema as unknown as z.ZodType<Issue>;
+/**
+ * A whole issue. One the host has just read with `parseIssue` (which validated it whole) passes as it is: the
+ * second check cost ~120 ms when opening a 100-page issue. Anything else — every issue the renderer sends — gets
+ * the full schema, with the same messages and defaults as `IssueSchema` itself.
+ */
+const IssueValue = z.unknown().transform((v, ctx) => {
+  if (isValidatedIssue(v)) return v;
+  const r = IssueSchema.safeParse(v);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.issues.push({ ...issue, input: undefined } as never);
+  return z.NEVER;
+}) as unknown as z.ZodType<Issue>;
 export const EXPORT_FORMAT_NAMES = ['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip', 'mets-alto', 'page'] as const;
 
 const RecoveryInfo = z.strictObject({

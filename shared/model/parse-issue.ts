@@ -13,6 +13,17 @@ export class IssueFileError extends Error {
 
 export const MAX_ISSUE_CHARS = 512 * 1024 * 1024 - 1;
 
+/** Issues `parseIssue` returned, checked whole: the host contract passes them without a second schema check. */
+const validated = new WeakSet<object>();
+
+/**
+ * True for an issue object that `parseIssue` itself produced (in this JS realm). Callers must not have modified
+ * it since: the handlers hand it straight to the transport.
+ */
+export function isValidatedIssue(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && validated.has(v);
+}
+
 /**
  * Text of a `*.galley.json` file → a validated issue. Checks, in order: JSON syntax (truncation told apart),
  * that it is a Galley file, its schema version, the schema, then the semantics the schema cannot express:
@@ -45,6 +56,7 @@ export function parseIssue(json: string): Issue {
   }
   const issue = parsed.data as Issue;
   checkSemantics(issue);
+  validated.add(issue);
   return issue;
 }
 

@@ -19,7 +19,7 @@ import { ROOT } from './paths';
  *   (paths relative to tmpDir, or null = cancel; a button index for `dialog.confirm`), `emit(event, payload)`
  *   (a main → renderer event, e.g. a menu command), `state()` (title, dirty, quit requested), `restart()`.
  */
-export interface HostState { title: string; dirty: boolean; quitRequested: boolean; dialogsPending: Record<string, number> }
+export interface HostState { title: string; dirty: boolean; quitRequested: boolean; dialogsPending: Record<string, number>; closed?: boolean }
 
 export interface HostFixture {
   /** Temp folder of this test: put page and issue files here; dialog answers are relative to it. */
@@ -34,6 +34,8 @@ export interface HostFixture {
   state(): Promise<HostState>;
   /** Stops the host and starts a new one on the same tmpDir (same user data), then reloads the app. */
   restart(): Promise<void>;
+  /** Asks to close the window (Electron: the real window; web: the same close sequence via `/__test/close`). */
+  requestClose(): Promise<void>;
   /** The current app page (changes after `restart()` in Electron). */
   readonly page: Page;
   /** Electron only: the application, for `evaluate` in the main process. */
@@ -141,6 +143,13 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
           return ctx.state.app!.evaluate(() => (globalThis as unknown as { __galleyTestState: () => HostState }).__galleyTestState());
         }
         return hostCall<HostState>(ctx.state.web!, '/__test/state');
+      },
+      async requestClose() {
+        if (electron) {
+          await ctx.state.app!.evaluate(({ BrowserWindow }) => { BrowserWindow.getAllWindows()[0]?.close(); });
+          return;
+        }
+        await hostCall(ctx.state.web!, '/__test/close', {});
       },
       async restart() {
         if (electron) {

@@ -9,6 +9,7 @@ import { PathTokens } from './path-tokens';
 import { readRecent, recordRecent } from './recent-files';
 import { readScanImage } from './scan-image';
 import { discardRecovery, listRecovery, readRecovery, RecoveryError, writeRecovery } from './recovery-store';
+import { RecoverySessionEnded, type RecoverySession } from './recovery-session';
 
 /**
  * Native (Electron) or stand-in (browser host, tests) file dialogs. They answer absolute paths, or null when the
@@ -42,6 +43,8 @@ export interface HandlerDeps {
   /** Files given on the command line (absolute paths); read on every `app.initial` call, so a host may append. */
   initialFiles?: string[];
   now?: () => Date;
+  /** The recovery files this window's renderer wrote, removed when the window closes normally (close-flow.ts). */
+  recovery?: RecoverySession;
 }
 
 /** Main → renderer event sender, provided by each transport (webContents.send, SSE). */
@@ -65,6 +68,7 @@ export function classifyOpen(files: string[], tokens: PathTokens): { kind: 'issu
 export function toHostError(e: unknown): HostError {
   if (e instanceof HostError) return e;
   if (e instanceof RecoveryError) return new HostError(e.message, e.code === 'not-found' ? 'failed' : 'refused');
+  if (e instanceof RecoverySessionEnded) return new HostError(e.message, 'refused');
   const err = e as NodeJS.ErrnoException;
   const p = typeof err?.path === 'string' ? path.basename(err.path) : '';
   if (err?.code === 'ENOENT') return new HostError(`no such file${p ? `: ${p}` : ''}`, 'failed');
@@ -85,6 +89,8 @@ function isExportFormat(f: string): f is ExportFormat {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { dialogs, tokens, userDataDir } = deps;
   const now = deps.now ?? (() => new Date());
+  deps.recovery?.attach((id) => discardRecovery(userDataDir, id));
+  const recoveryWrite = <T>(id: string, run: () => Promise<T>) => (deps.recovery ? deps.recovery.write(id, run) : run());
   const remember = async (file: string) => {
     await recordRecent(userDataDir, file, now()).catch(() => undefined); // a failed recent list never fails a save
     deps.window?.addRecentDocument?.(file);
@@ -172,7 +178,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'recovery.write': async (input: In<'recovery.write'>) => {
       const savedAt = now().toISOString();
       const filePath = input.fileToken ? tokens.peek(input.fileToken) : undefined;
-      await writeRecovery(userDataDir, {
+      await recoveryWrite(input.id, () => writeRecovery(userDataDir, {
         id: input.id,
         appVersion: deps.appInfo.version,
         issueId: input.issueId ?? input.id,
@@ -180,7 +186,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         savedAt,
         changes: input.changes,
         ...(filePath ? { filePath } : {}),
-      }, input.payload);
+      }, input.payload));
       return { savedAt };
     },
     'recovery.list': async () => {
@@ -195,6 +201,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'recovery.discard': async ({ id }) => {
       await discardRecovery(userDataDir, id);
+      deps.recovery?.discarded(id);
       return {};
     },
     'window.setTitle': async ({ title }) => {

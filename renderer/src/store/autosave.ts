@@ -93,15 +93,26 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     // then once per 100 steps), and the small steps file, rewritten every time. The steps file is written
     // after its base and the old base is removed after it, so a kill at any point leaves a consistent pair.
     const split = splitSession(s);
+    // Another document loaded while this write was on its way: its files are stale at once. The load could not
+    // discard them (they did not exist yet), so this write removes what it made, and the previous base too.
+    let made: string | null = null;
+    let old: string | null = null;
+    const superseded = () => {
+      if (id === rid) return false;
+      for (const x of [rid, made, old]) if (x) discardOne(x);
+      return true;
+    };
     try {
-      let old: string | null = null;
       if (base?.key !== split.baseKey) {
         const bid = `${rid}--base${++baseN}`;
         await host.invoke('recovery.write', { id: bid, changes: 0, issueId: meta.issueId, title: '', payload: split.basePayload() });
+        made = bid;
+        if (superseded()) return;
         old = base?.id ?? null;
         base = { key: split.baseKey, id: bid };
       }
-      const r = await host.invoke('recovery.write', { id: rid, ...meta, title: s.doc.title.slice(0, 2000), payload: split.steps(base.id) });
+      const r = await host.invoke('recovery.write', { id: rid, ...meta, title: s.doc.title.slice(0, 2000), payload: split.steps(base!.id) });
+      if (superseded()) return;
       if (old) discardOne(old);
       written = true;
       o.onWritten?.(r.savedAt);
