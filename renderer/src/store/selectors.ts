@@ -3,6 +3,7 @@ import type { AuditReport } from '@shared/audit/audit';
 import { auditFor } from '../features/overview/deferred-audit';
 import { placeIndex, sourceOrder } from '@shared/model/lookup';
 import type { AppState } from './types';
+import { containerOf } from './placements';
 
 /**
  * Selectors read derived data from the state. Anything costly is cached by the identity of the arrays it reads
@@ -42,13 +43,23 @@ export function selectPlace(s: AppState, id: string): Place | undefined {
   return s.doc ? placeIndex(s.doc).get(id) : undefined;
 }
 
-/** Index of the article holding a fragment (for its color and number), -1 for pool, -2 for discarded. */
+/**
+ * Index of the article holding a fragment (for its color and number), -1 for pool, -2 for discarded, -3 for
+ * nowhere. Every visible row asks after every change: answered from the incrementally kept placements
+ * (store/placements.ts), not from a rebuilt 20,000-entry index.
+ */
 export function selectArticleIndexOf(s: AppState, id: string): number {
-  const p = selectPlace(s, id);
-  if (!p) return -3;
-  if (p.kind === 'pool') return -1;
-  if (p.kind === 'discard') return -2;
-  return articleIndexById(s.doc!, p.articleId);
+  const c = s.doc ? containerOf(s.doc, id) : null;
+  if (c === null) return -3;
+  if (c === 'pool') return -1;
+  if (c === 'discard') return -2;
+  return articleIndexById(s.doc!, c.id);
+}
+
+/** Id of the article holding a fragment, or null when it is in the pool, the discard pile or nowhere. */
+export function selectArticleIdOf(s: AppState, id: string): string | null {
+  const c = s.doc ? containerOf(s.doc, id) : null;
+  return c === null || c === 'pool' || c === 'discard' ? null : c.id;
 }
 
 const articleIdx = new WeakMap<Issue['articles'], Map<string, number>>();

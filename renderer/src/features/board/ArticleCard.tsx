@@ -2,7 +2,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '@shared/model/types';
 import { REVIEW_STATUSES } from '@shared/model/schema';
-import { articlePages, articleTitle, findFragment } from '@shared/model/lookup';
+import { articlePages, articleTitle } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
 import { articleSwatch, swatchBackground } from '../../model/colors';
 import { useAreaDropTarget } from '../dnd/use-fragment-drag';
@@ -15,18 +15,17 @@ import { setReviewStatus } from '../review/review-status';
 export const ArticleCard = memo(function ArticleCard({ article, index }: { article: Article; index: number }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
-  const pages = useApp((s) => s.doc!.pages);
   const active = useApp((s) => s.selectedArticle === article.id);
   const ref = useRef<HTMLElement>(null);
   const target = useMemo<DropTarget>(() => ({ kind: 'article', articleId: article.id }), [article.id]);
   const over = useAreaDropTarget(ref, target);
   const [editing, setEditing] = useState(false);
   const sw = articleSwatch(index);
-  // Title and pages read the whole issue; the card subscribes only to its article and the pages, and reads the
-  // rest from the current state, so a change elsewhere does not re-render it.
-  const issue = ctx.store.getState().doc!;
-  const title = useMemo(() => articleTitle(issue, article), [issue, article, pages]);
-  const pageLabels = useMemo(() => articlePages(issue, article), [issue, article, pages]);
+  // Title and page labels read the issue (its fragments), but as strings: a keystroke elsewhere or in one of
+  // this card's fragments re-renders the card only when its title or page list really changes (issue 8); each
+  // item row subscribes to its own fragment.
+  const title = useApp((s) => (s.doc ? articleTitle(s.doc, article) : ''));
+  const pageList = useApp((s) => (s.doc ? articlePages(s.doc, article).join(', ') : ''));
   const apply = ctx.store.getState().apply;
 
   return (
@@ -72,7 +71,7 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
         >
           {REVIEW_STATUSES.map((st) => <option key={st} value={st}>{t(`status.${st}`)}</option>)}
         </select>
-        {pageLabels.length > 0 && <span className="card-pages">{t('board.pages', { pages: pageLabels.join(', ') })}</span>}
+        {pageList && <span className="card-pages">{t('board.pages', { pages: pageList })}</span>}
         {/* Reorder articles (the export follows the board order). */}
         <button type="button" className="icon-btn" title={t('history.moveArticle')} aria-label={`${t('history.moveArticle')} ↑`} data-testid="article-up" disabled={index === 0} onClick={(e) => { e.stopPropagation(); apply({ type: 'moveArticle', articleId: article.id, index: index - 1 }); }}>▲</button>
         <button type="button" className="icon-btn" title={t('history.moveArticle')} aria-label={`${t('history.moveArticle')} ↓`} data-testid="article-down" onClick={(e) => { e.stopPropagation(); if (index < ctx.store.getState().doc!.articles.length - 1) apply({ type: 'moveArticle', articleId: article.id, index: index + 1 }); }}>▼</button>
@@ -81,10 +80,7 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
       <ReviewBadge article={article} />
       <div className="card-items" role="listbox" aria-multiselectable aria-label={title}>
         {article.items.length === 0 && <p className="empty-drop">{t('board.empty')}</p>}
-        {article.items.map((it, i) => {
-          const f = findFragment(issue, it.id);
-          return f ? <ItemRow key={it.id} fragment={f} articleId={article.id} join={it.join} first={i === 0} /> : null;
-        })}
+        {article.items.map((it, i) => <ItemRow key={it.id} id={it.id} articleId={article.id} join={it.join} first={i === 0} />)}
       </div>
     </article>
   );

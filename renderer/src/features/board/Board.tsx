@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { placeIndex } from '@shared/model/lookup';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import { useApp, useAppContext } from '../../app-context';
 import { newArticleId } from '../../commands/ids';
+import { selectArticleIdOf } from '../../store/selectors';
 import { newArticleFromSelection } from '../../commands/editorial';
 import { useAreaDropTarget } from '../dnd/use-fragment-drag';
 import { ArticleCard } from './ArticleCard';
@@ -49,11 +49,7 @@ export function Board() {
     observeElementRect: (inst, cb) => observeElementRect(inst, (r) => cb(r.height ? r : { width: r.width || 500, height: 900 })),
   });
   // Keep the keyboard cursor's card in view (its row then scrolls itself into view once mounted).
-  const cursorArticle = useApp((s) => {
-    if (!s.doc || !s.cursor || s.focusedPane !== 'board') return null;
-    const p = placeIndex(s.doc).get(s.cursor);
-    return p?.kind === 'article' ? p.articleId : null;
-  });
+  const cursorArticle = useApp((s) => (s.doc && s.cursor && s.focusedPane === 'board' ? selectArticleIdOf(s, s.cursor) : null));
   useEffect(() => {
     if (!cursorArticle || !articles) return;
     const i = articles.findIndex((a) => a.id === cursorArticle);

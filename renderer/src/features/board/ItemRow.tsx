@@ -1,28 +1,32 @@
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fragment } from '@shared/model/types';
+import { findFragment } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
 import { boardOrder, selectOpenEnds } from '../../store/selectors';
 import { clickSelect } from '../../commands/navigation';
 import { useFragmentDraggable, useItemDropTarget } from '../dnd/use-fragment-drag';
 import { RoleBadge } from './RoleBadge';
 
-interface Props { fragment: Fragment; articleId: string; join: boolean; first: boolean }
+interface Props { id: string; articleId: string; join: boolean; first: boolean }
 
 /**
  * A fragment inside an article card. A joined fragment continues the previous paragraph after a seam `⁝`
  * (click it to unjoin); other rows offer a small join button. The drop line shows where a drop lands.
  */
-export const ItemRow = memo(function ItemRow({ fragment, articleId, join, first }: Props) {
+export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Props) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   const ref = useRef<HTMLDivElement>(null);
-  const selected = useApp((s) => s.selection.includes(fragment.id));
-  const isCursor = useApp((s) => s.cursor === fragment.id && s.focusedPane === 'board');
-  const openEnd = useApp((s) => selectOpenEnds(s).has(fragment.id));
-  const dragging = useFragmentDraggable(ref, fragment.id, 'board');
-  const edge = useItemDropTarget(ref, articleId, fragment.id);
+  // Its own fragment (same object until that fragment changes): a keystroke re-renders this row only.
+  const fragment: Fragment | undefined = useApp((s) => (s.doc ? findFragment(s.doc, id) : undefined));
+  const selected = useApp((s) => s.selection.includes(id));
+  const isCursor = useApp((s) => s.cursor === id && s.focusedPane === 'board');
+  const openEnd = useApp((s) => selectOpenEnds(s).has(id));
+  const dragging = useFragmentDraggable(ref, id, 'board');
+  const edge = useItemDropTarget(ref, articleId, id);
   useEffect(() => { if (isCursor) ref.current?.scrollIntoView?.({ block: 'nearest' }); }, [isCursor]);
+  if (!fragment) return null;
   const setJoin = (j: boolean) => ctx.store.getState().apply({ type: 'setJoin', fragmentId: fragment.id, join: j });
   return (
     <div

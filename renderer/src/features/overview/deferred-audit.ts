@@ -1,21 +1,29 @@
 import type { Issue } from '@shared/model/types';
 import { audit, type AuditReport } from '@shared/audit/audit';
+import { createIncrementalAudit } from '@shared/audit/incremental';
+import { primePlacements } from '../../store/placements';
 
 /**
- * The audit off the hot path (issue 8). On a 20,000-fragment issue one audit takes ~100 ms, far more than a
- * frame; running it synchronously in the first selector that asks after every drop or keystroke made every edit
- * janky. So:
- * - small issues (≤ SYNC_LIMIT fragments), and the first audit of an issue, are computed at once (exact, cheap);
- * - for a big issue, a new version first gets the previous version's report (stale by one idle period) while
- *   the fresh one is computed in an idle callback; `onAuditReady` listeners are then told (the app pings its
- *   store so the status bar and open-end marks re-render).
- * Reports are cached per document version (immer keeps unchanged versions identical).
+ * The audit of every document version, off the hot path (issue 8).
+ *
+ * Edits produce frozen versions (immer), and the incremental audit (shared/audit/incremental.ts) diffs a frozen
+ * version against the previous one: a drop or a keystroke on a 20,000-fragment issue costs a fraction of a
+ * millisecond instead of a full audit, so every version gets its exact report at once. Two cases cost more:
+ * - a document just opened is not frozen yet (parsed, never through an operation): its first report is the full
+ *   audit; then, in an idle callback, the document is frozen (as immer would do at the first edit anyway) and the
+ *   incremental audit is primed with it, so that the first edit finds nothing to rebuild;
+ * - a big unfrozen version that is not the first of its issue (should not happen: only operations make versions)
+ *   gets the previous version's report while the fresh one is computed in an idle callback; `onAuditReady`
+ *   listeners are then told (the app pings its store so the status bar and open-end marks re-render).
+ * Reports are cached per document version.
  */
 export const SYNC_LIMIT = 3000;
 
 const cache = new WeakMap<Issue, AuditReport>();
+const incremental = createIncrementalAudit();
 let latest: { issueId: string; report: AuditReport } | null = null;
 let pending: Issue | null = null;
+let priming: Issue | null = null;
 const listeners = new Set<() => void>();
 
 const size = (issue: Issue) => issue.pages.reduce((n, p) => n + p.fragments.length, 0);
@@ -27,18 +35,43 @@ function whenIdle(cb: () => void): void {
   else setTimeout(cb, 50);
 }
 
-function compute(issue: Issue): AuditReport {
-  const r = audit(issue);
+function remember(issue: Issue, r: AuditReport): AuditReport {
   cache.set(issue, r);
   latest = { issueId: issue.id, report: r };
   return r;
 }
 
-/** The audit of this version, or, while a big issue's fresh audit is pending, the previous version's. */
+function deepFreeze(o: unknown): void {
+  if (!o || typeof o !== 'object' || Object.isFrozen(o)) return;
+  Object.freeze(o);
+  for (const v of Object.values(o)) deepFreeze(v);
+}
+
+/** After a big document's first (full) audit: freeze it and let the incremental audit index it, when idle. */
+function prime(issue: Issue): void {
+  if (priming) { priming = issue; return; }
+  priming = issue;
+  whenIdle(() => {
+    const doc = priming!;
+    priming = null;
+    deepFreeze(doc);
+    incremental(doc);
+    primePlacements(doc);
+  });
+}
+
+/** The audit of this version, or, while a big unfrozen version's audit is pending, the previous version's. */
 export function auditFor(issue: Issue): AuditReport {
   const hit = cache.get(issue);
   if (hit) return hit;
-  if (!latest || latest.issueId !== issue.id || size(issue) <= SYNC_LIMIT) return compute(issue);
+  if (Object.isFrozen(issue)) return remember(issue, incremental(issue));
+  const big = size(issue) > SYNC_LIMIT;
+  if (!big) return remember(issue, audit(issue));
+  if (!latest || latest.issueId !== issue.id) {
+    const r = remember(issue, audit(issue));
+    prime(issue);
+    return r;
+  }
   if (pending !== issue) {
     const first = !pending;
     pending = issue;
@@ -47,7 +80,7 @@ export function auditFor(issue: Issue): AuditReport {
         // Only the newest version is worth auditing; versions skipped in between are never shown.
         const doc = pending!;
         pending = null;
-        if (!cache.has(doc)) compute(doc);
+        if (!cache.has(doc)) remember(doc, audit(doc));
         listeners.forEach((l) => l());
       });
     }

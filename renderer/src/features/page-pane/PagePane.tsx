@@ -44,12 +44,17 @@ export function PagePane() {
     if (at && at.page !== s.currentPage) s.setPage(at.page);
   }, [cursor, store]);
 
-  // Keep the keyboard cursor in view.
+  // Keep the keyboard cursor in view: when it moves to another row, not on every edit of the page (a keystroke
+  // in the editor makes a new fragments array; scrolling then forced a layout per keystroke).
+  const scrolledTo = useRef('');
   useEffect(() => {
-    if (!cursor) return;
+    if (!cursor) { scrolledTo.current = ''; return; }
     const i = fragments.findIndex((f) => f.id === cursor);
-    if (i >= 0) v.scrollToIndex(i, { align: 'auto' });
-  }, [cursor, fragments, v]);
+    const key = `${page?.id}\u0000${cursor}\u0000${i}`;
+    if (i < 0 || key === scrolledTo.current) return;
+    scrolledTo.current = key;
+    v.scrollToIndex(i, { align: 'auto' });
+  }, [cursor, fragments, page?.id, v]);
 
   return (
     <section className="pane page-pane" aria-label={t('page.title')} data-view={view}>
