@@ -16,6 +16,7 @@ import { createMainWindow } from './window';
 import { QuitGuard } from './quit-guard';
 import { CloseFlow } from './close-flow';
 import { RecoverySession } from './services/recovery-session';
+import { PDFJS_RESOURCES_DIR, setPdfjsRoot } from './services/pdfjs-assets';
 import { QueueDialogs } from '../web/dialogs';
 
 /**
@@ -32,6 +33,8 @@ const DROPPABLE = /\.(galley\.json|json|txt|md|xml|alto|html?|hocr|pdf|tei)$/i;
 const userData = userDataOverride(process.env);
 if (userData) app.setPath('userData', userData);
 app.enableSandbox();
+// The packaged app has no node_modules: pdfjs' CMaps, fonts and worker are copied next to app.asar.
+if (app.isPackaged) setPdfjsRoot(path.join(process.resourcesPath, PDFJS_RESOURCES_DIR));
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 const devTools = !app.isPackaged && process.env.GALLEY_DEVTOOLS === '1';

@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pageFromPdfText, type PdfTextItem } from '../../../shared/import/pdf';
 import { emptyPart, type ImportedPart } from '../../../shared/import/layout-result';
+import { pdfjsAssetOptions, pdfjsWorkerFile } from './pdfjs-assets';
 
 /**
  * PDF with a text layer → pages, via the pdfjs-dist legacy build in Node. CJK fonts without embedded encodings
@@ -12,15 +11,6 @@ import { emptyPart, type ImportedPart } from '../../../shared/import/layout-resu
  */
 export interface PdfReadOptions { firstPage: number; sourceName?: string; render?: boolean; renderScale?: number }
 
-function pdfjsRoot(): string {
-  return path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-}
-
-function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = pdfjsRoot();
-  // pdfjs in Node reads these with fs when given plain paths ending in a separator.
-  return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
-}
 
 /** Rendered scans travel inside the issue as PNG data URLs; beyond this many pages the issue would grow too big. */
 const MAX_RENDERED_PAGES = 60;
@@ -30,11 +20,11 @@ export async function readPdfPart(bytes: Uint8Array, opts: PdfReadOptions): Prom
   // In Node pdfjs runs its worker in-process by importing `workerSrc`; point it at the package's file so this also
   // works when the main process is bundled (the default is relative to pdfjs' own module).
   if (!pdfjs.GlobalWorkerOptions.workerSrc) {
-    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(path.join(pdfjsRoot(), 'legacy/build/pdf.worker.mjs')).href;
+    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(pdfjsWorkerFile()).href;
   }
   const part = emptyPart();
   const doc = await pdfjs.getDocument({
-    data: bytes.slice(), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false,
+    data: bytes.slice(), ...pdfjsAssetOptions(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false,
     // Never fetch anything a PDF names.
     disableAutoFetch: true, disableStream: true,
   }).promise;

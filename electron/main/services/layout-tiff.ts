@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
-import type * as UtifTypes from 'utif2';
+import UTIF from 'utif2';
 
 /**
  * TIFF scans (library masters are usually TIFF) → a PNG a browser can show, in the main process: decoded with
@@ -9,7 +8,8 @@ import type * as UtifTypes from 'utif2';
  */
 export interface TiffToPngResult { png: Uint8Array; width: number; height: number; sourceWidth: number; sourceHeight: number }
 
-const UTIF = createRequire(import.meta.url)('utif2') as typeof UtifTypes;
+// A static import, so that vite bundles utif2 into the main bundle: the packaged app has no node_modules, and a
+// run-time require('utif2') would fail there (scripts/package-smoke.mjs checks for such requires).
 
 function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
