@@ -29,6 +29,9 @@ const KEYS = num('keys', 60);
 const PAGES = num('pages', 100);
 /** `--profile FILE`: a CPU profile of the moves and keystrokes (open it in Chrome DevTools). */
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+/** `--trace FILE`: a Chromium trace (devtools.timeline) of the moves and keystrokes: style, layout, paint and script per
+ * task; summarise it with `npx tsx bench/renderer/trace-summary.ts FILE`. */
+const TRACE = process.argv.includes('--trace') ? process.argv[process.argv.indexOf('--trace') + 1] : null;
 /** `--profile-open FILE`: a CPU profile of opening the issue. */
 const PROFILE_OPEN = process.argv.includes('--profile-open') ? process.argv[process.argv.indexOf('--profile-open') + 1] : null;
 
@@ -78,6 +81,7 @@ try {
   rows.push(['renderer JS heap after open', `${(heap.usedSize / 2 ** 20).toFixed(0)} MB used / ${(heap.totalSize / 2 ** 20).toFixed(0)} MB`, '< 400 MB']);
 
   if (PROFILE) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
+  if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   // Keyboard moves: Ctrl+1 sends the selected fragment to article 1; ↓ selects the next one (not measured).
   await page.getByTestId('page-frag-p1.1').click();
   const arm = (label: string) => page.evaluate((l) => { const b = (window as unknown as { __galleyBench: { armed: boolean; label: string } }).__galleyBench; b.armed = true; b.label = l; }, label);
@@ -106,6 +110,7 @@ try {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
     await writeFile(PROFILE, JSON.stringify(profile));
   }
+  if (TRACE) await writeFile(TRACE, await browser.stopTracing());
   const samples = (await page.evaluate(() => (window as unknown as { __galleyBench: { samples: ProbeSample[] } }).__galleyBench.samples)) as ProbeSample[];
   for (const [label, name, goal] of [['move', 'keyboard move (Ctrl+1 into article 1)', '< 16 ms'], ['key', 'keystroke in Monaco', '< 16 ms']] as const) {
     const s = samples.filter((x) => x.label === label && x.key !== 'Control' && x.commit >= 0);

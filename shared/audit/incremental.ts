@@ -18,7 +18,10 @@ import { PlacementTracker } from './placements';
  */
 export function createIncrementalAudit(): (issue: Issue) => AuditReport {
   const tracker = new PlacementTracker();
-  let openByArticle = new Map<Article, string[]>();
+  // Open ends per article object, correct for every article of the last version audited: articles new in a version
+  // and articles holding a changed fragment are recomputed; an article object that left and comes back (undo) is
+  // new again in that version, so a stale entry is never read.
+  let openByArticle = new WeakMap<Article, string[]>();
   /** Ids for which the counts say something is misplaced. */
   const bad = new Set<string>();
 
@@ -31,11 +34,11 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
   return (issue: Issue): AuditReport => {
     const delta = tracker.update(issue);
     if (!delta) {
-      openByArticle = new Map();
+      openByArticle = new WeakMap();
       bad.clear();
       return audit(issue);
     }
-    if (delta.rebuilt) { openByArticle = new Map(); bad.clear(); }
+    if (delta.rebuilt) { openByArticle = new WeakMap(); bad.clear(); }
     for (const id of delta.touched) {
       if (isBad(id)) bad.add(id);
       else bad.delete(id);
@@ -52,19 +55,16 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
       if (o && o !== 'pool' && o !== 'discard') dirty.add(o);
     }
 
-    const next = new Map<Article, string[]>();
     const openEnds: string[] = [];
     const emptyArticles: string[] = [];
     let placed = 0;
     for (const a of issue.articles) {
       let open = all || dirty.has(a) ? undefined : openByArticle.get(a);
-      if (!open) open = articleOpenEnds(issue, a);
-      next.set(a, open);
+      if (!open) { open = articleOpenEnds(issue, a); openByArticle.set(a, open); }
       for (const id of open) openEnds.push(id);
       if (!a.items.length) emptyArticles.push(a.id);
       placed += a.items.length;
     }
-    openByArticle = next;
 
     let fragments = 0;
     for (const p of issue.pages) fragments += p.fragments.length;

@@ -118,12 +118,17 @@ export class PlacementTracker {
 
   private diffArticles(before: readonly Article[], after: readonly Article[], delta: PlacementDelta): void {
     if (before === after) return;
-    const keep = new Set(after);
-    const had = new Set(before);
-    // The same article object twice in one list (only a hand-built document): identity no longer counts items.
-    if (keep.size !== after.length || had.size !== before.length) throw new Unfrozen();
-    for (const a of before) if (!keep.has(a)) for (const it of a.items) this.place(it.id, a, -1, delta);
-    for (const a of after) {
+    // Only the part between the unchanged ends is compared as sets (a move changes one or two articles).
+    const [from, toB, toA] = middle(before, after, (x, y) => x === y);
+    const gone = before.slice(from, toB);
+    const came = after.slice(from, toA);
+    const keep = new Set(came);
+    const had = new Set(gone);
+    // The same article object twice in the changed part (only a hand-built document): a set no longer counts its
+    // items (twice across the unchanged ends and the middle is fine: the ends cancel out).
+    if (keep.size !== came.length || had.size !== gone.length) throw new Unfrozen();
+    for (const a of gone) if (!keep.has(a)) for (const it of a.items) this.place(it.id, a, -1, delta);
+    for (const a of came) {
       if (had.has(a)) continue;
       if (!Object.isFrozen(a) || !Object.isFrozen(a.items)) throw new Unfrozen();
       for (const it of a.items) {

@@ -129,6 +129,24 @@ describe('incremental audit', () => {
     expect(moved.articles[2]).toBe(issue.articles[2]);
     expect(inc(moved)).toEqual(audit(moved));
   });
+  it('an article object that leaves and comes back after its fragment changed is audited again', () => {
+    const inc = createIncrementalAudit();
+    let v = deepFreeze(importPages(['第一段没有结束\n\n第二段也没有结束']));
+    const [f1, f2] = v.pages[0].fragments.map((f) => f.id);
+    v = applyOp(v, { type: 'createArticle', articleId: 'a1', fragmentIds: [f1] }).issue;
+    v = applyOp(v, { type: 'createArticle', articleId: 'a2', fragmentIds: [f2] }).issue;
+    const x = v.articles[0];
+    expect(inc(v).openEnds).toEqual([f1, f2]);
+    const without = produce(v, (d) => { d.articles.splice(0, 1); d.pool.push(f1); });
+    expect(inc(without)).toEqual(audit(without));
+    const ended = applyOp(without, { type: 'editText', fragmentId: f1, text: '第一段结束了。' }).issue;
+    expect(inc(ended)).toEqual(audit(ended));
+    // The same (frozen) article object is back; its fragment now ends a sentence.
+    const back = produce(ended, (d) => { d.articles.unshift(x); d.pool = d.pool.filter((id) => id !== f1); });
+    expect(back.articles[0]).toBe(x);
+    expect(inc(back)).toEqual(audit(back));
+    expect(inc(back).openEnds).toEqual([f2]);
+  });
 });
 
 describe('PlacementTracker', () => {

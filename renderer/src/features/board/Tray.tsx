@@ -1,6 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import { findFragment } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
@@ -9,6 +8,10 @@ import { clickSelect } from '../../commands/navigation';
 import { useAreaDropTarget, useFragmentDraggable } from '../dnd/use-fragment-drag';
 import type { DropTarget } from '../dnd/drop-op';
 import { RoleBadge } from './RoleBadge';
+import { useFixedWindow } from './use-fixed-window';
+
+/** Height of a tray row including its margins: `.tray-row` has a fixed height (two lines) in app.css. */
+const TRAY_SLOT = 61;
 
 const TrayRow = memo(function TrayRow({ id, kind }: { id: string; kind: 'pool' | 'discard' }) {
   const ctx = useAppContext();
@@ -31,13 +34,13 @@ const TrayRow = memo(function TrayRow({ id, kind }: { id: string; kind: 'pool' |
         clickSelect(ctx, id, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey }, s.doc ? boardOrder(s.doc) : []);
       }}
     >
-      <RoleBadge role={fragment.role} />
-      <span className="tray-text">{fragment.text}</span>
+      {/* The badge inside the clamped text: the row has a fixed height of two lines. */}
+      <span className="tray-text"><RoleBadge role={fragment.role} />{fragment.text}</span>
     </div>
   );
 });
 
-/** The unassigned pool or the discard pile: a drop target, and a virtualized list (the pool can be huge). */
+/** The unassigned pool or the discard pile: a drop target, and a windowed list of fixed-height rows (the pool can be huge). */
 export function Tray({ kind }: { kind: 'pool' | 'discard' }) {
   const { t } = useTranslation();
   const ids = useApp((s) => (kind === 'pool' ? s.doc?.pool : s.doc?.discarded) ?? []);
@@ -46,14 +49,7 @@ export function Tray({ kind }: { kind: 'pool' | 'discard' }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const target = useMemo<DropTarget>(() => ({ kind }), [kind]);
   const over = useAreaDropTarget(ref, target);
-  const v = useVirtualizer({
-    count: open ? ids.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 44,
-    overscan: 6,
-    getItemKey: (i) => ids[i] ?? i,
-    initialRect: { width: 400, height: 300 },
-  });
+  const w = useFixedWindow(scrollRef, open ? ids.length : 0, TRAY_SLOT, open);
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -69,10 +65,10 @@ export function Tray({ kind }: { kind: 'pool' | 'discard' }) {
       {open && (
         <div ref={scrollRef} className="tray-scroll" role="listbox" aria-multiselectable aria-label={label}>
           {ids.length === 0 && <p className="empty-note">{kind === 'pool' ? t('board.poolEmpty') : t('board.discardEmpty')}</p>}
-          <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-            {v.getVirtualItems().map((row) => (
-              <div key={row.key} data-index={row.index} ref={v.measureElement} className="vrow" style={{ transform: `translateY(${row.start}px)` }}>
-                <TrayRow id={ids[row.index]} kind={kind} />
+          <div style={{ height: w.total, position: 'relative' }}>
+            {ids.slice(w.start, w.end).map((id, k) => (
+              <div key={id} data-index={w.start + k} className="vrow" style={{ transform: `translateY(${(w.start + k) * TRAY_SLOT}px)` }}>
+                <TrayRow id={id} kind={kind} />
               </div>
             ))}
           </div>
