@@ -43,6 +43,15 @@ export function parseIssue(json: string): Issue {
     }
     throw new IssueFileError(`the file is not JSON (${msg}); is it really a .galley.json issue?`, 'not-json');
   }
+  return validateIssue(raw);
+}
+
+/**
+ * An already parsed JSON value → a validated issue: the checks of `parseIssue` after the JSON syntax, for a value
+ * that arrived parsed (a recovery payload), so that it is not serialized and parsed again only to be checked.
+ * @throws IssueFileError
+ */
+export function validateIssue(raw: unknown): Issue {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== ISSUE_FORMAT) {
     throw new IssueFileError('this is not a Galley issue file (no "format": "galley-issue"); import pages with Import instead', 'not-galley');
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadIssueFile } from '../../electron/main/services/issue-files';
 import { ipcContract } from '../../shared/ipc/contract';
-import { isValidatedIssue, serializeIssue } from '../../shared/model/parse-issue';
+import { isValidatedIssue, parseIssue, serializeIssue, validateIssue } from '../../shared/model/parse-issue';
 import { generateIssue } from '../../bench/support/generate-issue';
 
 /**
@@ -56,5 +56,15 @@ describe('validated once', () => {
     bytes[bytes.indexOf(Buffer.from(issue.pages[0].original.slice(0, 1)))] = 0xff;
     await writeFile(bad, bytes);
     await expect(loadIssueFile(bad)).rejects.toThrow(/not valid UTF-8/);
+  });
+
+  it('validateIssue (a value already parsed, e.g. a recovery payload) checks exactly what parseIssue checks', () => {
+    const text = serializeIssue(issue);
+    expect(validateIssue(JSON.parse(text))).toEqual(parseIssue(text));
+    const bad = JSON.parse(text) as { pool: string[] };
+    bad.pool.push(bad.pool[0]);
+    const message = (f: () => unknown) => { try { f(); return ''; } catch (e) { return (e as Error).message; } };
+    expect(message(() => validateIssue(bad))).toMatch(/is placed twice/);
+    expect(message(() => validateIssue(bad))).toBe(message(() => parseIssue(JSON.stringify(bad))));
   });
 });

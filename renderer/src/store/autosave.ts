@@ -1,4 +1,5 @@
 import type { HostApi } from '@shared/ipc/contract';
+import { findArticle, findFragment } from '@shared/model/lookup';
 import type { AppStore } from './create-store';
 import type { AppState } from './types';
 import { selectDirty } from './selectors';
@@ -154,8 +155,9 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
         const v = recallView(doc);
         const cur = store.getState();
         if (!v || cur.doc !== doc) return;
-        const known = v.selection.filter((x) => doc.pages.some((p) => p.fragments.some((f) => f.id === x)));
-        cur.set({ currentPage: v.page, selectedArticle: v.selectedArticle && doc.articles.some((a) => a.id === v.selectedArticle) ? v.selectedArticle : null });
+        // Through the cached indexes the first render builds anyway, not a scan of every fragment per id.
+        const known = v.selection.filter((x) => !!findFragment(doc, x));
+        cur.set({ currentPage: v.page, selectedArticle: v.selectedArticle && findArticle(doc, v.selectedArticle) ? v.selectedArticle : null });
         if (known.length) cur.select(known);
       });
       return;

@@ -1,4 +1,4 @@
-import { parseIssue } from '@shared/model/parse-issue';
+import { validateIssue } from '@shared/model/parse-issue';
 import type { Issue } from '@shared/model/types';
 import { applyOp, applyRecorded } from '@shared/ops/apply';
 import type { Op } from '@shared/ops/op-schema';
@@ -190,7 +190,7 @@ export function parseSession(payload: string, basePayload?: string): SessionPayl
   if (raw.base === undefined) throw new SessionPayloadError('the recovered document is missing (its base file is gone)', 'damaged');
   let doc: Issue;
   try {
-    doc = parseIssue(JSON.stringify(raw.base));
+    doc = validateIssue(raw.base);
   } catch (e) {
     throw new SessionPayloadError(`the recovered document is damaged: ${(e as Error).message}`, 'damaged');
   }
