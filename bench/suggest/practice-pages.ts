@@ -6,7 +6,7 @@ import { int, pick, rng } from './rng';
  * Practice pages from corpus articles, simulating multi-column extraction (SUGGESTIONS.md §7.1 "column cuts"):
  * each article's body is re-wrapped into columns of `width` characters and `height` lines; a block is a run of
  * lines inside one column and one paragraph, so columns cut paragraphs mid-sentence. Then the extraction is
- * damaged the ways the sample page shows: narrow columns come out line by line and interleaved, a column lands
+ * damaged the ways the sample page shows (paragraph first lines indented two cells, as printed): narrow columns come out line by line and interleaved, a column lands
  * inside another article, a line at a column foot is lost (an open end). Headlines get `#` marks.
  */
 export interface PracticePage {
@@ -77,11 +77,21 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
   const narrow = r() < 0.2;
   const width = narrow ? int(r, 9, 14) : int(r, 14, 22);
   const height = narrow ? int(r, 4, 10) : int(r, 6, 18);
-  // Lines with their paragraph index.
+  // Lines with their paragraph index. As Chinese papers print them: each paragraph's first line is indented two
+  // cells (the extraction drops the indent, so the line just holds two characters fewer), and a line holds a
+  // character more or less now and then (punctuation squeezed at the line end, half-width digits).
   const lines: Array<{ text: string; para: number }> = [];
   body.forEach((p, pi) => {
     const cs = [...p];
-    for (let i = 0; i < cs.length; i += width) lines.push({ text: cs.slice(i, i + width).join(''), para: pi });
+    let i = 0;
+    let first = true;
+    while (i < cs.length) {
+      const jitter = r() < 0.25 ? pick(r, [-1, 1]) : 0;
+      const take = Math.max(2, (first ? width - 2 : width) + jitter);
+      lines.push({ text: cs.slice(i, i + take).join(''), para: pi });
+      i += take;
+      first = false;
+    }
   });
   const columns: Array<Array<{ text: string; para: number }>> = [];
   for (let i = 0; i < lines.length; i += height) columns.push(lines.slice(i, i + height));

@@ -9,6 +9,8 @@ import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore,
 import { bestPath, pathsOf } from './decode';
 import { assignSuccessors } from './assignment';
 import { regroup } from './regroup';
+import { indentEvidence } from './indent';
+import { bandColumns, strideConsistency } from './stride';
 import type {
   ArticleSuggestion, Continuation, FragmentSuggestion, OpenEnd, PlacementItem, RoleSuggestion, SuggestOptions, Suggestions,
 } from './types';
@@ -33,6 +35,18 @@ export interface EngineParams {
   openEndConfidence: number;
   /** Weights of the grouping refinement (null: off). */
   regroup: { topic: number; neighbour: number; link: number } | null;
+  /** Bonus for a join whose source-order offset agrees with the links of its neighbours (0: off). */
+  stride: number;
+  /** How many positions either side vote on the local offset. */
+  strideWindow: number;
+  /** The same bonus for a paragraph break between units (a new paragraph in the same narrow column). */
+  strideBreak: number;
+  /** Weight of the first-line indent against a join into B (B opens a paragraph) or for it (B continues one). */
+  indentJoin: number;
+  /** Weight of the first-line indent for a paragraph break before B. */
+  indentBreak: number;
+  /** Bonus for going from the foot of one interleaved column to the top of the next one in its band. */
+  bandNext: number;
 }
 
 export const DEFAULT_PARAMS: EngineParams = {
@@ -44,6 +58,12 @@ export const DEFAULT_PARAMS: EngineParams = {
   unitJoinConfidence: 0.6,
   openEndConfidence: 0.5,
   regroup: { topic: 12, neighbour: 0.75, link: 0.3 },
+  stride: 3,
+  strideWindow: 6,
+  strideBreak: 3,
+  bandNext: 3,
+  indentJoin: 2.5,
+  indentBreak: 2.5,
 };
 
 const featureCache = new WeakMap<Fragment, { index: number; f: FragFeatures }>();
@@ -123,6 +143,7 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       if (!r) {
         const i = Math.floor(k / n);
         r = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, true).reasons;
+        if (indent[k % n] < -0.5) r.push('B’s first line fills the column: it continues a paragraph');
         jReasons.set(k, r);
       }
       return r;
@@ -161,6 +182,15 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
     const i = Math.floor(k / n);
     JS[k] = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, false).score;
   }
+  // First-line indent: B opens a paragraph (no join into it) or continues one (a join into it is due).
+  const indent = indentEvidence(F, heading);
+  for (let j = 0; j < n; j++) {
+    if (!indent[j]) continue;
+    for (let i = 0; i < n; i++) if (JS[i * n + j] > -Infinity) JS[i * n + j] -= params.indentJoin * indent[j];
+  }
+  const strided = params.stride > 0 ? strideConsistency(n, JS, F, params) : { share: () => 0, succ: new Int32Array(n).fill(-1) };
+  const strideShare = strided.share;
+  const nextColumnTop = bandColumns(n, F, strideShare, strided.succ);
   const jScore = (i: number, j: number) => JS[i * n + j];
   const joinConf = (i: number, j: number) => {
     let alt = 0;
@@ -238,9 +268,11 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       if (a === b || ub.articleId !== null || !allowed(t, h)) continue;
       const adjacency = adjacencyOf(F, unitOf, a, t, h, ub);
       adjOf[a * m + b] = adjacency;
-      const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights, false).score;
-      const jn = JS[t * n + h];
-      if (jn > br) { LS[a * m + b] = jn; LJ[a * m + b] = 1; } else LS[a * m + b] = br;
+      const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights, false).score
+        + params.strideBreak * strideShare(t, h - t) + params.indentBreak * indent[h];
+      const bandBonus = nextColumnTop.next[t] === h || nextColumnTop.alt[t] === h ? params.bandNext : 0;
+      const jn = JS[t * n + h] + bandBonus;
+      if (jn > br + bandBonus) { LS[a * m + b] = jn; LJ[a * m + b] = 1; } else LS[a * m + b] = br + bandBonus;
     }
   }
   /** A unit link with its reasons (built on demand: only chosen links and shown candidates need them). */
@@ -250,7 +282,9 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
     const t = uTail(units[a]);
     const h = uHead(units[b]);
     if (LJ[k]) return { score: LS[k], reasons: J.reasons(t * n + h), join: true };
-    return { score: LS[k], reasons: breakScore(F[t], heading[t], F[h], heading[h], topicU[k], adjOf[k], params.weights, true).reasons, join: false };
+    const reasons = breakScore(F[t], heading[t], F[h], heading[h], topicU[k], adjOf[k], params.weights, true).reasons;
+    if (indent[h] > 0.5) reasons.push('B’s first line is indented: it opens a paragraph');
+    return { score: LS[k], reasons, join: false };
   };
   const link = (a: number, b: number) => LS[a * m + b];
   const startCost = (a: number) => (isStart(units[a]) ? 0 : params.orphanStart);

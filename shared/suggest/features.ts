@@ -47,6 +47,11 @@ export interface FragFeatures {
   furniture: string | null;
   /** Printed line width (characters) when line breaks survive as spaces inside CJK text, else the length. */
   width: number;
+  /**
+   * Printed widths of the block's lines in character cells (ASCII letters, digits and straight quotes count half:
+   * extraction turns full-width punctuation into ASCII, but digits and Latin are printed half width).
+   */
+  lineWidths: number[];
   /** Several printed lines: the last one is full (the block was cut at a column foot) or short (a paragraph end). */
   lastLine: 'full' | 'short' | 'unknown';
   /** Region on the page when the import had coordinates (ALTO, PAGE, hOCR, PDF). */
@@ -102,13 +107,22 @@ export function fragmentFeatures(f: Fragment, index: number, model: CharModel): 
   };
 }
 
-function lineShape(raw: string, cjk: boolean): { width: number; lastLine: 'full' | 'short' | 'unknown' } {
-  if (!cjk) return { width: raw.length, lastLine: 'unknown' };
-  const lines = printedLines(raw).map((l) => [...l].length);
-  if (!lines.length) return { width: 0, lastLine: 'unknown' };
+/** Width of a printed line in character cells. */
+export function printedWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) w += /[A-Za-z0-9"']/.test(ch) ? 0.5 : 1;
+  return w;
+}
+
+function lineShape(raw: string, cjk: boolean): { width: number; lastLine: 'full' | 'short' | 'unknown'; lineWidths: number[] } {
+  if (!cjk) return { width: raw.length, lastLine: 'unknown', lineWidths: [] };
+  const printed = printedLines(raw);
+  const lineWidths = printed.map(printedWidth);
+  const lines = printed.map((l) => [...l].length);
+  if (!lines.length) return { width: 0, lastLine: 'unknown', lineWidths };
   const width = Math.max(...lines);
-  if (lines.length < 2) return { width, lastLine: 'unknown' };
+  if (lines.length < 2) return { width, lastLine: 'unknown', lineWidths };
   const last = lines[lines.length - 1];
   const before = Math.max(...lines.slice(0, -1));
-  return { width, lastLine: last >= before - 1 ? 'full' : last <= before - 3 ? 'short' : 'unknown' };
+  return { width, lastLine: last >= before - 1 ? 'full' : last <= before - 3 ? 'short' : 'unknown', lineWidths };
 }

@@ -2,6 +2,7 @@ import type { FragFeatures } from './features';
 import type { CharModel } from './lm';
 import type { PageCache } from './page-cache';
 import { straddlingWord } from './straddle';
+import { bundledWordModel } from './words';
 
 /**
  * Pair scores on a log-odds scale. Structural weights (order, widths, topic, thresholds) were tuned on the corpus
@@ -20,6 +21,8 @@ export interface Weights {
   joinPrior: number;
   lm: number;
   straddle: number;
+  /** Weight of the jieba seam PMI (words.ts; ln LR ≈ 0.6 × score on the corpus line cuts). */
+  seam: number;
   cache2: number;
   cache3: number;
   prohibitedStart: number;
@@ -45,6 +48,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   joinPrior: -0.75,
   lm: 0.5,
   straddle: 3,
+  seam: 0.6,
   cache2: 1.5,
   cache3: 2.25,
   prohibitedStart: 3,
@@ -102,6 +106,11 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
       if (lm > 1.5) reasons.push(`reads on: ${a.rawTail.slice(-2)}|${b.rawHead.slice(0, 2)}`);
       word = straddlingWord(a.rawTail, b.rawHead);
       if (word) { s += w.straddle; reasons.push(`ends mid-word: ${word}`); }
+      const seam = bundledWordModel().seamScore(a.rawTail, b.rawHead);
+      if (seam.score > 0) {
+        s += w.seam * seam.score;
+        if (!word && seam.word && seam.score > 2) reasons.push(`ends mid-word: ${seam.word}`);
+      }
     }
     const at = a.tailChars;
     const bh = b.headChars;

@@ -1,0 +1,103 @@
+import type { FragFeatures } from './features';
+import { assignSuccessors } from './assignment';
+
+/** What the stride stage needs of the engine's parameters. */
+export interface StrideParams {
+  joinThreshold: number;
+  stride: number;
+  strideWindow: number;
+}
+
+/**
+ * Line-by-line interleaving (DOMAIN.md: narrow columns side by side come out one printed line at a time, row by
+ * row): inside such a band every line continues `k` positions further on, k being the number of columns. One
+ * pair's text rarely proves its link, but the band's links agree on one offset. So: take the best assignment of
+ * the join scores, let each fragment's neighbours (±window in source order) vote on their links' offsets, and
+ * add `stride × share of votes` to the joins with a locally agreed offset; repeat once with the improved links.
+ * Mutates JS in place and returns the final vote shares (the paragraph-break links between units use them too).
+ */
+export function strideConsistency(n: number, JS: Float64Array, F: FragFeatures[], params: StrideParams): { share: (i: number, offset: number) => number; succ: Int32Array } {
+  const base = JS.slice();
+  let shares: Array<Map<number, number> | null> = [];
+  let cur: { succ: Int32Array } = { succ: new Int32Array(n).fill(-1) };
+  for (let round = 0; round < 2; round++) {
+    cur = assignSuccessors(n, (i, j) => JS[i * n + j], params.joinThreshold);
+    shares = offsetVotes(n, cur.succ, F, params.strideWindow);
+    JS.set(base);
+    for (let i = 0; i < n; i++) {
+      const sh = shares[i];
+      if (!sh) continue;
+      for (const [o, v] of sh) {
+        const k = i * n + i + o;
+        if (JS[k] > -Infinity) JS[k] += params.stride * v;
+      }
+    }
+  }
+  return { share: (i, o) => shares[i]?.get(o) ?? 0, succ: cur.succ };
+}
+
+/**
+ * In a band of interleaved columns read row by row, the foot of column c continues at the top of column c + 1,
+ * which sits right after column c's top in source order. For each fragment: the position of the top of the next
+ * column of its band (walking back by the band's stride to the top of its own column) and the one a row above
+ * it, or -1.
+ */
+export function bandColumns(n: number, F: FragFeatures[], share: (i: number, o: number) => number, succ: Int32Array): { next: Int32Array; alt: Int32Array } {
+  const stride = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let o = 2; o <= 4; o++) if (share(i, o) >= 0.5) { stride[i] = o; break; }
+    // A column's foot has no line k further on to vote for; it takes the stride of the line linked to it from above.
+    if (!stride[i]) for (let o = 2; o <= 4; o++) if (i - o >= 0 && stride[i - o] === o && succ[i - o] === i) { stride[i] = o; break; }
+  }
+  const out = new Int32Array(n).fill(-1);
+  const alt = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const k = stride[i];
+    if (!k) continue;
+    let top = i;
+    // Back up the column while the line k above is linked to this one or votes for the same stride (votes thin out
+    // at the band's edges, links do not).
+    while (top - k >= 0 && (stride[top - k] === k || succ[top - k] === top) && F[top - k].page === F[i].page) top -= k;
+    const next = top + 1;
+    if (next < n && next !== i && (stride[next] === k || succ[next] === next + k) && F[next].page === F[i].page) out[i] = next;
+    // The columns' tops need not be level (a subhead or a short first line): one row up is the other candidate.
+    const up = top + 1 - k;
+    if (up >= 0 && up !== i && F[up].page === F[i].page && (stride[up] === k || succ[up] === up + k)) alt[i] = up;
+  }
+  return { next: out, alt };
+}
+
+/**
+ * Blocks that take part in the offset votes. CJK: all (column cuts of wide blocks follow the same offsets as the
+ * interleaved lines of narrow ones). Latin: one-line blocks only; on paragraph-sized blocks the votes overruled the
+ * case and hyphen cues on the Latin dev set (successor 0.64 → 0.54).
+ */
+function oneLine(f: FragFeatures): boolean {
+  return f.cjk || f.text.length <= 60;
+}
+
+/** For each fragment, the share of its neighbours' links (±w positions, same page) per source-order offset. */
+function offsetVotes(n: number, succ: Int32Array, F: FragFeatures[], w: number): Array<Map<number, number> | null> {
+  const MAX = 8;
+  const off = new Int32Array(n);
+  const line = F.map(oneLine);
+  for (let i = 0; i < n; i++) {
+    const j = succ[i];
+    if (j >= 0 && line[i] && line[j] && F[j].page === F[i].page && Math.abs(j - i) <= MAX) off[i] = j - i;
+  }
+  const out: Array<Map<number, number> | null> = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const votes = new Map<number, number>();
+    let total = 0;
+    for (let k = Math.max(0, i - w); k <= Math.min(n - 1, i + w); k++) {
+      if (k === i || off[k] === 0 || F[k].page !== F[i].page) continue;
+      votes.set(off[k], (votes.get(off[k]) ?? 0) + 1);
+      total++;
+    }
+    if (total < 2 || !line[i]) continue;
+    const sh = new Map<number, number>();
+    for (const [o, v] of votes) if (v >= 2 && i + o >= 0 && i + o < n) sh.set(o, v / total);
+    if (sh.size) out[i] = sh;
+  }
+  return out;
+}
