@@ -34,9 +34,11 @@ const load = <T>(rel: string): Promise<T> => import(new URL(rel, import.meta.url
 const { generateIssue } = await import('./support/generate-issue');
 const { audit } = await import('../shared/audit/audit');
 const { createAppStore } = await load<{ createAppStore(d: { t: unknown; language: string }): { getState(): BenchState } }>('../renderer/src/store/create-store.ts');
-const { boardOrder, orderedSelection, selectOpenEnds } = await load<{
+const { boardOrder, orderedSelection, selectOpenEnds, selectAudit, selectArticleIndexOf } = await load<{
   boardOrder(i: Issue): string[]; orderedSelection(s: BenchState, o: 'board' | 'source'): string[]; selectOpenEnds(s: BenchState): Set<string>;
+  selectAudit(s: BenchState): unknown; selectArticleIndexOf(s: BenchState, id: string): number;
 }>('../renderer/src/store/selectors.ts');
+const { createIncrementalAudit } = await import('../shared/audit/incremental');
 const { dropToOp } = await load<{ dropToOp(i: Issue, ids: string[], t: DropTarget): Op | null }>('../renderer/src/features/dnd/drop-op.ts');
 const { createI18n } = await load<{ createI18n(l: string): { t: { bind(x: unknown): unknown } } }>('../renderer/src/i18n/index.ts');
 
@@ -47,9 +49,11 @@ store.getState().load(issue, null);
 const frags = issue.pages.reduce((n, p) => n + p.fragments.length, 0);
 console.log(`issue: ${issue.pages.length} pages, ${frags} fragments, ${issue.articles.length} articles, pool ${issue.pool.length}`);
 
-function med(label: string, fn: (i: number) => void, goalMs: number, runs = 15): void {
+/** Median time of `fn`; `setup` (not timed) runs before each call. */
+function med(label: string, fn: (i: number) => void, goalMs: number, runs = 15, setup?: (i: number) => void): void {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    setup?.(i);
     const t0 = performance.now();
     fn(i);
     times.push(performance.now() - t0);
@@ -88,4 +92,17 @@ med('discard one fragment, then the board order for ↑/↓ (rebuilt)', (i) => {
 s().select(poolIds.slice(200, 260));
 med('ordered selection of 60 fragments (drag start)', () => { orderedSelection(s(), 'board'); }, 16);
 med('audit of the whole issue (status bar, open ends)', () => { audit(s().doc!); }, 100, 5);
+
+// Issue 8: what the renderer does per edit instead — the incremental audit of the new version, and the
+// selectors of ~20 mounted page rows (placement colour, open end) and the status bar after the edit.
+const inc = createIncrementalAudit();
+inc(s().doc!);
+const dropFromPool = (k: number) => s().apply({ type: 'moveFragments', fragmentIds: [s().doc!.pool[300 + k]], to: { kind: 'article', articleId: s().doc!.articles[20 + (k % 60)].id, after: null } });
+med('incremental audit of the version after a drop', () => { inc(s().doc!); }, 2, 30, dropFromPool);
+med('incremental audit of the version after a keystroke', () => { inc(s().doc!); }, 2, 40, (i) => { now += 100; s().typeText(fid, base + '词'.repeat(i + 1), now); });
+const rowIds = s().doc!.pages[50].fragments.slice(0, 20).map((f) => f.id);
+const rowSelectors = () => { selectAudit(s()); for (const id of rowIds) { selectArticleIndexOf(s(), id); selectOpenEnds(s()).has(id); } };
+rowSelectors();
+med('after a drop: selectors of 20 page rows and the status bar', rowSelectors, 2, 30, (i) => dropFromPool(i + 100));
+med('after a keystroke: selectors of 20 rows and the status bar', rowSelectors, 2, 40, (i) => { now += 100; s().typeText(fid, base + '句'.repeat(i + 1), now); });
 med('open-end set for row badges (cached per document)', () => { selectOpenEnds(s()); }, 16);

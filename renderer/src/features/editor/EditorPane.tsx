@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findFragment, originalTextOf } from '@shared/model/lookup';
 import { useApp } from '../../app-context';
@@ -28,10 +28,16 @@ export function EditorPane() {
   const article = useApp((s) => s.doc?.articles.find((a) => a.id === articleId));
   // Re-rendered by the subscriptions above; the whole document is read from the current state.
   const issue = useApp((s) => (fragment || article ? s.doc : null));
-  const original = useMemo(() => (issue && fragment ? originalTextOf(issue, fragment) : ''), [issue, fragment]);
+  // The diffs follow a keystroke in a deferred render (issue 8): the keystroke's own render (Monaco, the edited
+  // rows) commits first and the character diffs of the fragment and of the whole article are computed after it,
+  // in a render React can interrupt, instead of delaying the next frame.
+  const dIssue = useDeferredValue(issue);
+  const dFragment = useDeferredValue(fragment);
+  const dArticle = useDeferredValue(article);
+  const original = useMemo(() => (dIssue && dFragment ? originalTextOf(dIssue, dFragment) : ''), [dIssue, dFragment]);
   const articleTexts = useMemo(
-    () => (issue && article ? { before: articleText(issue, article, 'original'), after: articleText(issue, article, 'current') } : null),
-    [issue, article],
+    () => (dIssue && dArticle ? { before: articleText(dIssue, dArticle, 'original'), after: articleText(dIssue, dArticle, 'current') } : null),
+    [dIssue, dArticle],
   );
   const articleNo = issue && article ? articleIndexById(issue, article.id) + 1 : 0;
 
@@ -55,7 +61,7 @@ export function EditorPane() {
         {fragment && (
           <div className="diff-box">
             <h3>{t('editor.diff')}</h3>
-            <DiffView before={original} after={fragment.text} testId="fragment-diff" />
+            <DiffView before={original} after={dFragment?.text ?? ''} testId="fragment-diff" />
           </div>
         )}
         {articleTexts && (

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
+import type { Issue } from '@shared/model/types';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
@@ -9,6 +10,28 @@ import { PageScan } from '../scan-view/PageScan';
 import { ScanToggle } from '../scan-view/ScanToggle';
 import { effectiveView, useScanMode } from '../scan-view/scan-mode';
 
+/** Page labels joined by NUL, as one string: equal from version to version unless a page is added or renamed. */
+function selectPageLabels(s: { doc: Issue | null }): string {
+  return s.doc ? s.doc.pages.map((p) => p.label).join('\u0000') : '';
+}
+
+/** The page picker, re-rendered only when the labels or the current page change (not on every keystroke, which
+ * makes a new pages array): 100 options re-created per keystroke were a visible part of the page pane's render. */
+const PageSelect = memo(function PageSelect({ labels, current }: { labels: string; current: number }) {
+  const { t } = useTranslation();
+  const { store } = useAppContext();
+  return (
+    <select
+      aria-label={t('page.select')}
+      data-testid="page-select"
+      value={current}
+      onChange={(e) => store.getState().setPage(Number(e.target.value))}
+    >
+      {labels.split('\u0000').map((label, i) => <option key={i} value={i}>{label}</option>)}
+    </select>
+  );
+});
+
 /** The page as extracted: its fragments in source order, virtualized (a page can hold thousands). */
 export function PagePane() {
   const { t } = useTranslation();
@@ -16,6 +39,7 @@ export function PagePane() {
   const pages = useApp((s) => s.doc?.pages);
   const current = useApp((s) => s.currentPage);
   const cursor = useApp((s) => s.cursor);
+  const pageLabels = useApp(selectPageLabels);
   const page = pages?.[current];
   const fragments = page?.fragments ?? [];
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -60,16 +84,7 @@ export function PagePane() {
     <section className="pane page-pane" aria-label={t('page.title')} data-view={view}>
       <header className="pane-head">
         <h2>{t('page.title')}</h2>
-        {pages && pages.length > 1 && (
-          <select
-            aria-label={t('page.select')}
-            data-testid="page-select"
-            value={current}
-            onChange={(e) => store.getState().setPage(Number(e.target.value))}
-          >
-            {pages.map((p, i) => <option key={p.id} value={i}>{p.label}</option>)}
-          </select>
-        )}
+        {pages && pages.length > 1 && <PageSelect labels={pageLabels} current={current} />}
         {page && <span className="pane-sub">{t('page.of', { label: page.label, count: fragments.length })}</span>}
         <ScanToggle page={page} />
       </header>
