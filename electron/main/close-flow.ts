@@ -23,6 +23,7 @@ export interface CloseFlowOptions {
 
 export class CloseFlow {
   private closing = false;
+  private cleaned = false;
 
   constructor(private readonly o: CloseFlowOptions) {}
 
@@ -31,7 +32,8 @@ export class CloseFlow {
    * or cleans up, and then calls `close()` again.
    */
   onCloseRequested(): boolean {
-    if (this.closing) return true;
+    // A second request while the clean-up runs (the user clicks close again) waits for it as well.
+    if (this.closing) return this.cleaned;
     if (this.o.guard.onCloseRequested() === 'ask') {
       void this.ask().catch((e: unknown) => this.o.onError?.(e));
       return false;
@@ -39,7 +41,10 @@ export class CloseFlow {
     this.closing = true;
     void this.o.recovery.end()
       .catch((e: unknown) => this.o.onError?.(e))
-      .finally(() => this.o.close());
+      .finally(() => {
+        this.cleaned = true;
+        this.o.close();
+      });
     return false;
   }
 

@@ -129,3 +129,22 @@ describe('CloseFlow', () => {
     expect(await files()).toEqual(['doc.galley-recovery.json']);
   });
 });
+
+describe('CloseFlow while cleaning up', () => {
+  it('a second close request during the clean-up waits for it', async () => {
+    const recovery = new RecoverySession();
+    let release: () => void = () => undefined;
+    recovery.attach(() => new Promise<void>((r) => { release = r; }));
+    await recovery.write('doc', async () => undefined);
+    let closes = 0;
+    const f: CloseFlow = new CloseFlow({ guard: new QuitGuard(), recovery, confirm: async () => 2, runSave: () => undefined, close: () => { if (f.onCloseRequested()) closes++; } });
+    expect(f.onCloseRequested()).toBe(false); // clean-up started
+    expect(f.onCloseRequested()).toBe(false); // the user clicks close again: still waiting
+    await new Promise((r) => setTimeout(r, 10));
+    expect(closes).toBe(0);
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(closes).toBe(1);
+    expect(f.onCloseRequested()).toBe(true);
+  });
+});
