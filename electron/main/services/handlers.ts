@@ -95,6 +95,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     await recordRecent(userDataDir, file, now()).catch(() => undefined); // a failed recent list never fails a save
     deps.window?.addRecentDocument?.(file);
   };
+  /** Recent-list updates of opens still being written: the open answers without waiting for the fsync. */
+  let recording: Promise<void> = Promise.resolve();
+  const rememberSoon = (file: string) => { recording = recording.then(() => remember(file)); };
 
   const h: Handlers = {
     'app.info': async () => deps.appInfo,
@@ -127,7 +130,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'issue.open': async ({ token }) => {
       const file = tokens.resolve(token, 'issue');
       const issue = await loadIssueFile(file);
-      await remember(file);
+      rememberSoon(file);
       return { issue, file: { token, name: path.basename(file) } };
     },
     'issue.importPages': async ({ tokens: list, title }) => {
@@ -145,7 +148,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'issue.save': async ({ token, issue }) => {
       const file = tokens.resolve(token, 'issue');
       const state = await saveIssueFile(file, issue);
-      await remember(file);
+      rememberSoon(file); // in the same queue as the opens', so that two updates of recent.json never overlap
+      await recording;
       return { savedAt: now().toISOString(), durable: state === 'committed-durable' };
     },
     'export.run': async (input) => {
@@ -172,6 +176,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'page.image': async ({ issueToken, src }) => ({ url: await readScanImage(tokens.resolve(issueToken, 'issue'), src) }),
     'recent.list': async () => {
+      await recording;
       const items = await readRecent(userDataDir);
       return items.map((e) => ({ ...tokens.ref(e.path, 'issue'), openedAt: e.openedAt }));
     },
