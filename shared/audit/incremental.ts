@@ -31,14 +31,18 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     return f > 0 ? p !== 1 : p > 0;
   };
 
+  /** The article-side lists of the last report (reused while they do not change). */
+  let last: { articles: Issue['articles']; openEnds: string[]; emptyArticles: string[]; placed: number } | null = null;
+
   return (issue: Issue): AuditReport => {
     const delta = tracker.update(issue);
     if (!delta) {
       openByArticle = new WeakMap();
       bad.clear();
+      last = null;
       return audit(issue);
     }
-    if (delta.rebuilt) { openByArticle = new WeakMap(); bad.clear(); }
+    if (delta.rebuilt) { openByArticle = new WeakMap(); bad.clear(); last = null; }
     for (const id of delta.touched) {
       if (isBad(id)) bad.add(id);
       else bad.delete(id);
@@ -55,23 +59,40 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
       if (o && o !== 'pool' && o !== 'discard') dirty.add(o);
     }
 
-    const openEnds: string[] = [];
-    const emptyArticles: string[] = [];
+    let openEnds: string[] = [];
+    let emptyArticles: string[] = [];
     let placed = 0;
-    for (const a of issue.articles) {
-      let open = all || dirty.has(a) ? undefined : openByArticle.get(a);
-      if (!open) { open = articleOpenEnds(issue, a); openByArticle.set(a, open); }
-      for (const id of open) openEnds.push(id);
-      if (!a.items.length) emptyArticles.push(a.id);
-      placed += a.items.length;
+    if (last && last.articles === issue.articles && !dirty.size && !all) {
+      // Same articles, no fragment of theirs changed (a keystroke that keeps its sentence end, a pool change):
+      // the previous lists stand, and keep their identity, so that sets built from them are reused too.
+      ({ openEnds, emptyArticles, placed } = last);
+    } else {
+      for (const a of issue.articles) {
+        let open = all || dirty.has(a) ? undefined : openByArticle.get(a);
+        if (!open) { open = articleOpenEnds(issue, a); openByArticle.set(a, open); }
+        for (const id of open) openEnds.push(id);
+        if (!a.items.length) emptyArticles.push(a.id);
+        placed += a.items.length;
+      }
+      // A recomputed article whose open ends did not change leaves the list as it was: keep the old array.
+      if (last && sameList(last.openEnds, openEnds)) openEnds = last.openEnds;
+      if (last && sameList(last.emptyArticles, emptyArticles)) emptyArticles = last.emptyArticles;
     }
+    // Shared between reports of successive versions: frozen, so that no reader can change another version's report.
+    last = { articles: issue.articles, openEnds: Object.freeze(openEnds) as string[], emptyArticles: Object.freeze(emptyArticles) as string[], placed };
 
     let fragments = 0;
     for (const p of issue.pages) fragments += p.fragments.length;
     const { lost, duplicated } = coverage(issue);
     return {
-      lost, duplicated, misplaced: bad.size ? misplacedOf(issue) : [], unassigned: [...issue.pool], openEnds, emptyArticles,
+      lost, duplicated, misplaced: bad.size ? misplacedOf(issue) : [], unassigned: [...issue.pool], openEnds: last.openEnds, emptyArticles: last.emptyArticles,
       fragments, placed: placed + issue.discarded.length,
     };
   };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

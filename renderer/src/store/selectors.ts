@@ -30,12 +30,15 @@ export function selectAudit(s: AppState): AuditReport | null {
   return s.doc ? auditFor(s.doc) : null;
 }
 
-const openEndCache = new WeakMap<AuditReport, Set<string>>();
+/** Cached by the open-end list itself: the incremental audit hands the same list to every version in which the
+ * open ends did not change (a keystroke, a pool change), so the rows' badges read one set across versions. */
+const openEndCache = new WeakMap<string[], Set<string>>();
+const NO_OPEN_ENDS: Set<string> = new Set();
 export function selectOpenEnds(s: AppState): Set<string> {
   const r = selectAudit(s);
-  if (!r) return new Set();
-  let set = openEndCache.get(r);
-  if (!set) { set = new Set(r.openEnds); openEndCache.set(r, set); }
+  if (!r) return NO_OPEN_ENDS;
+  let set = openEndCache.get(r.openEnds);
+  if (!set) { set = new Set(r.openEnds); openEndCache.set(r.openEnds, set); }
   return set;
 }
 

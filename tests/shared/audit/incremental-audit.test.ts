@@ -127,7 +127,18 @@ describe('incremental audit', () => {
     const moved = applyOp(issue, { type: 'moveFragments', fragmentIds: [ids[0]], to: { kind: 'article', articleId: 'a2', after: null, join: false } }).issue;
     // The untouched article keeps its object, and the report equals the full audit.
     expect(moved.articles[2]).toBe(issue.articles[2]);
-    expect(inc(moved)).toEqual(audit(moved));
+    const r2 = inc(moved);
+    expect(r2).toEqual(audit(moved));
+    // A keystroke that keeps every sentence end: the open-end list is the same array (row badges reuse their set).
+    const typed = applyOp(moved, { type: 'editText', fragmentId: ids[5], text: '第5段没有结束还在写' }).issue;
+    const r3 = inc(typed);
+    expect(r3).toEqual(audit(typed));
+    expect(r3.openEnds).toBe(r2.openEnds);
+    // One that ends a sentence: a new list without that fragment.
+    const ended = applyOp(typed, { type: 'editText', fragmentId: ids[5], text: '第5段结束。' }).issue;
+    const r4 = inc(ended);
+    expect(r4).toEqual(audit(ended));
+    expect(r4.openEnds).not.toContain(ids[5]);
   });
   it('an article object that leaves and comes back after its fragment changed is audited again', () => {
     const inc = createIncrementalAudit();
