@@ -1,4 +1,5 @@
-import { lazy, Suspense, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { Issue } from '@shared/model/types';
 import { useTranslation } from 'react-i18next';
 import { findFragment, originalTextOf } from '@shared/model/lookup';
 import { useApp } from '../../app-context';
@@ -26,8 +27,17 @@ export function EditorPane() {
   const fragment = useApp((s) => (s.doc && fragmentId ? findFragment(s.doc, fragmentId) : undefined));
   const articleId = useApp((s) => s.selectedArticle);
   const article = useApp((s) => s.doc?.articles.find((a) => a.id === articleId));
-  // Re-rendered by the subscriptions above; the whole document is read from the current state.
-  const issue = useApp((s) => (fragment || article ? s.doc : null));
+  // The diffs read the pages (fragment texts, originals) through a document version: the version seen last is
+  // kept while the pages are the same objects, so a drop or a reorder elsewhere (new articles, same pages) does
+  // not re-render the editor pane (issue 8). The article number has its own subscription.
+  const seen = useRef<Issue | null>(null);
+  const issue = useApp((s) => {
+    if (!(fragment || article) || !s.doc) return null;
+    const prev = seen.current;
+    return prev && prev.pages === s.doc.pages ? prev : s.doc;
+  });
+  seen.current = issue;
+  const articleNo = useApp((s) => (s.doc && article ? articleIndexById(s.doc, article.id) + 1 : 0));
   // The diffs follow a keystroke in a deferred render (issue 8): the keystroke's own render (Monaco, the edited
   // rows) commits first and the character diffs of the fragment and of the whole article are computed after it,
   // in a render React can interrupt, instead of delaying the next frame.
@@ -39,7 +49,6 @@ export function EditorPane() {
     () => (dIssue && dArticle ? { before: articleText(dIssue, dArticle, 'original'), after: articleText(dIssue, dArticle, 'current') } : null),
     [dIssue, dArticle],
   );
-  const articleNo = issue && article ? articleIndexById(issue, article.id) + 1 : 0;
 
   return (
     <section className="pane editor-pane" aria-label={t('editor.title')}>
