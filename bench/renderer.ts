@@ -80,7 +80,7 @@ try {
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   rows.push(['renderer JS heap after open', `${(heap.usedSize / 2 ** 20).toFixed(0)} MB used / ${(heap.totalSize / 2 ** 20).toFixed(0)} MB`, '< 400 MB']);
 
-  if (PROFILE) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
+  if (PROFILE) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); await cdp.send('Profiler.start'); }
   if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   // Keyboard moves: Ctrl+1 sends the selected fragment to article 1; ↓ selects the next one (not measured).
   await page.getByTestId('page-frag-p1.1').click();

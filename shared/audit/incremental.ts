@@ -31,6 +31,12 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     return f > 0 ? p !== 1 : p > 0;
   };
 
+  /** The pool of the last report and its (frozen) copy: a keystroke does not copy 8,000 ids again. */
+  let pool: { of: readonly string[]; copy: string[] } | null = null;
+  const unassignedOf = (p: readonly string[]): string[] => {
+    if (pool?.of !== p) pool = { of: p, copy: Object.freeze([...p]) as string[] };
+    return pool.copy;
+  };
   /** The article-side lists of the last report (reused while they do not change). */
   let last: { articles: Issue['articles']; openEnds: string[]; emptyArticles: string[]; placed: number } | null = null;
 
@@ -62,13 +68,24 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     let openEnds: string[] = [];
     let emptyArticles: string[] = [];
     let placed = 0;
-    if (last && last.articles === issue.articles && !dirty.size && !all) {
-      // Same articles, no fragment of theirs changed (a keystroke that keeps its sentence end, a pool change):
-      // the previous lists stand, and keep their identity, so that sets built from them are reused too.
-      ({ openEnds, emptyArticles, placed } = last);
+    // Same articles, and no article's open ends changed (a pool change, a keystroke that keeps its sentence end):
+    // the previous lists stand, and keep their identity, so that sets built from them are reused too.
+    const sameArticles = !!last && last.articles === issue.articles && !all;
+    let changed = !sameArticles;
+    if (sameArticles) {
+      for (const a of dirty) {
+        const before = openByArticle.get(a);
+        const now = articleOpenEnds(issue, a);
+        openByArticle.set(a, now);
+        if (!before || !sameList(before, now)) changed = true;
+      }
+    }
+    if (!changed) {
+      ({ openEnds, emptyArticles, placed } = last!);
     } else {
       for (const a of issue.articles) {
-        let open = all || dirty.has(a) ? undefined : openByArticle.get(a);
+        // With the same articles the dirty ones were recomputed above; otherwise here.
+        let open = all || (!sameArticles && dirty.has(a)) ? undefined : openByArticle.get(a);
         if (!open) { open = articleOpenEnds(issue, a); openByArticle.set(a, open); }
         for (const id of open) openEnds.push(id);
         if (!a.items.length) emptyArticles.push(a.id);
@@ -85,7 +102,7 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     for (const p of issue.pages) fragments += p.fragments.length;
     const { lost, duplicated } = coverage(issue);
     return {
-      lost, duplicated, misplaced: bad.size ? misplacedOf(issue) : [], unassigned: [...issue.pool], openEnds: last.openEnds, emptyArticles: last.emptyArticles,
+      lost, duplicated, misplaced: bad.size ? misplacedOf(issue) : [], unassigned: unassignedOf(issue.pool), openEnds: last.openEnds, emptyArticles: last.emptyArticles,
       fragments, placed: placed + issue.discarded.length,
     };
   };
