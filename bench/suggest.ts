@@ -3,6 +3,7 @@
  *
  * (a) the sample page (held out: never used for fitting) against tests/fixtures/suggest/zhejiang-p2.truth.json;
  * (b) practice pages simulated from the corpus dev folds: the tuning part and the held-out part reported apart;
+ *     and the same simulation on the two ECPO folds kept out of the corpus (samples/real/ecpo-jingbao);
  * (c) a Latin practice set from the project's own English notes (see bench/suggest/latin-set.ts);
  * (d) time per page at 60 and 300 fragments (p50/p95).
  */
@@ -10,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { suggest } from '../shared/suggest/engine';
-import { chineseDevSet } from './suggest/dev-set';
+import { chineseDevSet, ecpoEvalSet } from './suggest/dev-set';
 import { latinDevSet } from './suggest/latin-set';
 import { percentile, scorePage, summarize, type Summary } from './suggest/metrics';
 import { issueFromText, runPages } from './suggest/run';
@@ -39,6 +40,7 @@ const n = quick ? 6 : 30;
 console.log(row('zh practice, tuning part', summarize(runPages(chineseDevSet(n, 60, 'tune')))));
 const held = [...chineseDevSet(n, 60, 'heldout'), ...chineseDevSet(Math.round(n / 3), 25, 'heldout')];
 console.log(row('zh practice, held out', summarize(runPages(held))));
+console.log(row('zh ECPO evaluation folds', summarize(runPages(ecpoEvalSet(quick ? 6 : 20, 60)))));
 
 // (c) Latin practice pages.
 console.log(row('Latin practice (English)', summarize(runPages(latinDevSet(quick ? 4 : 12, 40)))));

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { readCorpus } from '../../scripts/suggest/corpus';
+import path from 'node:path';
+import { readCorpus, readCorpusFile } from '../../scripts/suggest/corpus';
 import { isDevFile } from '../../scripts/suggest/split';
 import { makePracticePage, type PracticePage } from './practice-pages';
 
@@ -20,4 +21,16 @@ export function chineseDevSet(count: number, targetFragments: number, part: 'tun
     pages.push(makePracticePage(mine, { seed, targetFragments }, `zh-${part}-${targetFragments}-${k}`));
   }
   return pages;
+}
+
+/** The two ECPO folds kept out of the corpus as evaluation pages (samples/real/ecpo-jingbao; CC BY 4.0, ECPO). */
+export const ECPO_EVAL_DIR = '/work/shared/samples/real/ecpo-jingbao';
+
+/**
+ * Practice pages made the same way from the two ECPO evaluation folds: text the character model never saw and no
+ * weight was tuned on (evaluation only).
+ */
+export function ecpoEvalSet(count: number, targetFragments: number, dir = ECPO_EVAL_DIR): PracticePage[] {
+  const articles = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort().flatMap((f) => readCorpusFile(path.join(dir, f)));
+  return Array.from({ length: count }, (_, k) => makePracticePage(articles, { seed: 77000 + k, targetFragments }, `ecpo-eval-${targetFragments}-${k}`));
 }
