@@ -87,3 +87,15 @@ test('Cancel in the close prompt keeps the window and its autosave', async ({ ap
   expect((await host.state()).closed).toBe(false);
   expect(await recoveryFiles(host)).toEqual(before);
 });
+
+test('"Don\'t save" when replacing the document (New) removes its autosave too', async ({ appPage, host }) => {
+  await editAndAutosave(appPage, host);
+  await host.queueDialog('dialog.confirm', 1); // Don't save
+  await appPage.getByTestId('btn-new').click();
+  await expect(new Workbench(appPage, host).article(1)).toHaveCount(0);
+  await expect.poll(() => recoveryFiles(host), { timeout: 10_000 }).toEqual([]);
+  await host.restart();
+  await expect(host.page.getByTestId('welcome')).toBeVisible();
+  expect(await listed(host.page)).toEqual([]);
+  await expect(host.page.getByTestId('recovery-dialog')).toHaveCount(0);
+});
