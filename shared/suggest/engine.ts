@@ -11,6 +11,7 @@ import { assignSuccessors } from './assignment';
 import { regroup } from './regroup';
 import { indentEvidence } from './indent';
 import { bandColumns, strideConsistency } from './stride';
+import { readingOrder } from './xycut';
 import type {
   ArticleSuggestion, Continuation, FragmentSuggestion, OpenEnd, PlacementItem, RoleSuggestion, SuggestOptions, Suggestions,
 } from './types';
@@ -48,6 +49,12 @@ export interface EngineParams {
   indentBreak: number;
   /** Bonus for going from the foot of one interleaved column to the top of the next one in its band. */
   bandNext: number;
+  /**
+   * Mode G: a page whose fragments (≥ 90%) have boxes is read in XY-cut order instead of file order, so every
+   * source-order prior follows the printed reading order (xycut.ts). Default on; false for the benchmark's
+   * before/after.
+   */
+  xycut?: boolean;
 }
 
 export const DEFAULT_PARAMS: EngineParams = {
@@ -106,7 +113,8 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   const F: FragFeatures[] = [];
   const roles: RoleSuggestion[] = [];
   for (const page of pages) {
-    const frags = page.fragments.filter((f) => !discarded.has(f.id));
+    const kept = page.fragments.filter((f) => !discarded.has(f.id));
+    const frags = params.xycut === false ? kept : readingOrder(kept);
     const feats = frags.map((f, i) => featuresOf(f, i, model));
     F.push(...feats);
     roles.push(...classifyRoles(feats));
