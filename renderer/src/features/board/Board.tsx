@@ -9,6 +9,9 @@ import { newArticleFromSelection } from '../../commands/editorial';
 import { useAreaDropTarget } from '../dnd/use-fragment-drag';
 import { ArticleCard } from './ArticleCard';
 import { Tray } from './Tray';
+import { useItemKeys } from './use-item-keys';
+
+const articleId = (a: { id: string }) => a.id;
 import { SuggestPanel } from '../suggest/SuggestPanel';
 
 function NewArticleZone() {
@@ -38,12 +41,13 @@ export function Board() {
   }, []);
   // Virtualized (issue 8): a 100-page issue holds ~1,500 articles; only the cards in view are mounted, so a
   // change re-renders a handful of cards instead of every one. Cards have variable height: measured.
+  const itemKey = useItemKeys(articles, articleId);
   const v = useVirtualizer({
     count: articles?.length ?? 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 220,
     overscan: 3,
-    getItemKey: (i) => articles?.[i]?.id ?? i,
+    getItemKey: itemKey,
     initialRect: { width: 500, height: 900 },
     // Without layout (jsdom, a pane not laid out yet) the height reads 0: render a screenful rather than nothing.
     observeElementRect: (inst, cb) => observeElementRect(inst, (r) => cb(r.height ? r : { width: r.width || 500, height: 900 })),

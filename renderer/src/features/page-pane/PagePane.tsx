@@ -6,6 +6,9 @@ import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-sc
 import { fragmentLocation } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
 import { PageRow } from './PageRow';
+import { useItemKeys } from '../board/use-item-keys';
+
+const fragmentId = (f: { id: string }) => f.id;
 import { PageScan } from '../scan-view/PageScan';
 import { ScanToggle } from '../scan-view/ScanToggle';
 import { effectiveView, useScanMode } from '../scan-view/scan-mode';
@@ -44,12 +47,13 @@ export function PagePane() {
   const fragments = page?.fragments ?? [];
   const scrollRef = useRef<HTMLDivElement>(null);
   const view = effectiveView(useScanMode(store), page);
+  const itemKey = useItemKeys(fragments, fragmentId);
   const v = useVirtualizer({
     count: fragments.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 72,
     overscan: 6,
-    getItemKey: (i) => fragments[i]?.id ?? i,
+    getItemKey: itemKey,
     // A first guess of the viewport, so rows render before layout (and in jsdom, which has none).
     initialRect: { width: 400, height: 900 },
   });
