@@ -176,6 +176,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (pathname === '/' || pathname === '/index.html') {
       // The page carries the token, so it is only served to whoever already has it (the printed URL).
       checkToken(req, new URL(req.url ?? '/', 'http://127.0.0.1'));
+      // A new page (a reload): files written so far are the previous page's, offered by the new one's recovery
+      // dialog, never removed by a close of this one (as Electron's `did-navigate`).
+      recovery.forget();
       const html = await fs.readFile(path.join(opts.rendererDir, 'index.html'), 'utf8').catch(() => {
         throw new HttpError(500, `the renderer is not built: ${path.join(opts.rendererDir, 'index.html')} is missing (run npx electron-vite build)`);
       });

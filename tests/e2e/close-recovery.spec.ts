@@ -59,6 +59,8 @@ test('save, then close at once: no stale autosave, no recovery dialog at the nex
   await host.queueDialog('dialog.saveIssueAs', 'closed.galley.json');
   await appPage.getByTestId('btn-save').click();
   await expect(appPage.getByTestId('save-state')).toHaveClass(/saved/);
+  // The host hears "clean" (window.setDirty) a moment after the save; closing before that would ask first.
+  await expect.poll(async () => (await host.state()).dirty).toBe(false);
   // No wait for the renderer's own discard: the close cleans up whatever this session wrote.
   const page = await closeAndRestart(host);
   expect(await recoveryFiles(host)).toEqual([]);
