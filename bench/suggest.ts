@@ -41,6 +41,10 @@ console.log(row('zh practice, tuning part', summarize(runPages(chineseDevSet(n, 
 const held = [...chineseDevSet(n, 60, 'heldout'), ...chineseDevSet(Math.round(n / 3), 25, 'heldout')];
 console.log(row('zh practice, held out', summarize(runPages(held))));
 console.log(row('zh ECPO evaluation folds', summarize(runPages(ecpoEvalSet(quick ? 6 : 20, 60)))));
+// Plain extraction output carries no `#` heading marks: the same held-out pages with the marks removed.
+const bare = (t: string) => t.replace(/^#+ /gm, '');
+console.log(row('sample page, no # marks', summarize([scorePage(suggest(issueFromText(bare(sampleText), 'zhejiang-p2')), truth)])));
+console.log(row('zh held out, no # marks', summarize(runPages(held.map((p) => ({ ...p, text: bare(p.text) }))))));
 
 // (c) Latin practice pages.
 console.log(row('Latin practice (English)', summarize(runPages(latinDevSet(quick ? 4 : 12, 40)))));

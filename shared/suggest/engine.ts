@@ -2,7 +2,7 @@ import type { Fragment, Issue } from '../model/types';
 import { bundledModel } from './model';
 import type { CharModel } from './lm';
 import { fragmentFeatures, type FragFeatures } from './features';
-import { classifyRoles, isHeading } from './roles';
+import { classifyRoles, HEADING_ROLES } from './roles';
 import { buildPageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
 import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, type Weights } from './score';
@@ -121,7 +121,7 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   }
   const n = F.length;
   const idx = new Map(F.map((f, i) => [f.id, i]));
-  const heading = F.map((f, i) => (isHeading(f) && roles[i].role !== 'subhead') || !!f.jumpFrom);
+  const heading = F.map((f, i) => HEADING_ROLES.has(roles[i].role) || !!f.jumpFrom);
   const side = F.map((f) => !!(f.caption || f.credit || f.furniture));
   const cache = buildPageCache(F.map((f) => f.text));
   const topicF = cosineMatrix(tfidf(F.map((f) => terms(f.text, f.cjk))));

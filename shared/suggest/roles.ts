@@ -8,11 +8,12 @@ import type { RoleSuggestion } from './types';
  */
 export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
   const out: RoleSuggestion[] = frags.map((f) => baseRole(f));
+  const isHeading = headingFlags(frags);
   let i = 0;
   while (i < frags.length) {
-    if (!isHeading(frags[i])) { i++; continue; }
+    if (!isHeading[i]) { i++; continue; }
     let j = i;
-    while (j + 1 < frags.length && isHeading(frags[j + 1])) j++;
+    while (j + 1 < frags.length && isHeading[j + 1]) j++;
     const next = frags[j + 1];
     if (j > i) {
       // A run: the largest type (smallest level; without hints the last line) is the headline.
@@ -39,16 +40,48 @@ function level(f: FragFeatures): number {
   return f.headingLevel || 7;
 }
 
-/** A heading candidate: a `#` hint, or (without hints) a short unpunctuated line that is no other cue. */
-export function isHeading(f: FragFeatures): boolean {
-  if (f.jumpFrom || f.caption || f.credit || f.byline || f.furniture || f.dateline) return false;
-  return f.headingLevel > 0 || (f.headlineLike && !f.startsProhibited && [...f.text].length >= 4 && f.text.length <= 30 && !f.lowerStart && headingWithoutHint(f));
+/** Roles that start an article (with a jump line): the engine's "heading" units. */
+export const HEADING_ROLES = new Set(['kicker', 'headline', 'deck']);
+
+/**
+ * Heading candidates: a `#` hint, or, without hints (plain extraction output), a headline-shaped line — short,
+ * no sentence punctuation, no other cue — that is not a one-line sliver of a narrow column: a sliver sits among
+ * lines of its own width, a headline is set in another measure than the body text around it.
+ */
+export function headingFlags(frags: FragFeatures[]): boolean[] {
+  // A page whose extraction marks headings (`#`) marks all of them: shape alone only counts on unmarked pages.
+  const hinted = new Set(frags.filter((f) => f.headingLevel > 0).map((f) => f.page));
+  const strict = frags.map((f) => !otherCue(f) && (f.headingLevel > 0 || (!hinted.has(f.page) && headlineShaped(f, false))));
+  // A two-part line with a comma (a kicker or a deck) counts when it sits right against a heading.
+  const shaped = frags.map((f, i) => strict[i] || (!otherCue(f) && !hinted.has(f.page) && headlineShaped(f, true)
+    && ((strict[i + 1] && frags[i + 1].page === f.page) || (strict[i - 1] && frags[i - 1].page === f.page))));
+  return frags.map((f, i) => {
+    if (!shaped[i]) return false;
+    if (f.headingLevel > 0 || !f.cjk) return true;
+    // Column mates of a sliver are full lines cut mid-sentence (a short paragraph end may have any width).
+    for (let k = i - 1; k <= i + 1; k++) {
+      const g = frags[k];
+      if (k === i || !g || g.page !== f.page || shaped[k] || !g.cjk || g.complete || g.lineWidths.length !== 1) continue;
+      if (Math.abs(g.lineWidths[0] - f.lineWidths[0]) <= 1.5) return false;
+    }
+    return true;
+  });
 }
 
-/** Without a hint, only very headline-shaped lines count, so one-line column slivers stay body. */
-function headingWithoutHint(f: FragFeatures): boolean {
-  if (!f.cjk) return /^[\p{Lu}0-9][^.]*$/u.test(f.text) && f.text === f.text.toUpperCase();
-  return false;
+function otherCue(f: FragFeatures): boolean {
+  return !!(f.jumpFrom || f.caption || f.credit || f.byline || f.furniture || f.dateline);
+}
+
+/**
+ * Short, unpunctuated, one printed line; CJK: 4–30 characters, not opening with a bracket. `comma`: a comma
+ * between two parts is allowed (本报记者蹲点北仑区灵峰社区,感受助企服务再升级).
+ */
+function headlineShaped(f: FragFeatures, comma: boolean): boolean {
+  if (f.startsProhibited || f.lowerStart || f.text.length > 30) return false;
+  if (!f.cjk) return !comma && f.headlineLike && /^[\p{Lu}0-9][^.]*$/u.test(f.text) && f.text === f.text.toUpperCase();
+  const len = [...f.text].length;
+  const punct = comma ? /[。；;：:！!？?、]|[，,].*[，,]|[，,]$/ : /[，,。；;：:！!？?、]/;
+  return len >= 4 && f.lineWidths.length <= 1 && !punct.test(f.text) && !/^[（(【〔\[]/.test(f.text);
 }
 
 function baseRole(f: FragFeatures): RoleSuggestion {

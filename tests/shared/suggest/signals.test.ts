@@ -7,6 +7,9 @@ import { fragmentFeatures } from '../../../shared/suggest/features';
 import { bundledModel } from '../../../shared/suggest/model';
 import { classifyRoles } from '../../../shared/suggest/roles';
 import { sampleIssue } from './sample';
+import { readFileSync } from 'node:fs';
+import { pageFromPlainText } from '../../../shared/import/plain-text';
+import { SAMPLE_PAGE } from '../../support/paths';
 
 /** Each signal of SUGGESTIONS.md §3.1 on real cases from the sample page. */
 const page = sampleIssue().pages[0];
@@ -111,5 +114,21 @@ describe('roles', () => {
     expect(role(45)).toBe('caption');
     expect(role(46)).toBe('credit');
     expect(role(30)).toBe('body');
+  });
+
+  it('finds the headings of a page extracted without # marks by their shape, and keeps column slivers body', () => {
+    const m = bundledModel();
+    const text = readFileSync(SAMPLE_PAGE, 'utf8').replace(/^#+ /gm, '');
+    const bare = pageFromPlainText(text, { pageId: 'p1', label: '2', encoding: 'utf-8' });
+    const roles = classifyRoles(bare.fragments.map((f, i) => fragmentFeatures(f, i, m)));
+    const role = (n: number) => roles[n - 1].role;
+    expect(role(1)).toBe('kicker'); // 本报记者蹲点北仑区灵峰社区,感受助企服务再升级 (two parts, right above a headline)
+    expect(role(2)).toBe('headline');
+    expect(role(48)).toBe('headline'); // 3名大学生列席嘉兴市政协开幕会
+    expect(role(82)).toBe('headline'); // 臧公正同志逝世
+    for (let n = 9; n <= 29; n++) expect(['kicker', 'headline', 'deck'], `p1.${n}`).not.toContain(role(n)); // the 灵峰社区 slivers
+    // Unmarked lines never become headings on a page that marks its headings.
+    const hinted = classifyRoles(page.fragments.map((f, i) => fragmentFeatures(f, i, m)));
+    expect(hinted[77].role).toBe('body'); // p1.78, a one-line continuation
   });
 });
