@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Issue } from '@shared/model/types';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -46,7 +46,13 @@ export function PagePane() {
   const page = pages?.[current];
   const fragments = page?.fragments ?? [];
   const scrollRef = useRef<HTMLDivElement>(null);
-  const view = effectiveView(useScanMode(store), page);
+  const mode = useScanMode(store);
+  // The pane re-renders on every scroll step of its virtual list: what depends only on the page, the mode or the
+  // language is computed once per change of those (i18next's `t` and a scan check over the page's fragments
+  // showed up per render in the profile, issue 8).
+  const view = useMemo(() => effectiveView(mode, page), [mode, page]);
+  const title = useMemo(() => t('page.title'), [t]);
+  const pageOf = useMemo(() => (page ? t('page.of', { label: page.label, count: page.fragments.length }) : ''), [t, page]);
   const itemKey = useItemKeys(fragments, fragmentId);
   const v = useVirtualizer({
     count: fragments.length,
@@ -85,11 +91,11 @@ export function PagePane() {
   }, [cursor, fragments, page?.id, v]);
 
   return (
-    <section className="pane page-pane" aria-label={t('page.title')} data-view={view}>
+    <section className="pane page-pane" aria-label={title} data-view={view}>
       <header className="pane-head">
-        <h2>{t('page.title')}</h2>
+        <h2>{title}</h2>
         {pages && pages.length > 1 && <PageSelect labels={pageLabels} current={current} />}
-        {page && <span className="pane-sub">{t('page.of', { label: page.label, count: fragments.length })}</span>}
+        {page && <span className="pane-sub">{pageOf}</span>}
         <ScanToggle page={page} />
       </header>
       <div className="page-pane__body">
@@ -101,7 +107,7 @@ export function PagePane() {
         tabIndex={0}
         role="listbox"
         aria-multiselectable
-        aria-label={t('page.title')}
+        aria-label={title}
         onFocus={() => store.getState().focusPane('page')}
       >
         {!page && <p className="empty-note">{t('page.noPages')}</p>}
