@@ -5,7 +5,9 @@
  * (b) practice pages simulated from the corpus dev folds: the tuning part and the held-out part reported apart;
  *     and the same simulation on the two ECPO folds kept out of the corpus (samples/real/ecpo-jingbao);
  * (c) a Latin practice set from the project's own English notes (see bench/suggest/latin-set.ts);
- * (d) time per page at 60 and 300 fragments (p50/p95).
+ * (d) time per page at 60 and 300 fragments (p50/p95);
+ * (e) real METS/ALTO pages (BL, BnL; bench/suggest/real-pages.ts): mode G against mode T, XY-cut on/off, and
+ *     the same pages with a shuffled file order.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,7 @@ import { latinDevSet } from './suggest/latin-set';
 import { percentile, scorePage, summarize, type Summary } from './suggest/metrics';
 import { issueFromText, runPages } from './suggest/run';
 import { calibrationTable, linkOutcomes } from './suggest/calibrate';
+import { realPagesReport } from './suggest/real-pages';
 import type { Truth } from './suggest/truth';
 
 const quick = process.argv.includes('--quick');
@@ -48,6 +51,9 @@ console.log(row('zh held out, no # marks', summarize(runPages(held.map((p) => ({
 
 // (c) Latin practice pages.
 console.log(row('Latin practice (English)', summarize(runPages(latinDevSet(quick ? 4 : 12, 40)))));
+
+// (e) real METS/ALTO pages with boxes (mode G), and the same without them (mode T).
+console.log(`\n${realPagesReport(path.join(root, 'tests/fixtures'), quick, row).join('\n')}`);
 
 // Calibration of the confidence threshold on the held-out part (precision / coverage of links at each level).
 {

@@ -18,7 +18,8 @@ import { partFromMets } from '../../shared/import/mets-issue';
 import { createIssue } from '../../shared/model/create';
 import type { Issue } from '../../shared/model/types';
 import { suggest, DEFAULT_PARAMS, type EngineParams } from '../../shared/suggest/engine';
-import { scorePage, type PageScore } from './metrics';
+import { linePitch, xyCutOrder } from '../../shared/suggest/xycut';
+import { percentile, scorePage, summarize, type PageScore, type Summary } from './metrics';
 import { rng } from './rng';
 import type { Truth, TruthArticle } from './truth';
 
@@ -128,4 +129,68 @@ export function describeRealPages(pages: RealPage[]): string {
     by.set(p.source, d);
   }
   return [...by].map(([s, d]) => `${s}: ${d.pages} page(s), ${d.frags} blocks (${d.inTruth} in METS articles), ${d.articles} article parts, ${d.links} true links (${d.joins} joins)`).join('; ');
+}
+
+/** The same issue with each page's fragments already in XY-cut order (the hook's order, forced past its file-order check). */
+export function inXyCutOrder(issue: Issue): Issue {
+  return {
+    ...issue,
+    pages: issue.pages.map((p) => {
+      const boxed = p.fragments.filter((f) => f.box);
+      if (boxed.length !== p.fragments.length) return p;
+      return { ...p, fragments: xyCutOrder(boxed.map((f) => f.box!), { lineHeight: linePitch(boxed) }).map((k) => boxed[k]) };
+    }),
+  };
+}
+
+/** XY-cut time for a synthetic broadsheet of `n` boxes (6 columns, a banner, slight jitter, shuffled; no line
+ *  pitch given, the slower path): wall and CPU p50/p95 in ms. */
+export function xyCutTiming(n: number, runs: number): { p50: number; p95: number; cpu50: number; cpu95: number } {
+  const r = rng(7);
+  const perCol = Math.ceil((n - 1) / 6);
+  const boxes = [{ x: 0, y: 0, w: 1960, h: 80 }];
+  for (let c = 0; c < 6 && boxes.length < n; c++) {
+    for (let k = 0; k < perCol && boxes.length < n; k++) boxes.push({ x: c * 330 + r() * 4, y: 100 + k * 80 + r() * 4, w: 310, h: 60 + r() * 15 });
+  }
+  const shuffled = scrambled({ pages: [{ fragments: boxes }] } as unknown as Issue, 1).pages[0].fragments as unknown as typeof boxes;
+  for (let k = 0; k < 20; k++) xyCutOrder(shuffled); // warm-up
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    xyCutOrder(shuffled);
+    ms.push(performance.now() - t0);
+    cpu.push(process.cpuUsage(c0).user / 1000);
+  }
+  return { p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), cpu50: percentile(cpu, 0.5), cpu95: percentile(cpu, 0.95) };
+}
+
+/**
+ * The benchmark's real-page section: one row per source (BL, BnL) for each setting. `row` formats a summary as
+ * bench/suggest.ts does.
+ */
+export function realPagesReport(fixtures: string, quick: boolean, row: (name: string, s: Summary) => string): string[] {
+  const pages = realPages(fixtures);
+  const seeds = quick ? [1, 2] : [1, 2, 3, 4, 5];
+  const off = { ...DEFAULT_PARAMS, xycut: false };
+  const lines = [`Real METS/ALTO pages (evaluation only; truth from the METS, cut at page ends; BnL joins from PARAGRAPH areas, BL none). ${describeRealPages(pages)}`];
+  const add = (label: string, run: (ps: RealPage[]) => PageScore[]) => {
+    for (const src of ['BL', 'BnL'] as const) lines.push(row(`${label} ${src}`, summarize(run(pages.filter((p) => p.source === src)))));
+  };
+  const forced = (ps: RealPage[]) => ps.map((p) => ({ ...p, issue: inXyCutOrder(p.issue) }));
+  add('real METS/ALTO (mode G)', (ps) => runRealPages(ps, { boxes: true }));
+  add('  G, XY-cut hook off', (ps) => runRealPages(ps, { boxes: true, params: off }));
+  add('  G, XY-cut order forced', (ps) => runRealPages(forced(ps), { boxes: true }));
+  add('  T (boxes removed)', (ps) => runRealPages(ps, { boxes: false }));
+  add('  T on XY-cut order', (ps) => runRealPages(forced(ps), { boxes: false }));
+  lines.push(`File order shuffled (${seeds.length} seeds per page): what an extractor that ignores reading order gives.`);
+  add('shuffled, G + XY-cut', (ps) => runRealPages(ps, { boxes: true, scrambleSeeds: seeds }));
+  add('shuffled, G, hook off', (ps) => runRealPages(ps, { boxes: true, scrambleSeeds: seeds, params: off }));
+  add('shuffled, T', (ps) => runRealPages(ps, { boxes: false, scrambleSeeds: seeds }));
+  for (const n of [60, 300]) {
+    const t = xyCutTiming(n, quick ? 50 : 200);
+    lines.push(`XY-cut order of ${n} boxes: wall p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms; CPU p50 ${t.cpu50.toFixed(2)} ms, p95 ${t.cpu95.toFixed(2)} ms`);
+  }
+  return lines;
 }

@@ -58,10 +58,9 @@ export function xyCutOrder(boxes: readonly XyBox[], options: XyCutOptions = {}):
   const y0 = (i: number) => boxes[i].y;
   const y1 = (i: number) => boxes[i].y + boxes[i].h;
 
-  /** The widest cut across `ids` along one axis, or null. Sorted by start; a cut sits before a box that starts
-   *  after every earlier box ends (give or take the tolerance). */
-  const widestCut = (ids: number[], lo: (i: number) => number, hi: (i: number) => number, tolAbs: number): Cut | null => {
-    const sorted = ids.slice().sort((a, b) => lo(a) - lo(b) || hi(a) - hi(b) || a - b);
+  /** The widest cut across `sorted` (a region's boxes by start along one axis), or null: a cut sits before a box
+   *  that starts after every earlier box ends (give or take the tolerance). */
+  const widestCut = (sorted: number[], lo: (i: number) => number, hi: (i: number) => number, tolAbs: number): Cut | null => {
     let end = hi(sorted[0]);
     let endLen = hi(sorted[0]) - lo(sorted[0]);
     let best: Cut | null = null;
@@ -78,52 +77,83 @@ export function xyCutOrder(boxes: readonly XyBox[], options: XyCutOptions = {}):
   /**
    * The usual break between a box and the nearest box below it in the same column: the lower quartile, because
    * headings sit in wider white space than the body blocks they separate (0 when no box has one below it).
+   * A property of the page, computed once (O(n²)) and only when no line pitch is given.
    */
   const usualStackGap = (ids: number[]): number => {
     const gaps: number[] = [];
+    const byTop = ids.slice().sort((a, b) => y0(a) - y0(b));
     for (const i of ids) {
-      let best = Infinity;
-      for (const j of ids) {
-        if (j === i || y0(j) < y1(i) - tolY) continue;
+      // Boxes by top edge: the first one below i that shares its column is the nearest.
+      let lo = 0, hi = byTop.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (y0(byTop[mid]) < y1(i) - tolY) lo = mid + 1; else hi = mid; }
+      for (let k = lo; k < byTop.length; k++) {
+        const j = byTop[k];
+        if (j === i) continue;
         const overlap = Math.min(x1(i), x1(j)) - Math.max(x0(i), x0(j));
         if (overlap < 0.5 * Math.min(boxes[i].w, boxes[j].w)) continue;
-        best = Math.min(best, y0(j) - y1(i));
+        gaps.push(Math.max(0, y0(j) - y1(i)));
+        break;
       }
-      if (best < Infinity) gaps.push(Math.max(0, best));
     }
     if (!gaps.length) return 0;
     gaps.sort((a, b) => a - b);
     return gaps[Math.floor(gaps.length / 4)];
   };
 
+  let stackGap: number | undefined;
+  const pageStackGap = () => (stackGap ??= usualStackGap(boxes.map((_, i) => i)));
   const out: number[] = [];
-  const visit = (ids: number[]): void => {
+  // A region is its boxes twice, sorted by top and by left edge; filtering keeps both sorted, so no level sorts.
+  const first = new Uint8Array(n);
+  const visit = (byY: number[], byX: number[]): void => {
+    const ids = byY;
     if (ids.length <= 1) { out.push(...ids); return; }
-    const h = widestCut(ids, y0, y1, tolY);
-    const v = widestCut(ids, x0, x1, tolX);
+    // One column (every box shares an x-range, so no part of it can be cut vertically): cut every horizontal
+    // gap at once instead of one per level, which keeps a tall column linear.
+    let maxX0 = -Infinity, minX1 = Infinity;
+    for (const i of ids) { maxX0 = Math.max(maxX0, x0(i)); minX1 = Math.min(minX1, x1(i)); }
+    if (maxX0 < minX1 - tolX) {
+      let band: number[] = [byY[0]];
+      let end = y1(byY[0]);
+      let endLen = boxes[byY[0]].h;
+      const flush = () => { out.push(...(band.length > 1 ? partialOrder(band) : band)); };
+      for (let k = 1; k < byY.length; k++) {
+        const i = byY[k];
+        if (y0(i) - end > -Math.min(tolY, 0.25 * Math.min(endLen, boxes[i].h))) { flush(); band = []; }
+        band.push(i);
+        if (y1(i) > end) { end = y1(i); endLen = boxes[i].h; }
+      }
+      flush();
+      return;
+    }
+    const h = widestCut(byY, y0, y1, tolY);
+    const v = widestCut(byX, x0, x1, tolX);
     let horizontal: boolean;
     if (h && v) {
       // Paragraph breaks that line up across columns by chance are less than a line and narrower than the usual
       // in-column break allows; those must not make the page read row by row.
       const structural = h.size > 0 && (options.lineHeight
         ? h.size >= (options.bandLines ?? 1) * options.lineHeight
-        : h.size >= 0.5 * v.size && h.size >= bandFactor * usualStackGap(ids));
+        : h.size >= 0.5 * v.size && h.size >= bandFactor * pageStackGap());
       horizontal = structural || (h.size >= 0 && v.size < 0) || (h.size < 0 && v.size < 0 && h.size > v.size);
     } else if (h || v) horizontal = !!h;
     else { out.push(...partialOrder(ids)); return; }
     const cut = horizontal ? h! : v!;
     // Each box goes to the side its centre lies on (a box straddling the cut by the tolerance goes by its middle).
     const centre = horizontal ? (i: number) => y0(i) + boxes[i].h / 2 : (i: number) => x0(i) + boxes[i].w / 2;
-    const first = ids.filter((i) => centre(i) < cut.at);
-    const second = ids.filter((i) => centre(i) >= cut.at);
-    if (!first.length || !second.length) { out.push(...partialOrder(ids)); return; }
-    visit(first);
-    visit(second);
+    let firstCount = 0;
+    for (const i of ids) { first[i] = centre(i) < cut.at ? 1 : 0; firstCount += first[i]; }
+    if (firstCount === 0 || firstCount === ids.length) { out.push(...partialOrder(ids)); return; }
+    const parts = [1, 0].map((f) => [byY.filter((i) => first[i] === f), byX.filter((i) => first[i] === f)]);
+    visit(parts[0][0], parts[0][1]);
+    visit(parts[1][0], parts[1][1]);
   };
 
-  /** No clean cut: repeatedly take the top-most box that no remaining box must precede. */
+  /** No clean cut: repeatedly take the top-most box that no remaining box must precede (O(k³): large knots of
+   *  overlapping boxes are read top to bottom instead). */
   const partialOrder = (ids: number[]): number[] => {
     const rest = ids.slice().sort((a, b) => y0(a) - y0(b) || x0(a) - x0(b) || a - b);
+    if (rest.length > 60) return rest;
     const order: number[] = [];
     const before = (a: number, b: number): boolean => {
       const xo = Math.min(x1(a), x1(b)) - Math.max(x0(a), x0(b));
@@ -140,7 +170,8 @@ export function xyCutOrder(boxes: readonly XyBox[], options: XyCutOptions = {}):
     return order;
   };
 
-  visit(boxes.map((_, i) => i));
+  const all = boxes.map((_, i) => i);
+  visit(all.slice().sort((a, b) => y0(a) - y0(b) || y1(a) - y1(b) || a - b), all.slice().sort((a, b) => x0(a) - x0(b) || x1(a) - x1(b) || a - b));
   return out;
 }
 
