@@ -11,6 +11,7 @@ import { assignSuccessors } from './assignment';
 import { regroup } from './regroup';
 import { indentEvidence } from './indent';
 import { bandColumns, strideConsistency } from './stride';
+import { linkJumps } from './jumps';
 import { readingOrder } from './xycut';
 import type {
   ArticleSuggestion, Continuation, FragmentSuggestion, OpenEnd, PlacementItem, RoleSuggestion, SuggestOptions, Suggestions,
@@ -466,7 +467,18 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       openEnds.push({ id: F[i].id, reason: `cut mid-sentence (…${F[i].rawTail}) with no convincing continuation on this page${best ? `; best guess ${best.id} is uncertain` : ''}` });
     }
   }
-  return { fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: round(now() - t0) } };
+  // --- Issue-level pass (issue 4, jumps.ts): an article opening with a jump line (上接第X版) joins its source on page X.
+  const linked = linkJumps({ fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: 0 } }, {
+    issue, frags: F, roles, includePlaced: !!options.includePlaced, openEndConfidence: params.openEndConfidence,
+    forbidden: (a, b) => forbidden.has(`${a}\u0000${b}`),
+    join: (a, b) => {
+      const i = idx.get(a);
+      const j = idx.get(b);
+      return i === undefined || j === undefined ? null : joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights, true, true);
+    },
+  });
+  // --- end of the jump pass.
+  return { ...linked, stats: { fragments: n, ms: round(now() - t0) } };
 }
 
 /** Extraction-order adjacency between unit a (ending in t) and unit b (starting at h): ±1 when nothing else lies between. */

@@ -66,6 +66,8 @@ export function regroup(inp: RegroupInput): { groups: number[][]; margin: Map<nu
         ownDot += (m.get(cur) ?? 0) * w;
       }
       for (let g = 0; g < G; g++) {
+        // No link at all into or out of g (another page, rejected links): u cannot be read in that article.
+        if (g !== cur && bestLink[g] === -Infinity) continue;
         // Cosine with the group's centroid without u itself.
         let d = dot[g];
         let nn = norm2[g];
