@@ -18,7 +18,7 @@ import { partFromMets } from '../../shared/import/mets-issue';
 import { createIssue } from '../../shared/model/create';
 import type { Issue } from '../../shared/model/types';
 import { suggest, DEFAULT_PARAMS, type EngineParams } from '../../shared/suggest/engine';
-import { linePitch, xyCutOrder } from '../../shared/suggest/xycut';
+import { linePitch, writingMode, xyCutOrder } from '../../shared/suggest/xycut';
 import { percentile, scorePage, summarize, type PageScore, type Summary } from './metrics';
 import { rng } from './rng';
 import type { Truth, TruthArticle } from './truth';
@@ -138,7 +138,8 @@ export function inXyCutOrder(issue: Issue): Issue {
     pages: issue.pages.map((p) => {
       const boxed = p.fragments.filter((f) => f.box);
       if (boxed.length !== p.fragments.length) return p;
-      return { ...p, fragments: xyCutOrder(boxed.map((f) => f.box!), { lineHeight: linePitch(boxed) }).map((k) => boxed[k]) };
+      const mode = writingMode(boxed);
+      return { ...p, fragments: xyCutOrder(boxed.map((f) => f.box!), { writingMode: mode, lineHeight: linePitch(boxed, mode) }).map((k) => boxed[k]) };
     }),
   };
 }

@@ -15,6 +15,7 @@
  *   a box above another that overlaps it horizontally, or left of one that overlaps it vertically, comes first.
  * Slight overlaps (OCR boxes a few pixels into the gutter) are tolerated: a cut may pass through up to
  * `overlapTolerance` of the page extent, and never through more than a quarter of either box.
+ * Vertical CJK pages (tiers read top to bottom, right to left within) are the same problem turned a quarter.
  */
 
 /** A box in page coordinates (y grows downwards), as on Galley fragments. */
@@ -33,7 +34,15 @@ export interface XyCutOptions {
   /** Without `lineHeight`: a horizontal gap is structure when it is at least this many times the usual in-column
    *  break and half the widest gutter (default 2). */
   bandFactor?: number;
+  /**
+   * `vertical-rl` (traditional CJK): tiers top to bottom, blocks right to left within a tier. The page is turned a
+   * quarter (tiers become columns, right-to-left becomes top-to-bottom) and cut as horizontal text; `lineHeight`
+   * is then the horizontal pitch of the vertical lines. Default `horizontal`.
+   */
+  writingMode?: WritingMode;
 }
+
+export type WritingMode = 'horizontal' | 'vertical-rl';
 
 interface Cut { at: number; size: number }
 
@@ -42,6 +51,13 @@ interface Cut { at: number; size: number }
  * hundred boxes take well under a millisecond in practice (bench prints it).
  */
 export function xyCutOrder(boxes: readonly XyBox[], options: XyCutOptions = {}): number[] {
+  if (options.writingMode === 'vertical-rl') {
+    return cutOrder(boxes.map((b) => ({ x: b.y, y: -(b.x + b.w), w: b.h, h: b.w })), options);
+  }
+  return cutOrder(boxes, options);
+}
+
+function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
   const n = boxes.length;
   if (n <= 1) return n ? [0] : [];
   const tolShare = options.overlapTolerance ?? 0.004;
@@ -195,8 +211,9 @@ export function readingOrder<T extends { box?: XyBox; text?: string }>(fragments
   const usable = (f: T) => !!f.box && f.box.w > 0 && f.box.h > 0 && [f.box.x, f.box.y, f.box.w, f.box.h].every(Number.isFinite);
   const boxed = fragments.filter(usable);
   if (boxed.length < 2 || boxed.length < XYCUT_MIN_BOX_SHARE * fragments.length) return fragments;
-  const lineHeight = options.lineHeight ?? linePitch(boxed);
-  const order = xyCutOrder(boxed.map((f) => f.box!), { ...options, ...(lineHeight ? { lineHeight } : {}) }).map((k) => boxed[k]);
+  const mode = options.writingMode ?? writingMode(boxed);
+  const lineHeight = options.lineHeight ?? linePitch(boxed, mode);
+  const order = xyCutOrder(boxed.map((f) => f.box!), { ...options, writingMode: mode, ...(lineHeight ? { lineHeight } : {}) }).map((k) => boxed[k]);
   if (fileOrderAgreement(boxed, order) >= KEEP_FILE_ORDER_AGREEMENT) return fragments;
   if (boxed.length < fragments.length) {
     // Unboxed fragments follow their file predecessor (or lead, when first in the file).
@@ -210,12 +227,43 @@ export function readingOrder<T extends { box?: XyBox; text?: string }>(fragments
 }
 
 /**
- * Median line pitch of the boxed fragments that carry text: box height over printed lines (the importers end
- * each ALTO/PAGE/hOCR line with a newline). Undefined when no fragment has text.
+ * Median line pitch of the boxed fragments that carry text: box height (box width for vertical text) over printed
+ * lines (the importers end each ALTO/PAGE/hOCR line with a newline). Undefined when no fragment has text.
  */
-export function linePitch(fragments: ReadonlyArray<{ box?: XyBox; text?: string }>): number | undefined {
-  const pitches = fragments.filter((f) => f.box && f.text?.trim()).map((f) => f.box!.h / f.text!.trim().split('\n').length).sort((a, b) => a - b);
+export function linePitch(fragments: ReadonlyArray<{ box?: XyBox; text?: string }>, mode: WritingMode = 'horizontal'): number | undefined {
+  const pitches = fragments.filter((f) => f.box && f.text?.trim())
+    .map((f) => (mode === 'vertical-rl' ? f.box!.w : f.box!.h) / f.text!.trim().split('\n').length).sort((a, b) => a - b);
   return pitches.length ? pitches[Math.floor(pitches.length / 2)] : undefined;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Vertical or horizontal text, from the shape of multi-line CJK blocks: with square glyphs, a horizontal block is
+ * about (characters per line × glyph) wide and (lines × pitch) high, a vertical one the other way round. A block
+ * votes for the reading whose line pitch is 0.95–1.9 glyphs (not both); the page is `vertical-rl` when at least three blocks
+ * vote and two thirds of the votes say vertical. Narrow horizontal columns are tall too, so the box shape alone
+ * would not do.
+ */
+export function writingMode(fragments: ReadonlyArray<{ box?: XyBox; text?: string }>): WritingMode {
+  let vertical = 0;
+  let votes = 0;
+  for (const f of fragments) {
+    if (!f.box || !f.text) continue;
+    const lines = f.text.trim().split('\n').map((l) => [...l.replace(/\s+/g, '')]);
+    if (lines.length < 2) continue;
+    const chars = lines.flat();
+    if (chars.filter((c) => HAN.test(c)).length < 0.5 * chars.length) continue;
+    const perLine = lines.map((l) => l.length).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
+    if (perLine < 4) continue;
+    const plausible = (pitch: number, glyph: number) => pitch >= 0.95 * glyph && pitch <= 1.9 * glyph;
+    const h = plausible(f.box.h / lines.length, f.box.w / perLine);
+    const v = plausible(f.box.w / lines.length, f.box.h / perLine);
+    if (h === v) continue;
+    votes++;
+    if (v) vertical++;
+  }
+  return votes >= 3 && vertical >= (2 / 3) * votes ? 'vertical-rl' : 'horizontal';
 }
 
 /** Share of consecutive pairs of `file` that are consecutive, in the same direction, in `order` (same items). */

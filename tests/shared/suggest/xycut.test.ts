@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileOrderAgreement, linePitch, readingOrder, xyCutOrder, type XyBox } from '../../../shared/suggest/xycut';
+import { fileOrderAgreement, linePitch, readingOrder, writingMode, xyCutOrder, type XyBox } from '../../../shared/suggest/xycut';
 import { pageFromPlainText } from '../../../shared/import/plain-text';
 import { createIssue } from '../../../shared/model/create';
 import { DEFAULT_PARAMS, suggest } from '../../../shared/suggest/engine';
@@ -160,5 +160,30 @@ describe('suggest() with XY-cut reading order (mode G hook)', () => {
     expect(next(byText('甲块讲到学校的历史，'))).toBe(byText('乙块提到新建的教室。'));
     const off = suggest(issue(), {}, { ...DEFAULT_PARAMS, xycut: false });
     expect(next(byText('甲块讲到学校的历史，'))).not.toBe(off.fragments[byText('甲块讲到学校的历史，')].candidates.find((c) => c.reasons.includes('next in extraction order'))?.id);
+  });
+});
+
+describe('vertical text (vertical-rl)', () => {
+  // Vertical lines 40 units apart, glyphs 30 high: a 6-line block of 10 characters per line is 240 × 300.
+  const vblock = (x: number, y: number) => ({ box: { x, y, w: 240, h: 300 }, text: Array.from({ length: 6 }, () => '中文竖排报纸正文文字').join('\n') });
+  // Horizontal narrow columns: 10 characters of 30 per line (300 wide), 12 lines 40 apart (480 high): also tall.
+  const hblock = (x: number, y: number) => ({ box: { x, y, w: 300, h: 480 }, text: Array.from({ length: 12 }, () => '中文横排报纸正文文字').join('\n') });
+
+  it('tells vertical blocks from narrow horizontal columns by glyph pitch', () => {
+    expect(writingMode([vblock(0, 0), vblock(300, 0), vblock(600, 0)])).toBe('vertical-rl');
+    expect(writingMode([hblock(0, 0), hblock(320, 0), hblock(640, 0)])).toBe('horizontal');
+    expect(writingMode([vblock(0, 0), vblock(300, 0)])).toBe('horizontal'); // too few votes
+  });
+
+  it('reads tiers top to bottom and the blocks of a tier right to left', () => {
+    // Gaps of half a line between the blocks of a tier; the tiers' gutters do not line up.
+    const named: Record<string, { box: XyBox; text: string }> = {
+      t1r: vblock(600, 0), t1m: vblock(340, 0), t1l: vblock(80, 0),
+      t2r: vblock(640, 360), t2m: vblock(380, 360), t2l: vblock(120, 360),
+    };
+    const file = ['t2l', 't1m', 't2r', 't1l', 't1r', 't2m'];
+    const frags = file.map((id) => ({ id, ...named[id] }));
+    expect(readingOrder(frags).map((f) => f.id)).toEqual(['t1r', 't1m', 't1l', 't2r', 't2m', 't2l']);
+    expect(linePitch(frags, 'vertical-rl')).toBe(40);
   });
 });
