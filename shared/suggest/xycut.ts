@@ -168,7 +168,7 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
   /** No clean cut: repeatedly take the top-most box that no remaining box must precede (O(k³): large knots of
    *  overlapping boxes are read top to bottom instead). */
   const partialOrder = (ids: number[]): number[] => {
-    const rest = ids.slice().sort((a, b) => y0(a) - y0(b) || x0(a) - x0(b) || a - b);
+    const rest = ids.slice().sort((a, b) => y0(a) - y0(b) || x0(a) - x0(b) || y1(a) - y1(b) || x1(a) - x1(b) || a - b);
     if (rest.length > 60) return rest;
     const order: number[] = [];
     const before = (a: number, b: number): boolean => {
@@ -187,7 +187,10 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
   };
 
   const all = boxes.map((_, i) => i);
-  visit(all.slice().sort((a, b) => y0(a) - y0(b) || y1(a) - y1(b) || a - b), all.slice().sort((a, b) => x0(a) - x0(b) || x1(a) - x1(b) || a - b));
+  // Ties broken by the other axis before the index, so the order does not depend on the input order.
+  const byY = all.slice().sort((a, b) => y0(a) - y0(b) || y1(a) - y1(b) || x0(a) - x0(b) || x1(a) - x1(b) || a - b);
+  const byX = all.slice().sort((a, b) => x0(a) - x0(b) || x1(a) - x1(b) || y0(a) - y0(b) || y1(a) - y1(b) || a - b);
+  visit(byY, byX);
   return out;
 }
 
