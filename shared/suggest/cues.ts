@@ -136,7 +136,7 @@ export function parseJumpCues(text: string): JumpCue[] {
       const m = re.exec(t);
       if (!m) continue;
       const named = m.length > 3 ? m[1]?.trim() ?? null : null;
-      const cue = m.length > 3 ? m[2] : m[1];
+      const cue = m.length > 3 ? m[0].replace(/\.$/, '') : m[1];
       const page = m.length > 3 ? m[3] : m[2];
       push('from', page, cue, m.length > 3 ? '' : t.slice(m[0].length), named);
       break;

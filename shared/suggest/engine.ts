@@ -471,11 +471,8 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   const linked = linkJumps({ fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: 0 } }, {
     issue, frags: F, roles, includePlaced: !!options.includePlaced, openEndConfidence: params.openEndConfidence,
     forbidden: (a, b) => forbidden.has(`${a}\u0000${b}`),
-    join: (a, b) => {
-      const i = idx.get(a);
-      const j = idx.get(b);
-      return i === undefined || j === undefined ? null : joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights, true, true);
-    },
+    join: (a, b) => joinScore(a, b, 0, model, cache, params.weights, true, true),
+    features: (f) => featuresOf(f, -1, model),
   });
   // --- end of the jump pass.
   return { ...linked, stats: { fragments: n, ms: round(now() - t0) } };

@@ -1,4 +1,4 @@
-import type { Issue, Role } from '../model/types';
+import type { Fragment, Issue, Role } from '../model/types';
 import { articleTitle, findFragment } from '../model/lookup';
 import type { FragFeatures } from './features';
 import { pageMatches, parseJumpCues, type JumpCue } from './cues';
@@ -25,8 +25,10 @@ export interface JumpContext {
   includePlaced: boolean;
   /** A cut fragment whose continuation is at least this sure is no longer an open end (EngineParams.openEndConfidence). */
   openEndConfidence: number;
-  /** The engine's mid-sentence join score of two fragments (log-odds, with reasons), null when it has none. */
-  join?: (from: string, to: string) => { score: number; reasons: string[] } | null;
+  /** The engine's mid-sentence join score of two fragments (log-odds, with reasons; the topic is counted here). */
+  join?: (from: FragFeatures, to: FragFeatures) => { score: number; reasons: string[] };
+  /** Features of a fragment outside the table (a placed article's fragment on a page not suggested for). */
+  features?: (f: Fragment) => FragFeatures;
 }
 
 /** Log-odds weights of the match (hand-set; the corpus has no multi-page issues to fit them on). */
@@ -46,11 +48,13 @@ export const JUMP_WEIGHTS = {
 };
 
 /**
- * Without a jump-to line on the source the link is a guess from topic and an open end (an end may also be cut by a
- * lost line, DOMAIN.md artifact 3), so its confidence stays below the default "confident" threshold: shown, not
- * applied by "accept all".
+ * Without a jump-to line on the source or a sentence that clearly reads on, the link is a guess from topic and an
+ * open end (an end may also be cut by a lost line, DOMAIN.md artifact 3), so its confidence stays below the default
+ * "confident" threshold: shown, not applied by "accept all".
  */
 export const UNCUED_CAP = 0.8;
+/** Join score from which the cut sentence "clearly reads on" across the page (a word split by the cut scores ≥ 5). */
+const STRONG_JOIN = 3;
 
 interface Part {
   /** Index in the suggestion list, or -1 for an existing article that got no suggestion on its pages. */
@@ -61,8 +65,10 @@ interface Part {
   /** The jump-from cue that opens the part, at item `fromAt`. */
   from: JumpCue | null;
   fromAt: number;
-  /** The jump-to cue among the last items. */
+  /** The jump-to cue among the last items, or on the unplaced jump line right after the tail in source order. */
   to: JumpCue | null;
+  /** That jump line when it stands outside this part (the per-page engine put it elsewhere), else null. */
+  toLine: string | null;
   /** Last running-text item (not a caption, credit or jump line) and whether it is cut mid-sentence. */
   tailAt: number;
   openEnd: boolean;
@@ -74,6 +80,8 @@ interface Link {
   target: number;
   z: number;
   cueHere: boolean;
+  /** Printed evidence beyond topic: the source's jump-to line, or the cut sentence clearly reads on (a split word). */
+  strong: boolean;
   reasons: string[];
   confidence: number;
 }
@@ -92,7 +100,23 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     const i = byId.get(id);
     return i !== undefined ? ctx.roles[i].role : findFragment(issue, id)?.role ?? 'body';
   };
+  const featOf = (id: string): FragFeatures | null => {
+    const i = byId.get(id);
+    if (i !== undefined) return ctx.frags[i];
+    const f = findFragment(issue, id);
+    return f && ctx.features ? ctx.features(f) : null;
+  };
   const pageOf = (id: string): string => findFragment(issue, id)?.page ?? '';
+  const placedIds = new Set(ctx.includePlaced ? [] : issue.articles.flatMap((a) => a.items.map((it) => it.id)));
+  const discarded = new Set(issue.discarded);
+  /** The next fragment after `id` in its page's source order, captions and credits skipped. */
+  const nextInSource = (id: string): string | null => {
+    const page = issue.pages.find((pg) => pg.id === pageOf(id));
+    if (!page) return null;
+    const list = page.fragments.filter((f) => !discarded.has(f.id));
+    for (let k = list.findIndex((f) => f.id === id) + 1; k > 0 && k < list.length; k++) if (!SIDE.has(roleOf(list[k].id))) return list[k].id;
+    return null;
+  };
   const labelOf = new Map(issue.pages.map((p) => [p.id, p.label]));
 
   // Every article of the result, and (as possible sources) the issue's articles that got no suggestion.
@@ -131,12 +155,21 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     }
     const tailRole = tailAt >= 0 ? roleOf(items[tailAt].id) : 'other';
     const openEnd = tailAt >= 0 && tailRole === 'body' && !endsComplete(tailText) && !/[”"』」）)]$/.test(tailText);
-    return { index, articleId, title, items, from, fromAt, to, tailAt, openEnd, text: items.map((it) => textOf(it.id)).join('') };
+    // A page's jump line follows its text in source order; the per-page engine may have filed it with a neighbour.
+    let toLine: string | null = null;
+    if (!to && tailAt >= 0) {
+      const own = new Set(items.map((it) => it.id));
+      const after = nextInSource(items[tailAt].id);
+      const cue = after && !own.has(after) && !placedIds.has(after) ? parseJumpCues(textOf(after)).find((c) => c.direction === 'to' && c.standalone) : undefined;
+      if (cue) { to = cue; toLine = after; }
+    }
+    return { index, articleId, title, items, from, fromAt, to, toLine, tailAt, openEnd, text: items.map((it) => textOf(it.id)).join('') };
   }
 
   const headPage = (p: Part) => pageOf(p.items[Math.max(0, p.fromAt)].id);
   const tailPage = (p: Part) => pageOf(p.items[p.tailAt >= 0 ? p.tailAt : p.items.length - 1].id);
   const note = new Map<number, string>();
+  const considered = new Set(ctx.frags.map((f) => f.page));
   const pagesNamed = (cue: JumpCue) => issue.pages.filter((pg) => pageMatches(cue.page, pg.label));
 
   // Topic vectors of all parts (documents = parts, so IDF reflects the issue's articles).
@@ -149,10 +182,11 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     const J = parts[t];
     const cue = J.from!;
     const here = headPage(J);
-    const named = pagesNamed(cue).filter((pg) => pg.id !== here);
+    const all = pagesNamed(cue);
+    const named = all.filter((pg) => pg.id !== here);
     const jumpText = `continued from page ${cue.page} (${cue.cue})`;
     if (!named.length) {
-      note.set(t, `${jumpText}, but this issue has no page ${cue.page}: left as an article of its own`);
+      note.set(t, all.length ? `${jumpText}, but that is this article's own page: left as it is` : `${jumpText}, but this issue has no page ${cue.page}: left as an article of its own`);
       continue;
     }
     const cands: Link[] = [];
@@ -173,7 +207,9 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
       if (toHere) { z += w.cueHere; reasons.push(`page ${cue.page} jumps here (${S.to!.cue})`); }
       if (S.openEnd) { z += w.openEnd; reasons.push(`page ${cue.page}'s part ends mid-sentence (…${[...textOf(S.items[S.tailAt].id)].slice(-4).join('')})`); }
       // The cut sentence read on into the continuation (…设了临时|休息点…), when the cut is not an inline 下转 cue.
-      const jn = S.openEnd && S.tailAt >= 0 && !(S.to && !S.to.standalone) && roleOf(jFirst) === 'body' ? ctx.join?.(S.items[S.tailAt].id, jFirst) : null;
+      const fa = S.openEnd && S.tailAt >= 0 && !(S.to && !S.to.standalone) && roleOf(jFirst) === 'body' ? featOf(S.items[S.tailAt].id) : null;
+      const fb = fa ? featOf(jFirst) : null;
+      const jn = fa && fb ? ctx.join?.(fa, fb) : null;
       if (jn && jn.score > 0) { z += w.join * Math.min(3, jn.score); reasons.push(`join across the page ${jn.score.toFixed(1)}${jn.reasons.length ? ` (${jn.reasons.slice(0, 2).join('; ')})` : ''}`); }
       const cos = topic[k * P + t];
       z += w.topic * cos;
@@ -182,34 +218,28 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
         const kw = cue.keyword.toLowerCase();
         if (S.title.toLowerCase().includes(kw)) { z += w.keywordInTitle; reasons.push(`the jump line's keyword ${cue.keyword} is in the headline`); } else if (S.text.toLowerCase().includes(kw)) { z += w.keywordInText; reasons.push(`the jump line's keyword ${cue.keyword} is in the text`); } else { z += w.keywordMissing; reasons.push(`no ${cue.keyword} in this article`); }
       }
-      cands.push({ source: k, target: t, z, cueHere: toHere, reasons, confidence: 0 });
+      cands.push({ source: k, target: t, z, cueHere: toHere, strong: toHere || (!!jn && jn.score >= STRONG_JOIN), reasons, confidence: 0 });
     }
     if (!cands.length) {
-      note.set(t, `${jumpText}, but no article on page ${cue.page} jumps to this page or ends mid-sentence: left as an article of its own`);
+      // Suggesting for one page sees only the articles already placed on the others.
+      const unseen = !named.some((pg) => considered.has(pg.id));
+      note.set(t, unseen
+        ? `${jumpText}, but page ${cue.page} is not among the pages suggested for and has no placed article that jumps here or ends mid-sentence`
+        : `${jumpText}, but no article on page ${cue.page} jumps to this page or ends mid-sentence: left as an article of its own`);
       continue;
     }
     links.push(...cands);
   }
 
-  // Confidence: the share of the link among the continuation's candidates and among the source's, each with a
-  // "no link" option at log-odds 0, the smaller of the two.
-  const sumBy = (key: 'source' | 'target') => {
-    const m = new Map<number, number>();
-    for (const l of links) m.set(l[key], (m.get(l[key]) ?? 0) + Math.exp(l.z));
-    return m;
-  };
-  const bySource = sumBy('source');
-  const byTarget = sumBy('target');
-  for (const l of links) {
-    const e = Math.exp(l.z);
-    const p = Math.min(e / (1 + byTarget.get(l.target)!), e / (1 + bySource.get(l.source)!));
-    l.confidence = l.cueHere ? p : Math.min(p, UNCUED_CAP);
-  }
+  // Confidence: the link's share in a soft one-to-one matching of sources and continuations (each may also stay
+  // unlinked), so a source that two continuations name is shared out by how well each fits.
+  const marginal = softMatching(links);
+  for (const l of links) l.confidence = l.strong ? marginal.get(l)! : Math.min(marginal.get(l)!, UNCUED_CAP);
 
   // Greedy one-to-one choice, surest first; a link that would close a cycle (A continues B continues A) is skipped.
   const next = new Map<number, Link>();
   const prev = new Map<number, Link>();
-  links.sort((a, b) => b.z - a.z || a.target - b.target || a.source - b.source);
+  links.sort((a, b) => b.confidence - a.confidence || b.z - a.z || a.target - b.target || a.source - b.source);
   for (const l of links) {
     if (l.z <= 0) {
       if (!prev.has(l.target) && !note.has(l.target)) note.set(l.target, `${l.reasons[0]}; no article on page ${parts[l.target].from!.page} is a convincing source (best: ${parts[l.source].title})`);
@@ -230,11 +260,18 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
   // complete.
   const extraCands = new Map<string, Continuation>();
   const continued = new Set<string>();
+  // Jump lines filed with another article move to the source whose confident link they print.
+  const adopted = new Map<string, number>();
+  for (const l of next.values()) {
+    const line = parts[l.source].toLine;
+    if (line && l.confidence >= s.minConfidence && !adopted.has(line)) adopted.set(line, l.source);
+  }
   const copy = (it: PlacementItem): PlacementItem => ({ ...it, reasons: [...it.reasons] });
+  const findPlacement = (id: string): PlacementItem | undefined => parts.flatMap((p) => p.items).find((it) => it.id === id);
   const emit = (root: number): ArticleSuggestion => {
-    const items = parts[root].items.map(copy);
+    const items = parts[root].items.filter((it) => !adopted.has(it.id)).map(copy);
     const furniture: PlacementItem[] = [];
-    let tailIdx = parts[root].tailAt;
+    let tailIdx = parts[root].tailAt >= 0 ? items.findIndex((it) => it.id === parts[root].items[parts[root].tailAt].id) : -1;
     for (let cur = root, l = next.get(cur); l; cur = l.target, l = next.get(cur)) {
       const S = parts[cur];
       const J = parts[l.target];
@@ -248,7 +285,11 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
           furniture.unshift(cue ? { ...it, join: false, confidence: conf, confident: sure, reasons: [`jump line (${cue.cue}), kept after the text it links`] } : { ...it, join: false });
         }
       }
-      let jItems = J.items.map(copy);
+      if (sure && S.toLine && adopted.get(S.toLine) === cur) {
+        const line = findPlacement(S.toLine);
+        if (line) furniture.push({ ...line, join: false, confidence: conf, confident: sure, fixed: false, reasons: [`jump line (${S.to!.cue}), kept after the text it links`] });
+      }
+      let jItems = J.items.filter((it) => !adopted.has(it.id)).map(copy);
       const leadJump = sure && J.from!.standalone && roleOf(jItems[J.fromAt].id) !== 'body' && jItems.length > 1 ? J.fromAt : -1;
       if (leadJump >= 0) {
         const it = jItems[leadJump];
@@ -260,7 +301,7 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
       const base = items.length;
       items.push({ ...first, join: joins, confidence: conf, confident: sure, fixed: false, reasons: [...l.reasons, ...(joins ? ['the paragraph goes on across the page'] : [])] });
       items.push(...jItems.slice(1));
-      tailIdx = J.tailAt < 0 ? -1 : base + J.tailAt - (leadJump >= 0 && leadJump < J.tailAt ? 1 : 0);
+      tailIdx = J.tailAt < 0 ? -1 : items.findIndex((it, k) => k >= base && it.id === J.items[J.tailAt].id);
       const tailId = S.tailAt >= 0 ? S.items[S.tailAt].id : null;
       if (tailId) {
         if (l.confidence >= ctx.openEndConfidence) continued.add(tailId);
@@ -281,12 +322,15 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
   const roots: number[] = [];
   for (let k = s.articles.length; k < P; k++) if (next.has(k)) roots.push(k);
   for (let k = 0; k < s.articles.length; k++) if (!prev.has(k)) roots.push(k);
-  const articles = roots.map((k) => {
+  const articles: ArticleSuggestion[] = [];
+  for (const k of roots) {
     const a = emit(k);
+    if (!a.items.some((it) => !it.fixed)) continue; // it held only a jump line that moved to its source
     const n = note.get(k);
-    if (n) a.items[parts[k].fromAt].reasons.push(n);
-    return a;
-  });
+    const at = n ? a.items.find((it) => it.id === parts[k].items[parts[k].fromAt].id) : undefined;
+    if (at) at.reasons.push(n!);
+    articles.push(a);
+  }
 
   const fragments = { ...s.fragments };
   for (const [id, c] of extraCands) {
@@ -294,6 +338,45 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     if (f) fragments[id] = { ...f, candidates: [c, ...f.candidates.filter((x) => x.id !== c.id)].slice(0, 3) };
   }
   return { ...s, articles, fragments, openEnds: s.openEnds.filter((o) => !continued.has(o.id)) };
+}
+
+/**
+ * Marginals of a soft one-to-one matching (Sinkhorn balancing with a "no link" row and column, as in SuperGlue):
+ * each source and each continuation has unit mass, which it spends on its candidates or on staying unlinked
+ * (weight 1 = log-odds 0). Weights are exp(2z), so a lone candidate gets exactly sigmoid(z).
+ */
+export function softMatching<L extends { source: number; target: number; z: number }>(links: L[]): Map<L, number> {
+  const rows = [...new Set(links.map((l) => l.source))];
+  const cols = [...new Set(links.map((l) => l.target))];
+  const ri = new Map(rows.map((r, i) => [r, i]));
+  const ci = new Map(cols.map((c, i) => [c, i]));
+  const R = rows.length;
+  const C = cols.length;
+  const W = C + 1;
+  // Pairs without a candidate link weigh 0: they can never be matched.
+  const M = new Float64Array((R + 1) * W);
+  for (let r = 0; r <= R; r++) M[r * W + C] = 1;
+  for (let c = 0; c <= C; c++) M[R * W + c] = 1;
+  for (const l of links) M[ri.get(l.source)! * W + ci.get(l.target)!] = Math.exp(2 * Math.max(-15, Math.min(15, l.z)));
+  const u = new Float64Array(R + 1).fill(1);
+  const v = new Float64Array(C + 1).fill(1);
+  for (let it = 0; it < 200; it++) {
+    for (let r = 0; r <= R; r++) {
+      let sum = 0;
+      for (let c = 0; c <= C; c++) sum += M[r * W + c] * v[c];
+      u[r] = (r < R ? 1 : C) / sum;
+    }
+    for (let c = 0; c <= C; c++) {
+      let sum = 0;
+      for (let r = 0; r <= R; r++) sum += M[r * W + c] * u[r];
+      v[c] = (c < C ? 1 : R) / sum;
+    }
+  }
+  return new Map(links.map((l) => {
+    const r = ri.get(l.source)!;
+    const c = ci.get(l.target)!;
+    return [l, u[r] * M[r * W + c] * v[c]];
+  }));
 }
 
 function round(x: number): number {

@@ -96,3 +96,22 @@ export const PAGE_3_TOPIC_ONLY = `# 宁波港口货物吞吐量创新高
 （上接第一版）
 
 ${column('休息区和饮水站，西湖花展期间游客可以在西湖边免费领取赏花地图，西湖景区还推出了夜间赏花线路，游客赏花更加方便。')}`;
+
+/** An English front page (label A1) whose budget story jumps to page A5, and that page. */
+export const LATIN_A1 = `# CITY BUDGET PASSES AFTER LONG DEBATE
+
+SPRINGFIELD, Feb. 26 — The city council approved the budget on Tuesday after a debate that lasted well into the night, and the mayor said the new budget would fund more teachers and repair the
+
+Continued on page A5
+
+# SCHOOL BOARD NAMES NEW CHAIR
+
+SPRINGFIELD, Feb. 26 — The school board named a new chair on Monday. The vote was unanimous.`;
+
+export const LATIN_A5 = `# HARBOR TRAFFIC GROWS
+
+SPRINGFIELD, Feb. 26 — Harbor traffic grew again in January, the port authority said.
+
+BUDGET, from page A1
+
+oldest bridges in the city before the budget year ends. Council members who opposed the budget said the city could not afford it.`;

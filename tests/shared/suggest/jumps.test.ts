@@ -11,8 +11,9 @@ import type { Issue } from '../../../shared/model/types';
 import type { ArticleSuggestion, Suggestions } from '../../../shared/suggest/types';
 import { sampleIssue } from './sample';
 import {
-  jumpIssue, keywordPage3, PAGE_1, PAGE_1_UNCUED, PAGE_3, PAGE_3_TOPIC_ONLY, PAGE_3_WITH_JUMP, PAGE_4,
+  jumpIssue, keywordPage3, LATIN_A1, LATIN_A5, PAGE_1, PAGE_1_UNCUED, PAGE_3, PAGE_3_TOPIC_ONLY, PAGE_3_WITH_JUMP, PAGE_4,
 } from './jump-pages';
+import { applySuggestions } from '../../../shared/suggest/apply';
 
 /** The suggested article holding a fragment, and the ids of its items. */
 function articleWith(s: Suggestions, id: string): { a: ArticleSuggestion; ids: string[] } {
@@ -59,7 +60,7 @@ describe('jump cues', () => {
     ['Continued from page 1', 'from', '1', 'Continued from page 1', null, true],
     ['(Continued from Page One)', 'from', '1', 'Continued from Page One', null, true],
     ['From page 1', 'from', '1', 'From page 1', null, true],
-    ['BUDGET, from page A1', 'from', 'A1', 'from page A1', 'BUDGET', true],
+    ['BUDGET, from page A1', 'from', 'A1', 'BUDGET, from page A1', 'BUDGET', true],
   ] as const)('%s → %s page %s', (text, direction, page, cue, keyword, standalone) => {
     const cues = parseJumpCues(text);
     expect(cues).toHaveLength(1);
@@ -192,11 +193,42 @@ describe('linking jumping articles across pages', () => {
     expect(j.a.items[0].reasons.join(' ')).toMatch(/no article on page 3 jumps to this page or ends mid-sentence/);
   });
 
+  it('English pages labelled A1 and A5: "Continued on page A5" and "BUDGET, from page A1" link the budget story', () => {
+    const issue = jumpIssue([['A1', LATIN_A1], ['A5', LATIN_A5]]);
+    const s = suggest(issue);
+    const b = articleWith(s, 'pA1.1');
+    expect(b.ids.slice(0, 3)).toEqual(['pA1.1', 'pA1.2', 'pA5.4']);
+    expect(item(s, 'pA5.4')).toMatchObject({ join: true, reasons: expect.arrayContaining(['continued from page A1 (BUDGET, from page A1)', 'page A1 jumps here (Continued on page A5)', "the jump line's keyword BUDGET is in the headline"]) });
+    // The jump line the per-page pass had filed with the next story goes with the text it links.
+    expect(b.ids).toContain('pA1.3');
+    expect(articleWith(s, 'pA1.4').ids).toEqual(['pA1.4', 'pA1.5']);
+    const next = applied(issue, s);
+    expect(exportedText(next, 'pA1.1').some((p) => p.includes('repair the oldest bridges'))).toBe(true);
+  });
+
+  it('page by page, as in the app: page 1 accepted first, then "suggest for page 3" extends the placed articles', () => {
+    expect(articleWith(suggest(two, { pageIds: ['p3'] }), 'p3.6').a.items[0].reasons.join(' ')).toMatch(/page 1 is not among the pages suggested for/);
+    const page1 = applySuggestions(two, { pageIds: ['p1'] }).issue;
+    const q = page1.articles.find((a) => a.items[0].id === 'p1.1')!;
+    const w = page1.articles.find((a) => a.items[0].id === 'p1.5')!;
+    const s = suggest(page1, { pageIds: ['p3'] });
+    expect(articleWith(s, 'p3.7').a.articleId).toBe(q.id);
+    expect(articleWith(s, 'p3.5').a.articleId).toBe(w.id);
+    // 临|时 reads on across the page even without a placed 下转 line: confident, joined.
+    expect(item(s, 'p3.5')).toMatchObject({ join: true, confident: true });
+    const done = applied(page1, s);
+    expect(exportedText(done, 'p1.5').some((p) => p.includes('增设了临时休息点'))).toBe(true);
+    expect(exportedText(done, 'p1.1').join('')).toContain('批流程明显加快');
+  });
+
   it('a link the proofreader rejected is never made', () => {
     const s = suggest(two, { constraints: { forbidLinks: [{ from: 'p1.3', to: 'p3.7' }] } });
+    // Neither right after the cut end nor after its 下转 line: the 衢州 article does not get p3.7 at all.
     expect(articleWith(s, 'p1.1').ids).not.toContain('p3.7');
-    expect(articleWith(s, 'p3.6').ids.slice(0, 2)).toEqual(['p3.6', 'p3.7']);
-    expect(articleWith(s, 'p1.5').ids).toContain('p3.5'); // the other jump is unaffected
+    expect(articleWith(s, 'p3.7').ids).not.toContain('p1.1');
+    const op = suggestionOps(two, s, { minConfidence: 0 })!;
+    const next = applyOp(two, op).issue;
+    for (const a of next.articles) a.items.forEach((it, k) => { if (k > 0) expect(`${a.items[k - 1].id}→${it.id}`).not.toBe('p1.3→p3.7'); });
   });
 
   it('an article the proofreader placed is only extended at its end; a continuation the proofreader placed stays put', () => {
