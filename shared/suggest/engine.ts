@@ -60,7 +60,7 @@ export interface EngineParams {
 
 export const DEFAULT_PARAMS: EngineParams = {
   weights: DEFAULT_WEIGHTS,
-  joinThreshold: 0,
+  joinThreshold: 1,
   orphanStart: 0.5,
   openEndCost: 2.25,
   temperature: 1.5,

@@ -25,7 +25,7 @@ describe('strideConsistency', () => {
   it('finds the band’s stride of 3 and adds it to the links three positions on', () => {
     // Flat join scores with a slight edge for the true links: one pair alone proves little.
     const JS = new Float64Array(n * n).fill(-Infinity);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) JS[i * n + j] = j === i + 3 ? 0.6 : 0.5;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) JS[i * n + j] = DEFAULT_PARAMS.joinThreshold + (j === i + 3 ? 0.6 : 0.5);
     const before = JS.slice();
     const { share, succ } = strideConsistency(n, JS, F, DEFAULT_PARAMS);
     expect(share(4, 3)).toBeGreaterThan(0.5);
@@ -36,7 +36,7 @@ describe('strideConsistency', () => {
 
   it('points the foot of a column at the top of the next one', () => {
     const JS = new Float64Array(n * n).fill(-Infinity);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) JS[i * n + j] = j === i + 3 ? 0.6 : 0.5;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) JS[i * n + j] = DEFAULT_PARAMS.joinThreshold + (j === i + 3 ? 0.6 : 0.5);
     const { share, succ } = strideConsistency(n, JS, F, DEFAULT_PARAMS);
     const tops = bandColumns(n, F, share, succ);
     expect(tops.next[9]).toBe(1); // foot of column A (position 9) → top of column B (position 1)
