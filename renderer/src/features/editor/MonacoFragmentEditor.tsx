@@ -34,6 +34,9 @@ const EDITOR_OPTIONS: MonacoEditorNs.IStandaloneEditorConstructionOptions = {
   ariaLabel: 'fragment text',
 };
 
+/** How long the caret may move (typing) before its position is written to the store. */
+const CARET_SETTLE_MS = 150;
+
 /** `Ctrl+Shift+Z` → Monaco keybinding, for the app commands that must win over Monaco's own bindings. */
 function keybinding(s: string): number | null {
   let code = 0;
@@ -59,6 +62,21 @@ export default function MonacoFragmentEditor({ fragmentId, text, dark }: Fragmen
   const edRef = useRef<MonacoEditorNs.IStandaloneCodeEditor | null>(null);
   const idRef = useRef(fragmentId);
   idRef.current = fragmentId;
+  // The caret reaches the store a moment after it settles, or at once when the editor loses focus (issue 8): set
+  // on every keystroke it was a second store update (every subscribed selector re-run) inside Monaco's keypress.
+  // Commands run from the editor read the caret from Monaco itself (`caretOffset`); the stored one is the
+  // fallback for a split started elsewhere, which always comes after a blur.
+  const caret = useRef<{ pending: { fragmentId: string; offset: number } | null; timer: ReturnType<typeof setTimeout> | null }>({ pending: null, timer: null });
+  const flushCaret = () => {
+    const c = caret.current;
+    if (c.timer) clearTimeout(c.timer);
+    c.timer = null;
+    const p = c.pending;
+    c.pending = null;
+    // Dropped when the editor moved on to another fragment meanwhile (its caret is already on its way).
+    if (p && p.fragmentId === idRef.current) ctx.store.getState().setCaret(p);
+  };
+  useEffect(() => () => { const c = caret.current; if (c.timer) clearTimeout(c.timer); c.timer = null; c.pending = null; }, []);
 
   useEffect(() => {
     ctx.editor.current = {
@@ -92,8 +110,12 @@ export default function MonacoFragmentEditor({ fragmentId, text, dark }: Fragmen
         }
         ed.onDidChangeCursorPosition((e) => {
           const model = ed.getModel();
-          if (model) ctx.store.getState().setCaret({ fragmentId: idRef.current, offset: model.getOffsetAt(e.position) });
+          if (!model) return;
+          const c = caret.current;
+          c.pending = { fragmentId: idRef.current, offset: model.getOffsetAt(e.position) };
+          if (!c.timer) c.timer = setTimeout(flushCaret, CARET_SETTLE_MS);
         });
+        ed.onDidBlurEditorText(flushCaret);
         ed.onDidFocusEditorText(() => ctx.store.getState().focusPane('editor'));
       }}
       onChange={(value) => {
