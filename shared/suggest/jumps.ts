@@ -11,8 +11,10 @@ import type { ArticleSuggestion, Continuation, PlacementItem, RoleSuggestion, Su
  * line (`（上接第一版）`, "Continued from page 1") is the continuation of an article on the page it names. The
  * per-page engine cannot see that (it links only inside a page), so this pass runs on its result: each such
  * continuation is matched to the article on the named page that jumps back to this page (`（下转第三版）` among
- * its last fragments), else to one that ends mid-sentence, by topic similarity and the jump line's keyword; the
- * continuation's items are then appended to the source. Pure, deterministic, no effect when nothing jumps.
+ * its last fragments), else to one that ends mid-sentence, weighing a join that reads on across the page, topic
+ * similarity and the jump line's keyword; sources and continuations are matched one to one (chains p1 → p3 → p4
+ * follow) and the continuation's items are appended to the source. Pure and deterministic; on a single page it
+ * only adds a reason to a jump line's article (its page is missing), never changes an article.
  */
 export interface JumpContext {
   issue: Issue;
@@ -25,7 +27,7 @@ export interface JumpContext {
   includePlaced: boolean;
   /** A cut fragment whose continuation is at least this sure is no longer an open end (EngineParams.openEndConfidence). */
   openEndConfidence: number;
-  /** The engine's mid-sentence join score of two fragments (log-odds, with reasons; the topic is counted here). */
+  /** The engine's mid-sentence join score of two fragments (log-odds, with reasons), without its topic term (counted here). */
   join?: (from: FragFeatures, to: FragFeatures) => { score: number; reasons: string[] };
   /** Features of a fragment outside the table (a placed article's fragment on a page not suggested for). */
   features?: (f: Fragment) => FragFeatures;
