@@ -3,7 +3,7 @@ import { articleTitle, findFragment } from '../model/lookup';
 import type { FragFeatures } from './features';
 import { pageMatches, parseJumpCues, type JumpCue } from './cues';
 import { compact, endsComplete } from './text-signals';
-import { cosineMatrix, terms, tfidf } from './topic';
+import { terms, tfidf, type TopicVector } from './topic';
 import type { ArticleSuggestion, Continuation, PlacementItem, RoleSuggestion, Suggestions } from './types';
 
 /**
@@ -174,9 +174,16 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
   const considered = new Set(ctx.frags.map((f) => f.page));
   const pagesNamed = (cue: JumpCue) => issue.pages.filter((pg) => pageMatches(cue.page, pg.label));
 
-  // Topic vectors of all parts (documents = parts, so IDF reflects the issue's articles).
-  const vectors = tfidf(parts.map((p) => terms(p.text, /[\u3400-\u9fff]/.test(p.text))));
-  const topic = cosineMatrix(vectors);
+  // Topic vectors of all parts (documents = parts, so IDF reflects the issue's articles), built only when some
+  // continuation has a page to look at; cosines only for the candidate pairs.
+  let vectors: TopicVector[] | null = null;
+  const cosine = (a: number, b: number): number => {
+    vectors ??= tfidf(parts.map((p) => terms(p.text, /[\u3400-\u9fff]/.test(p.text))));
+    const [x, y] = vectors[a].size <= vectors[b].size ? [vectors[a], vectors[b]] : [vectors[b], vectors[a]];
+    let d = 0;
+    for (const [t, w] of x) d += w * (y.get(t) ?? 0);
+    return d;
+  };
   const P = parts.length;
 
   const links: Link[] = [];
@@ -213,7 +220,7 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
       const fb = fa ? featOf(jFirst) : null;
       const jn = fa && fb ? ctx.join?.(fa, fb) : null;
       if (jn && jn.score > 0) { z += w.join * Math.min(3, jn.score); reasons.push(`join across the page ${jn.score.toFixed(1)}${jn.reasons.length ? ` (${jn.reasons.slice(0, 2).join('; ')})` : ''}`); }
-      const cos = topic[k * P + t];
+      const cos = cosine(k, t);
       z += w.topic * cos;
       if (cos >= 0.02) reasons.push(`topic similarity ${cos.toFixed(2)}`);
       if (cue.keyword) {
