@@ -199,7 +199,7 @@ export function geometryScore(a: FragFeatures, b: FragFeatures, explain = false)
     return { score: 4, reasons };
   }
   if (sameColumn && B.y + B.h <= A.y + 0.5 * lineH) return { score: -4, reasons };
-  if (!sameColumn && B.x >= A.x + 0.5 * A.w && B.y < A.y) {
+  if (!sameColumn && B.x >= A.x + 0.5 * A.w && B.y < A.y + lineH) {
     reasons.push('top of the next column');
     return { score: 2, reasons };
   }
