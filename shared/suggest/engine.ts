@@ -3,7 +3,7 @@ import { bundledModel } from './model';
 import type { CharModel } from './lm';
 import { fragmentFeatures, type FragFeatures } from './features';
 import { classifyRoles, HEADING_ROLES } from './roles';
-import { buildPageCache } from './page-cache';
+import { buildPageCache, type PageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
 import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, type Weights } from './score';
 import { bestPath, pathsOf } from './decode';
@@ -105,6 +105,34 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   const t0 = now();
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const pages = issue.pages.filter((p) => !options.pageIds || options.pageIds.includes(p.id));
+  // One page at a time: every link the page pass makes stays on its page, so solving pages apart gives the same
+  // decisions with n² tables per page instead of per issue (a 100-page issue would need gigabytes otherwise).
+  const parts = pages.map((page) => solvePage(issue, page, options, minConfidence, params, model));
+  const F = parts.flatMap((p) => p.F);
+  const roles = parts.flatMap((p) => p.roles);
+  const merged: Suggestions = {
+    fragments: Object.assign({}, ...parts.map((p) => p.result.fragments)),
+    articles: parts.flatMap((p) => p.result.articles),
+    openEnds: parts.flatMap((p) => p.result.openEnds),
+    minConfidence,
+    stats: { fragments: F.length, ms: 0 },
+  };
+  const forbidden = new Set((options.constraints?.forbidLinks ?? []).map((l) => `${l.from}\u0000${l.to}`));
+  let cache: PageCache | null = null;
+  // --- Issue-level pass (issue 4, jumps.ts): an article opening with a jump line (上接第X版) joins its source on page X.
+  const linked = linkJumps(merged, {
+    issue, frags: F, roles, includePlaced: !!options.includePlaced, openEndConfidence: params.openEndConfidence,
+    forbidden: (a, b) => forbidden.has(`${a}\u0000${b}`),
+    join: (a, b) => joinScore(a, b, 0, model, (cache ??= buildPageCache(F.map((f) => f.text))), params.weights, true, true),
+    features: (f) => featuresOf(f, -1, model),
+  });
+  // --- end of the jump pass.
+  return { ...linked, stats: { fragments: F.length, ms: round(now() - t0) } };
+}
+
+/** The page pass: roles, joins, units, grouping, order, confidences and open ends of one page. */
+function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestOptions, minConfidence: number, params: EngineParams, model: CharModel): { result: Suggestions; F: FragFeatures[]; roles: RoleSuggestion[] } {
+  const pages = [page];
   const discarded = new Set(issue.discarded);
   const forbidden = new Set((options.constraints?.forbidLinks ?? []).map((l) => `${l.from}\u0000${l.to}`));
   const articleOf = new Map<string, { articleId: string; index: number }>();
@@ -467,15 +495,7 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
       openEnds.push({ id: F[i].id, reason: `cut mid-sentence (…${F[i].rawTail}) with no convincing continuation on this page${best ? `; best guess ${best.id} is uncertain` : ''}` });
     }
   }
-  // --- Issue-level pass (issue 4, jumps.ts): an article opening with a jump line (上接第X版) joins its source on page X.
-  const linked = linkJumps({ fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: 0 } }, {
-    issue, frags: F, roles, includePlaced: !!options.includePlaced, openEndConfidence: params.openEndConfidence,
-    forbidden: (a, b) => forbidden.has(`${a}\u0000${b}`),
-    join: (a, b) => joinScore(a, b, 0, model, cache, params.weights, true, true),
-    features: (f) => featuresOf(f, -1, model),
-  });
-  // --- end of the jump pass.
-  return { ...linked, stats: { fragments: n, ms: round(now() - t0) } };
+  return { result: { fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: 0 } }, F, roles };
 }
 
 /** Extraction-order adjacency between unit a (ending in t) and unit b (starting at h): ±1 when nothing else lies between. */
