@@ -24,6 +24,8 @@ const incremental = createIncrementalAudit();
 let latest: { issueId: string; report: AuditReport } | null = null;
 let pending: Issue | null = null;
 let priming: Issue | null = null;
+/** The version asked for last. */
+let asked: Issue | null = null;
 const listeners = new Set<() => void>();
 
 const size = (issue: Issue) => issue.pages.reduce((n, p) => n + p.fragments.length, 0);
@@ -55,6 +57,8 @@ function prime(issue: Issue): void {
     const doc = priming!;
     priming = null;
     deepFreeze(doc);
+    // An edit came first: its (frozen) version already built the incremental state; going back would be waste.
+    if (asked !== doc) return;
     incremental(doc);
     primePlacements(doc);
   });
@@ -62,6 +66,7 @@ function prime(issue: Issue): void {
 
 /** The audit of this version, or, while a big unfrozen version's audit is pending, the previous version's. */
 export function auditFor(issue: Issue): AuditReport {
+  asked = issue;
   const hit = cache.get(issue);
   if (hit) return hit;
   if (Object.isFrozen(issue)) return remember(issue, incremental(issue));

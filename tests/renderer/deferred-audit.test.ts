@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { audit } from '@shared/audit/audit';
+import { applyOp } from '@shared/ops/apply';
+import type { Issue } from '@shared/model/types';
+import { auditFor, SYNC_LIMIT } from '../../renderer/src/features/overview/deferred-audit';
+import { generateIssue } from '../../bench/support/generate-issue';
+
+/**
+ * The renderer's audit per document version (issue 8): exact for every version, at once. A big document just
+ * opened (not frozen) gets the full audit, is frozen when idle, and from then on every edit's version is audited
+ * incrementally, still equal to the full audit.
+ */
+describe('auditFor', () => {
+  it('gives every version of a big issue its exact report, synchronously', async () => {
+    const doc: Issue = generateIssue({ pages: 20, fragmentsPerPage: 200, articles: 300 });
+    expect(doc.pages.reduce((n, p) => n + p.fragments.length, 0)).toBeGreaterThan(SYNC_LIMIT);
+    expect(Object.isFrozen(doc)).toBe(false);
+    expect(auditFor(doc)).toEqual(audit(doc));
+    // Frozen when idle (immer would otherwise freeze the whole tree inside the first edit).
+    await expect.poll(() => Object.isFrozen(doc.pages[7].fragments[3]), { timeout: 5000 }).toBe(true);
+
+    let v = doc;
+    for (let i = 0; i < 12; i++) {
+      const id = v.pool[i * 7];
+      v = i % 3 === 2
+        ? applyOp(v, { type: 'editText', fragmentId: v.pages[i].fragments[5].id, text: `改过的第${i}段` }).issue
+        : applyOp(v, { type: 'moveFragments', fragmentIds: [id], to: { kind: 'article', articleId: v.articles[i].id, after: null } }).issue;
+      expect(auditFor(v)).toEqual(audit(v));
+    }
+    // Undo-like jump back to an earlier version: still exact.
+    expect(auditFor(doc)).toEqual(audit(doc));
+  });
+});
