@@ -182,6 +182,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestO
         const i = Math.floor(k / n);
         r = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, true).reasons;
         if (indent[k % n] < -0.5) r.push('B’s first line fills the column: it continues a paragraph');
+        const off = (k % n) - Math.floor(k / n);
+        if (off >= 2 && strideShare(Math.floor(k / n), off) >= 0.5) r.push(`interleaved columns: each line continues ${off} places on`);
         jReasons.set(k, r);
       }
       return r;
@@ -322,6 +324,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestO
     if (LJ[k]) return { score: LS[k], reasons: J.reasons(t * n + h), join: true };
     const reasons = breakScore(F[t], heading[t], F[h], heading[h], topicU[k], adjOf[k], params.weights, true).reasons;
     if (indent[h] > 0.5) reasons.push('B’s first line is indented: it opens a paragraph');
+    if (h - t >= 2 && strideShare(t, h - t) >= 0.5) reasons.push(`interleaved columns: each line continues ${h - t} places on`);
     return { score: LS[k], reasons, join: false };
   };
   const link = (a: number, b: number) => LS[a * m + b];

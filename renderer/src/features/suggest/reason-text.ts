@@ -23,6 +23,19 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/^starts an article \((.+)\)$/, 'suggest.reason.startsArticle'],
   [/^a photo caption .*$/, 'suggest.reason.caption'],
   [/^a photo credit .*$/, 'suggest.reason.credit'],
+  [/^B’s first line fills the column: it continues a paragraph$/, 'suggest.reason.fullLine'],
+  [/^B’s first line is indented: it opens a paragraph$/, 'suggest.reason.indented'],
+  [/^continued from page (\S+) \((.+)\)$/, 'suggest.reason.continuedFrom'],
+  [/^page (.+) jumps here \((.+)\)$/, 'suggest.reason.jumpsHere'],
+  [/^page .+'s part ends mid-sentence \((.+)\)$/, 'suggest.reason.partOpen'],
+  [/^join across the page (.+)$/, 'suggest.reason.joinAcross'],
+  [/^topic similarity (.+)$/, 'suggest.reason.topicScore'],
+  [/^the jump line's keyword (.+) is in the headline$/, 'suggest.reason.keywordTitle'],
+  [/^the jump line's keyword (.+) is in the text$/, 'suggest.reason.keywordText'],
+  [/^no (.+) in this article$/, 'suggest.reason.keywordMissing'],
+  [/^jump line \((.+)\), kept after the text it links$/, 'suggest.reason.jumpLine'],
+  [/^the paragraph goes on across the page$/, 'suggest.reason.acrossPage'],
+  [/^interleaved columns: each line continues (.+) places on$/, 'suggest.reason.stride'],
 ];
 
 export function reasonText(reason: string, t: TFunction): string {
@@ -31,7 +44,7 @@ export function reasonText(reason: string, t: TFunction): string {
     if (!m) continue;
     // `starts an article (kicker)`: the role in the UI language too.
     const x = key === 'suggest.reason.startsArticle' ? t(`role.${m[1]}` as 'role.body', { defaultValue: m[1] }) : m[1] ?? '';
-    return t(key as 'suggest.reason.midWord', { x, interpolation: { escapeValue: false } });
+    return t(key as 'suggest.reason.midWord', { x, y: m[2] ?? '', interpolation: { escapeValue: false } });
   }
   return reason;
 }
