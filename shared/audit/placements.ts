@@ -119,7 +119,7 @@ export class PlacementTracker {
   private diffArticles(before: readonly Article[], after: readonly Article[], delta: PlacementDelta): void {
     if (before === after) return;
     // Only the part between the unchanged ends is compared as sets (a move changes one or two articles).
-    const [from, toB, toA] = middle(before, after, (x, y) => x === y);
+    const [from, toB, toA] = middle(before, after);
     const gone = before.slice(from, toB);
     const came = after.slice(from, toA);
     const keep = new Set(came);
@@ -143,7 +143,7 @@ export class PlacementTracker {
    * and suffix is re-counted (exact as a multiset difference, whatever the middle holds). */
   private diffIds(before: readonly string[], after: readonly string[], o: Owner, delta: PlacementDelta): void {
     if (before === after) return;
-    const [from, toB, toA] = middle(before, after, (x, y) => x === y);
+    const [from, toB, toA] = middle(before, after);
     for (let i = from; i < toB; i++) this.place(before[i], o, -1, delta);
     for (let i = from; i < toA; i++) this.place(after[i], o, 1, delta);
   }
@@ -159,7 +159,7 @@ export class PlacementTracker {
       const fb: readonly Fragment[] = pb?.fragments ?? [];
       const fa: readonly Fragment[] = pa?.fragments ?? [];
       if (fb === fa) continue;
-      const [from, toB, toA] = middle(fb, fa, (x, y) => x === y);
+      const [from, toB, toA] = middle(fb, fa);
       for (let k = from; k < toB; k++) this.count(fb[k].id, -1, delta);
       for (let k = from; k < toA; k++) {
         if (!Object.isFrozen(fa[k])) throw new Unfrozen();
@@ -185,13 +185,16 @@ function frozenShell(issue: Issue): boolean {
     && Object.isFrozen(issue.discarded) && Object.isFrozen(issue.pages);
 }
 
-/** [start, end in a, end in b] of the part of two lists between their longest common prefix and suffix. */
-export function middle<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): [number, number, number] {
+/**
+ * [start, end in a, end in b] of the part of two lists between their longest common prefix and suffix (entries
+ * compared with ===). A plain loop: with a comparison callback the 8,000-id pool took ~0.4 ms per drop.
+ */
+export function middle<T>(a: readonly T[], b: readonly T[]): [number, number, number] {
   let from = 0;
   const min = Math.min(a.length, b.length);
-  while (from < min && same(a[from], b[from])) from++;
+  while (from < min && a[from] === b[from]) from++;
   let ea = a.length;
   let eb = b.length;
-  while (ea > from && eb > from && same(a[ea - 1], b[eb - 1])) { ea--; eb--; }
+  while (ea > from && eb > from && a[ea - 1] === b[eb - 1]) { ea--; eb--; }
   return [from, ea, eb];
 }
