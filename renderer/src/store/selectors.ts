@@ -66,10 +66,24 @@ export function selectArticleIdOf(s: AppState, id: string): string | null {
 }
 
 const articleIdx = new WeakMap<Issue['articles'], Map<string, number>>();
+/** The last articles array indexed: a drop makes a new array with every article id where it was. */
+let lastArticles: { list: Issue['articles']; map: Map<string, number> } | null = null;
 export function articleIndexById(issue: Issue, id: string): number {
-  let m = articleIdx.get(issue.articles);
-  if (!m) { m = new Map(issue.articles.map((a, i) => [a.id, i])); articleIdx.set(issue.articles, m); }
+  const list = issue.articles;
+  let m = articleIdx.get(list);
+  if (!m) {
+    const prev = lastArticles;
+    m = prev && sameArticleIds(prev.list, list) ? prev.map : new Map(list.map((a, i) => [a.id, i]));
+    articleIdx.set(list, m);
+    lastArticles = { list, map: m };
+  }
   return m.get(id) ?? -1;
+}
+
+function sameArticleIds(a: Issue['articles'], b: Issue['articles']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i].id !== b[i].id) return false;
+  return true;
 }
 
 export const selectIsSelected = (id: string) => (s: AppState) => s.selection.includes(id);
