@@ -17,7 +17,7 @@ describe('file commands', () => {
     await runCommand('file.import', ctx);
     const s = () => ctx.store.getState();
     expect(s().doc!.pages[0].fragments).toHaveLength(114);
-    expect(s().selection).toEqual(['p1.1']);
+    await vi.waitFor(() => expect(s().selection).toEqual(['p1.1'])); // selected after the first paint
     s().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
     expect(selectDirty(s())).toBe(true);
     ctx.host.answer('dialog.saveIssueAs', 'day.galley.json');

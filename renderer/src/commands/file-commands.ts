@@ -56,10 +56,23 @@ export async function confirmDiscard(ctx: CommandContext): Promise<boolean> {
   return r.button === 1;
 }
 
+/** Runs `fn` once the next frame has been painted (a timer after the frame callback; timers alone where no frames). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 function loaded(ctx: CommandContext, issue: Issue, file: { token: string; name: string } | null): void {
   st(ctx).load(issue, file);
   const first = issue.pages[0]?.fragments[0];
-  if (first) st(ctx).select([first.id]);
+  if (!first) return;
+  // Selecting shows the fragment in the editor pane, whose first showing loads Monaco (7 MB of script and 250 kB
+  // of CSS that restyles the whole page): after the first paint of the page and the board, not in its way (issue
+  // 8, open → interactive). Unless something was selected meanwhile (the reopened view, the user).
+  afterPaint(() => {
+    const s = st(ctx);
+    if (s.doc === issue && !s.selection.length) s.select([first.id]);
+  });
 }
 
 export async function openIssueToken(ctx: CommandContext, file: { token: string; name: string }): Promise<void> {
