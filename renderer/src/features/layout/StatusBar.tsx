@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app-context';
 import { selectAudit, selectDirty } from '../../store/selectors';
+import type { AppState } from '../../store/types';
 import { AutosaveStamp } from '../recovery/AutosaveStamp';
 
 function clock(iso: string | null): string {
@@ -9,22 +10,29 @@ function clock(iso: string | null): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
+/** "placed fragments unassigned openEnds lost" of the current audit, as one comparable string ('' without a document). */
+function selectCounts(s: AppState): string {
+  const r = selectAudit(s);
+  return r ? `${r.placed} ${r.fragments} ${r.unassigned.length} ${r.openEnds.length} ${r.lost.length + r.duplicated.length + r.misplaced.length}` : '';
+}
+
 /** Coverage from the audit, save state and page position. */
 export function StatusBar() {
   const { t } = useTranslation();
-  const report = useApp(selectAudit);
+  // The counts, not the report: every edit makes a new report, most (a keystroke) leave the counts as they were.
+  const counts = useApp(selectCounts);
   const dirty = useApp(selectDirty);
   const savedAt = useApp((s) => s.savedAt);
   const hasFile = useApp((s) => !!s.file);
   const page = useApp((s) => s.currentPage);
   const pages = useApp((s) => s.doc?.pages.length ?? 0);
   const busy = useApp((s) => s.busy);
-  if (!report) return <footer className="statusbar" data-testid="statusbar">{t('app.empty')}</footer>;
-  const lost = report.lost.length + report.duplicated.length + report.misplaced.length;
+  if (!counts) return <footer className="statusbar" data-testid="statusbar">{t('app.empty')}</footer>;
+  const [placed, fragments, unassigned, openEnds, lost] = counts.split(' ').map(Number);
   const coverage = [
-    report.unassigned.length === 0 ? t('statusbar.allPlaced') : t('statusbar.placed', { placed: report.placed, total: report.fragments }),
-    t('statusbar.unassigned', { count: report.unassigned.length }),
-    t('statusbar.openEnds', { count: report.openEnds.length }),
+    unassigned === 0 ? t('statusbar.allPlaced') : t('statusbar.placed', { placed, total: fragments }),
+    t('statusbar.unassigned', { count: unassigned }),
+    t('statusbar.openEnds', { count: openEnds }),
   ].join(' · ');
   return (
     <footer className="statusbar" data-testid="statusbar">
