@@ -7,6 +7,11 @@
  * - renderer JS heap after open (CDP Runtime.getHeapUsage after a forced GC).
  *
  *   npx electron-vite build && npx tsx bench/renderer.ts [--moves 60] [--keys 60] [--pages 100]
+ *     [--profile FILE]   CPU profile (100 µs samples) of the moves and keystrokes → bench/renderer/top-self.ts
+ *     [--trace FILE]     Chromium trace of the same → bench/renderer/trace-summary.ts (style/layout/paint/script
+ *                        self time per input: less sensitive to a busy machine than the wall-clock figures)
+ * The machine is shared: note the load average (`uptime`) with every figure, and compare against a baseline
+ * build run alternately under the same load.
  */
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
