@@ -38,6 +38,19 @@ export interface Autosave {
   stop(): void;
 }
 
+const IDLE_TIMEOUT_MS = 250;
+type IdleApi = { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+/** requestIdleCallback where the renderer has it (Chromium); at once elsewhere (jsdom, tests with fake timers). */
+function whenIdle(cb: () => void): number | null {
+  const g = globalThis as IdleApi;
+  if (g.requestIdleCallback) return g.requestIdleCallback(cb, { timeout: IDLE_TIMEOUT_MS });
+  cb();
+  return null;
+}
+function cancelIdle(h: number): void {
+  (globalThis as IdleApi).cancelIdleCallback?.(h);
+}
+
 const registry = new WeakMap<AppStore, Autosave>();
 /** The autosave running on a store, if any (the recovery dialog adopts restored ids through it). */
 export function autosaveFor(store: AppStore): Autosave | undefined {
@@ -67,9 +80,12 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
   let again = false;
   let viewTimer: ReturnType<typeof setTimeout> | null = null;
 
+  let idle: number | null = null;
   const cancel = () => {
     if (timer) clearTimeout(timer);
     timer = null;
+    if (idle !== null) cancelIdle(idle);
+    idle = null;
     firstPending = 0;
   };
 
@@ -139,7 +155,13 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     if (!firstPending) firstPending = t;
     if (timer) clearTimeout(timer);
     const wait = Math.max(0, Math.min(debounceMs, firstPending + maxWaitMs - t));
-    timer = setTimeout(() => { void run(); }, wait);
+    // The write serializes the session and posts it: run it when the renderer is idle (between keystrokes, after
+    // the frame), within IDLE_TIMEOUT_MS, so it never lands inside an input's frame. Settled edits still reach the
+    // file within debounce + idle timeout (≤ 0.75 s).
+    timer = setTimeout(() => {
+      timer = null;
+      idle = whenIdle(() => { idle = null; void run(); });
+    }, wait);
   };
 
   const unsub = store.subscribe((s, prev) => {
