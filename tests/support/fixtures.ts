@@ -88,7 +88,9 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
     await use(ctx);
     await ctx.state.web?.close();
     await ctx.state.app?.close().catch(() => undefined);
-    await rm(tmpDir, { recursive: true, force: true });
+    // The host may still be finishing a queued write (issue.open answers before its recent.json update is fsynced):
+    // retry instead of failing on ENOTEMPTY.
+    await rm(tmpDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   },
 
   appPage: async ({ page, ctx }, use, testInfo) => {
