@@ -107,7 +107,13 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   const pages = issue.pages.filter((p) => !options.pageIds || options.pageIds.includes(p.id));
   // One page at a time: every link the page pass makes stays on its page, so solving pages apart gives the same
   // decisions with n² tables per page instead of per issue (a 100-page issue would need gigabytes otherwise).
-  const parts = pages.map((page) => solvePage(issue, page, options, minConfidence, params, model));
+  const ctx: IssueContext = {
+    discarded: new Set(issue.discarded),
+    forbidden: new Set((options.constraints?.forbidLinks ?? []).map((l) => `${l.from}\u0000${l.to}`)),
+    articleOf: new Map(),
+  };
+  if (!options.includePlaced) for (const a of issue.articles) a.items.forEach((it, index) => ctx.articleOf.set(it.id, { articleId: a.id, index, last: index === a.items.length - 1 }));
+  const parts = pages.map((page) => solvePage(issue, page, ctx, options, minConfidence, params, model));
   const F = parts.flatMap((p) => p.F);
   const roles = parts.flatMap((p) => p.roles);
   const merged: Suggestions = {
@@ -117,7 +123,7 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
     minConfidence,
     stats: { fragments: F.length, ms: 0 },
   };
-  const forbidden = new Set((options.constraints?.forbidLinks ?? []).map((l) => `${l.from}\u0000${l.to}`));
+  const { forbidden } = ctx;
   let cache: PageCache | null = null;
   // --- Issue-level pass (issue 4, jumps.ts): an article opening with a jump line (上接第X版) joins its source on page X.
   const linked = linkJumps(merged, {
@@ -130,24 +136,22 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   return { ...linked, stats: { fragments: F.length, ms: round(now() - t0) } };
 }
 
-/** The page pass: roles, joins, units, grouping, order, confidences and open ends of one page. */
-function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestOptions, minConfidence: number, params: EngineParams, model: CharModel): { result: Suggestions; F: FragFeatures[]; roles: RoleSuggestion[] } {
-  const pages = [page];
-  const discarded = new Set(issue.discarded);
-  const forbidden = new Set((options.constraints?.forbidLinks ?? []).map((l) => `${l.from}\u0000${l.to}`));
-  const articleOf = new Map<string, { articleId: string; index: number }>();
-  if (!options.includePlaced) for (const a of issue.articles) a.items.forEach((it, index) => articleOf.set(it.id, { articleId: a.id, index }));
+/** What every page pass shares, built once per run (not once per page). */
+interface IssueContext {
+  discarded: Set<string>;
+  /** `from\u0000to` links the proofreader rejected. */
+  forbidden: Set<string>;
+  /** Placed fragments: their article, position, and whether they are its last item. */
+  articleOf: Map<string, { articleId: string; index: number; last: boolean }>;
+}
 
-  // Fragment table over all considered pages.
-  const F: FragFeatures[] = [];
-  const roles: RoleSuggestion[] = [];
-  for (const page of pages) {
-    const kept = page.fragments.filter((f) => !discarded.has(f.id));
-    const frags = params.xycut === false ? kept : readingOrder(kept);
-    const feats = frags.map((f, i) => featuresOf(f, i, model));
-    F.push(...feats);
-    roles.push(...classifyRoles(feats));
-  }
+/** The page pass: roles, joins, units, grouping, order, confidences and open ends of one page. */
+function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext, options: SuggestOptions, minConfidence: number, params: EngineParams, model: CharModel): { result: Suggestions; F: FragFeatures[]; roles: RoleSuggestion[] } {
+  const { forbidden, articleOf } = ctx;
+  // Fragment table of the page, in reading order.
+  const kept = page.fragments.filter((f) => !ctx.discarded.has(f.id));
+  const F = (params.xycut === false ? kept : readingOrder(kept)).map((f, i) => featuresOf(f, i, model));
+  const roles = classifyRoles(F);
   const n = F.length;
   const idx = new Map(F.map((f, i) => [f.id, i]));
   const heading = F.map((f, i) => HEADING_ROLES.has(roles[i].role) || !!f.jumpFrom);
@@ -155,10 +159,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestO
   const cache = buildPageCache(F.map((f) => f.text));
   const topicF = cosineMatrix(tfidf(F.map((f) => terms(f.text, f.cjk))));
   const placedArr = F.map((f) => articleOf.has(f.id));
-  const tailArr = F.map((f) => {
-    const at = articleOf.get(f.id);
-    return !!at && at.index === issue.articles.find((a) => a.id === at.articleId)!.items.length - 1;
-  });
+  const tailArr = F.map((f) => !!articleOf.get(f.id)?.last);
   const placed = (i: number) => placedArr[i];
   const isFixedTail = (i: number) => tailArr[i];
   const allowed = (i: number, j: number) => i !== j && F[i].page === F[j].page && (forbidden.size === 0 || !forbidden.has(`${F[i].id}\u0000${F[j].id}`));
@@ -182,8 +183,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestO
         const i = Math.floor(k / n);
         r = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, true).reasons;
         if (indent[k % n] < -0.5) r.push('B’s first line fills the column: it continues a paragraph');
-        const off = (k % n) - Math.floor(k / n);
-        if (off >= 2 && strideShare(Math.floor(k / n), off) >= 0.5) r.push(`interleaved columns: each line continues ${off} places on`);
+        const stride = strideReason(Math.floor(k / n), k % n);
+        if (stride) r.push(stride);
         jReasons.set(k, r);
       }
       return r;
@@ -231,6 +232,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestO
   const strided = params.stride > 0 ? strideConsistency(n, JS, F, params) : { share: () => 0, succ: new Int32Array(n).fill(-1) };
   const strideShare = strided.share;
   const nextColumnTop = bandColumns(n, F, strideShare, strided.succ);
+  const strideReason = (a: number, b: number) => (b - a >= 2 && strideShare(a, b - a) >= 0.5 ? `interleaved columns: each line continues ${b - a} places on` : null);
   const jScore = (i: number, j: number) => JS[i * n + j];
   const joinConf = (i: number, j: number) => {
     let alt = 0;
@@ -310,9 +312,10 @@ function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestO
       adjOf[a * m + b] = adjacency;
       const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights, false).score
         + params.strideBreak * strideShare(t, h - t) + params.indentBreak * indent[h];
+      const jn = JS[t * n + h];
       const bandBonus = nextColumnTop.next[t] === h || nextColumnTop.alt[t] === h ? params.bandNext : 0;
-      const jn = JS[t * n + h] + bandBonus;
-      if (jn > br + bandBonus) { LS[a * m + b] = jn; LJ[a * m + b] = 1; } else LS[a * m + b] = br + bandBonus;
+      LJ[a * m + b] = jn > br ? 1 : 0;
+      LS[a * m + b] = Math.max(jn, br) + bandBonus;
     }
   }
   /** A unit link with its reasons (built on demand: only chosen links and shown candidates need them). */
@@ -324,7 +327,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], options: SuggestO
     if (LJ[k]) return { score: LS[k], reasons: J.reasons(t * n + h), join: true };
     const reasons = breakScore(F[t], heading[t], F[h], heading[h], topicU[k], adjOf[k], params.weights, true).reasons;
     if (indent[h] > 0.5) reasons.push('B’s first line is indented: it opens a paragraph');
-    if (h - t >= 2 && strideShare(t, h - t) >= 0.5) reasons.push(`interleaved columns: each line continues ${h - t} places on`);
+    const stride = strideReason(t, h);
+    if (stride) reasons.push(stride);
     return { score: LS[k], reasons, join: false };
   };
   const link = (a: number, b: number) => LS[a * m + b];

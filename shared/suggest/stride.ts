@@ -72,7 +72,7 @@ export function bandColumns(n: number, F: FragFeatures[], share: (i: number, o: 
  * interleaved lines of narrow ones). Latin: one-line blocks only; on paragraph-sized blocks the votes overruled the
  * case and hyphen cues on the Latin dev set (successor 0.64 → 0.54).
  */
-function oneLine(f: FragFeatures): boolean {
+function votesOnStride(f: FragFeatures): boolean {
   return f.cjk || f.text.length <= 60;
 }
 
@@ -80,7 +80,7 @@ function oneLine(f: FragFeatures): boolean {
 function offsetVotes(n: number, succ: Int32Array, F: FragFeatures[], w: number): Array<Map<number, number> | null> {
   const MAX = 8;
   const off = new Int32Array(n);
-  const line = F.map(oneLine);
+  const line = F.map(votesOnStride);
   for (let i = 0; i < n; i++) {
     const j = succ[i];
     if (j >= 0 && line[i] && line[j] && F[j].page === F[i].page && Math.abs(j - i) <= MAX) off[i] = j - i;
