@@ -16,8 +16,12 @@ export function datelineCue(t: string): string | null {
   const m = DATELINE.exec(t) ?? LATIN_DATELINE.exec(t);
   return m ? `starts with a dateline: ${m[0].slice(0, 16)}` : null;
 }
+/** A pen name alone in brackets, `（天馬）` (common in Republican-era papers); not an end mark, not a jump line. */
+const PEN_NAME = /^[（(][\u4e00-\u9fff·・]{1,5}[）)]$/;
+const END_MARK = /^[（(](?:完|續完|续完|待續|待续|未完|續|续)[）)]$/;
 export function bylineCue(t: string): string | null {
-  return t.length <= 40 && BYLINE.test(t) ? 'a byline' : null;
+  if (t.length <= 40 && BYLINE.test(t)) return 'a byline';
+  return PEN_NAME.test(t) && !END_MARK.test(t) && parseJumpCues(t).length === 0 ? 'a byline (pen name)' : null;
 }
 export function captionCue(t: string): string | null {
   return t.length <= 200 && CAPTION.test(t) ? `a photo caption (${t.slice(0, 2)}…)` : null;

@@ -76,8 +76,9 @@ export const DEFAULT_WEIGHTS: Weights = {
 export function widthAgreement(a: FragFeatures, b: FragFeatures): number {
   if (!a.cjk || !b.cjk || a.width < 4 || b.width < 4) return 0;
   const d = Math.abs(a.width - b.width);
-  // A one-line block may be a short paragraph end: only a wider B contradicts it.
   if (d <= 1) return 1;
+  // A one-line B that closes its sentence may be the short last line of a paragraph: narrower says nothing then.
+  if (b.width < a.width && b.complete && b.lineWidths.length <= 1) return 0;
   // Widths are noisy (half-width punctuation, short first or last lines): only a clear difference counts.
   return d >= 4 && d >= 0.25 * Math.max(a.width, b.width) ? -1 : 0;
 }

@@ -6,6 +6,7 @@ import { buildPageCache } from '../../../shared/suggest/page-cache';
 import { fragmentFeatures } from '../../../shared/suggest/features';
 import { bundledModel } from '../../../shared/suggest/model';
 import { classifyRoles } from '../../../shared/suggest/roles';
+import { widthAgreement } from '../../../shared/suggest/score';
 import { sampleIssue } from './sample';
 import { readFileSync } from 'node:fs';
 import { pageFromPlainText } from '../../../shared/import/plain-text';
@@ -74,6 +75,11 @@ describe('newspaper cues', () => {
     expect(datelineCue('新华社北京2月26日电 记者…')).toMatch(/dateline/);
     expect(datelineCue(compact(frag(4).text))).toBeNull();
     expect(bylineCue('（记者 刘健）')).toBeTruthy();
+    // A pen name alone in brackets is a byline; an end mark or a jump line in brackets is not.
+    expect(bylineCue('（天馬）')).toMatch(/pen name/);
+    expect(bylineCue('（完）')).toBeNull();
+    expect(bylineCue('（上接第一版）')).toBeNull();
+    expect(bylineCue('（重慶廿一日電）據前')).toBeNull();
     expect(captionCue(compact(frag(45).text))).toMatch(/caption/);
     expect(creditCue(compact(frag(46).text))).toMatch(/credit/);
     expect(creditCue(compact(frag(8).text))).toBeNull();
@@ -95,6 +101,14 @@ describe('page cache and line shape', () => {
     expect(fragmentFeatures(frag(3), 2, m).lastLine).toBe('full'); // …走进宁波北仑区大碶街道 (a lost line follows)
     expect(fragmentFeatures(frag(8), 7, m).lastLine).toBe('full'); // …下半年,六
     expect(fragmentFeatures(frag(4), 3, m).lastLine).toBe('short'); // …"大管家"。
+  });
+  it('lets a narrower one-line block that ends its sentence follow a wider one (a paragraph\'s short last line)', () => {
+    const m = bundledModel();
+    const f = (n: number) => fragmentFeatures(frag(n), n - 1, m);
+    expect(widthAgreement(f(17), f(27))).toBe(0); // …2万 | 多名职工的奥妙所在。 (10 cells under 18)
+    // The same line without its full stop would be cut short mid-sentence: the width difference counts again.
+    expect(widthAgreement(f(17), fragmentFeatures({ ...frag(27), text: '多名职工的奥妙所在' }, 26, m))).toBe(-1);
+    expect(widthAgreement(f(17), f(18))).toBe(1);
   });
 });
 
