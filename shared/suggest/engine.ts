@@ -11,6 +11,7 @@ import { assignSuccessors } from './assignment';
 import { regroup } from './regroup';
 import { indentEvidence } from './indent';
 import { bandColumns, strideConsistency } from './stride';
+import { bandPosteriors } from './bands';
 import { linkJumps } from './jumps';
 import { readingOrder } from './xycut';
 import type {
@@ -18,7 +19,7 @@ import type {
 } from './types';
 
 /** Default threshold for "confident" decisions: the lowest with link precision ≥ 0.95 on the tuning part of the corpus dev set (bench/suggest.ts prints the table). */
-export const DEFAULT_MIN_CONFIDENCE = 0.85;
+export const DEFAULT_MIN_CONFIDENCE = 0.88;
 
 /** Tunables of the decoder; exposed for the benchmark's tuning run, not for the UI. */
 export interface EngineParams {
@@ -50,6 +51,10 @@ export interface EngineParams {
   indentBreak: number;
   /** Bonus for going from the foot of one interleaved column to the top of the next one in its band. */
   bandNext: number;
+  /** Bonus (× posterior) for a link the band parser reads inside interleaved columns (bands.ts; 0: off)… */
+  bandParse: number;
+  /** …when its posterior is at least this. */
+  bandMin: number;
   /**
    * Mode G: a page whose fragments (≥ 90%) have boxes is read in XY-cut order instead of file order, so every
    * source-order prior follows the printed reading order (xycut.ts). Default on; false for the benchmark's
@@ -71,6 +76,8 @@ export const DEFAULT_PARAMS: EngineParams = {
   strideWindow: 6,
   strideBreak: 3,
   bandNext: 3,
+  bandParse: 3,
+  bandMin: 0.7,
   indentJoin: 2.5,
   indentBreak: 2.5,
 };
@@ -229,6 +236,27 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     if (!indent[j]) continue;
     for (let i = 0; i < n; i++) if (JS[i * n + j] > -Infinity) JS[i * n + j] -= params.indentJoin * indent[j];
   }
+  // Bands of interleaved narrow columns, read whole (bands.ts): a link that the band readings agree on (posterior
+  // ≥ bandMin) between two lines that are read inside a band gets a bonus by its posterior, in both stages.
+  const bands = params.bandParse > 0 ? bandPosteriors(n, F, (i, j) => {
+    if (!allowed(i, j)) return -Infinity;
+    const brk = F[i].complete && !heading[j] && !F[j].startsProhibited ? params.indentBreak * indent[j] : -Infinity;
+    // The parse is itself the positional model: the source-order priors in the join score would bias it.
+    const d = j - i;
+    const prior = d === 1 ? params.weights.adjacentJoin : d === 2 || d === 3 ? params.weights.nearJoin : 0;
+    return Math.max(JS[i * n + j] - prior, brk);
+  }, (i) => !side[i] && !heading[i] && roles[i].role !== 'byline') : null;
+  const bandBonusOf = (i: number, j: number): number => {
+    if (!bands || bands.inBand[i] < 0.5 || bands.inBand[j] < 0.5) return 0;
+    const p = bands.prob(i, j);
+    return p >= params.bandMin ? params.bandParse * p : 0;
+  };
+  if (bands) {
+    for (let i = 0; i < n; i++) {
+      if (bands.inBand[i] < 0.5) continue;
+      for (let j = 0; j < n; j++) { const bb = bandBonusOf(i, j); if (bb > 0 && JS[i * n + j] > -Infinity) JS[i * n + j] += bb; }
+    }
+  }
   const strided = params.stride > 0 ? strideConsistency(n, JS, F, params) : { share: () => 0, succ: new Int32Array(n).fill(-1) };
   const strideShare = strided.share;
   const nextColumnTop = bandColumns(n, F, strideShare, strided.succ);
@@ -299,6 +327,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   const isStart = (u: Unit) => u.articleId !== null || heading[uHead(u)] || !!F[uHead(u)].dateline;
   const LS = new Float64Array(m * m).fill(-Infinity);
   const LJ = new Uint8Array(m * m);
+  // The band parser's share of each unit link: it decides the order but does not make a link confident.
+  const LB = new Float64Array(m * m);
   const adjOf = new Int32Array(m * m);
   for (const a of bodyUnits) {
     const ua = units[a];
@@ -313,9 +343,11 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
       const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights, false).score
         + params.strideBreak * strideShare(t, h - t) + params.indentBreak * indent[h];
       const jn = JS[t * n + h];
-      const bandBonus = nextColumnTop.next[t] === h || nextColumnTop.alt[t] === h ? params.bandNext : 0;
+      const bandBonus = (nextColumnTop.next[t] === h || nextColumnTop.alt[t] === h ? params.bandNext : 0) + bandBonusOf(t, h);
       LJ[a * m + b] = jn > br ? 1 : 0;
       LS[a * m + b] = Math.max(jn, br) + bandBonus;
+      // The band bonus is in the join score already (stage 1) and again here: both come off for the confidence.
+      LB[a * m + b] = bandBonusOf(t, h) * (jn > br ? 2 : 1);
     }
   }
   /** A unit link with its reasons (built on demand: only chosen links and shown candidates need them). */
@@ -401,7 +433,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   }
 
   // Assemble articles with per-decision confidences.
-  const gainOf = (a: number, b: number) => link(a, b) + endCost(a) + startCost(b);
+  const gainOf = (a: number, b: number) => link(a, b) - LB[a * m + b] + endCost(a) + startCost(b);
   // Confidence of "b right after a": its margin over the other orders inside the article, times how sure the
   // grouping is that b belongs to this article at all.
   const linkConf = (a: number, b: number, group: number[]) => {

@@ -59,9 +59,10 @@ export function headingFlags(frags: FragFeatures[]): boolean[] {
     if (!shaped[i]) return false;
     if (f.headingLevel > 0 || !f.cjk) return true;
     // Column mates of a sliver are full lines cut mid-sentence (a short paragraph end may have any width).
+    // A neighbour that is only comma-shaped (a two-part line such as 课",帮助新员工更好) is as likely a column mate.
     for (let k = i - 1; k <= i + 1; k++) {
       const g = frags[k];
-      if (k === i || !g || g.page !== f.page || shaped[k] || !g.cjk || g.complete || g.lineWidths.length !== 1) continue;
+      if (k === i || !g || g.page !== f.page || strict[k] || !g.cjk || g.complete || g.lineWidths.length !== 1) continue;
       if (Math.abs(g.lineWidths[0] - f.lineWidths[0]) <= 1.5) return false;
     }
     return true;

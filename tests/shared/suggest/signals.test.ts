@@ -5,7 +5,7 @@ import { bylineCue, captionCue, creditCue, datelineCue, furnitureCue, jumpFromCu
 import { buildPageCache } from '../../../shared/suggest/page-cache';
 import { fragmentFeatures } from '../../../shared/suggest/features';
 import { bundledModel } from '../../../shared/suggest/model';
-import { classifyRoles } from '../../../shared/suggest/roles';
+import { classifyRoles, HEADING_ROLES } from '../../../shared/suggest/roles';
 import { widthAgreement } from '../../../shared/suggest/score';
 import { sampleIssue } from './sample';
 import { readFileSync } from 'node:fs';
@@ -144,5 +144,16 @@ describe('roles', () => {
     // Unmarked lines never become headings on a page that marks its headings.
     const hinted = classifyRoles(page.fragments.map((f, i) => fragmentFeatures(f, i, m)));
     expect(hinted[77].role).toBe('body'); // p1.78, a one-line continuation
+  });
+
+  it('never makes an article start of an unpunctuated line of interleaved narrow columns', () => {
+    const m = bundledModel();
+    // Six source-order lines of three interleaved columns (the band of tests/shared/suggest/bands.test.ts).
+    const lines = ['感、幸福感,灵峰社区', '内大咖开讲"入职第一', '员工乐业,企业才', '联合宁波旭升集团股份', '课",帮助新员工更好', '能安心发展。在史孟艳'];
+    const bare = pageFromPlainText(`${lines.join('\n\n')}\n`, { pageId: 'p1', label: '1', encoding: 'utf-8' });
+    const roles = classifyRoles(bare.fragments.map((f, i) => fragmentFeatures(f, i, m)));
+    // None of them may start an article (an indented first line may still read as a lone subhead).
+    for (const r of roles) expect(HEADING_ROLES.has(r.role)).toBe(false);
+    expect(roles[3].role).toBe('body'); // 联合宁波旭升集团股份: its comma-shaped neighbours are column mates
   });
 });

@@ -1,0 +1,205 @@
+import type { FragFeatures } from './features';
+
+/**
+ * Band parsing (DOMAIN.md artifact 1): when k narrow columns stand side by side, the extractor reads them row by
+ * row, so their one-line blocks come out as col1 line1, col2 line1, …, colk line1, col1 line2, … Pairwise scores
+ * see one seam at a time; a band is a whole hypothesis: given where it starts, how many columns it has and how deep
+ * they are, the reading order of all its lines follows, the column feet and the next column tops included.
+ *
+ * Each run of one-line blocks is read as a sequence of spans: one line in source order, or a band of k = 2…4
+ * columns of depth h (the last column may be shorter: the article ends there). An article set in narrow columns
+ * repeats the same band down the page, so a band with the previous band's shape (k, h) costs nothing and a new
+ * shape costs `newShape`. A reading's score is the sum of its links' scores (every reading is a path through all
+ * the run's lines, so sums compare like with like), and readings are weighted by exp(score / temperature).
+ *
+ * Rather than trusting the best reading, the parser sums over all of them (forward–backward over the spans) and
+ * returns each link's posterior probability: the links inside a column hold in nearly every good reading, a
+ * column foot's link to the next column top only in the readings that agree on the column depth. So the bonus the
+ * engine gives a link follows how sure the band model is of it, not just whether the single best reading has it.
+ */
+export interface BandOptions {
+  maxDepth: number;
+  maxColumns: number;
+  /** Cost of a band whose shape (k, h) differs from the previous band's. */
+  newShape: number;
+  /** Scale of the link scores when readings are weighted (log-odds units per e-fold). */
+  temperature: number;
+}
+
+export const DEFAULT_BAND_OPTIONS: BandOptions = { maxDepth: 14, maxColumns: 4, newShape: 8, temperature: 1 };
+
+/** Posterior probability that j follows i in the reading of i's run, or 0; and the band i belongs to, if any. */
+export interface BandPosterior {
+  prob: (i: number, j: number) => number;
+  /** Posterior probability that line i is read inside a band (not as a source-order line). */
+  inBand: Float64Array;
+}
+
+/** A block is one printed line of a CJK column: no line-break spaces inside. */
+export function isLineBlock(f: FragFeatures): boolean {
+  return f.cjk && f.headingLevel === 0 && f.lineWidths.length <= 1 && !f.box;
+}
+
+/** Source positions, relative to the band's start, in reading order, for column lengths `lens` read row by row. */
+export function bandReading(lens: number[]): number[] {
+  const pos: number[][] = lens.map(() => []);
+  let p = 0;
+  const rows = Math.max(...lens);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < lens.length; c++) if (r < lens[c]) pos[c].push(p++);
+  return pos.flat();
+}
+
+interface Shape {
+  /** State number: 0 is "one line in source order", shapes are 1…S. */
+  id: number;
+  k: number;
+  h: number;
+  len: number;
+  rel: Int32Array;
+  /** Reading-last line, relative to the start. */
+  lastRel: number;
+}
+
+const shapeMemo = new Map<string, Shape[]>();
+function allShapes(opts: BandOptions): Shape[] {
+  const key = `${opts.maxDepth}/${opts.maxColumns}`;
+  let shapes = shapeMemo.get(key);
+  if (shapes) return shapes;
+  shapes = [{ id: 0, k: 1, h: 1, len: 1, rel: Int32Array.of(0), lastRel: 0 }];
+  for (let k = 2; k <= opts.maxColumns; k++) {
+    for (let h = 2; h <= opts.maxDepth; h++) {
+      for (let m = 1; m <= h; m++) {
+        const rel = Int32Array.from(bandReading([...Array(k - 1).fill(h), m]));
+        shapes.push({ id: shapes.length, k, h, len: rel.length, rel, lastRel: rel[rel.length - 1] });
+      }
+    }
+  }
+  shapeMemo.set(key, shapes);
+  return shapes;
+}
+
+function logAdd(x: number, y: number): number {
+  if (x === -Infinity) return y;
+  if (y === -Infinity) return x;
+  return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
+}
+
+/**
+ * Link posteriors over the page's runs of line blocks. `link(i, j)` scores "j follows i in reading" (a join or a
+ * paragraph break, whichever is likelier), -Infinity when impossible; `inBand(i)` says whether a fragment may be
+ * part of a band at all (not a heading, byline or caption).
+ */
+export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j: number) => number, inBand: (i: number) => boolean, opts: BandOptions = DEFAULT_BAND_OPTIONS): BandPosterior {
+  const probs = new Map<number, number>();
+  const banded = new Float64Array(n);
+  const FLOOR = -12;
+  const ln = (i: number, j: number) => Math.max(FLOOR, link(i, j)) / opts.temperature;
+  let a = 0;
+  while (a < n) {
+    if (!isLineBlock(F[a]) || !inBand(a)) { a++; continue; }
+    let b = a;
+    while (b < n && isLineBlock(F[b]) && inBand(b) && F[b].page === F[a].page) b++;
+    if (b - a >= 3) runPosteriors(a, b, n, ln, opts, probs, banded);
+    a = b;
+  }
+  return { prob: (i, j) => probs.get(i * n + j) ?? 0, inBand: banded };
+}
+
+function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: number) => number, opts: BandOptions, probs: Map<number, number>, banded: Float64Array): void {
+  const shapes = allShapes(opts);
+  const S = shapes.length;
+  const R = b - a;
+  const pen = opts.newShape / opts.temperature;
+  // The (k, h) family of a shape, for the same-shape rule (0 for the source-order line).
+  const fam = (sh: Shape) => (sh.k === 1 ? 0 : (sh.k - 2) * (opts.maxDepth + 1) + sh.h);
+  const FAMS = (opts.maxColumns - 1) * (opts.maxDepth + 1) + 1;
+  // internal[(s - a) · S + id]: the summed scores of the links inside a span of shape id starting at s.
+  const internal = new Float64Array(R * S).fill(-Infinity);
+  for (let s = a; s < b; s++) {
+    for (const sh of shapes) {
+      if (s + sh.len > b) continue;
+      let sc = 0;
+      for (let t = 1; t < sh.len; t++) sc += ln(s + sh.rel[t - 1], s + sh.rel[t]);
+      internal[(s - a) * S + sh.id] = sc;
+    }
+  }
+  // alpha[(p - a) · S + id]: log-sum of the readings of lines a…p-1 whose last span has shape id.
+  const alpha = new Float64Array((R + 1) * S).fill(-Infinity);
+  const beta = new Float64Array((R + 1) * S).fill(-Infinity);
+  const lastOf = (p: number, sh: Shape) => p - sh.len + sh.lastRel;
+  // Into a span starting at s: the link from the previous span's last line, and the shape rule.
+  const enter = (s: number): { any: number; byFam: Float64Array } => {
+    let any = -Infinity;
+    const byFam = new Float64Array(FAMS).fill(-Infinity);
+    if (s === a) return { any: 0, byFam };
+    for (const sh of shapes) {
+      const v = alpha[(s - a) * S + sh.id];
+      if (v === -Infinity) continue;
+      const w = v + ln(lastOf(s, sh), s);
+      any = logAdd(any, w);
+      if (sh.k > 1) byFam[fam(sh)] = logAdd(byFam[fam(sh)], w);
+    }
+    return { any, byFam };
+  };
+  const incoming = (e: { any: number; byFam: Float64Array }, sh: Shape) =>
+    (sh.k === 1 ? e.any : logAdd(e.any - pen, e.byFam[fam(sh)]));
+  for (let s = a; s < b; s++) {
+    const e = enter(s);
+    if (e.any === -Infinity) continue;
+    for (const sh of shapes) {
+      const int = internal[(s - a) * S + sh.id];
+      if (int === -Infinity) continue;
+      const k = (s + sh.len - a) * S + sh.id;
+      alpha[k] = logAdd(alpha[k], incoming(e, sh) + int);
+    }
+  }
+  let Z = -Infinity;
+  for (let id = 0; id < S; id++) Z = logAdd(Z, alpha[R * S + id]);
+  if (Z === -Infinity) return;
+  // beta[(p - a) · S + id]: log-sum of the continuations after a span of shape id that ends at p.
+  for (let id = 0; id < S; id++) beta[R * S + id] = 0;
+  for (let p = b - 1; p > a; p--) {
+    // Out of position p: the sum over the next span's shapes, per family and overall.
+    let anyNext = -Infinity;
+    let lineNext = -Infinity;
+    const famNext = new Float64Array(FAMS).fill(-Infinity);
+    for (const sh of shapes) {
+      const int = internal[(p - a) * S + sh.id];
+      if (int === -Infinity) continue;
+      const v = int + beta[(p + sh.len - a) * S + sh.id];
+      if (sh.k === 1) lineNext = logAdd(lineNext, v);
+      else {
+        anyNext = logAdd(anyNext, v);
+        famNext[fam(sh)] = logAdd(famNext[fam(sh)], v);
+      }
+    }
+    for (const sh of shapes) {
+      if (alpha[(p - a) * S + sh.id] === -Infinity) continue;
+      const into = logAdd(lineNext, logAdd(anyNext - pen, sh.k > 1 ? famNext[fam(sh)] : -Infinity));
+      beta[(p - a) * S + sh.id] = ln(lastOf(p, sh), p) + into;
+    }
+  }
+  // Posteriors: each span's links inside, and the link into each span.
+  const add = (i: number, j: number, pr: number) => { const key = i * n + j; probs.set(key, (probs.get(key) ?? 0) + pr); };
+  for (let s = a; s < b; s++) {
+    const e = enter(s);
+    if (e.any === -Infinity) continue;
+    for (const sh of shapes) {
+      const int = internal[(s - a) * S + sh.id];
+      if (int === -Infinity) continue;
+      const pr = Math.exp(incoming(e, sh) + int + beta[(s + sh.len - a) * S + sh.id] - Z);
+      if (pr < 1e-4) continue;
+      for (let t = 1; t < sh.len; t++) add(s + sh.rel[t - 1], s + sh.rel[t], pr);
+      if (sh.k > 1) for (let t = 0; t < sh.len; t++) banded[s + sh.rel[t]] += pr;
+    }
+    // The link from the previous span's last line into s.
+    if (s > a) {
+      for (const sh of shapes) {
+        const v = alpha[(s - a) * S + sh.id];
+        if (v === -Infinity) continue;
+        const pr = Math.exp(v + beta[(s - a) * S + sh.id] - Z);
+        if (pr >= 1e-4) add(lastOf(s, sh), s, pr);
+      }
+    }
+  }
+}
