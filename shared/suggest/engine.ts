@@ -10,7 +10,7 @@ import { bestPath, pathsOf } from './decode';
 import { assignSuccessors } from './assignment';
 import { regroup } from './regroup';
 import { indentEvidence } from './indent';
-import { bandColumns, strideConsistency } from './stride';
+import { strideConsistency } from './stride';
 import { bandPosteriors } from './bands';
 import { linkJumps } from './jumps';
 import { readingOrder } from './xycut';
@@ -49,8 +49,6 @@ export interface EngineParams {
   indentJoin: number;
   /** Weight of the first-line indent for a paragraph break before B. */
   indentBreak: number;
-  /** Bonus for going from the foot of one interleaved column to the top of the next one in its band. */
-  bandNext: number;
   /** Bonus (× posterior) for a link the band parser reads inside interleaved columns (bands.ts; 0: off)… */
   bandParse: number;
   /** …when its posterior is at least this. */
@@ -75,7 +73,6 @@ export const DEFAULT_PARAMS: EngineParams = {
   stride: 3,
   strideWindow: 6,
   strideBreak: 3,
-  bandNext: 3,
   bandParse: 3,
   bandMin: 0.7,
   indentJoin: 2.5,
@@ -259,7 +256,6 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   }
   const strided = params.stride > 0 ? strideConsistency(n, JS, F, params) : { share: () => 0, succ: new Int32Array(n).fill(-1) };
   const strideShare = strided.share;
-  const nextColumnTop = bandColumns(n, F, strideShare, strided.succ);
   const strideReason = (a: number, b: number) => (b - a >= 2 && strideShare(a, b - a) >= 0.5 ? `interleaved columns: each line continues ${b - a} places on` : null);
   const jScore = (i: number, j: number) => JS[i * n + j];
   const joinConf = (i: number, j: number) => {
@@ -343,7 +339,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
       const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights, false).score
         + params.strideBreak * strideShare(t, h - t) + params.indentBreak * indent[h];
       const jn = JS[t * n + h];
-      const bandBonus = (nextColumnTop.next[t] === h || nextColumnTop.alt[t] === h ? params.bandNext : 0) + bandBonusOf(t, h);
+      const bandBonus = bandBonusOf(t, h);
       LJ[a * m + b] = jn > br ? 1 : 0;
       LS[a * m + b] = Math.max(jn, br) + bandBonus;
       // The band bonus is in the join score already (stage 1) and again here: both come off for the confidence.

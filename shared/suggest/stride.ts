@@ -37,37 +37,6 @@ export function strideConsistency(n: number, JS: Float64Array, F: FragFeatures[]
 }
 
 /**
- * In a band of interleaved columns read row by row, the foot of column c continues at the top of column c + 1,
- * which sits right after column c's top in source order. For each fragment: the position of the top of the next
- * column of its band (walking back by the band's stride to the top of its own column) and the one a row above
- * it, or -1.
- */
-export function bandColumns(n: number, F: FragFeatures[], share: (i: number, o: number) => number, succ: Int32Array): { next: Int32Array; alt: Int32Array } {
-  const stride = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let o = 2; o <= 4; o++) if (share(i, o) >= 0.5) { stride[i] = o; break; }
-    // A column's foot has no line k further on to vote for; it takes the stride of the line linked to it from above.
-    if (!stride[i]) for (let o = 2; o <= 4; o++) if (i - o >= 0 && stride[i - o] === o && succ[i - o] === i) { stride[i] = o; break; }
-  }
-  const out = new Int32Array(n).fill(-1);
-  const alt = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const k = stride[i];
-    if (!k) continue;
-    let top = i;
-    // Back up the column while the line k above is linked to this one or votes for the same stride (votes thin out
-    // at the band's edges, links do not).
-    while (top - k >= 0 && (stride[top - k] === k || succ[top - k] === top) && F[top - k].page === F[i].page) top -= k;
-    const next = top + 1;
-    if (next < n && next !== i && (stride[next] === k || succ[next] === next + k) && F[next].page === F[i].page) out[i] = next;
-    // The columns' tops need not be level (a subhead or a short first line): one row up is the other candidate.
-    const up = top + 1 - k;
-    if (up >= 0 && up !== i && F[up].page === F[i].page && (stride[up] === k || succ[up] === up + k)) alt[i] = up;
-  }
-  return { next: out, alt };
-}
-
-/**
  * Blocks that take part in the offset votes. CJK: all (column cuts of wide blocks follow the same offsets as the
  * interleaved lines of narrow ones). Latin: one-line blocks only; on paragraph-sized blocks the votes overruled the
  * case and hyphen cues on the Latin dev set (successor 0.64 → 0.54).

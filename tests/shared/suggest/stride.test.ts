@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fragmentFeatures } from '../../../shared/suggest/features';
-import { bandColumns, strideConsistency } from '../../../shared/suggest/stride';
+import { strideConsistency } from '../../../shared/suggest/stride';
 import { bundledModel } from '../../../shared/suggest/model';
 import { pageFromPlainText } from '../../../shared/import/plain-text';
 import { DEFAULT_PARAMS, suggest } from '../../../shared/suggest/engine';
@@ -32,15 +32,6 @@ describe('strideConsistency', () => {
     expect(JS[4 * n + 7]).toBeGreaterThan(before[4 * n + 7] + 1);
     expect(JS[4 * n + 5]).toBe(before[4 * n + 5]);
     for (let i = 0; i + 3 < n; i++) expect(succ[i], `line ${i}`).toBe(i + 3);
-  });
-
-  it('points the foot of a column at the top of the next one', () => {
-    const JS = new Float64Array(n * n).fill(-Infinity);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) JS[i * n + j] = DEFAULT_PARAMS.joinThreshold + (j === i + 3 ? 0.6 : 0.5);
-    const { share, succ } = strideConsistency(n, JS, F, DEFAULT_PARAMS);
-    const tops = bandColumns(n, F, share, succ);
-    expect(tops.next[9]).toBe(1); // foot of column A (position 9) → top of column B (position 1)
-    expect(tops.next[10]).toBe(2); // foot of B → top of C
   });
 
   it('lets the engine read the band column by column', () => {
