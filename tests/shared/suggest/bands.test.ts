@@ -77,6 +77,9 @@ describe('the engine on two bands of interleaved columns', () => {
     const wrong: string[] = [];
     for (let line = 0; line + 1 < 24; line++) if (next.get(at(line)) !== at(line + 1)) wrong.push(`${reading[line].slice(-4)}|${reading[line + 1].slice(0, 4)}`);
     expect(wrong).toEqual([]);
+    // The column foot's link says why: reading line 3 (foot of column A) → line 4 (top of column B).
+    const item = s.articles.flatMap((a) => a.items).find((it) => it.id === page.fragments[at(4)].id)!;
+    expect(item.reasons).toContain('interleaved columns: the foot of one column goes on at the top of the next');
   });
 
   it('needs the band parser for it: without it, column feet go astray', () => {

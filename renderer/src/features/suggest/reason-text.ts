@@ -36,6 +36,7 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/^jump line \((.+)\), kept after the text it links$/, 'suggest.reason.jumpLine'],
   [/^the paragraph goes on across the page$/, 'suggest.reason.acrossPage'],
   [/^interleaved columns: each line continues (.+) places on$/, 'suggest.reason.stride'],
+  [/^interleaved columns: the foot of one column goes on at the top of the next$/, 'suggest.reason.columnFoot'],
 ];
 
 export function reasonText(reason: string, t: TFunction): string {
