@@ -62,11 +62,16 @@ export function headingFlags(frags: FragFeatures[]): boolean[] {
     // A neighbour that is only comma-shaped (a two-part line such as 课",帮助新员工更好) is as likely a column mate.
     for (let k = i - 1; k <= i + 1; k++) {
       const g = frags[k];
-      if (k === i || !g || g.page !== f.page || strict[k] || !g.cjk || g.complete || g.lineWidths.length !== 1) continue;
+      if (k === i || !g || g.page !== f.page || strict[k] || !g.cjk || g.complete || g.lineWidths.length !== 1 || notColumnText(g)) continue;
       if (Math.abs(g.lineWidths[0] - f.lineWidths[0]) <= 1.5) return false;
     }
     return true;
   });
+}
+
+/** A byline, a caption or a bracketed note such as （一）（八） is no column line a sliver could sit among. */
+function notColumnText(f: FragFeatures): boolean {
+  return otherCue(f) || /^[（(【〔\[][^）)】〕\]]*[）)】〕\]](?:[（(【〔\[][^）)】〕\]]*[）)】〕\]])*$/.test(f.text.trim());
 }
 
 function otherCue(f: FragFeatures): boolean {

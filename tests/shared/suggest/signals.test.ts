@@ -5,7 +5,7 @@ import { bylineCue, captionCue, creditCue, datelineCue, furnitureCue, jumpFromCu
 import { buildPageCache } from '../../../shared/suggest/page-cache';
 import { fragmentFeatures } from '../../../shared/suggest/features';
 import { bundledModel } from '../../../shared/suggest/model';
-import { classifyRoles, HEADING_ROLES } from '../../../shared/suggest/roles';
+import { classifyRoles, headingFlags, HEADING_ROLES } from '../../../shared/suggest/roles';
 import { widthAgreement } from '../../../shared/suggest/score';
 import { sampleIssue } from './sample';
 import { readFileSync } from 'node:fs';
@@ -144,6 +144,13 @@ describe('roles', () => {
     // Unmarked lines never become headings on a page that marks its headings.
     const hinted = classifyRoles(page.fragments.map((f, i) => fragmentFeatures(f, i, m)));
     expect(hinted[77].role).toBe('body'); // p1.78, a one-line continuation
+  });
+
+  it('finds a title beside a bracketed note (（一）（八）): a note is no column line a sliver would sit among', () => {
+    const m = bundledModel();
+    const lines = ['近日頗傳閣馮運動段合肥出山、爲對外作用、據天津歸客談、叚足不出戶云。', '夕陽紅檻錄', '（一）（八）', '第五章邵湘秋花底感滄桑趙鷺翁尊前話簪盍', '多鐘、虎臣要到靈隱寺去、已經來不及了、各人都說、'];
+    const bare = pageFromPlainText(`${lines.join('\n\n')}\n`, { pageId: 'p1', label: '1', encoding: 'utf-8' });
+    expect(headingFlags(bare.fragments.map((f, i) => fragmentFeatures(f, i, m)))[1]).toBe(true);
   });
 
   it('never makes an article start of an unpunctuated line of interleaved narrow columns', () => {
