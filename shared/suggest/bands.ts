@@ -143,15 +143,20 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
   };
   const incoming = (e: { any: number; byFam: Float64Array }, sh: Shape) =>
     (sh.k === 1 ? e.any : logAdd(e.any - pen, e.byFam[fam(sh)]));
-  for (let s = a; s < b; s++) {
-    const e = enter(s);
-    if (e.any === -Infinity) continue;
+  // Every span that can start at s, with the log-weight of the readings up to its end (forward pass: each s is
+  // entered once, after all spans ending at s are in alpha; the posterior pass reuses the entries).
+  const entries: Array<{ any: number; byFam: Float64Array } | null> = new Array(R).fill(null);
+  const spansAt = (s: number, fn: (sh: Shape, upToEnd: number) => void) => {
+    const e = entries[s - a];
+    if (!e || e.any === -Infinity) return;
     for (const sh of shapes) {
       const int = internal[(s - a) * S + sh.id];
-      if (int === -Infinity) continue;
-      const k = (s + sh.len - a) * S + sh.id;
-      alpha[k] = logAdd(alpha[k], incoming(e, sh) + int);
+      if (int !== -Infinity) fn(sh, incoming(e, sh) + int);
     }
+  };
+  for (let s = a; s < b; s++) {
+    entries[s - a] = enter(s);
+    spansAt(s, (sh, w) => { const k = (s + sh.len - a) * S + sh.id; alpha[k] = logAdd(alpha[k], w); });
   }
   let Z = -Infinity;
   for (let id = 0; id < S; id++) Z = logAdd(Z, alpha[R * S + id]);
@@ -182,16 +187,12 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
   // Posteriors: each span's links inside, and the link into each span.
   const add = (i: number, j: number, pr: number) => { const key = i * n + j; probs.set(key, (probs.get(key) ?? 0) + pr); };
   for (let s = a; s < b; s++) {
-    const e = enter(s);
-    if (e.any === -Infinity) continue;
-    for (const sh of shapes) {
-      const int = internal[(s - a) * S + sh.id];
-      if (int === -Infinity) continue;
-      const pr = Math.exp(incoming(e, sh) + int + beta[(s + sh.len - a) * S + sh.id] - Z);
-      if (pr < 1e-4) continue;
+    spansAt(s, (sh, w) => {
+      const pr = Math.exp(w + beta[(s + sh.len - a) * S + sh.id] - Z);
+      if (pr < 1e-4) return;
       for (let t = 1; t < sh.len; t++) add(s + sh.rel[t - 1], s + sh.rel[t], pr);
       if (sh.k > 1) for (let t = 0; t < sh.len; t++) banded[s + sh.rel[t]] += pr;
-    }
+    });
     // The link from the previous span's last line into s.
     if (s > a) {
       for (const sh of shapes) {
