@@ -257,10 +257,9 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   const strided = params.stride > 0 ? strideConsistency(n, JS, F, params) : { share: () => 0, succ: new Int32Array(n).fill(-1) };
   const strideShare = strided.share;
   const strideReason = (a: number, b: number) => {
-    if (b - a >= 2 && strideShare(a, b - a) >= 0.5) return `interleaved columns: each line continues ${b - a} places on`;
-    if (bandBonusOf(a, b) > 0 && b < a) return 'interleaved columns: the foot of one column goes on at the top of the next';
-    if (bandBonusOf(a, b) > 0 && b - a >= 2) return `interleaved columns: each line continues ${b - a} places on`;
-    return null;
+    const band = bandBonusOf(a, b) > 0;
+    if (b - a >= 2 && (band || strideShare(a, b - a) >= 0.5)) return `interleaved columns: each line continues ${b - a} places on`;
+    return band && b < a ? 'interleaved columns: the foot of one column goes on at the top of the next' : null;
   };
   const jScore = (i: number, j: number) => JS[i * n + j];
   const joinConf = (i: number, j: number) => {
