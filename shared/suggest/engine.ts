@@ -7,7 +7,7 @@ import { buildPageCache, type PageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
 import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, type Weights } from './score';
 import { bestPath, pathsOf } from './decode';
-import { assignSuccessors } from './assignment';
+import { assignSuccessors, insertTopK } from './assignment';
 import { regroup } from './regroup';
 import { indentEvidence } from './indent';
 import { strideConsistency } from './stride';
@@ -202,13 +202,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   const colVal = new Float64Array(n * TOPK).fill(-Infinity);
   const rowIdx = new Int32Array(TOPK);
   const rowVal = new Float64Array(TOPK);
-  const insert = (idx: Int32Array, val: Float64Array, off: number, x: number, v: number) => {
-    if (v <= val[off + TOPK - 1]) return;
-    let p = off + TOPK - 1;
-    while (p > off && val[p - 1] < v) { val[p] = val[p - 1]; idx[p] = idx[p - 1]; p--; }
-    val[p] = v;
-    idx[p] = x;
-  };
+  const insert = (idx: Int32Array, val: Float64Array, off: number, x: number, v: number) => insertTopK(idx, val, off, TOPK, x, v);
   for (let i = 0; i < n; i++) {
     rowIdx.fill(-1);
     rowVal.fill(-Infinity);
