@@ -38,16 +38,22 @@ function slowHost() {
 let autosave: Autosave | null = null;
 afterEach(() => { autosave?.stop(); autosave = null; vi.useRealTimers(); });
 
+/** Autosave over the slow host, one document loaded and one edit made (so a write is due). */
+function editing() {
+  vi.useFakeTimers();
+  const i18n = createI18n('en');
+  const store = createAppStore({ t: i18n.t.bind(i18n), language: 'en' });
+  const h = slowHost();
+  autosave = startAutosave(store, h.host);
+  store.getState().load(smallIssue({ pages: 1, perPage: 6 }), null);
+  store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
+  return { store, h };
+}
+
 describe('autosave superseded by a load', () => {
   for (const stage of ['base', 'steps'] as const) {
     it(`a write in flight (${stage} file) when another document loads leaves no file behind`, async () => {
-      vi.useFakeTimers();
-      const i18n = createI18n('en');
-      const store = createAppStore({ t: i18n.t.bind(i18n), language: 'en' });
-      const h = slowHost();
-      autosave = startAutosave(store, h.host);
-      store.getState().load(smallIssue({ pages: 1, perPage: 6 }), null);
-      store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
+      const { store, h } = editing();
       await vi.advanceTimersByTimeAsync(1100); // the debounced write starts: base file first
       expect(h.pending).toHaveLength(1);
       if (stage === 'steps') {
@@ -64,13 +70,7 @@ describe('autosave superseded by a load', () => {
   }
 
   it('the next session still autosaves normally', async () => {
-    vi.useFakeTimers();
-    const i18n = createI18n('en');
-    const store = createAppStore({ t: i18n.t.bind(i18n), language: 'en' });
-    const h = slowHost();
-    autosave = startAutosave(store, h.host);
-    store.getState().load(smallIssue({ pages: 1, perPage: 6 }), null);
-    store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
+    const { store, h } = editing();
     await vi.advanceTimersByTimeAsync(1100);
     store.getState().load(smallIssue({ pages: 1, perPage: 4 }), null);
     store.getState().apply({ type: 'createArticle', articleId: 'b1', fragmentIds: ['p1.1'] });

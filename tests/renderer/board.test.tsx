@@ -3,18 +3,14 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { findFragment } from '@shared/model/lookup';
 import { pageFromPlainText } from '@shared/import/plain-text';
 import { createIssue } from '@shared/model/create';
-import { makeCtx, renderApp, sampleIssue } from './workbench-harness';
+import { makeCtx, renderApp, sampleIssue, giveElementsASize } from './workbench-harness';
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('./monaco-stub')).MonacoStub }));
 vi.mock('../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
 // jsdom does not scroll: edge auto-scroll has nothing to do (and would warn about every pane).
 vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
 
-// jsdom has no layout: give scroll containers a size so the virtualized lists render their rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 400 });
-});
+beforeAll(giveElementsASize);
 afterEach(() => { cleanup(); localStorage.clear(); });
 
 function setupBoard(language: 'en' | 'zh-CN' = 'en') {

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
 import type { Article, Role } from '@shared/model/types';
-import { makeCtx, renderApp, sampleIssue } from './workbench-harness';
+import { makeCtx, renderApp, sampleIssue, giveElementsASize } from './workbench-harness';
 
 /**
  * Issue 8: an edit re-renders only what it changed. Counted through two leaf components that are rendered by
@@ -19,10 +19,7 @@ vi.mock('@monaco-editor/react', async () => ({ default: (await import('./monaco-
 vi.mock('../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
 vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
 
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 400 });
-});
+beforeAll(giveElementsASize);
 afterEach(() => { cleanup(); localStorage.clear(); });
 
 function setup() {

@@ -5,7 +5,7 @@ import { suggest } from '@shared/suggest';
 import type { Issue } from '@shared/model/types';
 import type { SuggestOptions, Suggestions } from '@shared/suggest/types';
 import { placeIndex } from '@shared/model/lookup';
-import { makeCtx, renderApp, sampleIssue } from './workbench-harness';
+import { makeCtx, renderApp, sampleIssue, giveElementsASize } from './workbench-harness';
 import { setSuggestRunner, suggestController } from '../../renderer/src/features/suggest/suggest-state';
 import { runCommand } from '../../renderer/src/commands/registry';
 import { AppProvider } from '../../renderer/src/app-context';
@@ -32,8 +32,7 @@ function engine(issue: Issue, options: SuggestOptions): Suggestions {
 }
 
 beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 400 });
+  giveElementsASize();
   setSuggestRunner(() => async (issue, options) => {
     const result = engine(issue, options);
     calls.push({ issue, options, result });

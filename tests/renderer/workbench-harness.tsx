@@ -41,3 +41,9 @@ export function renderApp(ctx: CommandContext) {
     </I18nextProvider>,
   );
 }
+
+/** jsdom has no layout: give scroll containers a size so the virtualized lists render their rows. */
+export function giveElementsASize(): void {
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 400 });
+}
