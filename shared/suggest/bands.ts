@@ -1,4 +1,5 @@
 import type { FragFeatures } from './features';
+import { mergeGrid } from './merge-span';
 
 /**
  * Band parsing (DOMAIN.md artifact 1): when k narrow columns stand side by side, the extractor reads them row by
@@ -24,9 +25,13 @@ export interface BandOptions {
   newShape: number;
   /** Scale of the link scores when readings are weighted (log-odds units per e-fold). */
   temperature: number;
+  /** Merge spans (merge-span.ts): at most this many full lines and set-apart lines, and the cost of such a span. */
+  maxFull: number;
+  maxApart: number;
+  mergeCost: number;
 }
 
-export const DEFAULT_BAND_OPTIONS: BandOptions = { maxDepth: 14, maxColumns: 4, newShape: 8, temperature: 1 };
+export const DEFAULT_BAND_OPTIONS: BandOptions = { maxDepth: 14, maxColumns: 4, newShape: 8, temperature: 1, maxFull: 28, maxApart: 8, mergeCost: 6 };
 
 /** Posterior probability that j follows i in the reading of i's run, or 0; and the band i belongs to, if any. */
 export interface BandPosterior {
@@ -52,7 +57,9 @@ export function bandReading(lens: number[]): number[] {
 interface Shape {
   /** State number: 0 is "one line in source order", shapes are 1…S. */
   id: number;
+  /** Columns of a band; 1: one line in source order; 0: a merge span (`a` full lines, `d` set-apart lines). */
   k: number;
+  merge?: { a: number; d: number; endB: boolean };
   h: number;
   len: number;
   rel: Int32Array;
@@ -62,7 +69,7 @@ interface Shape {
 
 const shapeMemo = new Map<string, Shape[]>();
 function allShapes(opts: BandOptions): Shape[] {
-  const key = `${opts.maxDepth}/${opts.maxColumns}`;
+  const key = `${opts.maxDepth}/${opts.maxColumns}/${opts.maxFull}/${opts.maxApart}`;
   let shapes = shapeMemo.get(key);
   if (shapes) return shapes;
   shapes = [{ id: 0, k: 1, h: 1, len: 1, rel: Int32Array.of(0), lastRel: 0 }];
@@ -71,6 +78,14 @@ function allShapes(opts: BandOptions): Shape[] {
       for (let m = 1; m <= h; m++) {
         const rel = Int32Array.from(bandReading([...Array(k - 1).fill(h), m]));
         shapes.push({ id: shapes.length, k, h, len: rel.length, rel, lastRel: rel[rel.length - 1] });
+      }
+    }
+  }
+  // Merge spans: the reading inside is not fixed (the grid sums over it), only its length and possible last lines.
+  for (let a = 2; a <= opts.maxFull; a++) {
+    for (let d = 2; d <= opts.maxApart; d++) {
+      for (const endB of [false, true]) {
+        shapes.push({ id: shapes.length, k: 0, h: a, merge: { a, d, endB }, len: a + d, rel: Int32Array.of(0), lastRel: endB ? a : a - 1 });
       }
     }
   }
@@ -89,7 +104,7 @@ function logAdd(x: number, y: number): number {
  * paragraph break, whichever is likelier), -Infinity when impossible; `inBand(i)` says whether a fragment may be
  * part of a band at all (not a heading, byline or caption).
  */
-export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j: number) => number, inBand: (i: number) => boolean, opts: BandOptions = DEFAULT_BAND_OPTIONS): BandPosterior {
+export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j: number) => number, inBand: (i: number) => boolean, apart: (i: number) => boolean = () => false, opts: BandOptions = DEFAULT_BAND_OPTIONS): BandPosterior {
   const probs = new Map<number, number>();
   const banded = new Float64Array(n);
   const FLOOR = -12;
@@ -99,13 +114,13 @@ export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j
     if (!isLineBlock(F[a]) || !inBand(a)) { a++; continue; }
     let b = a;
     while (b < n && isLineBlock(F[b]) && inBand(b) && F[b].page === F[a].page) b++;
-    if (b - a >= 3) runPosteriors(a, b, n, ln, opts, probs, banded);
+    if (b - a >= 3) runPosteriors(a, b, n, ln, apart, opts, probs, banded);
     a = b;
   }
   return { prob: (i, j) => probs.get(i * n + j) ?? 0, inBand: banded };
 }
 
-function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: number) => number, opts: BandOptions, probs: Map<number, number>, banded: Float64Array): void {
+function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: number) => number, apart: (i: number) => boolean, opts: BandOptions, probs: Map<number, number>, banded: Float64Array): void {
   const shapes = allShapes(opts);
   const S = shapes.length;
   const R = b - a;
@@ -115,9 +130,27 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
   const FAMS = (opts.maxColumns - 1) * (opts.maxDepth + 1) + 1;
   // internal[(s - a) · S + id]: the summed scores of the links inside a span of shape id starting at s.
   const internal = new Float64Array(R * S).fill(-Infinity);
+  const mergePen = opts.mergeCost / opts.temperature;
+  // A merge span: lines s…s+a-1 read in order, the set-apart lines s+a…s+a+d-1 (each a paragraph start or end) read
+  // back in, last first.
+  const gridOf = (s: number, m: { a: number; d: number }) => {
+    const full = Array.from({ length: m.a }, (_, t) => s + t);
+    const set = Array.from({ length: m.d }, (_, t) => s + m.a + m.d - 1 - t);
+    return mergeGrid(full, set, ln);
+  };
+  // Set-apart candidates: apartRun[p] = how many lines from p on may be set apart.
+  const apartRun = new Int32Array(R + 1);
+  for (let p = b - 1; p >= a; p--) apartRun[p - a] = apart(p) ? apartRun[p + 1 - a] + 1 : 0;
   for (let s = a; s < b; s++) {
     for (const sh of shapes) {
       if (s + sh.len > b) continue;
+      if (sh.merge) {
+        if (sh.merge.endB || apartRun[s + sh.merge.a - a] < sh.merge.d) continue;
+        const g = gridOf(s, sh.merge);
+        internal[(s - a) * S + sh.id] = g.endA;
+        internal[(s - a) * S + sh.id + 1] = g.endB;
+        continue;
+      }
       let sc = 0;
       for (let t = 1; t < sh.len; t++) sc += ln(s + sh.rel[t - 1], s + sh.rel[t]);
       internal[(s - a) * S + sh.id] = sc;
@@ -142,7 +175,7 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
     return { any, byFam };
   };
   const incoming = (e: { any: number; byFam: Float64Array }, sh: Shape) =>
-    (sh.k === 1 ? e.any : logAdd(e.any - pen, e.byFam[fam(sh)]));
+    (sh.k === 1 ? e.any : sh.k === 0 ? e.any - mergePen : logAdd(e.any - pen, e.byFam[fam(sh)]));
   // Every span that can start at s, with the log-weight of the readings up to its end (forward pass: each s is
   // entered once, after all spans ending at s are in alpha; the posterior pass reuses the entries).
   const entries: Array<{ any: number; byFam: Float64Array } | null> = new Array(R).fill(null);
@@ -167,12 +200,14 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
     // Out of position p: the sum over the next span's shapes, per family and overall.
     let anyNext = -Infinity;
     let lineNext = -Infinity;
+    let mergeNext = -Infinity;
     const famNext = new Float64Array(FAMS).fill(-Infinity);
     for (const sh of shapes) {
       const int = internal[(p - a) * S + sh.id];
       if (int === -Infinity) continue;
       const v = int + beta[(p + sh.len - a) * S + sh.id];
       if (sh.k === 1) lineNext = logAdd(lineNext, v);
+      else if (sh.k === 0) mergeNext = logAdd(mergeNext, v);
       else {
         anyNext = logAdd(anyNext, v);
         famNext[fam(sh)] = logAdd(famNext[fam(sh)], v);
@@ -180,7 +215,7 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
     }
     for (const sh of shapes) {
       if (alpha[(p - a) * S + sh.id] === -Infinity) continue;
-      const into = logAdd(lineNext, logAdd(anyNext - pen, sh.k > 1 ? famNext[fam(sh)] : -Infinity));
+      const into = logAdd(logAdd(lineNext, mergeNext - mergePen), logAdd(anyNext - pen, sh.k > 1 ? famNext[fam(sh)] : -Infinity));
       beta[(p - a) * S + sh.id] = ln(lastOf(p, sh), p) + into;
     }
   }
@@ -190,6 +225,11 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
     spansAt(s, (sh, w) => {
       const pr = Math.exp(w + beta[(s + sh.len - a) * S + sh.id] - Z);
       if (pr < 1e-4) return;
+      if (sh.merge) {
+        gridOf(s, sh.merge).marginals(sh.merge.endB, (i, j, p) => add(i, j, pr * p));
+        for (let t = 0; t < sh.len; t++) banded[s + t] += pr;
+        return;
+      }
       for (let t = 1; t < sh.len; t++) add(s + sh.rel[t - 1], s + sh.rel[t], pr);
       if (sh.k > 1) for (let t = 0; t < sh.len; t++) banded[s + sh.rel[t]] += pr;
     });

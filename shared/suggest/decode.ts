@@ -1,3 +1,5 @@
+import { assignSuccessors } from './assignment';
+
 /**
  * Decoding of a successor graph (SUGGESTIONS.md §6.2 step 5): a greedy path cover over link gains with cycle
  * prevention, then an exact best path (Held–Karp) for groups of ≤ 12 units and an Or-opt local search beyond.
@@ -148,11 +150,47 @@ export function orOpt(p: PathProblem, order: number[], maxRounds = 20): number[]
   return cur;
 }
 
-/** Best order of a group: exact for ≤ 12 nodes, else the given order improved by Or-opt. */
+/**
+ * Best order of a group: exact for ≤ 12 nodes; beyond, Or-opt from two starts — the given order (source order,
+ * good when most of the group is in order) and the max-weight successor assignment with its cycles broken, its
+ * paths stitched best link first (good when the group is shuffled: Or-opt moves 1–3 nodes, not whole chains).
+ */
 export function bestPath(p: PathProblem, initial: number[]): number[] {
   if (p.nodes.length <= 12) return heldKarp(p);
   // Or-opt is O(m²) a round.
-  return p.nodes.length <= 150 ? orOpt(p, initial, 30) : initial;
+  if (p.nodes.length > 150) return initial;
+  const a = orOpt(p, initial, 30);
+  const b = orOpt(p, assignedOrder(p, initial[0]), 30);
+  // Source order is evidence the link scores do not hold in full: leave it only for a clearly better order.
+  return pathScore(p, b) > pathScore(p, a) + 1 ? b : a;
+}
+
+/** The group's successor assignment as one order: `first` leads, then each path whose head links best. */
+function assignedOrder(p: PathProblem, first: number): number[] {
+  const m = p.nodes.length;
+  const N = p.nodes;
+  const fi = N.indexOf(first);
+  // Linking x→y saves x's end cost and y's start cost (capped: "not a start" costs are huge for seeded groups).
+  const gain = (x: number, y: number) => (y === fi ? -Infinity : p.link(N[x], N[y]) + Math.min(p.end(N[x]), 50) + Math.min(p.start(N[y]), 50));
+  const links = assignSuccessors(m, gain, 0);
+  const paths = pathsOf(links.succ, links.pred);
+  const out: number[] = [];
+  const used = new Set<number[]>();
+  let cur = paths.find((q) => q[0] === fi) ?? paths[0];
+  while (cur) {
+    used.add(cur);
+    out.push(...cur);
+    const tail = cur[cur.length - 1];
+    let best: number[] | undefined;
+    let bestScore = -Infinity;
+    for (const q of paths) {
+      if (used.has(q)) continue;
+      const v = p.link(N[tail], N[q[0]]);
+      if (!best || v > bestScore) { best = q; bestScore = v; }
+    }
+    cur = best as number[];
+  }
+  return out.map((x) => N[x]);
 }
 
 /** Softmax probability of `chosen` among `scores` (temperature `t`). */

@@ -236,7 +236,9 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     const d = j - i;
     const prior = d === 1 ? params.weights.adjacentJoin : d === 2 || d === 3 ? params.weights.nearJoin : 0;
     return Math.max(JS[i * n + j] - prior, brk);
-  }, (i) => !side[i] && !heading[i] && roles[i].role !== 'byline') : null;
+  }, (i) => !side[i] && !heading[i] && roles[i].role !== 'byline',
+  // Lines an extractor may set apart from a column's full lines: paragraph ends and indented paragraph starts.
+  (i) => F[i].complete || indent[i] > 0.5) : null;
   const bandBonusOf = (i: number, j: number): number => {
     if (!bands || bands.inBand[i] < 0.5 || bands.inBand[j] < 0.5) return 0;
     const p = bands.prob(i, j);

@@ -54,6 +54,8 @@ export interface FragFeatures {
   lineWidths: number[];
   /** Several printed lines: the last one is full (the block was cut at a column foot) or short (a paragraph end). */
   lastLine: 'full' | 'short' | 'unknown';
+  /** Several printed lines and the first ends a sentence: it may be short because a paragraph ends there. */
+  firstLineEnds: boolean;
   /** Region on the page when the import had coordinates (ALTO, PAGE, hOCR, PDF). */
   box: { x: number; y: number; w: number; h: number } | null;
 }
@@ -114,9 +116,13 @@ export function printedWidth(line: string): number {
   return w;
 }
 
-function lineShape(raw: string, cjk: boolean): { width: number; lastLine: 'full' | 'short' | 'unknown'; lineWidths: number[] } {
-  if (!cjk) return { width: raw.length, lastLine: 'unknown', lineWidths: [] };
+function lineShape(raw: string, cjk: boolean): { width: number; lastLine: 'full' | 'short' | 'unknown'; lineWidths: number[]; firstLineEnds: boolean } {
+  if (!cjk) return { width: raw.length, lastLine: 'unknown', lineWidths: [], firstLineEnds: false };
   const printed = printedLines(raw);
+  return { ...lineWidthsOf(printed), firstLineEnds: printed.length >= 2 && endsComplete(printed[0]) };
+}
+
+function lineWidthsOf(printed: string[]): { width: number; lastLine: 'full' | 'short' | 'unknown'; lineWidths: number[] } {
   const lineWidths = printed.map(printedWidth);
   const lines = printed.map((l) => [...l].length);
   if (!lines.length) return { width: 0, lastLine: 'unknown', lineWidths };

@@ -26,8 +26,9 @@ export function indentEvidence(F: FragFeatures[], heading: boolean[]): Float64Ar
     const f = F[i];
     if (!f.cjk || heading[i] || !f.lineWidths.length || f.caption || f.credit || f.byline || f.furniture || f.dateline) continue;
     const first = f.lineWidths[0];
-    // A one-line block that ends a sentence may be short because the paragraph ends there: no evidence.
-    if (f.lineWidths.length === 1 && f.complete) continue;
+    // A one-line block that ends a sentence, or a block whose first line does (`…节省成本。' 为了更细致…`), may be
+    // short because a paragraph ends there: no evidence.
+    if ((f.lineWidths.length === 1 && f.complete) || f.firstLineEnds) continue;
     let ref: number[] = f.lineWidths.length >= 3 ? f.lineWidths.slice(1, -1) : [];
     if (f.lineWidths.length === 2 && f.lastLine !== 'short') ref = [f.lineWidths[1]];
     if (!ref.length) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldKarp, orOpt, pathScore, pathsOf, type PathProblem } from '../../../shared/suggest/decode';
+import { bestPath, heldKarp, orOpt, pathScore, pathsOf, type PathProblem } from '../../../shared/suggest/decode';
 import { assignSuccessors } from '../../../shared/suggest/assignment';
 import { makePracticePage } from '../../../bench/suggest/practice-pages';
 import { pageFromPlainText } from '../../../shared/import/plain-text';
@@ -32,6 +32,26 @@ describe('decoding', () => {
     const { succ, pred } = assignSuccessors(4, (i, j) => g[`${i}>${j}`] ?? 0);
     expect([...succ]).toEqual([3, -1, 1, -1]);
     expect(pathsOf(succ, pred).map((p) => p.join(''))).toEqual(['03', '21']);
+  });
+
+  it('bestPath finds the order of a large group whose chains were moved as wholes (Or-opt alone moves 1–3 nodes)', () => {
+    // True reading: 0–4, 10–14, 5–9, 15–19 (chains of five out of place), source order still weakly linked.
+    const truth = [0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 5, 6, 7, 8, 9, 15, 16, 17, 18, 19];
+    const w: Record<string, number> = {};
+    for (let i = 0; i + 1 < 20; i++) w[`${i}>${i + 1}`] = 1;
+    for (let k = 1; k < truth.length; k++) w[`${truth[k - 1]}>${truth[k]}`] = 4;
+    const p = problem(20, w, (i) => (i === 0 ? 0 : 1e6));
+    const source = Array.from({ length: 20 }, (_, i) => i);
+    expect(orOpt(p, source, 30)).not.toEqual(truth);
+    expect(bestPath(p, source)).toEqual(truth);
+  });
+
+  it('bestPath keeps the source-order start when the assignment is not clearly better', () => {
+    const w: Record<string, number> = {};
+    for (let i = 0; i + 1 < 16; i++) w[`${i}>${i + 1}`] = 2;
+    const p = problem(16, w);
+    const source = Array.from({ length: 16 }, (_, i) => i);
+    expect(bestPath(p, source)).toEqual(source);
   });
 
   it('breaks cycles at their weakest link', () => {

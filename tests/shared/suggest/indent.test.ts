@@ -25,6 +25,8 @@ describe('indentEvidence', () => {
 
   it('says nothing about a short one-line block that ends a sentence, headings, or Latin text', () => {
     expect(at('p1.27')).toBe(0); // 多名职工的奥妙所在。 — short because its paragraph ends
+    // 最大努力帮助企业节省成本。' 为了更细致地… — the first line closes a paragraph; the next one opens the block's second
+    expect(at('p1.88')).toBe(0);
     expect(at('p1.1')).toBe(0);
     const latin = pageFromPlainText('Short line\n\nAnother line that is a good deal longer than that\n\nA third one here\n', { pageId: 'p9', label: '9', encoding: 'utf-8' });
     const LF = latin.fragments.map((f, i) => fragmentFeatures(f, i, bundledModel()));
