@@ -124,7 +124,8 @@ function lineShape(raw: string, cjk: boolean): { width: number; lastLine: 'full'
 
 function lineWidthsOf(printed: string[]): { width: number; lastLine: 'full' | 'short' | 'unknown'; lineWidths: number[] } {
   const lineWidths = printed.map(printedWidth);
-  const lines = printed.map((l) => [...l].length);
+  // A line after a sentence end inside the block opens a paragraph: it was printed two cells in (段首空两格).
+  const lines = printed.map((l, k) => [...l].length + (k > 0 && endsComplete(printed[k - 1]) ? 2 : 0));
   if (!lines.length) return { width: 0, lastLine: 'unknown', lineWidths };
   const width = Math.max(...lines);
   if (lines.length < 2) return { width, lastLine: 'unknown', lineWidths };

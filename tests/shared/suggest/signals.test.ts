@@ -110,6 +110,15 @@ describe('page cache and line shape', () => {
     expect(widthAgreement(f(17), fragmentFeatures({ ...frag(27), text: '多名职工的奥妙所在' }, 26, m))).toBe(-1);
     expect(widthAgreement(f(17), f(18))).toBe(1);
   });
+  it('counts the two-cell indent of a paragraph that opens inside a block in its width', () => {
+    const m = bundledModel();
+    const f = (n: number) => fragmentFeatures(frag(n), n - 1, m);
+    // 的关键之一:烧碱。 / 烧碱是时代锂电项目必要的生产 — the second line opens a paragraph, printed two cells in: the
+    // block is as wide as its neighbours' column, and its last line runs to the column foot.
+    expect(f(90).width).toBe(16);
+    expect(f(90).lastLine).toBe('full');
+    expect(widthAgreement(f(89), f(90))).toBe(1);
+  });
 });
 
 describe('roles', () => {
