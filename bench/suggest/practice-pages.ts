@@ -7,7 +7,8 @@ import { int, pick, rng } from './rng';
  * each article's body is re-wrapped into columns of `width` characters and `height` lines; a block is a run of
  * lines inside one column and one paragraph, so columns cut paragraphs mid-sentence. Then the extraction is
  * damaged the ways the sample page shows (paragraph first lines indented two cells, as printed): narrow columns come out line by line and interleaved, a column lands
- * inside another article, a line at a column foot is lost (an open end). Headlines get `#` marks.
+ * inside another article, a line at a column foot is lost (an open end), a narrow column's paragraph starts and ends
+ * come after its full lines. Headlines get `#` marks.
  */
 export interface PracticePage {
   name: string;
@@ -127,9 +128,19 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
       }
     }
   }
-  // Narrow columns interleave line by line across neighbouring columns.
+  // Narrow columns interleave line by line across neighbouring columns; or (as on the sample page, p1.9–p1.29) each
+  // column comes out whole, its full lines first and then, last first, the lines that do not span it: indented
+  // paragraph starts and short paragraph ends.
   const out: Block[][] = [...groups];
-  if (narrow) {
+  if (narrow && r() < 0.3) {
+    const flat = colBlocks.flat();
+    const partial = (b: Block) => {
+      const k = flat.indexOf(b);
+      const end = k === flat.length - 1 || !flat[k + 1].join;
+      return !b.join || (end && [...b.text].length < width - 1);
+    };
+    for (const col of colBlocks) out.push([...col.filter((b) => !partial(b)), ...col.filter(partial).reverse()]);
+  } else if (narrow) {
     // Bands of 2 or 3 columns side by side, so no single stride dominates.
     const bandSize = int(r, 2, 3);
     for (let c = 0; c < colBlocks.length; c += bandSize) {

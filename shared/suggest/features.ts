@@ -113,6 +113,8 @@ export function fragmentFeatures(f: Fragment, index: number, model: CharModel): 
 export function printedWidth(line: string): number {
   let w = 0;
   for (const ch of line) w += /[A-Za-z0-9"']/.test(ch) ? 0.5 : 1;
+  // A lone digit between CJK characters (等8个) is set full width, as Chinese papers set single digits.
+  w += 0.5 * (line.match(/(?<![A-Za-z0-9.])[0-9](?![A-Za-z0-9.])/g)?.length ?? 0);
   return w;
 }
 

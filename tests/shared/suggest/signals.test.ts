@@ -3,7 +3,7 @@ import { compact, endsComplete, endsWithOpener, openBrackets, startsProhibited, 
 import { straddlingWord } from '../../../shared/suggest/straddle';
 import { bylineCue, captionCue, creditCue, datelineCue, furnitureCue, jumpFromCue, jumpToCue } from '../../../shared/suggest/cues';
 import { buildPageCache } from '../../../shared/suggest/page-cache';
-import { fragmentFeatures } from '../../../shared/suggest/features';
+import { fragmentFeatures, printedWidth } from '../../../shared/suggest/features';
 import { bundledModel } from '../../../shared/suggest/model';
 import { classifyRoles, headingFlags, HEADING_ROLES } from '../../../shared/suggest/roles';
 import { widthAgreement } from '../../../shared/suggest/score';
@@ -109,6 +109,10 @@ describe('page cache and line shape', () => {
     // The same line without its full stop would be cut short mid-sentence: the width difference counts again.
     expect(widthAgreement(f(17), fragmentFeatures({ ...frag(27), text: '多名职工的奥妙所在' }, 26, m))).toBe(-1);
     expect(widthAgreement(f(17), f(18))).toBe(1);
+  });
+  it('sets a lone digit full width and a run of digits half width, as Chinese papers print them', () => {
+    expect(printedWidth('社局根据灵峰社区等8个工业社区的')).toBe(16);
+    expect(printedWidth('业报名,推出76类300余个岗位。同')).toBe(13 + 2.5); // 76 and 300: half a cell a digit
   });
   it('counts the two-cell indent of a paragraph that opens inside a block in its width', () => {
     const m = bundledModel();
