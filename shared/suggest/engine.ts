@@ -300,7 +300,9 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     const ids = [i];
     while (ids[ids.length - 1] + 1 < n && heading[ids[ids.length - 1] + 1] && unitOf[ids[ids.length - 1] + 1] < 0
       && F[ids[ids.length - 1] + 1].page === F[i].page && !F[ids[ids.length - 1] + 1].jumpFrom && roles[ids[ids.length - 1] + 1].role !== 'subhead') ids.push(ids[ids.length - 1] + 1);
-    addUnit({ ids, joins: ids.slice(1).map(() => false), linkConf: ids.slice(1).map(() => 0.9), linkReasons: ids.slice(1).map(() => ['heading group']), articleId: null, fixedCount: 0 });
+    // As sure as its less sure heading: lines known as headings by their setting alone join unconfidently.
+    const groupConf = (k: number) => (Math.min(roles[ids[k]].confidence, roles[ids[k + 1]].confidence) >= 0.7 ? 0.9 : 0.6);
+    addUnit({ ids, joins: ids.slice(1).map(() => false), linkConf: ids.slice(1).map((_, k) => groupConf(k)), linkReasons: ids.slice(1).map(() => ['heading group']), articleId: null, fixedCount: 0 });
   }
   // Join confidences inside units (competition among A's and B's alternatives).
   for (const u of units) {

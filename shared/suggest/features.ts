@@ -56,6 +56,8 @@ export interface FragFeatures {
   lastLine: 'full' | 'short' | 'unknown';
   /** Several printed lines and the first ends a sentence: it may be short because a paragraph ends there. */
   firstLineEnds: boolean;
+  /** Lines of the fragment's text as imported (ALTO and hOCR keep one per print line). */
+  lineCount: number;
   /** Region on the page when the import had coordinates (ALTO, PAGE, hOCR, PDF). */
   box: { x: number; y: number; w: number; h: number } | null;
 }
@@ -105,6 +107,7 @@ export function fragmentFeatures(f: Fragment, index: number, model: CharModel): 
     jumpTo: jumpToCue(text),
     furniture: furnitureCue(text),
     ...lineShape(f.text, cjk),
+    lineCount: f.text.trim().split('\n').length,
     box: f.box && f.box.w > 0 && f.box.h > 0 ? { ...f.box } : null,
   };
 }

@@ -33,6 +33,14 @@ export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
     }
     i = j + 1;
   }
+  // A heading known only by its centred setting (no hint, not headline-shaped text) is a weaker heading: it may be
+  // a section label over the article's own heading (`Nicht amtlicher Theil.` over `Revue politique.`).
+  const centered = centeredLines(frags);
+  out.forEach((r, k) => {
+    if (HEADING_ROLES.has(r.role) && centered[k] && frags[k].headingLevel === 0 && !headlineShaped(frags[k], false) && !headlineShaped(frags[k], true)) {
+      out[k] = { ...r, confidence: Math.min(r.confidence, 0.65), reason: `${r.reason} (set centred over its column)` };
+    }
+  });
   return out;
 }
 
@@ -51,7 +59,8 @@ export const HEADING_ROLES = new Set(['kicker', 'headline', 'deck']);
 export function headingFlags(frags: FragFeatures[]): boolean[] {
   // A page whose extraction marks headings (`#`) marks all of them: shape alone only counts on unmarked pages.
   const hinted = new Set(frags.filter((f) => f.headingLevel > 0).map((f) => f.page));
-  const strict = frags.map((f) => !otherCue(f) && (f.headingLevel > 0 || (!hinted.has(f.page) && headlineShaped(f, false))));
+  const centered = centeredLines(frags);
+  const strict = frags.map((f, i) => !otherCue(f) && (f.headingLevel > 0 || (!hinted.has(f.page) && (headlineShaped(f, false) || centered[i]))));
   // A two-part line with a comma (a kicker or a deck) counts when it sits right against a heading.
   const shaped = frags.map((f, i) => strict[i] || (!otherCue(f) && !hinted.has(f.page) && headlineShaped(f, true)
     && ((strict[i + 1] && frags[i + 1].page === f.page) || (strict[i - 1] && frags[i - 1].page === f.page))));
@@ -66,6 +75,30 @@ export function headingFlags(frags: FragFeatures[]): boolean[] {
       if (Math.abs(g.lineWidths[0] - f.lineWidths[0]) <= 1.5) return false;
     }
     return true;
+  });
+}
+
+/**
+ * With boxes (ALTO, hOCR, PDF): a short one-line block set centred over the column below it (or above it), in a
+ * narrower measure, is a heading whatever its punctuation — 19th-century papers end them with a full stop
+ * (`Revue politique.`, `WELSH JUDGES.`). Body lines are set flush left, signatures flush right.
+ */
+function centeredLines(frags: FragFeatures[]): boolean[] {
+  return frags.map((f) => {
+    const A = f.box;
+    if (!A || f.lineCount !== 1 || f.lowerStart || f.startsProhibited || [...f.text].length > (f.cjk ? 30 : 60) || /[,，;；:：]$/.test(f.text)) return false;
+    const cx = A.x + A.w / 2;
+    // The nearest multi-line block right below (else right above) that spans this line horizontally.
+    let col: NonNullable<FragFeatures['box']> | null = null;
+    let gap = Infinity;
+    for (const g of frags) {
+      const B = g.box;
+      if (!B || g === f || g.page !== f.page || g.lineCount < 2 || B.x > A.x || B.x + B.w < A.x + A.w) continue;
+      const d = B.y >= A.y + A.h / 2 ? B.y - (A.y + A.h) : A.y - (B.y + B.h);
+      if (d >= -A.h && d < gap) { gap = d; col = B; }
+    }
+    if (!col || gap > 4 * A.h) return false;
+    return A.w <= 0.85 * col.w && Math.abs(cx - (col.x + col.w / 2)) <= 0.06 * col.w;
   });
 }
 
