@@ -38,6 +38,8 @@ export interface BandPosterior {
   prob: (i: number, j: number) => number;
   /** Posterior probability that line i is read inside a band (not as a source-order line). */
   inBand: Float64Array;
+  /** The share of prob(i, j) that comes from merge spans (a column read back with its set-apart lines). */
+  merged: (i: number, j: number) => number;
 }
 
 /** A block is one printed line of a CJK column: no line-break spaces inside. */
@@ -106,6 +108,7 @@ function logAdd(x: number, y: number): number {
  */
 export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j: number) => number, inBand: (i: number) => boolean, apart: (i: number) => boolean = () => false, opts: BandOptions = DEFAULT_BAND_OPTIONS): BandPosterior {
   const probs = new Map<number, number>();
+  const mergedProbs = new Map<number, number>();
   const banded = new Float64Array(n);
   const FLOOR = -12;
   const ln = (i: number, j: number) => Math.max(FLOOR, link(i, j)) / opts.temperature;
@@ -114,13 +117,13 @@ export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j
     if (!isLineBlock(F[a]) || !inBand(a)) { a++; continue; }
     let b = a;
     while (b < n && isLineBlock(F[b]) && inBand(b) && F[b].page === F[a].page) b++;
-    if (b - a >= 3) runPosteriors(a, b, n, ln, apart, opts, probs, banded);
+    if (b - a >= 3) runPosteriors(a, b, n, ln, apart, opts, probs, mergedProbs, banded);
     a = b;
   }
-  return { prob: (i, j) => probs.get(i * n + j) ?? 0, inBand: banded };
+  return { prob: (i, j) => probs.get(i * n + j) ?? 0, inBand: banded, merged: (i, j) => mergedProbs.get(i * n + j) ?? 0 };
 }
 
-function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: number) => number, apart: (i: number) => boolean, opts: BandOptions, probs: Map<number, number>, banded: Float64Array): void {
+function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: number) => number, apart: (i: number) => boolean, opts: BandOptions, probs: Map<number, number>, mergedProbs: Map<number, number>, banded: Float64Array): void {
   const shapes = allShapes(opts);
   const S = shapes.length;
   const R = b - a;
@@ -226,7 +229,10 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
       const pr = Math.exp(w + beta[(s + sh.len - a) * S + sh.id] - Z);
       if (pr < 1e-4) return;
       if (sh.merge) {
-        gridOf(s, sh.merge).marginals(sh.merge.endB, (i, j, p) => add(i, j, pr * p));
+        gridOf(s, sh.merge).marginals(sh.merge.endB, (i, j, p) => {
+          add(i, j, pr * p);
+          mergedProbs.set(i * n + j, (mergedProbs.get(i * n + j) ?? 0) + pr * p);
+        });
         for (let t = 0; t < sh.len; t++) banded[s + t] += pr;
         return;
       }

@@ -79,5 +79,8 @@ describe('a column with its paragraph boundaries set apart (sample page, p1.9–
     for (const a of s.articles) a.items.forEach((it, k) => { if (k > 0) next.set(a.items[k - 1].id, it.id); });
     const wrong = reading.slice(1).filter((x, k) => next.get(`p1.${reading[k]}`) !== `p1.${x}`).map((x, k) => `${reading[k]}→${x}`);
     expect(wrong).toEqual([]);
+    // And says why: 2万|多名职工的奥妙所在。 is a set-apart paragraph end read back in after its column line.
+    const item = s.articles.flatMap((a) => a.items).find((it) => it.id === 'p1.27')!;
+    expect(item.reasons).toContain('set-apart lines: this column’s paragraph starts and ends came after its full lines, last first');
   });
 });

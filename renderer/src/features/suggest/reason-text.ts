@@ -37,6 +37,7 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/^the paragraph goes on across the page$/, 'suggest.reason.acrossPage'],
   [/^interleaved columns: each line continues (.+) places on$/, 'suggest.reason.stride'],
   [/^interleaved columns: the foot of one column goes on at the top of the next$/, 'suggest.reason.columnFoot'],
+  [/^set-apart lines: this column’s paragraph starts and ends came after its full lines, last first$/, 'suggest.reason.setApart'],
 ];
 
 export function reasonText(reason: string, t: TFunction): string {
