@@ -254,7 +254,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   const strideShare = strided.share;
   const strideReason = (a: number, b: number) => {
     const band = bandBonusOf(a, b) > 0;
-    if (band && bands!.merged(a, b) >= 0.5 * bands!.prob(a, b)) return 'set-apart lines: this column’s paragraph starts and ends came after its full lines, last first';
+    // Only for the links that leave source order: a column's full lines in a row read on as extracted.
+    if (band && b !== a + 1 && bands!.merged(a, b) >= 0.5 * bands!.prob(a, b)) return 'set-apart lines: this column’s paragraph starts and ends came after its full lines, last first';
     if (b - a >= 2 && (band || strideShare(a, b - a) >= 0.5)) return `interleaved columns: each line continues ${b - a} places on`;
     return band && b < a ? 'interleaved columns: the foot of one column goes on at the top of the next' : null;
   };

@@ -82,5 +82,8 @@ describe('a column with its paragraph boundaries set apart (sample page, p1.9–
     // And says why: 2万|多名职工的奥妙所在。 is a set-apart paragraph end read back in after its column line.
     const item = s.articles.flatMap((a) => a.items).find((it) => it.id === 'p1.27')!;
     expect(item.reasons).toContain('set-apart lines: this column’s paragraph starts and ends came after its full lines, last first');
+    // Full lines of the column that follow each other as extracted do not say it.
+    const inOrder = s.articles.flatMap((a) => a.items).find((it) => it.id === 'p1.12')!;
+    expect(inOrder.reasons.some((r) => r.startsWith('set-apart'))).toBe(false);
   });
 });
