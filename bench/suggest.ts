@@ -84,3 +84,18 @@ for (const size of [60, 300]) {
   }
   console.log(`time per page, ~${size} fragments (mean ${Math.round(frags / pages.length)}): wall p50 ${percentile(wall, 0.5).toFixed(1)} ms, p95 ${percentile(wall, 0.95).toFixed(1)} ms; CPU p50 ${percentile(cpu, 0.5).toFixed(1)} ms, p95 ${percentile(cpu, 0.95).toFixed(1)} ms (${pages.length} pages)`);
 }
+
+// (d2) worst cases for the band parser: whole pages of one-line blocks (every line a span candidate), cut
+// mid-sentence or each ending a sentence (every line a possible set-apart paragraph end).
+{
+  const corpus = chineseDevSet(4, 300, 'heldout').map((p) => p.text.replace(/^#+ .*$/gm, '').replace(/\s+/g, '')).join('');
+  for (const [label, end] of [['cut mid-sentence', ''], ['each ending a sentence', '。']] as const) {
+    for (const size of quick ? [300] : [300, 1500]) {
+      const lines = Array.from({ length: size }, (_, i) => corpus.slice((i * 11) % (corpus.length - 12), ((i * 11) % (corpus.length - 12)) + 11) + end);
+      const issue = issueFromText(`${lines.join('\n\n')}\n`);
+      const t0 = performance.now();
+      suggest(issue);
+      console.log(`one page of ${size} one-line blocks ${label}: ${Math.round(performance.now() - t0)} ms`);
+    }
+  }
+}

@@ -106,7 +106,11 @@ function logAdd(x: number, y: number): number {
  * paragraph break, whichever is likelier), -Infinity when impossible; `inBand(i)` says whether a fragment may be
  * part of a band at all (not a heading, byline or caption).
  */
-export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j: number) => number, inBand: (i: number) => boolean, apart: (i: number) => boolean = () => false, opts: BandOptions = DEFAULT_BAND_OPTIONS): BandPosterior {
+/** What a line may be when set apart from its column: bit 1 a paragraph's end, bit 2 a paragraph's (indented) start. */
+export const APART_END = 1;
+export const APART_START = 2;
+
+export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j: number) => number, inBand: (i: number) => boolean, apart: (i: number) => number = () => 0, opts: BandOptions = DEFAULT_BAND_OPTIONS): BandPosterior {
   const probs = new Map<number, number>();
   const mergedProbs = new Map<number, number>();
   const banded = new Float64Array(n);
@@ -123,10 +127,21 @@ export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j
   return { prob: (i, j) => probs.get(i * n + j) ?? 0, inBand: banded, merged: (i, j) => mergedProbs.get(i * n + j) ?? 0 };
 }
 
-function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: number) => number, apart: (i: number) => boolean, opts: BandOptions, probs: Map<number, number>, mergedProbs: Map<number, number>, banded: Float64Array): void {
+function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: number) => number, apart: (i: number) => number, opts: BandOptions, probs: Map<number, number>, mergedProbs: Map<number, number>, banded: Float64Array): void {
   const shapes = allShapes(opts);
   const S = shapes.length;
   const R = b - a;
+  // Link scores inside the run, cached by offset (every span asks for the same near pairs many times over).
+  const W = Math.max(opts.maxColumns * opts.maxDepth, opts.maxFull + opts.maxApart);
+  const lnCache = new Float64Array(R * (2 * W + 1)).fill(NaN);
+  const ln = (i: number, j: number): number => {
+    const o = j - i;
+    if (o < -W || o > W || i < a || i >= b) return lnRaw(i, j);
+    const k = (i - a) * (2 * W + 1) + o + W;
+    let v = lnCache[k];
+    if (Number.isNaN(v)) lnCache[k] = v = lnRaw(i, j);
+    return v;
+  };
   const pen = opts.newShape / opts.temperature;
   // The (k, h) family of a shape, for the same-shape rule (0 for the source-order line).
   const fam = (sh: Shape) => (sh.k === 1 ? 0 : (sh.k - 2) * (opts.maxDepth + 1) + sh.h);
@@ -141,9 +156,18 @@ function runPosteriors(a: number, b: number, n: number, ln: (i: number, j: numbe
     const set = Array.from({ length: m.d }, (_, t) => s + m.a + m.d - 1 - t);
     return mergeGrid(full, set, ln);
   };
-  // Set-apart candidates: apartRun[p] = how many lines from p on may be set apart.
+  // Set-apart candidates: apartRun[p] = how many lines from p on may be set apart together. Each paragraph boundary
+  // inside a column sets apart a pair, the start of one paragraph and the end of the one before, so in source order
+  // the set-apart lines alternate start, end, start… (a one-line paragraph may be either): a run of sentence ends
+  // alone (a list of short complete lines) is no such tail, and costs the parser nothing.
   const apartRun = new Int32Array(R + 1);
-  for (let p = b - 1; p >= a; p--) apartRun[p - a] = apart(p) ? apartRun[p + 1 - a] + 1 : 0;
+  const kind = Array.from({ length: R }, (_, t) => apart(a + t));
+  for (let p = b - 1; p >= a; p--) {
+    const x = kind[p - a];
+    const y = p + 1 < b ? kind[p + 1 - a] : 0;
+    const alternates = ((x & APART_START) && (y & APART_END)) || ((x & APART_END) && (y & APART_START));
+    apartRun[p - a] = x ? (alternates ? apartRun[p + 1 - a] + 1 : 1) : 0;
+  }
   for (let s = a; s < b; s++) {
     for (const sh of shapes) {
       if (s + sh.len > b) continue;

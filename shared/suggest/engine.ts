@@ -11,7 +11,7 @@ import { assignSuccessors, insertTopK } from './assignment';
 import { regroup } from './regroup';
 import { indentEvidence } from './indent';
 import { strideConsistency } from './stride';
-import { bandPosteriors } from './bands';
+import { APART_END, APART_START, bandPosteriors } from './bands';
 import { linkJumps } from './jumps';
 import { readingOrder } from './xycut';
 import type {
@@ -238,7 +238,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     return Math.max(JS[i * n + j] - prior, brk);
   }, (i) => !side[i] && !heading[i] && roles[i].role !== 'byline',
   // Lines an extractor may set apart from a column's full lines: paragraph ends and indented paragraph starts.
-  (i) => F[i].complete || indent[i] > 0.5) : null;
+  (i) => (F[i].complete ? APART_END : 0) | (indent[i] > 0.5 ? APART_START : 0)) : null;
   const bandBonusOf = (i: number, j: number): number => {
     if (!bands || bands.inBand[i] < 0.5 || bands.inBand[j] < 0.5) return 0;
     const p = bands.prob(i, j);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeGrid } from '../../../shared/suggest/merge-span';
-import { bandPosteriors } from '../../../shared/suggest/bands';
+import { APART_END, APART_START, bandPosteriors } from '../../../shared/suggest/bands';
 import { fragmentFeatures } from '../../../shared/suggest/features';
 import { bundledModel } from '../../../shared/suggest/model';
 import { suggest } from '../../../shared/suggest/engine';
@@ -65,7 +65,7 @@ describe('a column with its paragraph boundaries set apart (sample page, p1.9–
     const truth = new Set(reading.slice(1).map((x, k) => `${pos(reading[k])}>${pos(x)}`));
     // A true link scores 2, the next line in source order 0.5: the set-apart reading wins only by its whole length.
     const lean = (i: number, j: number) => (truth.has(`${i}>${j}`) ? 2 : j === i + 1 ? 0.5 : -1);
-    const apart = (i: number) => F[i].complete || [24, 26, 28].map(pos).includes(i);
+    const apart = (i: number) => (F[i].complete ? APART_END : 0) | ([24, 26, 28].map(pos).includes(i) ? APART_START : 0);
     const post = bandPosteriors(F.length, F, lean, () => true, apart);
     for (let k = 1; k < reading.length; k++) expect(post.prob(pos(reading[k - 1]), pos(reading[k])), `${reading[k - 1]} → ${reading[k]}`).toBeGreaterThan(0.7);
     // Without the set-apart lines the parser has only source order to offer.
