@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { mergeGrid } from '../../../shared/suggest/merge-span';
 import { APART_END, APART_START, bandPosteriors } from '../../../shared/suggest/bands';
 import { fragmentFeatures } from '../../../shared/suggest/features';
@@ -85,5 +86,37 @@ describe('a column with its paragraph boundaries set apart (sample page, p1.9–
     // Full lines of the column that follow each other as extracted do not say it.
     const inOrder = s.articles.flatMap((a) => a.items).find((it) => it.id === 'p1.12')!;
     expect(inOrder.reasons.some((r) => r.startsWith('set-apart'))).toBe(false);
+  });
+});
+
+describe('band posteriors with merge spans (property)', () => {
+  // Any link scores and any set-apart kinds: the posteriors must stay probabilities of one reading of the run.
+  const line = { cjk: true, headingLevel: 0, lineWidths: [12], box: null, page: 'p1' } as unknown as ReturnType<typeof fragmentFeatures>;
+  const runArb = fc.integer({ min: 3, max: 24 }).chain((n) => fc.record({
+    n: fc.constant(n),
+    scores: fc.array(fc.double({ min: -4, max: 4, noNaN: true }), { minLength: n * n, maxLength: n * n }),
+    kinds: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
+  }));
+  it('gives every line at most one successor and one predecessor in all, and never more merged than total', () => {
+    fc.assert(fc.property(runArb, ({ n, scores, kinds }) => {
+      const F = Array.from({ length: n }, () => line);
+      const post = bandPosteriors(n, F, (i, j) => scores[i * n + j], () => true, (i) => kinds[i]);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        let out = 0;
+        let into = 0;
+        for (let j = 0; j < n; j++) {
+          out += post.prob(i, j);
+          into += post.prob(j, i);
+          expect(post.merged(i, j)).toBeLessThanOrEqual(post.prob(i, j) + 1e-9);
+        }
+        expect(out).toBeLessThanOrEqual(1 + 1e-6);
+        expect(into).toBeLessThanOrEqual(1 + 1e-6);
+        expect(post.inBand[i]).toBeLessThanOrEqual(1 + 1e-6);
+        total += out;
+      }
+      // Every reading links the run's n lines by n − 1 links (posteriors below 1e-4 per span are dropped).
+      expect(total).toBeLessThanOrEqual(n - 1 + 1e-6);
+    }), { numRuns: 150 });
   });
 });
