@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { suggest } from '../shared/suggest/engine';
-import { chineseDevSet, ecpoEvalSet } from './suggest/dev-set';
+import { CORPUS_DIR, chineseDevSet, ecpoEvalSet } from './suggest/dev-set';
 import { latinDevSet } from './suggest/latin-set';
 import { percentile, scorePage, summarize, type Summary } from './suggest/metrics';
 import { issueFromText, runPages } from './suggest/run';
@@ -44,6 +44,9 @@ console.log(row('zh practice, tuning part', summarize(runPages(chineseDevSet(n, 
 const held = [...chineseDevSet(n, 60, 'heldout'), ...chineseDevSet(Math.round(n / 3), 25, 'heldout')];
 console.log(row('zh practice, held out', summarize(runPages(held))));
 console.log(row('zh ECPO evaluation folds', summarize(runPages(ecpoEvalSet(quick ? 6 : 20, 60)))));
+// The same held-out pages with whole columns (a band as one) landing at column boundaries of other articles,
+// instead of runs of 1–4 blocks landing anywhere: closer to how a misread column lands.
+console.log(row('zh held out, whole columns', summarize(runPages(chineseDevSet(n, 60, 'heldout', CORPUS_DIR, 'columns')))));
 // Plain extraction output carries no `#` heading marks: the same held-out pages with the marks removed.
 const bare = (t: string) => t.replace(/^#+ /gm, '');
 console.log(row('sample page, no # marks', summarize([scorePage(suggest(issueFromText(bare(sampleText), 'zhejiang-p2')), truth)])));

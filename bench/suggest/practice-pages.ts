@@ -22,6 +22,12 @@ export interface PracticeOptions {
   seed: number;
   /** Approximate number of fragments wanted. */
   targetFragments: number;
+  /**
+   * What lands inside another article: `blocks` (default, the dev set's own): runs of 1–4 blocks moved anywhere,
+   * into the middle of a column or a band too; `columns`: whole columns (a band of interleaved narrow columns as
+   * one) moved to a column boundary elsewhere on the page, as a misread column lands.
+   */
+  moves?: 'blocks' | 'columns';
 }
 
 export function makePracticePage(articles: CorpusArticle[], opts: PracticeOptions, name: string): PracticePage {
@@ -30,6 +36,7 @@ export function makePracticePage(articles: CorpusArticle[], opts: PracticeOption
   const used = new Set<number>();
   const perArticle: Block[][] = [];
   const extraction: Block[] = [];
+  const columns: Block[][] = [];
   let total = 0;
   while (total < opts.targetFragments && used.size < pool.length) {
     let k = Math.floor(r() * pool.length);
@@ -38,12 +45,17 @@ export function makePracticePage(articles: CorpusArticle[], opts: PracticeOption
     const laid = layoutArticle(pool[k], perArticle.length, r);
     perArticle.push(laid.reading);
     extraction.push(...laid.extraction.flat());
+    columns.push(...laid.extraction);
     total += laid.reading.length;
   }
   // Page order: articles one after another as extracted, then damage.
   let order: Block[] = extraction;
   const moves = int(r, 1, Math.max(1, Math.round(perArticle.length / 2)));
-  for (let k = 0; k < moves; k++) order = displaceColumn(order, r);
+  if (opts.moves === 'columns') {
+    let cols = columns;
+    for (let k = 0; k < moves; k++) cols = displaceWholeColumn(cols, r);
+    order = cols.flat();
+  } else for (let k = 0; k < moves; k++) order = displaceColumn(order, r);
   const truthArticles: TruthArticle[] = perArticle.map(() => ({ items: [] }));
   const openEnds: string[] = [];
   // Ids follow the plain-text import: p1.1, p1.2, … in page order.
@@ -151,6 +163,16 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
     }
   } else out.push(...colBlocks);
   return { reading: [...groups.flat(), ...colBlocks.flat()], extraction: out.filter((g) => g.length) };
+}
+
+/** Moves one column (or band) of body text to a column boundary elsewhere on the page. */
+function displaceWholeColumn(cols: Block[][], r: () => number): Block[][] {
+  const body = cols.map((c, i) => i).filter((i) => !cols[i].some((b) => b.heading));
+  if (body.length < 3) return cols;
+  const from = body[int(r, 0, body.length - 1)];
+  const rest = [...cols.slice(0, from), ...cols.slice(from + 1)];
+  const to = int(r, 0, rest.length);
+  return [...rest.slice(0, to), cols[from], ...rest.slice(to)];
 }
 
 /** Moves a run of consecutive blocks (one "column") of the page to another place. */

@@ -67,8 +67,9 @@ describe('practice pages', () => {
       { file: 'x', paragraphs: [['標題一'], ['第一段文字很長、', '還有更多的內容、一直寫下去、直到很長很長為止。'], ['第二段也有不少文字、繼續寫下去、為了測試而寫的句子。']] },
       { file: 'x', paragraphs: [['標題二'], ['另一篇文章的第一段、內容和前一篇完全不同、講的是天氣。'], ['第二段講的是市場的價格、米價上漲、民眾議論紛紛。']] },
     ];
-    for (let seed = 1; seed < 6; seed++) {
-      const page = makePracticePage(articles, { seed, targetFragments: 30 }, 't');
+    for (let seed = 1; seed < 12; seed++) {
+      // Odd seeds move runs of blocks, even seeds whole columns.
+      const page = makePracticePage(articles, { seed, targetFragments: 30, moves: seed % 2 ? 'blocks' : 'columns' }, 't');
       const frags = pageFromPlainText(page.text, { pageId: 'p1', label: '1', encoding: 'utf-8' }).fragments;
       const ids = page.truth.articles.flatMap((a) => a.items.map((it) => it.id));
       expect(new Set(ids).size).toBe(ids.length);
