@@ -306,12 +306,23 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     const groupConf = (k: number) => (Math.min(roles[ids[k]].confidence, roles[ids[k + 1]].confidence) >= 0.7 ? 0.9 : 0.6);
     addUnit({ ids, joins: ids.slice(1).map(() => false), linkConf: ids.slice(1).map((_, k) => groupConf(k)), linkReasons: ids.slice(1).map(() => ['heading group']), articleId: null, fixedCount: 0 });
   }
+  // Links as plain as print makes them, between two blocks several lines deep (not slivers of narrow columns) that
+  // follow each other in source order. A break: A ends a sentence, B opens with an indented line. A join: A's last
+  // printed line runs to the column foot, B's first fills the column. The margin model rates many of them low (any
+  // other paragraph start, any other cut block is an alternative), yet on the practice pages they were right but
+  // once: breaks tuning 44/44, held out 23/23, ECPO 4/4; joins not yet confident 39/39, 47/48, 34/34. So their
+  // confidence is at least that observed precision.
+  const plainPair = (t: number, h: number) => h === t + 1 && F[t].page === F[h].page && !heading[t] && !heading[h]
+    && F[t].lineWidths.length >= 2 && F[h].lineWidths.length >= 2;
+  const plainBreak = (t: number, h: number) => plainPair(t, h) && F[t].complete && indent[h] > 0.5;
+  const plainJoin = (t: number, h: number) => plainPair(t, h) && !F[t].complete && F[t].lastLine === 'full' && indent[h] < -0.5;
   // Join confidences inside units (competition among A's and B's alternatives).
   for (const u of units) {
     for (let k = 1; k < u.ids.length; k++) {
       if (k < u.fixedCount) { u.linkConf[k - 1] = 1; continue; }
       if (u.joins[k - 1]) {
         u.linkConf[k - 1] = joinConf(u.ids[k - 1], u.ids[k]);
+        if (plainJoin(u.ids[k - 1], u.ids[k])) u.linkConf[k - 1] = Math.max(u.linkConf[k - 1], PLAIN_LINK_CONFIDENCE);
         u.linkReasons[k - 1] = J.has(u.ids[k - 1] * n + u.ids[k]) ? J.reasons(u.ids[k - 1] * n + u.ids[k]) : [];
       }
     }
@@ -444,13 +455,6 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     }
     return sigmoid((gainOf(a, b) - alt) / params.temperature) * (memberConf.get(b) ?? 1);
   };
-  // A paragraph break as plain as print makes it: a block that ends a sentence, then the next block in source order
-  // opening with an indented line, both several lines deep (not slivers of narrow columns). The margin model rates
-  // these low (any other paragraph start of the article is an alternative), yet on the practice pages every one was
-  // right: tuning 44/44, held out 23/23, ECPO folds 4/4, whatever the grouping margin. So their confidence is that
-  // observed precision.
-  const plainBreak = (t: number, h: number) => h === t + 1 && F[t].page === F[h].page && F[t].complete && !heading[t] && !heading[h]
-    && indent[h] > 0.5 && F[t].lineWidths.length >= 2 && F[h].lineWidths.length >= 2;
   const articles: ArticleSuggestion[] = [];
   groups.forEach((g, gi) => {
     const items: PlacementItem[] = [];
@@ -469,7 +473,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
         const prev = g[pos - 1];
         const l = L(prev, uk)!;
         let conf = linkConf(prev, uk, g);
-        if (!l.join && plainBreak(uTail(units[prev]), u.ids[0])) conf = Math.max(conf, PLAIN_BREAK_CONFIDENCE);
+        if (l.join ? plainJoin(uTail(units[prev]), u.ids[0]) : plainBreak(uTail(units[prev]), u.ids[0])) conf = Math.max(conf, PLAIN_LINK_CONFIDENCE);
         push(u.ids[0], l.join, conf, l.reasons, false);
       }
       for (let k = 1; k < u.ids.length; k++) push(u.ids[k], u.joins[k - 1], u.linkConf[k - 1], u.linkReasons[k - 1], k < u.fixedCount);
@@ -546,8 +550,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   return { result: { fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: 0 } }, F, roles };
 }
 
-/** Confidence of a plain paragraph break (`plainBreak`): the precision observed on the practice pages (71 of 71). */
-const PLAIN_BREAK_CONFIDENCE = 0.95;
+/** Confidence of a plain break or join (`plainBreak`, `plainJoin`): the precision observed on the practice pages. */
+const PLAIN_LINK_CONFIDENCE = 0.95;
 
 /** Extraction-order adjacency between unit a (ending in t) and unit b (starting at h): ±1 when nothing else lies between. */
 function adjacencyOf(F: FragFeatures[], unitOf: Int32Array, a: number, t: number, h: number, _ub: Unit): number {

@@ -60,6 +60,14 @@ describe('suggest() on the sample page', () => {
     expect(nextOf('p1.8')).toMatchObject({ id: 'p1.30', join: true });
   });
 
+  it('is sure of a plain join: a block cut at the column foot, then the next block whose first line fills the column', () => {
+    // …必要的生产 / 原料,属于高能耗化学品… (p1.90 → p1.91): no word across the seam, the print says it all.
+    const item = s.articles.flatMap((a) => a.items).find((it) => it.id === 'p1.91')!;
+    expect(nextOf('p1.90')?.id).toBe('p1.91');
+    expect(item.join).toBe(true);
+    expect(item.confident).toBe(true);
+  });
+
   it('is sure of a plain paragraph break: a sentence end, then the next block opening with an indented line', () => {
     // …安心发展。/ 为让员工更有归属感… (p1.36 → p1.37), both several lines deep.
     const item = s.articles.flatMap((a) => a.items).find((it) => it.id === 'p1.37')!;
