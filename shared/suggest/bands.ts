@@ -1,5 +1,6 @@
 import type { FragFeatures } from './features';
 import { mergeGrid } from './merge-span';
+import { logAdd } from './log-space';
 
 /**
  * Band parsing (DOMAIN.md artifact 1): when k narrow columns stand side by side, the extractor reads them row by
@@ -95,21 +96,17 @@ function allShapes(opts: BandOptions): Shape[] {
   return shapes;
 }
 
-function logAdd(x: number, y: number): number {
-  if (x === -Infinity) return y;
-  if (y === -Infinity) return x;
-  return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
-}
 
-/**
- * Link posteriors over the page's runs of line blocks. `link(i, j)` scores "j follows i in reading" (a join or a
- * paragraph break, whichever is likelier), -Infinity when impossible; `inBand(i)` says whether a fragment may be
- * part of a band at all (not a heading, byline or caption).
- */
 /** What a line may be when set apart from its column: bit 1 a paragraph's end, bit 2 a paragraph's (indented) start. */
 export const APART_END = 1;
 export const APART_START = 2;
 
+/**
+ * Link posteriors over the page's runs of line blocks. `link(i, j)` scores "j follows i in reading" (a join or a
+ * paragraph break, whichever is likelier), -Infinity when impossible; `inBand(i)` says whether a fragment may be
+ * part of a band at all (not a heading, byline or caption); `apart(i)` what it may be if its column set it apart
+ * (APART_END | APART_START bits, 0: a full line).
+ */
 export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j: number) => number, inBand: (i: number) => boolean, apart: (i: number) => number = () => 0, opts: BandOptions = DEFAULT_BAND_OPTIONS): BandPosterior {
   const probs = new Map<number, number>();
   const mergedProbs = new Map<number, number>();

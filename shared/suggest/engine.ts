@@ -5,7 +5,7 @@ import { fragmentFeatures, type FragFeatures } from './features';
 import { classifyRoles, HEADING_ROLES } from './roles';
 import { buildPageCache, type PageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
-import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, type Weights } from './score';
+import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, sourceOrderPrior, type Weights } from './score';
 import { bestPath, pathsOf } from './decode';
 import { assignSuccessors, insertTopK } from './assignment';
 import { regroup } from './regroup';
@@ -187,8 +187,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
         const i = Math.floor(k / n);
         r = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, true).reasons;
         if (indent[k % n] < -0.5) r.push('B’s first line fills the column: it continues a paragraph');
-        const stride = strideReason(Math.floor(k / n), k % n);
-        if (stride) r.push(stride);
+        const column = columnReason(Math.floor(k / n), k % n);
+        if (column) r.push(column);
         jReasons.set(k, r);
       }
       return r;
@@ -233,9 +233,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     if (!allowed(i, j)) return -Infinity;
     const brk = F[i].complete && !heading[j] && !F[j].startsProhibited ? params.indentBreak * indent[j] : -Infinity;
     // The parse is itself the positional model: the source-order priors in the join score would bias it.
-    const d = j - i;
-    const prior = d === 1 ? params.weights.adjacentJoin : d === 2 || d === 3 ? params.weights.nearJoin : 0;
-    return Math.max(JS[i * n + j] - prior, brk);
+    return Math.max(JS[i * n + j] - sourceOrderPrior(j - i, params.weights), brk);
   }, (i) => !side[i] && !heading[i] && roles[i].role !== 'byline',
   // Lines an extractor may set apart from a column's full lines: paragraph ends and indented paragraph starts.
   (i) => (F[i].complete ? APART_END : 0) | (indent[i] > 0.5 ? APART_START : 0)) : null;
@@ -250,9 +248,9 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
       for (let j = 0; j < n; j++) { const bb = bandBonusOf(i, j); if (bb > 0 && JS[i * n + j] > -Infinity) JS[i * n + j] += bb; }
     }
   }
-  const strided = params.stride > 0 ? strideConsistency(n, JS, F, params) : { share: () => 0, succ: new Int32Array(n).fill(-1) };
-  const strideShare = strided.share;
-  const strideReason = (a: number, b: number) => {
+  const strideShare = params.stride > 0 ? strideConsistency(n, JS, F, params).share : () => 0;
+  /** Why a link follows the column layout (interleaved bands, set-apart lines), if it does. */
+  const columnReason = (a: number, b: number) => {
     const band = bandBonusOf(a, b) > 0;
     // Only for the links that leave source order: a column's full lines in a row read on as extracted.
     if (band && b !== a + 1 && bands!.merged(a, b) >= 0.5 * bands!.prob(a, b)) return 'set-apart lines: this column’s paragraph starts and ends came after its full lines, last first';
@@ -358,7 +356,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
       LJ[a * m + b] = jn > br ? 1 : 0;
       LS[a * m + b] = Math.max(jn, br) + bandBonus;
       // The band bonus is in the join score already (stage 1) and again here: both come off for the confidence.
-      LB[a * m + b] = bandBonusOf(t, h) * (jn > br ? 2 : 1);
+      LB[a * m + b] = bandBonus * (jn > br ? 2 : 1);
     }
   }
   /** A unit link with its reasons (built on demand: only chosen links and shown candidates need them). */
@@ -370,8 +368,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     if (LJ[k]) return { score: LS[k], reasons: J.reasons(t * n + h), join: true };
     const reasons = breakScore(F[t], heading[t], F[h], heading[h], topicU[k], adjOf[k], params.weights, true).reasons;
     if (indent[h] > 0.5) reasons.push('B’s first line is indented: it opens a paragraph');
-    const stride = strideReason(t, h);
-    if (stride) reasons.push(stride);
+    const column = columnReason(t, h);
+    if (column) reasons.push(column);
     return { score: LS[k], reasons, join: false };
   };
   const link = (a: number, b: number) => LS[a * m + b];

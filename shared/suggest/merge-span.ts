@@ -1,3 +1,5 @@
+import { logAdd } from './log-space';
+
 /**
  * One column read as two sequences (bands.ts uses it for its "merge" spans): some extractors take the lines that do
  * not span the column — indented paragraph starts, short paragraph ends — apart from the full lines and emit them
@@ -18,12 +20,6 @@ export interface MergeGrid {
 }
 
 const NEG = -Infinity;
-
-function logAdd(x: number, y: number): number {
-  if (x === NEG) return y;
-  if (y === NEG) return x;
-  return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
-}
 
 /** `A`: full lines in reading order; `B`: set-apart lines in reading order; `ln(i, j)`: link log-weight. */
 export function mergeGrid(A: number[], B: number[], ln: (i: number, j: number) => number): MergeGrid {

@@ -8,7 +8,8 @@ import type { RoleSuggestion } from './types';
  */
 export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
   const out: RoleSuggestion[] = frags.map((f) => baseRole(f));
-  const isHeading = headingFlags(frags);
+  const centered = centeredLines(frags);
+  const isHeading = headingFlags(frags, centered);
   let i = 0;
   while (i < frags.length) {
     if (!isHeading[i]) { i++; continue; }
@@ -35,7 +36,6 @@ export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
   }
   // A heading known only by its centred setting (no hint, not headline-shaped text) is a weaker heading: it may be
   // a section label over the article's own heading (`Nicht amtlicher Theil.` over `Revue politique.`).
-  const centered = centeredLines(frags);
   out.forEach((r, k) => {
     if (HEADING_ROLES.has(r.role) && centered[k] && frags[k].headingLevel === 0 && !headlineShaped(frags[k], false) && !headlineShaped(frags[k], true)) {
       out[k] = { ...r, confidence: Math.min(r.confidence, 0.65), reason: `${r.reason} (set centred over its column)` };
@@ -56,10 +56,9 @@ export const HEADING_ROLES = new Set(['kicker', 'headline', 'deck']);
  * no sentence punctuation, no other cue — that is not a one-line sliver of a narrow column: a sliver sits among
  * lines of its own width, a headline is set in another measure than the body text around it.
  */
-export function headingFlags(frags: FragFeatures[]): boolean[] {
+export function headingFlags(frags: FragFeatures[], centered: boolean[] = centeredLines(frags)): boolean[] {
   // A page whose extraction marks headings (`#`) marks all of them: shape alone only counts on unmarked pages.
   const hinted = new Set(frags.filter((f) => f.headingLevel > 0).map((f) => f.page));
-  const centered = centeredLines(frags);
   const strict = frags.map((f, i) => !otherCue(f) && (f.headingLevel > 0 || (!hinted.has(f.page) && (headlineShaped(f, false) || centered[i]))));
   // A two-part line with a comma (a kicker or a deck) counts when it sits right against a heading.
   const shaped = frags.map((f, i) => strict[i] || (!otherCue(f) && !hinted.has(f.page) && headlineShaped(f, true)

@@ -83,6 +83,11 @@ export function widthAgreement(a: FragFeatures, b: FragFeatures): number {
   return d >= 4 && d >= 0.25 * Math.max(a.width, b.width) ? -1 : 0;
 }
 
+/** The join score's extraction-order prior for B standing `d` places after A on the same page. */
+export function sourceOrderPrior(d: number, w: Weights): number {
+  return d === 1 ? w.adjacentJoin : d === 2 || d === 3 ? w.nearJoin : 0;
+}
+
 /** Can A be followed mid-sentence by anything? */
 export function canContinue(a: FragFeatures): boolean {
   return !a.complete && !a.caption && !a.credit && !a.byline && !a.furniture && !a.jumpFrom && a.headingLevel === 0 && !a.jumpTo;
@@ -146,9 +151,10 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
   const wa = widthAgreement(a, b);
   if (wa > 0) s += w.widthMatch;
   else if (wa < 0) s += w.widthMismatch;
-  const d = b.index - a.index;
-  if (a.page === b.page && d === 1) { s += w.adjacentJoin; reasons.push('next in extraction order'); }
-  else if (a.page === b.page && (d === 2 || d === 3)) s += w.nearJoin;
+  if (a.page === b.page) {
+    s += sourceOrderPrior(b.index - a.index, w);
+    if (b.index - a.index === 1) reasons.push('next in extraction order');
+  }
   if (a.box && b.box) {
     const g = geometryScore(a, b, explain);
     s += g.score;
