@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app-context';
 import { selectAudit, selectDirty } from '../../store/selectors';
 import type { AppState } from '../../store/types';
+import { useShallow } from 'zustand/react/shallow';
 import { AutosaveStamp } from '../recovery/AutosaveStamp';
 
 function clock(iso: string | null): string {
@@ -10,17 +11,17 @@ function clock(iso: string | null): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-/** "placed fragments unassigned openEnds lost" of the current audit, as one comparable string ('' without a document). */
-function selectCounts(s: AppState): string {
+/** The current audit's counts (null without a document). */
+function selectCounts(s: AppState): { placed: number; fragments: number; unassigned: number; openEnds: number; lost: number } | null {
   const r = selectAudit(s);
-  return r ? `${r.placed} ${r.fragments} ${r.unassigned.length} ${r.openEnds.length} ${r.lost.length + r.duplicated.length + r.misplaced.length}` : '';
+  return r && { placed: r.placed, fragments: r.fragments, unassigned: r.unassigned.length, openEnds: r.openEnds.length, lost: r.lost.length + r.duplicated.length + r.misplaced.length };
 }
 
 /** Coverage from the audit, save state and page position. */
 export function StatusBar() {
   const { t } = useTranslation();
   // The counts, not the report: every edit makes a new report, most (a keystroke) leave the counts as they were.
-  const counts = useApp(selectCounts);
+  const counts = useApp(useShallow(selectCounts));
   const dirty = useApp(selectDirty);
   const savedAt = useApp((s) => s.savedAt);
   const hasFile = useApp((s) => !!s.file);
@@ -28,7 +29,7 @@ export function StatusBar() {
   const pages = useApp((s) => s.doc?.pages.length ?? 0);
   const busy = useApp((s) => s.busy);
   if (!counts) return <footer className="statusbar" data-testid="statusbar">{t('app.empty')}</footer>;
-  const [placed, fragments, unassigned, openEnds, lost] = counts.split(' ').map(Number);
+  const { placed, fragments, unassigned, openEnds, lost } = counts;
   const coverage = [
     unassigned === 0 ? t('statusbar.allPlaced') : t('statusbar.placed', { placed, total: fragments }),
     t('statusbar.unassigned', { count: unassigned }),
