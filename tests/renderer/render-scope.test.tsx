@@ -8,13 +8,18 @@ import { makeCtx, renderApp, sampleIssue, giveElementsASize } from './workbench-
  * exactly the components under test and replaced here by counting stubs: every article card renders one
  * ReviewBadge (with its article), every fragment row (page pane, board, trays) one RoleBadge.
  */
-const renders = vi.hoisted(() => ({ cards: [] as string[], rows: 0 }));
+const renders = vi.hoisted(() => ({ cards: [] as string[], rows: 0, statusBar: 0 }));
 vi.mock('../../renderer/src/features/review/ReviewBadge', () => ({
   ReviewBadge: ({ article }: { article: Article }) => { renders.cards.push(article.id); return null; },
 }));
 vi.mock('../../renderer/src/features/board/RoleBadge', () => ({
   RoleBadge: (_: { role: Role; always?: boolean }) => { renders.rows++; return null; },
 }));
+// The status bar, counted by a wrapper that renders the real one (its hooks run inside the wrapper's render).
+vi.mock('../../renderer/src/features/layout/StatusBar', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../renderer/src/features/layout/StatusBar')>();
+  return { StatusBar: () => { renders.statusBar++; return real.StatusBar(); } };
+});
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('./monaco-stub')).MonacoStub }));
 vi.mock('../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
 vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
@@ -32,6 +37,7 @@ function setup() {
   renderApp(ctx);
   renders.cards.length = 0;
   renders.rows = 0;
+  renders.statusBar = 0;
   return ctx;
 }
 
@@ -46,6 +52,15 @@ describe('render scope of an edit', () => {
     // jsdom, which has no layout; the browser benchmark covers it).
     expect(screen.getByTestId('item-p1.8')).toHaveTextContent('改过的文字');
     expect(renders.rows).toBe(1);
+  });
+
+  it('a keystroke that leaves the audit counts and the save state as they were leaves the status bar alone', () => {
+    const ctx = setup();
+    act(() => { ctx.store.getState().typeText('p1.8', '改过的文字'); });
+    const afterFirst = renders.statusBar; // the first edit makes the document unsaved: that shows
+    act(() => { ctx.store.getState().typeText('p1.8', '再改一次的文字'); });
+    expect(screen.getByTestId('statusbar')).toBeInTheDocument();
+    expect(renders.statusBar).toBe(afterFirst);
   });
 
   it('a keystroke that changes a derived title re-renders that card only', () => {
