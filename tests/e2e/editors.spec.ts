@@ -104,7 +104,9 @@ test('cleanup preview, find & replace, approve, export the approved article', as
   await host.queueDialog('dialog.exportTo', 'approved.md');
   await dlg.getByTestId('export-run').click();
   const anyway = dlg.getByTestId('export-anyway');
-  await expect(dlg.or(page.getByTestId('notice'))).toBeVisible();
+  // Wait for the run's outcome: the problems gate shows, or the dialog closes (waiting for "dialog or notice"
+  // passed at once, the dialog being open, and raced the gate: `anyway` was checked before it showed).
+  await expect.poll(async () => (await anyway.isVisible()) || !(await dlg.isVisible()), { timeout: 15_000 }).toBe(true);
   if (await anyway.isVisible()) {
     await expect(dlg.getByTestId('export-problems')).toBeVisible();
     await page.screenshot({ path: 'tests/artifacts/editors-export-problems.png' });

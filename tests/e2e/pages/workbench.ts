@@ -58,11 +58,14 @@ export class Workbench {
     await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await source.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
     const a = await source.boundingBox();
-    const b = await target.boundingBox();
-    if (!a || !b) throw new Error('drag source or target not visible');
+    if (!a) throw new Error('drag source not visible');
     await this.page.mouse.move(a.x + Math.min(40, a.width / 2), a.y + a.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move(a.x + Math.min(40, a.width / 2) + 30, a.y + a.height / 2 + 10, { steps: 5 });
+    // The target is measured once the drag has started: the dragged row may fold away in its list and move the
+    // rows below it (a row dragged onto its neighbour below), so a box taken before would point past the target.
+    const b = await target.boundingBox();
+    if (!b) throw new Error('drag target not visible');
     const x = b.x + Math.min(120, b.width / 2);
     const y = b.y + Math.max(2, Math.min(b.height - 2, b.height * at));
     await this.page.mouse.move(x, y, { steps: 8 });
