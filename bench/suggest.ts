@@ -19,6 +19,7 @@ import { percentile, scorePage, summarize, type Summary } from './suggest/metric
 import { issueFromText, runPages } from './suggest/run';
 import { calibrationTable, linkOutcomes } from './suggest/calibrate';
 import { realPagesReport } from './suggest/real-pages';
+import { addBreakdown, emptyBreakdown, formatBreakdown } from './suggest/breakdown';
 import type { Truth } from './suggest/truth';
 
 const quick = process.argv.includes('--quick');
@@ -47,10 +48,23 @@ console.log(row('zh ECPO evaluation folds', summarize(runPages(ecpoEvalSet(quick
 // The same held-out pages with whole columns (a band as one) landing at column boundaries of other articles,
 // instead of runs of 1–4 blocks landing anywhere: closer to how a misread column lands.
 console.log(row('zh held out, whole columns', summarize(runPages(chineseDevSet(n, 60, 'heldout', CORPUS_DIR, 'columns')))));
+// The same held-out pages with nothing moved: what interleaving, set-apart lines and lost lines cost on their own.
+console.log(row('zh held out, nothing moved', summarize(runPages(chineseDevSet(n, 60, 'heldout', CORPUS_DIR, 'none')))));
 // Plain extraction output carries no `#` heading marks: the same held-out pages with the marks removed.
 const bare = (t: string) => t.replace(/^#+ /gm, '');
 console.log(row('sample page, no # marks', summarize([scorePage(suggest(issueFromText(bare(sampleText), 'zhejiang-p2')), truth)])));
 console.log(row('zh held out, no # marks', summarize(runPages(held.map((p) => ({ ...p, text: bare(p.text) }))))));
+
+// Where the held-out misses are (bench/suggest/breakdown.ts): by article layout and displacement, and grouping
+// by whether the article has a heading.
+{
+  const b = emptyBreakdown();
+  for (const p of held) {
+    const issue = issueFromText(p.text);
+    addBreakdown(b, issue.pages[0].fragments, p.truth, suggest(issue));
+  }
+  console.log(`\nwhere the held-out misses are:\n${formatBreakdown(b).join('\n')}\n`);
+}
 
 // (c) Latin practice pages.
 console.log(row('Latin practice (English)', summarize(runPages(latinDevSet(quick ? 4 : 12, 40)))));

@@ -25,9 +25,10 @@ export interface PracticeOptions {
   /**
    * What lands inside another article: `blocks` (default, the dev set's own): runs of 1–4 blocks moved anywhere,
    * into the middle of a column or a band too; `columns`: whole columns (a band of interleaved narrow columns as
-   * one) moved to a column boundary elsewhere on the page, as a misread column lands.
+   * one) moved to a column boundary elsewhere on the page, as a misread column lands; `none`: nothing moved (the
+   * same pages otherwise: what the other damage alone costs).
    */
-  moves?: 'blocks' | 'columns';
+  moves?: 'blocks' | 'columns' | 'none';
 }
 
 export function makePracticePage(articles: CorpusArticle[], opts: PracticeOptions, name: string): PracticePage {
@@ -55,7 +56,7 @@ export function makePracticePage(articles: CorpusArticle[], opts: PracticeOption
     let cols = columns;
     for (let k = 0; k < moves; k++) cols = displaceWholeColumn(cols, r);
     order = cols.flat();
-  } else for (let k = 0; k < moves; k++) order = displaceColumn(order, r);
+  } else if (opts.moves !== 'none') for (let k = 0; k < moves; k++) order = displaceColumn(order, r);
   const truthArticles: TruthArticle[] = perArticle.map(() => ({ items: [] }));
   const openEnds: string[] = [];
   // Ids follow the plain-text import: p1.1, p1.2, … in page order.
