@@ -77,10 +77,15 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
   const paras = a.paragraphs.map((p) => p.join(''));
   const groups: Block[][] = [];
   let body = paras;
-  // A short first paragraph without sentence punctuation is the title; a short bracketed one the byline.
+  // A short first paragraph without sentence punctuation is the title; so is a longer one with no punctuation at
+  // all, a headline printed over several lines (各路華軍大擧反攻克復石龍包圍南昌…: one corpus article in 18), set as
+  // the main headline (level 1, not drawn from the generator's random numbers).
+  // A short bracketed paragraph after the title is the byline.
   const head: Block[] = [];
-  if (paras[0].length <= 24 && !/[。，、]/.test(paras[0].slice(0, -1))) {
-    head.push({ text: paras[0], heading: pick(r, [1, 2, 2, 3]), article: ai, join: false, openEnd: false });
+  const shortTitle = paras[0].length <= 24 && !/[。，、]/.test(paras[0].slice(0, -1));
+  const longTitle = !shortTitle && paras[0].length <= 80 && !/[。，、；：！？,.;:!?]/.test(paras[0]);
+  if (shortTitle || longTitle) {
+    head.push({ text: paras[0], heading: shortTitle ? pick(r, [1, 2, 2, 3]) : 1, article: ai, join: false, openEnd: false });
     body = paras.slice(1);
   }
   if (body.length > 1 && body[0].length <= 16 && /^[（(]/.test(body[0])) {

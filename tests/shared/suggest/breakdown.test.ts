@@ -80,3 +80,18 @@ describe('bench breakdown: where the misses are', () => {
     expect(seeds.some((seed) => !contiguous('blocks', seed))).toBe(true);
   });
 });
+
+describe('practice pages', () => {
+  it('set a first paragraph with no punctuation at all as the headline, however long (a headline stacked over lines)', () => {
+    const long = '英法通知蘇聯締結三强協定蘇召各使回國傳將有新動作英與土耳其反侵略談判完成';
+    const body = [['這是第一段的文字，寫得很長很長，足夠分成好幾行，還有更多的內容在這裏繼續寫下去。'.repeat(2)], ['第二段的文字也很長很長，同樣足夠分成好幾行，直到結束爲止。'.repeat(2)]];
+    const articles = [{ file: 'f.xml', paragraphs: [[long], ...body] }, { file: 'f.xml', paragraphs: [['短標題'], ...body] }, { file: 'f.xml', paragraphs: [['有標點、所以是正文的一段很長很長的文字，不是標題，因爲它有標點符號在裏面。'], ...body] }];
+    for (let seed = 1; seed <= 6; seed++) {
+      const page = makePracticePage(articles as never, { seed, targetFragments: 500, moves: 'none' }, 't');
+      const blocks = page.text.split('\n\n').map((b) => b.trim());
+      expect(blocks).toContain(`# ${long}`);
+      expect(blocks.some((b) => /^#+ 短標題$/.test(b))).toBe(true);
+      expect(blocks.some((b) => b.startsWith('#') && b.includes('有標點'))).toBe(false);
+    }
+  });
+});
