@@ -112,14 +112,24 @@ function otherCue(f: FragFeatures): boolean {
 
 /**
  * Short, unpunctuated, one printed line; CJK: 4–30 characters, not opening with a bracket. `comma`: a comma
- * between two parts is allowed (本报记者蹲点北仑区灵峰社区,感受助企服务再升级).
+ * between two parts is allowed (本报记者蹲点北仑区灵峰社区,感受助企服务再升级). Or a longer CJK block, up to 80
+ * characters over at most four lines, with no punctuation at all: running text has a pause mark every dozen
+ * characters or so, a headline stacked over several lines has none (各路華軍大擧反攻克復石龍包圍南昌贛南高安…).
  */
 function headlineShaped(f: FragFeatures, comma: boolean): boolean {
+  if (!comma && f.cjk && !f.startsProhibited && unpunctuatedBlock(f)) return true;
   if (f.startsProhibited || f.lowerStart || f.text.length > 30) return false;
   if (!f.cjk) return !comma && f.headlineLike && /^[\p{Lu}0-9][^.]*$/u.test(f.text) && f.text === f.text.toUpperCase();
   const len = [...f.text].length;
   const punct = comma ? /[。；;：:！!？?、]|[，,].*[，,]|[，,]$/ : /[，,。；;：:！!？?、]/;
   return len >= 4 && f.lineWidths.length <= 1 && !punct.test(f.text) && !/^[（(【〔\[]/.test(f.text);
+}
+
+/** More than 30 CJK characters, at most 80, on at most four lines, without a single punctuation mark. */
+function unpunctuatedBlock(f: FragFeatures): boolean {
+  const text = f.text.replace(/\s+/g, '');
+  const len = [...text].length;
+  return len > 30 && len <= 80 && f.lineWidths.length <= 4 && !/[\p{P}\p{S}]/u.test(text);
 }
 
 function baseRole(f: FragFeatures): RoleSuggestion {

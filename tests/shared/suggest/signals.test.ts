@@ -166,6 +166,26 @@ describe('roles', () => {
     expect(headingFlags(bare.fragments.map((f, i) => fragmentFeatures(f, i, m)))[1]).toBe(true);
   });
 
+  it('reads a long block without a single punctuation mark as a headline on an unmarked page, running text not', () => {
+    const m = bundledModel();
+    // The middle block is a headline of 晶報 (1939; ECPO, CC BY 4.0) stacked over three printed lines and extracted
+    // as one block; the running text around it is made up for the test.
+    const lines = [
+      '近日頗傳閣馮運動段合肥出山、爲對外作用、據天津歸客談、叚足不出戶云。',
+      '英法通知蘇聯締結三强協定 蘇召各使回國傳將有新動作 英與土耳其反侵略談判完成',
+      '（倫敦廿六日路透電）英外相昨在下院答覆質問時稱、中國政府 並未向英國提出調解之請求、英國亦未',
+    ];
+    const bare = pageFromPlainText(`${lines.join('\n\n')}\n`, { pageId: 'p1', label: '1', encoding: 'utf-8' });
+    const roles = classifyRoles(bare.fragments.map((f, i) => fragmentFeatures(f, i, m)));
+    expect(HEADING_ROLES.has(roles[1].role)).toBe(true);
+    expect(roles[0].role).toBe('body');
+    expect(HEADING_ROLES.has(roles[2].role)).toBe(false);
+    // The same words with one pause mark in them are running text again.
+    const punctuated = pageFromPlainText(`${lines[0]}\n\n${lines[1].replace('協定', '協定、')}\n`, { pageId: 'p1', label: '1', encoding: 'utf-8' });
+    const again = classifyRoles(punctuated.fragments.map((f, i) => fragmentFeatures(f, i, m)));
+    expect(HEADING_ROLES.has(again[1].role)).toBe(false);
+  });
+
   it('never makes an article start of an unpunctuated line of interleaved narrow columns', () => {
     const m = bundledModel();
     // Six source-order lines of three interleaved columns (the band of tests/shared/suggest/bands.test.ts).
