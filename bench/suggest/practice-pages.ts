@@ -77,13 +77,13 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
   const paras = a.paragraphs.map((p) => p.join(''));
   const groups: Block[][] = [];
   let body = paras;
-  // A short first paragraph without sentence punctuation is the title; so is a longer one with no punctuation at
-  // all, a headline printed over several lines (各路華軍大擧反攻克復石龍包圍南昌…: one corpus article in 18), set as
-  // the main headline (level 1, not drawn from the generator's random numbers).
-  // A short bracketed paragraph after the title is the byline.
+  // A short first paragraph without sentence punctuation is the title. So is a longer one with no punctuation or
+  // symbol at all (a list with leader dots ⋯ is not): a headline printed over several lines (各路華軍大擧反攻克復石龍
+  // 包圍南昌…, about one corpus article in 20), set as the main headline (level 1, not drawn from the generator's
+  // random numbers). A short bracketed paragraph after the title is the byline.
   const head: Block[] = [];
   const shortTitle = paras[0].length <= 24 && !/[。，、]/.test(paras[0].slice(0, -1));
-  const longTitle = !shortTitle && paras[0].length <= 80 && !/[。，、；：！？,.;:!?]/.test(paras[0]);
+  const longTitle = !shortTitle && paras[0].length <= 80 && !/[\p{P}\p{S}]/u.test(paras[0]);
   if (shortTitle || longTitle) {
     head.push({ text: paras[0], heading: shortTitle ? pick(r, [1, 2, 2, 3]) : 1, article: ai, join: false, openEnd: false });
     body = paras.slice(1);
