@@ -1,5 +1,5 @@
 import type { FragFeatures } from './features';
-import { mergeGrid } from './merge-span';
+import { mergeGrid, type MergeGrid } from './merge-span';
 import { logAdd } from './log-space';
 
 /**
@@ -96,7 +96,6 @@ function allShapes(opts: BandOptions): Shape[] {
   return shapes;
 }
 
-
 /** What a line may be when set apart from its column: bit 1 a paragraph's end, bit 2 a paragraph's (indented) start. */
 export const APART_END = 1;
 export const APART_START = 2;
@@ -153,6 +152,7 @@ function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: nu
     const set = Array.from({ length: m.d }, (_, t) => s + m.a + m.d - 1 - t);
     return mergeGrid(full, set, ln);
   };
+  const grids = new Map<number, MergeGrid>();
   // Set-apart candidates: apartRun[p] = how many lines from p on may be set apart together. Each paragraph boundary
   // inside a column sets apart a pair, the start of one paragraph and the end of the one before, so in source order
   // the set-apart lines alternate start, end, start… (a one-line paragraph may be either): a run of sentence ends
@@ -171,6 +171,7 @@ function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: nu
       if (sh.merge) {
         if (sh.merge.endB || apartRun[s + sh.merge.a - a] < sh.merge.d) continue;
         const g = gridOf(s, sh.merge);
+        grids.set((s - a) * S + sh.id, g);
         internal[(s - a) * S + sh.id] = g.endA;
         internal[(s - a) * S + sh.id + 1] = g.endB;
         continue;
@@ -250,7 +251,8 @@ function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: nu
       const pr = Math.exp(w + beta[(s + sh.len - a) * S + sh.id] - Z);
       if (pr < 1e-4) return;
       if (sh.merge) {
-        gridOf(s, sh.merge).marginals(sh.merge.endB, (i, j, p) => {
+        // The grid of this span (kept under its endA shape) from the scoring pass.
+        grids.get((s - a) * S + sh.id - (sh.merge.endB ? 1 : 0))!.marginals(sh.merge.endB, (i, j, p) => {
           add(i, j, pr * p);
           mergedProbs.set(i * n + j, (mergedProbs.get(i * n + j) ?? 0) + pr * p);
         });
