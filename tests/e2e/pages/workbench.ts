@@ -62,17 +62,30 @@ export class Workbench {
     await this.page.mouse.move(a.x + Math.min(40, a.width / 2), a.y + a.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move(a.x + Math.min(40, a.width / 2) + 30, a.y + a.height / 2 + 10, { steps: 5 });
-    // The target is measured once the drag has started: the dragged row may fold away in its list and move the
-    // rows below it (a row dragged onto its neighbour below), so a box taken before would point past the target.
-    const b = await target.boundingBox();
-    if (!b) throw new Error('drag target not visible');
+    // The target is measured once the drag has started, and again until it stops moving: the dragged row may fold
+    // away in its list a frame or two later and move the rows below it (a row dragged onto its neighbour below),
+    // so a box taken too early points past the target (in CI it pointed at the new-article zone).
+    let b = await this.settledBox(target);
+    for (let i = 0; i < 5; i++) {
+      await this.page.mouse.move(b.x + Math.min(120, b.width / 2), b.y + Math.max(2, Math.min(b.height - 2, b.height * at)), { steps: 8 });
+      const again = await this.settledBox(target);
+      if (again.x === b.x && again.y === b.y && again.height === b.height) break;
+      b = again;
+    }
     const x = b.x + Math.min(120, b.width / 2);
     const y = b.y + Math.max(2, Math.min(b.height - 2, b.height * at));
-    await this.page.mouse.move(x, y, { steps: 8 });
     await this.page.mouse.move(x, y + (at < 0.5 ? -1 : 1), { steps: 2 });
     // GALLEY_DEBUG_DRAG=1 keeps a picture of each drop position (the drop line) in tests/artifacts/.
     if (process.env.GALLEY_DEBUG_DRAG) await this.page.screenshot({ path: `tests/artifacts/drag-${Date.now()}.png` });
     await this.page.mouse.up();
+  }
+
+  /** The box of `target` after two animation frames, so layout changes started by the last event have landed. */
+  private async settledBox(target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+    await this.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    const b = await target.boundingBox();
+    if (!b) throw new Error('drag target not visible');
+    return b;
   }
 
   /**
