@@ -19,12 +19,19 @@ export interface Tally { right: number; total: number }
 export interface Breakdown {
   /** `${layout} ${displaced ? 'displaced' : 'in place'}` → successor links found / true links. */
   links: Map<string, Tally>;
+  /**
+   * `${join ? 'sentence goes on' : 'new paragraph'} ${near ? 'just after' : 'elsewhere'}` → links found / true
+   * links. "Just after": B stands 1–4 places after A in source order (the next block, or a band's stride). A new
+   * paragraph elsewhere has no seam to read: only the article's topic points at it, and every paragraph of the
+   * article shares that, so these links bound what text alone can reach.
+   */
+  kinds: Map<string, Tally>;
   /** BCubed precision and recall sums over the items of headed and headless articles. */
   grouping: Map<'headed' | 'headless', { p: number; r: number; n: number }>;
 }
 
 export function emptyBreakdown(): Breakdown {
-  return { links: new Map(), grouping: new Map() };
+  return { links: new Map(), kinds: new Map(), grouping: new Map() };
 }
 
 /** Adds one page to `into`. `blocks`: the page's fragments in source order (`hint` h1…h6: a marked heading). */
@@ -53,16 +60,16 @@ export function addBreakdown(into: Breakdown, blocks: Array<{ id: string; text: 
   }));
   const headed = truth.articles.map((a) => a.items.length > 0 && /^h[1-6]$/.test(blocks[pos.get(a.items[0].id)!].hint ?? ''));
   truth.articles.forEach((a) => {
-    const links = a.items.slice(1).map((it, k) => ({ from: a.items[k].id, to: it.id }));
+    const links = a.items.slice(1).map((it, k) => ({ from: a.items[k].id, to: it.id, join: it.join }));
     const narrow = a.items.filter((it) => oneLine(it.id)).length > 0.7 * a.items.length;
     const interleaved = links.some((l) => oneLine(l.from) && oneLine(l.to) && [2, 3].includes(pos.get(l.to)! - pos.get(l.from)!));
     const layout: Layout = !narrow ? 'wide' : interleaved ? 'interleaved' : 'set-apart';
     for (const l of links) {
       const key = `${layout} ${displaced(l.from) || displaced(l.to) ? 'displaced' : 'in place'}`;
-      const t = into.links.get(key) ?? { right: 0, total: 0 };
-      t.total++;
-      if (predNext.get(l.from) === l.to) t.right++;
-      into.links.set(key, t);
+      const found = predNext.get(l.from) === l.to;
+      tally(into.links, key, found);
+      const d = pos.get(l.to)! - pos.get(l.from)!;
+      tally(into.kinds, `${l.join ? 'sentence goes on' : 'new paragraph'} ${d >= 1 && d <= 4 ? 'just after' : 'elsewhere'}`, found);
     }
   });
   // BCubed per item, split by the kind of its true article.
@@ -82,16 +89,27 @@ export function addBreakdown(into: Breakdown, blocks: Array<{ id: string; text: 
   return into;
 }
 
+function tally(m: Map<string, Tally>, key: string, found: boolean): void {
+  const t = m.get(key) ?? { right: 0, total: 0 };
+  t.total++;
+  if (found) t.right++;
+  m.set(key, t);
+}
+
 export function formatBreakdown(b: Breakdown): string[] {
   const f = (x: number) => x.toFixed(3);
   const out: string[] = [];
   for (const [k, t] of [...b.links].sort((x, y) => y[1].total - x[1].total)) {
-    out.push(`  successor, ${k.padEnd(24)} ${f(t.right / t.total)}  (${t.right}/${t.total}; misses ${t.total - t.right})`);
+    out.push(`  successor, ${k.padEnd(28)} ${f(t.right / t.total)}  (${t.right}/${t.total}; misses ${t.total - t.right})`);
+  }
+  const all = [...b.kinds.values()].reduce((n, t) => n + t.total, 0);
+  for (const [k, t] of [...b.kinds].sort((x, y) => y[1].total - x[1].total)) {
+    out.push(`  successor, ${k.padEnd(28)} ${f(t.right / t.total)}  (${t.right}/${t.total}, ${f(t.total / all)} of the links; misses ${t.total - t.right})`);
   }
   for (const [k, g] of [...b.grouping].sort()) {
     const p = g.p / g.n;
     const r = g.r / g.n;
-    out.push(`  BCubed, ${`${k} articles`.padEnd(27)} ${f((2 * p * r) / (p + r))}  (P ${f(p)}, R ${f(r)}; ${g.n} items)`);
+    out.push(`  BCubed, ${`${k} articles`.padEnd(31)} ${f((2 * p * r) / (p + r))}  (P ${f(p)}, R ${f(r)}; ${g.n} items)`);
   }
   return out;
 }

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { loadIssueFile, saveIssueFile } from '../../main/services/issue-files';
 import { findFragment } from '../../../shared/model/lookup';
-import { suggest, DEFAULT_MIN_CONFIDENCE } from '../../../shared/suggest/engine';
+import { suggest } from '../../../shared/suggest/engine';
 import { suggestionOps } from '../../../shared/suggest/to-ops';
 import { compact } from '../../../shared/suggest/text-signals';
 import { applyOp } from '../../../shared/ops/apply';
 import { CliError, type CliIO } from '../cli-error';
+import { parseMinConfidence } from './suggest-apply';
 
 export const suggestHelp = 'galley suggest ISSUE.galley.json [--apply] [--json] [--min-confidence X]';
 
@@ -27,9 +28,7 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
     options: { apply: { type: 'boolean' }, json: { type: 'boolean' }, 'min-confidence': { type: 'string' } },
   });
   if (positionals.length !== 1) throw new CliError(`suggest takes one issue file: ${suggestHelp}`);
-  const raw = values['min-confidence'];
-  const minConfidence = raw === undefined ? DEFAULT_MIN_CONFIDENCE : Number(raw);
-  if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 1) throw new CliError(`--min-confidence must be a number from 0 to 1, not "${raw}"`);
+  const minConfidence = parseMinConfidence(values['min-confidence']);
   const file = positionals[0];
   const issue = await loadIssueFile(file);
   const s = suggest(issue, { minConfidence });

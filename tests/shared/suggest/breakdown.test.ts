@@ -51,6 +51,24 @@ describe('bench breakdown: where the misses are', () => {
     expect(headed.p / headed.n).toBeLessThan(1);
     expect(b.grouping.has('headless')).toBe(false);
     expect(formatBreakdown(b).join('\n')).toMatch(/successor, interleaved in place +0\.900/);
+    // By kind: the band's steps and the headline links stand 1–4 places on; the column foot (b5 → c1) and w2 do not.
+    expect(b.kinds.get('new paragraph just after')).toEqual({ right: 10, total: 10 });
+    expect(b.kinds.get('new paragraph elsewhere')).toEqual({ right: 0, total: 2 });
+    expect(b.kinds.size).toBe(2);
+    expect(formatBreakdown(b).join('\n')).toMatch(/new paragraph elsewhere +0\.000 +\(0\/2, 0\.167 of the links/);
+  });
+
+  it('tells sentence joins from paragraph breaks', () => {
+    const joined: Truth = {
+      ...truth,
+      articles: truth.articles.map((a) => ({ items: a.items.map((it) => ({ ...it, join: it.id === 'b2' || it.id === 'w2' })) })),
+    };
+    const s = suggested(['h0', ...band], ['h1', 'w1']);
+    const b = addBreakdown(emptyBreakdown(), blocks, joined, s);
+    expect(b.kinds.get('sentence goes on just after')).toEqual({ right: 1, total: 1 });
+    expect(b.kinds.get('sentence goes on elsewhere')).toEqual({ right: 0, total: 1 });
+    expect(b.kinds.get('new paragraph just after')).toEqual({ right: 9, total: 9 });
+    expect(b.kinds.get('new paragraph elsewhere')).toEqual({ right: 1, total: 1 });
   });
 
   it('scores a perfect answer perfectly', () => {
