@@ -98,6 +98,23 @@ export function canBeContinuation(b: FragFeatures): boolean {
   return !b.dateline && !b.caption && !b.credit && !b.byline && !b.furniture && !b.jumpFrom && b.headingLevel === 0;
 }
 
+/** The corpus character model across the seam (clamped log ratio; see SUGGESTIONS.md §3.1 item 3). */
+function charModelSeam(a: FragFeatures, b: FragFeatures, model: CharModel): number {
+  const ft = a.foldTailChars;
+  return Math.max(-3, Math.min(4, model.joinChars(ft[ft.length - 2] ?? '', ft[ft.length - 1] ?? '', b.foldHeadChars[0] ?? '', b.foldHeadChars[1] ?? '')));
+}
+
+/**
+ * What `joinScore(…, full = true)` adds to the cheap score, but the ICU word test: the character model and the
+ * jieba seam. For pairs of CJK fragments only (0 otherwise). The engine gives it to every pair of nearby one-line
+ * blocks, so the band parser weighs each of its readings on the text and not only on the best candidates.
+ */
+export function seamEvidence(a: FragFeatures, b: FragFeatures, model: CharModel, w: Weights = DEFAULT_WEIGHTS): number {
+  if (!a.cjk || !b.cjk) return 0;
+  const seam = bundledWordModel().seamScore(a.rawTail, b.rawHead).score;
+  return w.lm * charModelSeam(a, b, model) + (seam > 0 ? w.seam * seam : 0);
+}
+
 /** Shared empty list for score-only calls (no reasons are built in the n² loop). */
 const SILENT: string[] = { push: () => 0 } as unknown as string[];
 
@@ -108,8 +125,7 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
     let word: string | null = null;
     if (full) {
       // The character model and the ICU word test are the costly parts: only for each fragment's best candidates.
-      const ft = a.foldTailChars;
-      const lm = Math.max(-3, Math.min(4, model.joinChars(ft[ft.length - 2] ?? '', ft[ft.length - 1] ?? '', b.foldHeadChars[0] ?? '', b.foldHeadChars[1] ?? '')));
+      const lm = charModelSeam(a, b, model);
       s += w.lm * lm;
       if (lm > 1.5) reasons.push(`reads on: ${a.rawTail.slice(-2)}|${b.rawHead.slice(0, 2)}`);
       word = straddlingWord(a.rawTail, b.rawHead);
