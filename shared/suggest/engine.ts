@@ -94,11 +94,27 @@ export const DEFAULT_PARAMS: EngineParams = {
 };
 
 const featureCache = new WeakMap<Fragment, { index: number; f: FragFeatures }>();
+/**
+ * The same features by content: the Web Worker receives a structured clone of the issue with every request, so the
+ * object cache above never hits there, and each live re-solve would compute every fragment's features again.
+ * Per model; cleared when it grows past CONTENT_CACHE_MAX entries (edited texts leave old keys behind).
+ */
+const contentCache = new WeakMap<CharModel, Map<string, FragFeatures>>();
+const CONTENT_CACHE_MAX = 50_000;
 
 function featuresOf(frag: Fragment, index: number, model: CharModel): FragFeatures {
   const hit = featureCache.get(frag);
   if (hit && hit.index === index) return hit.f;
-  const f = fragmentFeatures(frag, index, model);
+  let byContent = contentCache.get(model);
+  if (!byContent) contentCache.set(model, (byContent = new Map()));
+  const b = frag.box;
+  const key = `${frag.page}\u0000${frag.id}\u0000${index}\u0000${frag.hint ?? ''}\u0000${b ? `${b.x},${b.y},${b.w},${b.h}` : ''}\u0000${frag.text}`;
+  let f = byContent.get(key);
+  if (!f) {
+    f = fragmentFeatures(frag, index, model);
+    if (byContent.size >= CONTENT_CACHE_MAX) byContent.clear();
+    byContent.set(key, f);
+  }
   featureCache.set(frag, { index, f });
   return f;
 }
