@@ -97,10 +97,11 @@ const featureCache = new WeakMap<Fragment, { index: number; f: FragFeatures }>()
 /**
  * The same features by content: the Web Worker receives a structured clone of the issue with every request, so the
  * object cache above never hits there, and each live re-solve would compute every fragment's features again.
- * Per model; cleared when it grows past CONTENT_CACHE_MAX entries (edited texts leave old keys behind).
+ * Per model; cleared when it grows past CONTENT_CACHE_MAX entries (edited texts leave old keys behind): about
+ * 1.4 kB a fragment, so at most ≈ 30 MB, and a 100-page issue (≈ 10,000 fragments) fits.
  */
 const contentCache = new WeakMap<CharModel, Map<string, FragFeatures>>();
-const CONTENT_CACHE_MAX = 50_000;
+const CONTENT_CACHE_MAX = 20_000;
 
 function featuresOf(frag: Fragment, index: number, model: CharModel): FragFeatures {
   const hit = featureCache.get(frag);
