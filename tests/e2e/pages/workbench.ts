@@ -65,15 +65,17 @@ export class Workbench {
     // The target is measured once the drag has started, and again until it stops moving: the dragged row may fold
     // away in its list a frame or two later and move the rows below it (a row dragged onto its neighbour below),
     // so a box taken too early points past the target (in CI it pointed at the new-article zone).
+    const dropPoint = (box: { x: number; y: number; width: number; height: number }) =>
+      ({ x: box.x + Math.min(120, box.width / 2), y: box.y + Math.max(2, Math.min(box.height - 2, box.height * at)) });
     let b = await this.settledBox(target);
     for (let i = 0; i < 5; i++) {
-      await this.page.mouse.move(b.x + Math.min(120, b.width / 2), b.y + Math.max(2, Math.min(b.height - 2, b.height * at)), { steps: 8 });
+      const p = dropPoint(b);
+      await this.page.mouse.move(p.x, p.y, { steps: 8 });
       const again = await this.settledBox(target);
       if (again.x === b.x && again.y === b.y && again.height === b.height) break;
       b = again;
     }
-    const x = b.x + Math.min(120, b.width / 2);
-    const y = b.y + Math.max(2, Math.min(b.height - 2, b.height * at));
+    const { x, y } = dropPoint(b);
     await this.page.mouse.move(x, y + (at < 0.5 ? -1 : 1), { steps: 2 });
     // GALLEY_DEBUG_DRAG=1 keeps a picture of each drop position (the drop line) in tests/artifacts/.
     if (process.env.GALLEY_DEBUG_DRAG) await this.page.screenshot({ path: `tests/artifacts/drag-${Date.now()}.png` });
