@@ -16,7 +16,7 @@ export default defineConfig({
       // (electron-builder.yml, scripts/package-smoke.mjs).
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        input: { index: resolve(__dirname, 'electron/desktop/main/index.ts') },
         // pdfjs' optional native canvas (a 33 MB platform binary, not loadable from inside app.asar) stays out;
         // pdfjs works without it.
         external: ['@napi-rs/canvas'],
@@ -27,7 +27,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(__dirname, 'electron/desktop/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -2,9 +2,10 @@
 import tseslint from 'typescript-eslint';
 
 /**
- * Layering (ARCHITECTURE A8): shared/ is pure (no Node, Electron or React); the renderer never touches Node or
- * Electron; the preload imports only electron and the channel names; main-process services stay electron-free
- * so the browser host, the CLI and Node tests can reuse them.
+ * Layering by where code runs (README.md, "Layout"): shared/ is pure (no Node, Electron or React); the renderer
+ * never touches Node or Electron; electron/host/ holds what every shell shares and never imports electron or a
+ * shell; the three shells (electron/desktop, electron/web, electron/cli) import host/ and shared/, never each
+ * other; the preload imports only electron and the channel names.
  */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
 
@@ -50,19 +51,45 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/host/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'services, the browser host and the CLI must stay electron-free.' },
-        { group: ['**/platform/**'], message: 'platform/ is the electron-only layer.' },
+        { group: ['electron', 'electron/*'], message: 'electron/host/ is shared by every shell: no Electron.' },
+        { group: ['**/desktop/**', '**/web/**', '**/cli/**'], message: 'electron/host/ never imports a shell.' },
       ] }],
     },
   },
   {
-    files: ['electron/preload/**/*.ts'],
+    files: ['electron/web/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['zod', '**/contract*', '**/model/**', '**/renderer/**', 'node:*'], message: 'the preload imports only electron and shared/ipc/channels.' },
+        { group: ['electron', 'electron/*'], message: 'the browser host must stay electron-free.' },
+        { group: ['**/desktop/**', '**/cli/**'], message: 'a shell imports electron/host/ and shared/, never another shell.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*'], message: 'the CLI must stay electron-free.' },
+        { group: ['**/desktop/**', '**/web/**'], message: 'a shell imports electron/host/ and shared/, never another shell.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/desktop/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/web/**', '**/cli/**'], message: 'a shell imports electron/host/ and shared/, never another shell.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/desktop/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['zod', '**/contract*', '**/model/**', '**/renderer/**', 'node:*', '**/host/**', '**/web/**', '**/cli/**'], message: 'the preload imports only electron and shared/ipc/channels.' },
       ] }],
     },
   },

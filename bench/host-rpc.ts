@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startWebHost } from '../electron/web/server';
 import { webHandlers } from '../electron/web/handlers-factory';
-import { saveIssueFile } from '../electron/main/services/issue-files';
+import { saveIssueFile } from '../electron/host/services/issue-files';
 import { serializeIssue } from '../shared/model/parse-issue';
 import { generateIssue } from './support/generate-issue';
 

@@ -11,13 +11,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageFromAlto } from '../shared/import/alto';
 import { parseXml } from '../shared/import/xml-tree';
-import { importPageFiles } from '../electron/main/services/page-files';
-import { readPdfPart } from '../electron/main/services/layout-import-pdf';
-import { exportMetsAlto, exportPageXmlFiles } from '../electron/main/services/layout-export';
+import { importPageFiles } from '../electron/host/services/page-files';
+import { readPdfPart } from '../electron/host/services/layout-import-pdf';
+import { exportMetsAlto, exportPageXmlFiles } from '../electron/host/services/layout-export';
 import { sampleNewspaperPdf } from '../tests/shared/import/make-pdf';
 import { createRequire } from 'node:module';
 import type * as UtifTypes from 'utif2';
-import { tiffToPng } from '../electron/main/services/layout-tiff';
+import { tiffToPng } from '../electron/host/services/layout-tiff';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const real = path.join(root, 'tests/fixtures/real');

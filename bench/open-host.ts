@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import { mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadIssueFile } from '../electron/main/services/issue-files';
+import { loadIssueFile } from '../electron/host/services/issue-files';
 import { serializeIssue, validateIssue } from '../shared/model/parse-issue';
 import { IssueSchema } from '../shared/model/schema';
 import { ipcContract } from '../shared/ipc/contract';

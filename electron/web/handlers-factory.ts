@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { createHandlers } from '../main/services/handlers';
-import { PathTokens } from '../main/services/path-tokens';
+import { createHandlers } from '../host/services/handlers';
+import { PathTokens } from '../host/security/path-tokens';
 import type { Handlers } from '../../shared/ipc/contract';
 import type { WebHostEnv } from './server';
 

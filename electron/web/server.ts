@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { dispatch, eventContract, HostError, type Handlers } from '../../shared/ipc/contract';
 import { EVENTS, type EventName } from '../../shared/ipc/channels';
-import { SECURITY_HEADERS, mimeOf } from '../main/csp';
-import { resolveInsideRootReal } from '../main/security';
-import type { WindowHooks } from '../main/services/handlers';
-import { QuitGuard } from '../main/quit-guard';
-import { CloseFlow } from '../main/close-flow';
-import { RecoverySession } from '../main/services/recovery-session';
-import { QueueDialogs, listRootFiles, type DialogAnswer } from './dialogs';
+import { SECURITY_HEADERS, mimeOf } from '../host/security/csp';
+import { resolveInsideRootReal } from '../host/security/containment';
+import type { WindowHooks } from '../host/services/handlers';
+import { QuitGuard } from '../host/session/quit-guard';
+import { CloseFlow } from '../host/session/close-flow';
+import { RecoverySession } from '../host/session/recovery-session';
+import { QueueDialogs, listRootFiles, type DialogAnswer } from '../host/session/dialogs';
 
 /** What the host hands to the handler factory: the dialogs, window hooks and event sender of this transport. */
 export interface WebHostEnv {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from '../support/fixtures';
 import { Workbench } from './pages/workbench';
-import { PRODUCTION_CSP } from '../../electron/main/csp';
+import { PRODUCTION_CSP } from '../../electron/host/security/csp';
 import { ROOT } from '../support/paths';
 
 /**

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../electron/cli/main';
-import { loadIssueFile, saveIssueFile } from '../../electron/main/services/issue-files';
+import { loadIssueFile, saveIssueFile } from '../../electron/host/services/issue-files';
 import { applyOp } from '../../shared/ops';
 import { endsSentence } from '../../shared/text/chars';
 import { serializeIssue } from '../../shared/model/parse-issue';

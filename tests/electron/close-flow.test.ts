@@ -2,12 +2,12 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm, readdir, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHandlers, type Dialogs } from '../../electron/main/services/handlers';
-import { PathTokens } from '../../electron/main/services/path-tokens';
-import { RecoverySession } from '../../electron/main/services/recovery-session';
-import { recoveryDir } from '../../electron/main/services/recovery-store';
-import { QuitGuard } from '../../electron/main/quit-guard';
-import { CloseFlow } from '../../electron/main/close-flow';
+import { createHandlers, type Dialogs } from '../../electron/host/services/handlers';
+import { PathTokens } from '../../electron/host/security/path-tokens';
+import { RecoverySession } from '../../electron/host/session/recovery-session';
+import { recoveryDir } from '../../electron/host/services/recovery-store';
+import { QuitGuard } from '../../electron/host/session/quit-guard';
+import { CloseFlow } from '../../electron/host/session/close-flow';
 import { dispatch, type Handlers } from '../../shared/ipc/contract';
 
 /**

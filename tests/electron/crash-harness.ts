@@ -8,8 +8,8 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { loadIssueFile, saveIssueFile } from '../../electron/main/services/issue-files';
-import { sweepTempFiles } from '../../electron/main/services/atomic-save';
+import { loadIssueFile, saveIssueFile } from '../../electron/host/services/issue-files';
+import { sweepTempFiles } from '../../electron/host/services/atomic-save';
 import { makePages, verify, versionOf } from '../support/crash-writer';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -2,8 +2,8 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm, copyFile, readFile, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHandlers, type Dialogs, type HandlerDeps } from '../../electron/main/services/handlers';
-import { PathTokens } from '../../electron/main/services/path-tokens';
+import { createHandlers, type Dialogs, type HandlerDeps } from '../../electron/host/services/handlers';
+import { PathTokens } from '../../electron/host/security/path-tokens';
 import { dispatch, HostError, type Handlers } from '../../shared/ipc/contract';
 import { SAMPLE_PAGE } from '../support/paths';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../electron/cli/main';
-import { loadIssueFile } from '../../electron/main/services/issue-files';
+import { loadIssueFile } from '../../electron/host/services/issue-files';
 import { audit, textIntact } from '../../shared/audit/audit';
 import type { Issue } from '../../shared/model/types';
 import { PAGE_1, PAGE_3 } from '../shared/suggest/jump-pages';

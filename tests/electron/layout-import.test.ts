@@ -3,8 +3,8 @@ import { mkdtemp, mkdir, rm, readFile, cp, readdir, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { importPageFiles } from '../../electron/main/services/page-files';
-import { exportMetsAlto, exportPageXmlFiles } from '../../electron/main/services/layout-export';
+import { importPageFiles } from '../../electron/host/services/page-files';
+import { exportMetsAlto, exportPageXmlFiles } from '../../electron/host/services/layout-export';
 import { applyOp } from '../../shared/ops';
 import { audit, textIntact } from '../../shared/audit/audit';
 import { findFragment, placeOf } from '../../shared/model/lookup';

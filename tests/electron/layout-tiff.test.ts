@@ -5,8 +5,8 @@ import { inflateSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import type * as UtifTypes from 'utif2';
-import { tiffToPng } from '../../electron/main/services/layout-tiff';
-import { importPageFiles } from '../../electron/main/services/page-files';
+import { tiffToPng } from '../../electron/host/services/layout-tiff';
+import { importPageFiles } from '../../electron/host/services/page-files';
 import { imageInfo } from '../../shared/import/image';
 
 const UTIF = createRequire(import.meta.url)('utif2') as typeof UtifTypes;

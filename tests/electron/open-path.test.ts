@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadIssueFile } from '../../electron/main/services/issue-files';
+import { loadIssueFile } from '../../electron/host/services/issue-files';
 import { ipcContract } from '../../shared/ipc/contract';
 import { isValidatedIssue, parseIssue, serializeIssue, validateIssue } from '../../shared/model/parse-issue';
 import { generateIssue } from '../../bench/support/generate-issue';

@@ -2,8 +2,8 @@ import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { mkdtemp, rm, cp, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readPdfPart } from '../../electron/main/services/layout-import-pdf';
-import { PDFJS_ASSET_DIRS, PDFJS_WORKER, pdfjsRoot, setPdfjsRoot } from '../../electron/main/services/pdfjs-assets';
+import { readPdfPart } from '../../electron/host/services/layout-import-pdf';
+import { PDFJS_ASSET_DIRS, PDFJS_WORKER, pdfjsRoot, setPdfjsRoot } from '../../electron/host/services/pdfjs-assets';
 import { sampleNewspaperPdf } from '../shared/import/make-pdf';
 import { ROOT } from '../support/paths';
 

@@ -2,9 +2,9 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm, readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHandlers } from '../../electron/main/services/handlers';
-import { PathTokens } from '../../electron/main/services/path-tokens';
-import { recoveryDir, RECOVERY_SCHEMA } from '../../electron/main/services/recovery-store';
+import { createHandlers } from '../../electron/host/services/handlers';
+import { PathTokens } from '../../electron/host/security/path-tokens';
+import { recoveryDir, RECOVERY_SCHEMA } from '../../electron/host/services/recovery-store';
 import { dispatch, type Handlers } from '../../shared/ipc/contract';
 
 /**

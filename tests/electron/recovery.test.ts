@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm, readFile, writeFile, readdir, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { discardRecovery, listRecovery, readRecovery, recoveryDir, recoveryFileName, RECOVERY_SCHEMA, writeRecovery } from '../../electron/main/services/recovery-store';
+import { discardRecovery, listRecovery, readRecovery, recoveryDir, recoveryFileName, RECOVERY_SCHEMA, writeRecovery } from '../../electron/host/services/recovery-store';
 
 let dir: string;
 beforeEach(async () => { dir = await mkdtemp(path.join(os.tmpdir(), 'galley-recovery-')); });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CHANNELS } from '../../shared/ipc/channels';
 
 /**
- * Boots the real main-process entry (electron/main/index.ts) against a recording stand-in for `electron`, to check
+ * Boots the real main-process entry (electron/desktop/main/index.ts) against a recording stand-in for `electron`, to check
  * the wiring without the binary: what happens before `ready` (sandbox, privileged scheme, single-instance lock),
  * what is installed after it (protocol handler, session hardening, IPC, menu, window), and the unsaved-changes
  * prompt on close.
@@ -96,7 +96,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'galley-boot-'));
   process.env.GALLEY_USER_DATA = dir;
   delete process.env.GALLEY_TEST_DIALOGS;
-  await import('../../electron/main/index');
+  await import('../../electron/desktop/main/index');
 });
 afterAll(async () => {
   delete process.env.GALLEY_USER_DATA;

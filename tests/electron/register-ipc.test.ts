@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { registerIpc, invokeChecked, type IpcMainLike, type IpcResult } from '../../electron/main/ipc/register';
-import { validateSender, type SenderFrame } from '../../electron/main/security';
-import { createHandlers } from '../../electron/main/services/handlers';
-import { PathTokens } from '../../electron/main/services/path-tokens';
-import { QueueDialogs } from '../../electron/web/dialogs';
+import { registerIpc, invokeChecked, type IpcMainLike, type IpcResult } from '../../electron/desktop/main/ipc/register';
+import { validateSender, type SenderFrame } from '../../electron/desktop/main/security';
+import { createHandlers } from '../../electron/host/services/handlers';
+import { PathTokens } from '../../electron/host/security/path-tokens';
+import { QueueDialogs } from '../../electron/host/session/dialogs';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { Handlers } from '../../shared/ipc/contract';
 

@@ -2,11 +2,11 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm, writeFile, readFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildMenuTemplate, menuLocale, MENU_COMMANDS, type MenuItemSpec } from '../../electron/main/menu';
-import { QuitGuard } from '../../electron/main/quit-guard';
-import { fitToDisplays, loadWindowState, saveWindowState, DEFAULT_STATE } from '../../electron/main/window-state';
-import { filesFromArgv, setupSingleInstance } from '../../electron/main/single-instance';
-import { userDataOverride } from '../../electron/main/paths';
+import { buildMenuTemplate, menuLocale, MENU_COMMANDS, type MenuItemSpec } from '../../electron/desktop/main/menu';
+import { QuitGuard } from '../../electron/host/session/quit-guard';
+import { fitToDisplays, loadWindowState, saveWindowState, DEFAULT_STATE } from '../../electron/desktop/main/window-state';
+import { filesFromArgv, setupSingleInstance } from '../../electron/desktop/main/single-instance';
+import { userDataOverride } from '../../electron/desktop/main/paths';
 
 /** Native integration pieces of the shell that do not need Electron: menu, quit prompt, window state, argv. */
 const flat = (items: MenuItemSpec[]): MenuItemSpec[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { saveAtomic } from '../../electron/main/services/atomic-save';
-import { loadIssueFile, saveIssueFile } from '../../electron/main/services/issue-files';
+import { saveAtomic } from '../../electron/host/services/atomic-save';
+import { loadIssueFile, saveIssueFile } from '../../electron/host/services/issue-files';
 import { pageFromPlainText } from '../../shared/import/plain-text';
 import { createIssue } from '../../shared/model/create';
 

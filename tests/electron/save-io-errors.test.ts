@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SaveError, saveAtomic, sweepTempFiles } from '../../electron/main/services/atomic-save';
+import { SaveError, saveAtomic, sweepTempFiles } from '../../electron/host/services/atomic-save';
 
 /**
  * I/O-error injection (RELIABILITY 2.4 C): the k-th file-system call of a save fails with EIO, for k = 1, 2, …

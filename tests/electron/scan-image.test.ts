@@ -2,8 +2,8 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHandlers, type Dialogs } from '../../electron/main/services/handlers';
-import { PathTokens } from '../../electron/main/services/path-tokens';
+import { createHandlers, type Dialogs } from '../../electron/host/services/handlers';
+import { PathTokens } from '../../electron/host/security/path-tokens';
 import { dispatch } from '../../shared/ipc/contract';
 import { makePng } from '../shared/import/make-png';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, vi, beforeAll } from 'vitest';
 
 /**
- * The preload (electron/preload/index.ts) against a recording contextBridge/ipcRenderer: what the page gets, how
+ * The preload (electron/desktop/preload/index.ts) against a recording contextBridge/ipcRenderer: what the page gets, how
  * results and failures come back, and that only trusted drops of OS files reach main.
  */
 const fake = vi.hoisted(() => {
@@ -29,7 +29,7 @@ vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 type Host = { invoke: (c: string, i?: unknown) => Promise<unknown>; on: (e: string, cb: (p: unknown) => void) => () => void };
 let host: Host;
 beforeAll(async () => {
-  await import('../../electron/preload/index');
+  await import('../../electron/desktop/preload/index');
   host = fake.exposed.host as Host;
 });
 

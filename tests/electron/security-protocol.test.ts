@@ -2,8 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, rm, mkdir, writeFile, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppProtocolHandler } from '../../electron/main/protocol';
-import { PRODUCTION_CSP } from '../../electron/main/csp';
+import { createAppProtocolHandler } from '../../electron/desktop/main/protocol';
+import { PRODUCTION_CSP } from '../../electron/host/security/csp';
 
 /** The `app://bundle` handler, called with Fetch API requests as Electron's protocol.handle does. */
 let dir: string;

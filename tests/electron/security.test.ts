@@ -2,10 +2,11 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import path from 'node:path';
 import {
-  WEB_PREFERENCES, isAllowedNavigation, windowOpenHandler, permissionHandler, validateSender, resolveInsideRoot,
-  containRelative, isAllowedRequest, hardenContents, hardenSession, type ContentsLike, type SessionLike,
-} from '../../electron/main/security';
-import { mainWindowOptions, createMainWindow } from '../../electron/main/window';
+  WEB_PREFERENCES, isAllowedNavigation, windowOpenHandler, permissionHandler, validateSender, isAllowedRequest,
+  hardenContents, hardenSession, type ContentsLike, type SessionLike,
+} from '../../electron/desktop/main/security';
+import { resolveInsideRoot, containRelative } from '../../electron/host/security/containment';
+import { mainWindowOptions, createMainWindow } from '../../electron/desktop/main/window';
 
 /** The shell's security decisions, pinned in Node (RELIABILITY 1.8.3): Electron is never loaded here. */
 describe('window preferences', () => {

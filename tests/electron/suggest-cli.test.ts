@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../electron/cli/main';
-import { loadIssueFile } from '../../electron/main/services/issue-files';
+import { loadIssueFile } from '../../electron/host/services/issue-files';
 import { FIXTURES, SAMPLE_PAGE } from '../support/paths';
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {

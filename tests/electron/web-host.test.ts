@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 import { webHandlers } from '../../electron/web/handlers-factory';
-import { PRODUCTION_CSP } from '../../electron/main/csp';
+import { PRODUCTION_CSP } from '../../electron/host/security/csp';
 import { SAMPLE_PAGE } from '../support/paths';
 
 /**

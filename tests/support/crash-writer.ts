@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { saveIssueFile } from '../../electron/main/services/issue-files';
+import { saveIssueFile } from '../../electron/host/services/issue-files';
 import { pageFromPlainText } from '../../shared/import/plain-text';
 import { createIssue } from '../../shared/model/create';
 import { serializeIssue } from '../../shared/model/parse-issue';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 import { webHandlers } from '../../electron/web/handlers-factory';
 import type { EventName } from '../../shared/ipc/channels';
-import type { DialogAnswer, DialogChannel } from '../../electron/web/dialogs';
+import type { DialogAnswer, DialogChannel } from '../../electron/host/session/dialogs';
 import { ROOT } from './paths';
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadIssueFile } from '../../main/services/issue-files';
+import { loadIssueFile } from '../../host/services/issue-files';
 import { audit, auditClean } from '../../../shared/audit/audit';
 import { findFragment } from '../../../shared/model/lookup';
 import { CliError, type CliIO } from '../cli-error';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
-import { loadIssueFile, saveIssueFile } from '../../main/services/issue-files';
+import { loadIssueFile, saveIssueFile } from '../../host/services/issue-files';
 import { CLEANUP_RULES, type CleanupRule, cleanupOp, previewCleanup } from '../../../shared/cleanup';
 import { findWordListHits, parseWordList, replaceOp } from '../../../shared/find-replace';
 import { applyOp } from '../../../shared/ops';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { loadIssueFile } from '../../main/services/issue-files';
-import { exportIssue, EXPORT_FORMATS, type ExportFormat } from '../../main/services/export-service';
+import { loadIssueFile } from '../../host/services/issue-files';
+import { exportIssue, EXPORT_FORMATS, type ExportFormat } from '../../host/services/export-service';
 import { ExportFormatError, ZIP_INNER_FORMATS, type DocumentFormatId } from '../../../shared/export/formats';
 import { CliError, type CliIO } from '../cli-error';
 

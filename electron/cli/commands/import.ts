@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { importPageFiles } from '../../main/services/page-files';
-import { saveIssueFile } from '../../main/services/issue-files';
+import { importPageFiles } from '../../host/services/page-files';
+import { saveIssueFile } from '../../host/services/issue-files';
 import { CliError, type CliIO } from '../cli-error';
 
 export const importHelp = 'galley import PAGE...|METS.xml [--title T] [--auto [--min-confidence X]] -o ISSUE.galley.json   (text, ALTO, METS, PAGE, hOCR, TEI, PDF, PNG/JPEG scans)';

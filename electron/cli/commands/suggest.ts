@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadIssueFile, saveIssueFile } from '../../main/services/issue-files';
+import { loadIssueFile, saveIssueFile } from '../../host/services/issue-files';
 import { findFragment } from '../../../shared/model/lookup';
 import { suggest } from '../../../shared/suggest/engine';
 import { suggestionOps } from '../../../shared/suggest/to-ops';

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { HostError } from '../../shared/ipc/contract';
-import type { Dialogs } from '../main/services/handlers';
-import { containRelative } from '../main/security';
+import { HostError } from '../../../shared/ipc/contract';
+import type { Dialogs } from '../services/handlers';
+import { containRelative } from '../security/containment';
 
 /** Dialog channels a queued answer can be given for. */
 export const DIALOG_CHANNELS = ['dialog.openIssue', 'dialog.importPages', 'dialog.saveIssueAs', 'dialog.exportTo', 'dialog.confirm'] as const;

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { CHANNELS, EVENTS } from '../../shared/ipc/channels';
+import { CHANNELS, EVENTS } from '../../../shared/ipc/channels';
 
 /**
  * The whole surface the renderer gets: `window.host.invoke` for allow-listed channels and `window.host.on` for
@@ -10,7 +10,7 @@ import { CHANNELS, EVENTS } from '../../shared/ipc/channels';
 const channels = new Set<string>(CHANNELS);
 const events = new Set<string>(EVENTS);
 
-/** Internal channel: files dropped from the OS onto the window (see electron/main/index.ts DROP_CHANNEL). */
+/** Internal channel: files dropped from the OS onto the window (see electron/desktop/main/index.ts DROP_CHANNEL). */
 const DROP_CHANNEL = 'galley:files-dropped';
 
 type IpcResult = { ok: true; value: unknown } | { ok: false; error: string; code?: string };

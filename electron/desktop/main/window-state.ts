@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { saveAtomic } from './services/atomic-save';
+import { saveAtomic } from '../../host/services/atomic-save';
 
 /** Size and position of the main window, remembered in `<userData>/window-state.json`. */
 export interface WindowState { x?: number; y?: number; width: number; height: number; maximized: boolean }

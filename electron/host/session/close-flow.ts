@@ -1,5 +1,5 @@
 import type { QuitGuard } from './quit-guard';
-import type { RecoverySession } from './services/recovery-session';
+import type { RecoverySession } from './recovery-session';
 
 /**
  * Closing the window (issue 6 prompt, issue 8 recovery clean-up), as one pure sequence that the Electron shell

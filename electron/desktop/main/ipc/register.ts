@@ -1,6 +1,6 @@
-import { dispatch, isChannel, type Handlers } from '../../../shared/ipc/contract';
-import { CHANNELS } from '../../../shared/ipc/channels';
-import { toHostError } from '../services/handlers';
+import { dispatch, isChannel, type Handlers } from '../../../../shared/ipc/contract';
+import { CHANNELS } from '../../../../shared/ipc/channels';
+import { toHostError } from '../../../host/services/handlers';
 import type { SenderFrame } from '../security';
 
 /** The slice of Electron's ipcMain this module needs; tests pass a fake `{ handle }`. */

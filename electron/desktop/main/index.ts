@@ -1,23 +1,23 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { createHandlers, classifyOpen, type Dialogs } from './services/handlers';
-import { PathTokens } from './services/path-tokens';
-import type { Handlers } from '../../shared/ipc/contract';
+import { createHandlers, classifyOpen, type Dialogs } from '../../host/services/handlers';
+import { PathTokens } from '../../host/security/path-tokens';
+import type { Handlers } from '../../../shared/ipc/contract';
 import { APP_SCHEME, hardenContents, hardenSession, validateSender } from './security';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { RENDERER_DIR, userDataOverride } from './paths';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate, menuLocale } from './menu';
-import { createNativeDialogs } from './platform/dialogs';
+import { createNativeDialogs } from './native-dialogs';
 import { filesFromArgv, setupSingleInstance } from './single-instance';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 import { createMainWindow } from './window';
-import { QuitGuard } from './quit-guard';
-import { CloseFlow } from './close-flow';
-import { RecoverySession } from './services/recovery-session';
-import { PDFJS_RESOURCES_DIR, setPdfjsRoot } from './services/pdfjs-assets';
-import { QueueDialogs } from '../web/dialogs';
+import { QuitGuard } from '../../host/session/quit-guard';
+import { CloseFlow } from '../../host/session/close-flow';
+import { RecoverySession } from '../../host/session/recovery-session';
+import { PDFJS_RESOURCES_DIR, setPdfjsRoot } from '../../host/services/pdfjs-assets';
+import { QueueDialogs } from '../../host/session/dialogs';
 
 /**
  * The Electron shell (issue 6): one hardened window on `app://bundle`, the host contract over IPC with the same

@@ -5,11 +5,11 @@ import type { EventName } from '../../../shared/ipc/channels';
 import { loadIssueFile, saveIssueFile } from './issue-files';
 import { importPageFiles } from './page-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from './export-service';
-import { PathTokens } from './path-tokens';
+import { PathTokens } from '../security/path-tokens';
 import { readRecent, recordRecent } from './recent-files';
 import { readScanImage } from './scan-image';
 import { discardRecovery, listRecovery, readRecovery, RecoveryError, writeRecovery } from './recovery-store';
-import { RecoverySessionEnded, type RecoverySession } from './recovery-session';
+import { RecoverySessionEnded, type RecoverySession } from '../session/recovery-session';
 
 /**
  * Native (Electron) or stand-in (browser host, tests) file dialogs. They answer absolute paths, or null when the

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
-import { APP_HOST, APP_SCHEME, resolveInsideRootReal } from './security';
-import { SECURITY_HEADERS, mimeOf } from './csp';
+import { APP_HOST, APP_SCHEME } from './security';
+import { resolveInsideRootReal } from '../../host/security/containment';
+import { SECURITY_HEADERS, mimeOf } from '../../host/security/csp';
 
 /** Privileges of `app:` (registered before `ready`): standard + secure so that it behaves like an https origin. */
 export const APP_SCHEME_PRIVILEGES = {

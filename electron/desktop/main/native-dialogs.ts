@@ -1,6 +1,6 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import path from 'node:path';
-import type { Dialogs } from '../services/handlers';
+import type { Dialogs } from '../../host/services/handlers';
 
 /** File type filters of the native dialogs (labels in the user's language). */
 function filters(zh: boolean) {
