@@ -17,6 +17,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
   timeout: 90_000,
+  // Assertions wait up to 15 s: an import or a first paint can take several seconds on a loaded 2-core CI
+  // machine (a 5 s default failed there on importing the sample page); a real failure only takes longer to report.
+  expect: { timeout: 15_000 },
   workers: 2,
   reporter: [['list']],
   use: { trace: 'retain-on-failure', viewport: { width: 1600, height: 1000 } },
