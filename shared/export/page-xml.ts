@@ -91,7 +91,8 @@ export function buildPageXml(issue: Issue, pageId: string, opts: PageXmlExportOp
   if (groups) xml += `    <ReadingOrder>\n      <OrderedGroup id="ro_${ncName(page.id, '')}" caption="Articles">\n${groups}      </OrderedGroup>\n    </ReadingOrder>\n`;
   if (relations.length) {
     xml += '    <Relations>\n';
-    relations.forEach(([a, b], k) => { xml += `      <Relation id="join_${k + 1}" type="join">\n        <RegionRef regionRef="${a}"/>\n        <RegionRef regionRef="${b}"/>\n      </Relation>\n`; });
+    // PAGE 2019 RelationType: one SourceRegionRef, then one TargetRegionRef (the continuation).
+    relations.forEach(([a, b], k) => { xml += `      <Relation id="join_${k + 1}" type="join">\n        <SourceRegionRef regionRef="${a}"/>\n        <TargetRegionRef regionRef="${b}"/>\n      </Relation>\n`; });
     xml += '    </Relations>\n';
   }
   for (const f of page.fragments) {

@@ -99,6 +99,9 @@ function joins(root: XmlElement): Set<string> {
   const out = new Set<string>();
   for (const rel of descendants(root, 'Relation')) {
     if (rel.attrs.type !== 'join') continue;
+    // PAGE 2016+: SourceRegionRef → TargetRegionRef; older files (and Galley before it followed the schema) list RegionRefs in order.
+    const source = childElements(rel, 'SourceRegionRef')[0]?.attrs.regionRef, target = childElements(rel, 'TargetRegionRef')[0]?.attrs.regionRef;
+    if (source && target) out.add(`${source}>${target}`);
     const refs = childElements(rel, 'RegionRef').map((r) => r.attrs.regionRef).filter((x): x is string => !!x);
     for (let i = 1; i < refs.length; i++) out.add(`${refs[i - 1]}>${refs[i]}`);
   }

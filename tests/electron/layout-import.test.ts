@@ -144,10 +144,14 @@ describe('round trip: METS/ALTO → move a block → mets-alto export → re-imp
     expect(mets).toMatch(/BEGIN="P1_ST\d+" END="P1_ST\d+"/);
   });
 
-  it('refuses pages that were not imported from ALTO', async () => {
+  it('writes ALTO 4.4 for a page that was not imported from ALTO (a text page)', async () => {
     const txt = path.join(FIXTURES, 'pages/zhejiang-daily-2023-02-27-p2.txt');
     const issue = await importPageFiles([txt]);
-    await expect(exportMetsAlto(issue, { output: path.join(tmp, 'no') })).rejects.toThrow(/not imported from ALTO/);
+    const res = await exportMetsAlto(issue, { output: path.join(tmp, 'from-text') });
+    expect(res.files.map((f) => path.relative(path.join(tmp, 'from-text'), f))).toEqual(['mets.xml', 'text/zhejiang-daily-2023-02-27-p2.xml']);
+    expect(await readFile(res.files[1], 'utf8')).toContain('xmlns="http://www.loc.gov/standards/alto/ns-v4#"');
+    const again = await importPageFiles([res.files[0]]);
+    expect(again.pages[0].fragments.map((f) => squash(f.text))).toEqual(issue.pages[0].fragments.map((f) => squash(f.text)));
   });
 });
 

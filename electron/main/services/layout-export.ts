@@ -3,15 +3,17 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { pageFromAlto } from '../../../shared/import/alto';
 import { buildMetsXml, type MetsAltoPage } from '../../../shared/export/mets-alto';
+import { ALTO_VERSION, buildAltoXml } from '../../../shared/export/alto-write';
+import { originalTextOf } from '../../../shared/model/lookup';
 import { buildPageXml } from '../../../shared/export/page-xml';
 import { uniqueFileNames } from '../../../shared/export/file-names';
-import type { Issue } from '../../../shared/model/types';
+import type { Issue, Page } from '../../../shared/model/types';
 import { saveAtomic } from './atomic-save';
 
 /**
- * Writes the layout exports: `mets-alto` (a new METS next to byte-identical copies of the source ALTO files, in a
- * folder or a `.zip`) and `page` (one PAGE XML file per page in a folder). Pages remember their ALTO source as
- * a path relative to the issue folder (`sourceDir`) or an absolute one.
+ * Writes the layout exports: `mets-alto` (a new METS next to one ALTO file per page — the untouched source ALTO,
+ * or ALTO 4.4 written from the page — in a folder or a `.zip`) and `page` (one PAGE XML file per page in a
+ * folder). Pages remember their ALTO source as a path relative to the issue folder (`sourceDir`) or an absolute one.
  */
 export interface LayoutExportOptions {
   output: string;
@@ -22,37 +24,59 @@ export interface LayoutExportResult { files: string[]; warnings?: string[] }
 
 export class LayoutExportError extends Error {}
 
-async function altoSources(issue: Issue, sourceDir: string | undefined): Promise<{ pages: MetsAltoPage[]; bytes: Map<string, Uint8Array> }> {
+/** True when every fragment of the page still has the text of its source spans (whitespace aside). */
+function textUnchanged(issue: Issue, page: Page): boolean {
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  return page.fragments.every((f) => squash(f.text) === squash(originalTextOf(issue, f)));
+}
+
+/**
+ * One ALTO file per page: the source ALTO copied byte for byte when the page came from ALTO and its text is
+ * unchanged; otherwise ALTO 4.4 written from the page (corrected text, the source's block boxes and unit).
+ */
+async function altoFiles(issue: Issue, sourceDir: string | undefined): Promise<{ pages: MetsAltoPage[]; bytes: Map<string, Uint8Array>; warnings: string[] }> {
   const pages: MetsAltoPage[] = [];
   const bytes = new Map<string, Uint8Array>();
+  const warnings: string[] = [];
+  const replaced = { count: 0 };
   const names = uniqueFileNames(issue.pages.map((p) => path.parse(p.source?.name ?? p.id).name), 'xml');
   for (const [i, page] of issue.pages.entries()) {
-    if (page.source?.format !== 'alto') {
-      throw new LayoutExportError(`page ${page.label} was not imported from ALTO; the mets-alto export needs the ALTO file of every page (use the page or json export instead)`);
-    }
-    const file = path.resolve(sourceDir ?? process.cwd(), page.source.name);
-    let data: Buffer;
-    try { data = await fs.readFile(file); } catch { throw new LayoutExportError(`the ALTO file of page ${page.label} is missing: ${file}`); }
-    const alto = pageFromAlto(data.toString('utf8'), { pageId: page.id });
-    if (alto.page.original !== page.original) {
-      throw new LayoutExportError(`the ALTO file of page ${page.label} changed since the import (${file}); its text no longer matches the issue`);
-    }
     const href = `text/${names[i]}`;
-    pages.push({ pageId: page.id, href, alto });
-    bytes.set(href, new Uint8Array(data));
+    let sourceUnit: string | undefined;
+    if (page.source?.format === 'alto') {
+      const file = path.resolve(sourceDir ?? process.cwd(), page.source.name);
+      let data: Buffer;
+      try { data = await fs.readFile(file); } catch { throw new LayoutExportError(`the ALTO file of page ${page.label} is missing: ${file}`); }
+      const alto = pageFromAlto(data.toString('utf8'), { pageId: page.id });
+      if (alto.page.original !== page.original) {
+        throw new LayoutExportError(`the ALTO file of page ${page.label} changed since the import (${file}); its text no longer matches the issue`);
+      }
+      if (textUnchanged(issue, page)) {
+        pages.push({ pageId: page.id, href, alto });
+        bytes.set(href, new Uint8Array(data));
+        continue;
+      }
+      sourceUnit = alto.measurementUnit;
+      warnings.push(`page ${page.label}: its text was corrected, so its ALTO is written anew as ALTO ${ALTO_VERSION} (block positions kept, word positions of the source dropped)`);
+    }
+    const w = buildAltoXml(issue, page.id, { physicalNr: i + 1, ...(sourceUnit ? { sourceUnit } : {}), replaced });
+    pages.push({ pageId: page.id, href, written: { altoPageId: w.altoPageId, blockOf: w.blockOf } });
+    bytes.set(href, new TextEncoder().encode(w.xml));
   }
-  return { pages, bytes };
+  if (replaced.count) warnings.push(`mets-alto: replaced ${replaced.count} control character(s) ALTO cannot hold with U+FFFD`);
+  return { pages, bytes, warnings };
 }
 
 export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
-  const { pages, bytes } = await altoSources(issue, opts.sourceDir);
+  const { pages, bytes, warnings } = await altoFiles(issue, opts.sourceDir);
+  const extra = warnings.length ? { warnings } : {};
   const mets = buildMetsXml(issue, pages);
   if (/\.zip$/i.test(opts.output)) {
     const entries: Record<string, Uint8Array> = { 'mets.xml': new TextEncoder().encode(mets) };
     for (const [href, data] of bytes) entries[href] = data;
     await fs.mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
     await saveAtomic(opts.output, Buffer.from(zipSync(entries, { level: 6 })), { backup: false });
-    return { files: [opts.output] };
+    return { files: [opts.output], ...extra };
   }
   await fs.mkdir(path.join(opts.output, 'text'), { recursive: true });
   const files: string[] = [];
@@ -63,7 +87,7 @@ export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): P
   }
   const metsFile = path.join(opts.output, 'mets.xml');
   await saveAtomic(metsFile, mets, { backup: false });
-  return { files: [metsFile, ...files] };
+  return { files: [metsFile, ...files], ...extra };
 }
 
 const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
