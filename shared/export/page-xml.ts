@@ -60,7 +60,9 @@ export function buildPageXml(issue: Issue, pageId: string, opts: PageXmlExportOp
     const items = a.items.filter((it) => onPage.has(it.id));
     if (!items.length) continue;
     const caption = a.title !== undefined ? ` caption="${escAttr(a.title)}"` : '';
-    const custom = `galley:article ${a.id.replace(/[;\s]/g, '_')}; galley:order ${ai}; galley:title ${articleTitle(issue, a).replace(/[;\n]/g, ',')};`;
+    // Where this page's items stand in the whole article: an article may go back to an earlier page.
+    const positions = a.items.flatMap((it, k) => (onPage.has(it.id) ? [k] : [])).join(',');
+    const custom = `galley:article ${a.id.replace(/[;\s]/g, '_')}; galley:order ${ai}; galley:positions ${positions}; galley:title ${articleTitle(issue, a).replace(/[;\n]/g, ',')};`;
     groups += `        <OrderedGroupIndexed id="${ncName(a.id, 'g_')}" index="${gi++}"${caption} custom="${escAttr(custom)}">\n`;
     items.forEach((it, k) => {
       groups += `          <RegionRefIndexed index="${k}" regionRef="${rid.get(it.id)}"/>\n`;
