@@ -11,12 +11,15 @@ import { FIXTURES } from '../support/paths';
 import { finishedIssue } from '../shared/export/sample-issue';
 import { sampleNewspaperPdf } from '../shared/import/make-pdf';
 import { XSD, altoXsdFor, validateFiles } from '../shared/export/xsd';
+import { articleView, metsRole } from '../shared/export/layout-trip';
+import { altoVisibleText } from '../../shared/export/alto-write';
 
 /**
  * Every XML file of the `page` and `mets-alto` exports validates against the official schema of the version it
  * declares (PAGE 2019-07-15, METS 1.12.1, ALTO 4.4, and the source ALTO 3.1 / 1.4 copied unchanged), for the
  * sample text page, the BnL and BL issues, a PDF page, an hOCR page and a PAGE file — each with a joined
- * paragraph, since joins are where the PAGE export used to break the schema.
+ * paragraph, since joins are where the PAGE export used to break the schema — and imports back with the same
+ * articles, order, joins and text.
  */
 const BNL_DIR = path.join(FIXTURES, 'real/bnl-luxzeit-1858-12-07');
 const BNL = path.join(BNL_DIR, '2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml');
@@ -55,6 +58,11 @@ async function validateExports(issue: Issue, name: string, sourceDir?: string): 
   const alto = (await readdir(path.join(metsDir, 'text'))).map((f) => path.join(metsDir, 'text', f));
   expect(alto.length).toBe(issue.pages.length);
   for (const f of alto) expect(validateFiles(altoXsdFor(await readFile(f, 'utf8')), [f]).errors).toBe('');
+  // And Galley reads back what it wrote: PAGE exactly, METS/ALTO as ALTO holds text and METS holds roles.
+  expect(articleView(await importPageFiles(page))).toEqual(articleView(issue));
+  const viaMets = await importPageFiles([mets]);
+  expect(articleView(viaMets, altoVisibleText)).toEqual(articleView(issue, altoVisibleText, metsRole));
+  expect(viaMets.articles.flatMap((a) => a.items).some((it) => it.join)).toBe(true);
   return { page, mets, alto };
 }
 
