@@ -198,6 +198,21 @@ describe('galley export --format mets-alto | page', () => {
     expect(await main(['export', issueFile, '--format', 'page', '-o', path.join(dir, 'page')], page.io)).toBe(0);
     expect((await readdir(path.join(dir, 'page'))).sort()).toEqual(['page-1.xml', 'page-2.xml', 'page-3.xml']);
   });
+
+  it('the CLI writes mets-alto from an issue imported from plain text', async () => {
+    const dir = path.join(tmp, 'cli-text');
+    await mkdir(dir, { recursive: true });
+    const issueFile = path.join(dir, 'zj.galley.json');
+    const sink = { out: () => undefined, err: (s: string) => errs.push(s) };
+    const errs: string[] = [];
+    expect(await main(['import', path.join(FIXTURES, 'pages/zhejiang-daily-2023-02-27-p2.txt'), '-o', issueFile], sink)).toBe(0);
+    const saved = JSON.parse(await readFile(issueFile, 'utf8')) as Issue;
+    const withArticle = applyOp(saved, { type: 'createArticle', articleId: 'a1', fragmentIds: saved.pool.slice(0, 3) }).issue;
+    await writeFile(issueFile, JSON.stringify(withArticle));
+    expect(await main(['export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '-o', path.join(dir, 'out')], sink)).toBe(0);
+    expect(errs).toEqual([]);
+    expect((await readdir(path.join(dir, 'out', 'text')))).toEqual(['zhejiang-daily-2023-02-27-p2.xml']);
+  });
 });
 
 describe('scans named inside layout files', () => {
