@@ -16,6 +16,8 @@ export type MetsAltoPage = {
   pageId: string;
   /** Where the ALTO file will be, relative to the METS (`text/1858-12-07_01-00001.xml`). */
   href: string;
+  /** The page's scan written next to the METS (`images/…png`), for viewers that show text on the image. */
+  image?: { href: string; mime: string };
 } & (
   /** The source ALTO parsed again at export time; its text equals the page's `original`. */
   | { alto: AltoPageResult }
@@ -108,7 +110,15 @@ export function buildMetsXml(issue: Issue, pages: MetsAltoPage[], opts: { create
   pages.forEach((p, i) => {
     xml += `      <file ID="${fileIds.get(p.pageId)!.fileId}" MIMETYPE="text/xml" SEQ="${i + 1}">\n        <FLocat LOCTYPE="URL" xlink:href="file://./${escAttr(p.href)}"/>\n      </file>\n`;
   });
-  xml += '    </fileGrp>\n  </fileSec>\n';
+  xml += '    </fileGrp>\n';
+  if (pages.some((p) => p.image)) {
+    xml += '    <fileGrp ID="IMGGRP" USE="Images">\n';
+    pages.forEach((p, i) => {
+      if (p.image) xml += `      <file ID="IMG${String(i + 1).padStart(5, '0')}" MIMETYPE="${escAttr(p.image.mime)}" SEQ="${i + 1}">\n        <FLocat LOCTYPE="URL" xlink:href="file://./${escAttr(p.image.href)}"/>\n      </file>\n`;
+    });
+    xml += '    </fileGrp>\n';
+  }
+  xml += '  </fileSec>\n';
   xml += '  <structMap TYPE="PHYSICAL" LABEL="Physical Structure">\n    <div TYPE="Newspaper">\n';
   pages.forEach((p, i) => {
     const page = issue.pages.find((pg) => pg.id === p.pageId);
@@ -117,7 +127,9 @@ export function buildMetsXml(issue: Issue, pages: MetsAltoPage[], opts: { create
     xml += altoPage
       ? `          <area FILEID="${fileIds.get(p.pageId)!.fileId}" BETYPE="IDREF" BEGIN="${escAttr(altoPage)}"/>\n`
       : `          <area FILEID="${fileIds.get(p.pageId)!.fileId}"/>\n`;
-    xml += '        </fptr>\n      </div>\n';
+    xml += '        </fptr>\n';
+    if (p.image) xml += `        <fptr FILEID="IMG${String(i + 1).padStart(5, '0')}"/>\n`;
+    xml += '      </div>\n';
   });
   xml += '    </div>\n  </structMap>\n';
   xml += `  <structMap TYPE="LOGICAL" LABEL="Logical Structure">\n    <div TYPE="Newspaper" LABEL="${escAttr(issue.title)}">\n      <div TYPE="ISSUE" LABEL="${escAttr(issue.title)}">\n`;

@@ -45,7 +45,7 @@ function withJoinedArticle(issue: Issue, n = 3): Issue {
   return applyOp(next, { type: 'setJoin', fragmentId: ids[n - 1], join: true }).issue;
 }
 
-async function validateExports(issue: Issue, name: string, sourceDir?: string): Promise<{ page: string[]; mets: string; alto: string[] }> {
+async function validateExports(issue: Issue, name: string, sourceDir?: string): Promise<{ page: string[]; mets: string; alto: string[]; viaMets: Issue }> {
   const pageDir = path.join(tmp, name, 'page');
   const page = (await exportPageXmlFiles(issue, { output: pageDir, ...(sourceDir ? { sourceDir } : {}) })).files.filter((f) => f.endsWith('.xml'));
   expect(page.length).toBe(issue.pages.length);
@@ -63,7 +63,7 @@ async function validateExports(issue: Issue, name: string, sourceDir?: string): 
   const viaMets = await importPageFiles([mets]);
   expect(articleView(viaMets, altoVisibleText)).toEqual(articleView(issue, altoVisibleText, metsRole));
   expect(viaMets.articles.flatMap((a) => a.items).some((it) => it.join)).toBe(true);
-  return { page, mets, alto };
+  return { page, mets, alto, viaMets };
 }
 
 const declared = async (files: string[]) => Promise.all(files.map(async (f) => path.basename(altoXsdFor(await readFile(f, 'utf8')))));
@@ -114,6 +114,9 @@ describe('the layout exports validate against the official XSDs (xmllint --schem
     const pdfAlto = await readFile(pdf.alto[0], 'utf8');
     expect(pdfAlto).toMatch(/<MeasurementUnit>inch1200<\/MeasurementUnit>/);
     expect(pdfAlto).toMatch(/<Page ID="P1" PHYSICAL_IMG_NR="1" PRINTED_IMG_NR="1" WIDTH="7000" HEIGHT="5000">/);
+    // The rendered scan travels along: in the METS image group, linked from the page, found again on import.
+    expect(await readFile(pdf.mets, 'utf8')).toMatch(/<fileGrp ID="IMGGRP" USE="Images">\s*<file ID="IMG00001" MIMETYPE="image\/png" SEQ="1">\s*<FLocat LOCTYPE="URL" xlink:href="file:\/\/.\/images\/np.png"\/>/);
+    expect(pdf.viaMets.pages[0].image?.width).toBeGreaterThan(0);
     const hocr = await validateExports(withJoinedArticle(await importPageFiles([path.join(dir, 'p3.hocr')])), 'hocr');
     expect(await readFile(hocr.alto[0], 'utf8')).toMatch(/<TextBlock ID="P1_TB00001" HPOS="100" VPOS="80" WIDTH="1000" HEIGHT="80">/);
   });

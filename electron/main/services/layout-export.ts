@@ -42,6 +42,10 @@ async function altoFiles(issue: Issue, sourceDir: string | undefined): Promise<{
   const names = uniqueFileNames(issue.pages.map((p) => path.parse(p.source?.name ?? p.id).name), 'xml');
   for (const [i, page] of issue.pages.entries()) {
     const href = `text/${names[i]}`;
+    const scan = await scanOf(page, sourceDir, 'mets-alto', warnings);
+    const image = scan ? { href: `images/${names[i].replace(/\.xml$/, '')}${scan.ext}`, mime: scan.mime } : undefined;
+    if (scan && image) bytes.set(image.href, scan.data);
+    const withImage = image ? { image } : {};
     let sourceUnit: string | undefined;
     if (page.source?.format === 'alto') {
       const file = path.resolve(sourceDir ?? process.cwd(), page.source.name);
@@ -52,7 +56,7 @@ async function altoFiles(issue: Issue, sourceDir: string | undefined): Promise<{
         throw new LayoutExportError(`the ALTO file of page ${page.label} changed since the import (${file}); its text no longer matches the issue`);
       }
       if (textUnchanged(issue, page)) {
-        pages.push({ pageId: page.id, href, alto });
+        pages.push({ pageId: page.id, href, ...withImage, alto });
         bytes.set(href, new Uint8Array(data));
         continue;
       }
@@ -60,7 +64,7 @@ async function altoFiles(issue: Issue, sourceDir: string | undefined): Promise<{
       warnings.push(`page ${page.label}: its text was corrected, so its ALTO is written anew as ALTO ${ALTO_VERSION} (block positions kept, word positions of the source dropped)`);
     }
     const w = buildAltoXml(issue, page.id, { physicalNr: i + 1, ...(sourceUnit ? { sourceUnit } : {}), replaced });
-    pages.push({ pageId: page.id, href, written: { altoPageId: w.altoPageId, blockOf: w.blockOf } });
+    pages.push({ pageId: page.id, href, ...withImage, written: { altoPageId: w.altoPageId, blockOf: w.blockOf } });
     bytes.set(href, new TextEncoder().encode(w.xml));
   }
   if (replaced.count) warnings.push(`mets-alto: replaced ${replaced.count} control character(s) ALTO cannot hold with U+FFFD`);
@@ -78,10 +82,10 @@ export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): P
     await saveAtomic(opts.output, Buffer.from(zipSync(entries, { level: 6 })), { backup: false });
     return { files: [opts.output], ...extra };
   }
-  await fs.mkdir(path.join(opts.output, 'text'), { recursive: true });
   const files: string[] = [];
   for (const [href, data] of bytes) {
     const target = path.join(opts.output, href);
+    await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, data);
     files.push(target);
   }
@@ -91,11 +95,27 @@ export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): P
 }
 
 const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
+const EXT_MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.tif': 'image/tiff', '.tiff': 'image/tiff' };
 
 /**
- * One PAGE XML per page; each page's scan is written next to it (`page-3.png`) when the issue holds it as a data
- * URL or the file can be found (relative to `sourceDir`), since PAGE consumers expect the image beside the XML.
+ * The page's scan as bytes, from its data URL or its file (relative to `sourceDir`), with the extension and MIME
+ * type to write it under; undefined (and a warning) when the file cannot be read.
  */
+async function scanOf(page: Page, sourceDir: string | undefined, format: string, warnings: string[]): Promise<{ data: Uint8Array; ext: string; mime: string } | undefined> {
+  const img = page.image;
+  if (!img) return undefined;
+  const m = /^data:([^;,]+);base64,(.*)$/s.exec(img.src);
+  try {
+    if (m) return { data: new Uint8Array(Buffer.from(m[2], 'base64')), ext: `.${IMAGE_EXT[m[1]] ?? 'bin'}`, mime: m[1] };
+    const src = path.resolve(sourceDir ?? process.cwd(), img.src);
+    const ext = path.extname(src).toLowerCase();
+    return { data: new Uint8Array(await fs.readFile(src)), ext, mime: img.mime ?? EXT_MIME[ext] ?? 'application/octet-stream' };
+  } catch {
+    warnings.push(`the scan of page ${page.label} was not found (${m ? 'data URL' : img.src}); the ${format} export has no copy of it`);
+    return undefined;
+  }
+}
+
 export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
   await fs.mkdir(opts.output, { recursive: true });
   const names = uniqueFileNames(issue.pages.map((p) => `page-${p.label}`), 'xml');
@@ -107,20 +127,13 @@ export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions
     let imageFilename: string | undefined;
     const img = page.image;
     if (img) {
-      const stem = names[i].replace(/\.xml$/, '');
-      const m = /^data:([^;,]+);base64,(.*)$/s.exec(img.src);
-      try {
-        if (m) {
-          imageFilename = `${stem}.${IMAGE_EXT[m[1]] ?? 'bin'}`;
-          await fs.writeFile(path.join(opts.output, imageFilename), Buffer.from(m[2], 'base64'));
-        } else {
-          const src = path.resolve(opts.sourceDir ?? process.cwd(), img.src);
-          imageFilename = `${stem}${path.extname(src)}`;
-          await fs.copyFile(src, path.join(opts.output, imageFilename));
-        }
+      const scan = await scanOf(page, opts.sourceDir, 'PAGE', warnings);
+      if (scan) {
+        imageFilename = `${names[i].replace(/\.xml$/, '')}${scan.ext}`;
+        await fs.writeFile(path.join(opts.output, imageFilename), scan.data);
         images.push(path.join(opts.output, imageFilename));
-      } catch {
-        warnings.push(`the scan of page ${page.label} was not found (${img.src.startsWith('data:') ? 'data URL' : img.src}); the PAGE file names it without a copy`);
+      } else {
+        // The PAGE file still names the scan it was made from.
         imageFilename = img.src.startsWith('data:') ? '' : img.src;
       }
     }
