@@ -45,14 +45,14 @@ function withJoinedArticle(issue: Issue, n = 3): Issue {
   return applyOp(next, { type: 'setJoin', fragmentId: ids[n - 1], join: true }).issue;
 }
 
-async function validateExports(issue: Issue, name: string, sourceDir?: string): Promise<{ page: string[]; mets: string; alto: string[]; viaMets: Issue }> {
+async function validateExports(issue: Issue, name: string, sourceDir?: string): Promise<{ page: string[]; mets: string; alto: string[]; viaMets: Issue; warnings: string[] }> {
   const pageDir = path.join(tmp, name, 'page');
   const page = (await exportPageXmlFiles(issue, { output: pageDir, ...(sourceDir ? { sourceDir } : {}) })).files.filter((f) => f.endsWith('.xml'));
   expect(page.length).toBe(issue.pages.length);
   const pageResult = validateFiles(XSD.page2019, page);
   expect(pageResult.errors).toBe('');
   const metsDir = path.join(tmp, name, 'mets');
-  await exportMetsAlto(issue, { output: metsDir, ...(sourceDir ? { sourceDir } : {}) });
+  const { warnings = [] } = await exportMetsAlto(issue, { output: metsDir, ...(sourceDir ? { sourceDir } : {}) });
   const mets = path.join(metsDir, 'mets.xml');
   expect(validateFiles(XSD.mets1121, [mets]).errors).toBe('');
   const alto = (await readdir(path.join(metsDir, 'text'))).map((f) => path.join(metsDir, 'text', f));
@@ -63,7 +63,7 @@ async function validateExports(issue: Issue, name: string, sourceDir?: string): 
   const viaMets = await importPageFiles([mets]);
   expect(articleView(viaMets, altoVisibleText)).toEqual(articleView(issue, altoVisibleText, metsRole));
   expect(viaMets.articles.flatMap((a) => a.items).some((it) => it.join)).toBe(true);
-  return { page, mets, alto, viaMets };
+  return { page, mets, alto, viaMets, warnings };
 }
 
 const declared = async (files: string[]) => Promise.all(files.map(async (f) => path.basename(altoXsdFor(await readFile(f, 'utf8')))));
@@ -95,6 +95,8 @@ describe('the layout exports validate against the official XSDs (xmllint --schem
     const fixed = applyOp(issue, { type: 'editText', fragmentId: id, text: `${findFragment(issue, id)!.text} (korrigiert)` }).issue;
     const corrected = await validateExports(fixed, 'bnl-fixed');
     expect(await declared(corrected.alto)).toEqual(['alto-4-4.xsd', 'alto-3-1.xsd', 'alto-3-1.xsd']);
+    expect(corrected.warnings).toEqual(['page 1: its text was corrected, so its ALTO is written anew as ALTO 4.4 (block positions kept, word positions of the source dropped)']);
+    expect(plain.warnings).toEqual([]);
     expect(await readFile(corrected.alto[0], 'utf8')).toMatch(/<MeasurementUnit>mm10<\/MeasurementUnit>/);
   });
 
