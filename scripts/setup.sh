@@ -8,6 +8,10 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei' || need+=(fonts-wqy-microhei)
 command -v 7za >/dev/null 2>&1 || need+=(p7zip-full)
+# xmllint validates the PAGE, METS and ALTO exports against the official XSDs in the tests.
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+# pandoc reads the DOCX export back in the tests, independently of the library that writes it.
+command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   SUDO=""

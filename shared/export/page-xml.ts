@@ -60,7 +60,9 @@ export function buildPageXml(issue: Issue, pageId: string, opts: PageXmlExportOp
     const items = a.items.filter((it) => onPage.has(it.id));
     if (!items.length) continue;
     const caption = a.title !== undefined ? ` caption="${escAttr(a.title)}"` : '';
-    const custom = `galley:article ${a.id.replace(/[;\s]/g, '_')}; galley:order ${ai}; galley:title ${articleTitle(issue, a).replace(/[;\n]/g, ',')};`;
+    // Where this page's items stand in the whole article: an article may go back to an earlier page.
+    const positions = a.items.flatMap((it, k) => (onPage.has(it.id) ? [k] : [])).join(',');
+    const custom = `galley:article ${a.id.replace(/[;\s]/g, '_')}; galley:order ${ai}; galley:positions ${positions}; galley:title ${articleTitle(issue, a).replace(/[;\n]/g, ',')};`;
     groups += `        <OrderedGroupIndexed id="${ncName(a.id, 'g_')}" index="${gi++}"${caption} custom="${escAttr(custom)}">\n`;
     items.forEach((it, k) => {
       groups += `          <RegionRefIndexed index="${k}" regionRef="${rid.get(it.id)}"/>\n`;
@@ -91,7 +93,8 @@ export function buildPageXml(issue: Issue, pageId: string, opts: PageXmlExportOp
   if (groups) xml += `    <ReadingOrder>\n      <OrderedGroup id="ro_${ncName(page.id, '')}" caption="Articles">\n${groups}      </OrderedGroup>\n    </ReadingOrder>\n`;
   if (relations.length) {
     xml += '    <Relations>\n';
-    relations.forEach(([a, b], k) => { xml += `      <Relation id="join_${k + 1}" type="join">\n        <RegionRef regionRef="${a}"/>\n        <RegionRef regionRef="${b}"/>\n      </Relation>\n`; });
+    // PAGE 2019 RelationType: one SourceRegionRef, then one TargetRegionRef (the continuation).
+    relations.forEach(([a, b], k) => { xml += `      <Relation id="join_${k + 1}" type="join">\n        <SourceRegionRef regionRef="${a}"/>\n        <TargetRegionRef regionRef="${b}"/>\n      </Relation>\n`; });
     xml += '    </Relations>\n';
   }
   for (const f of page.fragments) {

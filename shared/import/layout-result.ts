@@ -13,6 +13,8 @@ export interface ImportedArticle {
   key?: string;
   /** Position of the article in the issue when the source says (Galley's PAGE export); else source order. */
   order?: number;
+  /** Position of each item in the whole keyed article (Galley's PAGE export), which may go back a page. */
+  positions?: number[];
 }
 export interface ImportedPart {
   pages: Page[];
@@ -38,21 +40,35 @@ export function assembleIssue(parts: readonly ImportedPart[], meta: { id?: strin
   let n = 0;
   const byKey = new Map<string, Issue['articles'][number]>();
   const orderOf = new Map<Issue['articles'][number], number>();
+  /** Per keyed article, the source position of each item, while every part gave them. */
+  const positionsOf = new Map<Issue['articles'][number], number[] | null>();
   for (const part of parts) {
     for (const a of part.articles) {
       const items = a.items.filter((it) => !placed.has(it.id));
       if (items.length === 0) continue;
       items.forEach((it) => placed.add(it.id));
       const keyed = a.key ? byKey.get(a.key) : undefined;
-      if (keyed) { keyed.items.push(...items); continue; }
-      if (items[0].join) items[0] = { ...items[0], join: false };
+      const positions = a.positions && items.length === a.items.length ? a.positions : null;
+      if (keyed) {
+        keyed.items.push(...items);
+        const known = positionsOf.get(keyed);
+        positionsOf.set(keyed, known && positions ? [...known, ...positions] : null);
+        continue;
+      }
       const article = { id: `a${++n}`, ...(a.title ? { title: a.title.slice(0, 2000) } : {}), items, status: 'draft' as const };
-      if (a.key) byKey.set(a.key, article);
+      if (a.key) { byKey.set(a.key, article); positionsOf.set(article, positions); }
       issue.articles.push(article);
       if (a.order !== undefined) orderOf.set(article, a.order);
     }
     for (const id of part.discarded) if (!placed.has(id)) { placed.add(id); issue.discarded.push(id); }
   }
+  for (const [article, positions] of positionsOf) {
+    if (!positions || new Set(positions).size !== positions.length) continue;
+    const at = new Map(article.items.map((it, i) => [it, positions[i]]));
+    article.items.sort((x, y) => at.get(x)! - at.get(y)!);
+  }
+  // The first paragraph of an article continues nothing (known only once keyed parts are merged and sorted).
+  for (const a of issue.articles) if (a.items[0]?.join) a.items[0] = { ...a.items[0], join: false };
   issue.pool = issue.pool.filter((id) => !placed.has(id));
   if (orderOf.size) {
     // Stable: articles without an order keep their place relative to each other, after the ordered ones.

@@ -62,7 +62,7 @@ function customValue(el: XmlElement, key: string): string | undefined {
   return m?.[1].trim();
 }
 
-interface Group { ordered: boolean; refs: string[]; caption?: string; key?: string; order?: number }
+interface Group { ordered: boolean; refs: string[]; caption?: string; key?: string; order?: number; positions?: number[] }
 
 /** The reading order: region ids in order, and the nested groups (→ articles). */
 function readingOrder(page: XmlElement): { order: string[]; groups: Group[] } {
@@ -81,10 +81,12 @@ function readingOrder(page: XmlElement): { order: string[]; groups: Group[] } {
       } else if (/Group/.test(k.name)) {
         const ordered = !/Unordered/.test(k.name);
         const order = Number(customValue(k, 'order'));
+        const positions = (customValue(k, 'positions') ?? '').split(',').filter((x) => x !== '').map(Number);
         const grp: Group = {
           ordered, refs: [], ...(k.attrs.caption ? { caption: k.attrs.caption } : {}),
           ...(customValue(k, 'article') ? { key: customValue(k, 'article') } : {}),
           ...(Number.isInteger(order) ? { order } : {}),
+          ...(positions.length && positions.every(Number.isInteger) ? { positions } : {}),
         };
         groups.push(grp);
         collect(k, grp);
@@ -99,6 +101,9 @@ function joins(root: XmlElement): Set<string> {
   const out = new Set<string>();
   for (const rel of descendants(root, 'Relation')) {
     if (rel.attrs.type !== 'join') continue;
+    // PAGE 2016+: SourceRegionRef → TargetRegionRef; older files (and Galley before it followed the schema) list RegionRefs in order.
+    const source = childElements(rel, 'SourceRegionRef')[0]?.attrs.regionRef, target = childElements(rel, 'TargetRegionRef')[0]?.attrs.regionRef;
+    if (source && target) out.add(`${source}>${target}`);
     const refs = childElements(rel, 'RegionRef').map((r) => r.attrs.regionRef).filter((x): x is string => !!x);
     for (let i = 1; i < refs.length; i++) out.add(`${refs[i - 1]}>${refs[i]}`);
   }
@@ -142,17 +147,22 @@ export function partFromPageXml(xml: string, opts: PageXmlOptions): ImportedPart
     for (const g of groups) {
       if (!g.ordered) continue;
       const items: ArticleItem[] = [];
+      const positions: number[] = [];
       let prev: string | undefined;
-      for (const ref of g.refs) {
+      for (const [k, ref] of g.refs.entries()) {
         const id = fragOf.get(ref);
         if (!id) continue;
+        if (g.positions?.length === g.refs.length) positions.push(g.positions[k]);
         const region = byId.get(ref);
         const customJoin = !!region && customValue(region, 'join') === 'true';
         items.push({ id, join: (!!prev && joined.has(`${prev}>${ref}`)) || customJoin });
         prev = ref;
       }
       if (items.length) {
-        const a: ImportedArticle = { items, ...(g.caption ? { title: g.caption } : {}), ...(g.key ? { key: g.key } : {}), ...(g.order !== undefined ? { order: g.order } : {}) };
+        const a: ImportedArticle = {
+          items, ...(g.caption ? { title: g.caption } : {}), ...(g.key ? { key: g.key } : {}), ...(g.order !== undefined ? { order: g.order } : {}),
+          ...(positions.length === items.length ? { positions } : {}),
+        };
         part.articles.push(a);
       }
     }

@@ -144,10 +144,14 @@ describe('round trip: METS/ALTO → move a block → mets-alto export → re-imp
     expect(mets).toMatch(/BEGIN="P1_ST\d+" END="P1_ST\d+"/);
   });
 
-  it('refuses pages that were not imported from ALTO', async () => {
+  it('writes ALTO 4.4 for a page that was not imported from ALTO (a text page)', async () => {
     const txt = path.join(FIXTURES, 'pages/zhejiang-daily-2023-02-27-p2.txt');
     const issue = await importPageFiles([txt]);
-    await expect(exportMetsAlto(issue, { output: path.join(tmp, 'no') })).rejects.toThrow(/not imported from ALTO/);
+    const res = await exportMetsAlto(issue, { output: path.join(tmp, 'from-text') });
+    expect(res.files.map((f) => path.relative(path.join(tmp, 'from-text'), f))).toEqual(['mets.xml', 'text/zhejiang-daily-2023-02-27-p2.xml']);
+    expect(await readFile(res.files[1], 'utf8')).toContain('xmlns="http://www.loc.gov/standards/alto/ns-v4#"');
+    const again = await importPageFiles([res.files[0]]);
+    expect(again.pages[0].fragments.map((f) => squash(f.text))).toEqual(issue.pages[0].fragments.map((f) => squash(f.text)));
   });
 });
 
@@ -193,6 +197,21 @@ describe('galley export --format mets-alto | page', () => {
     const page = io();
     expect(await main(['export', issueFile, '--format', 'page', '-o', path.join(dir, 'page')], page.io)).toBe(0);
     expect((await readdir(path.join(dir, 'page'))).sort()).toEqual(['page-1.xml', 'page-2.xml', 'page-3.xml']);
+  });
+
+  it('the CLI writes mets-alto from an issue imported from plain text', async () => {
+    const dir = path.join(tmp, 'cli-text');
+    await mkdir(dir, { recursive: true });
+    const issueFile = path.join(dir, 'zj.galley.json');
+    const sink = { out: () => undefined, err: (s: string) => errs.push(s) };
+    const errs: string[] = [];
+    expect(await main(['import', path.join(FIXTURES, 'pages/zhejiang-daily-2023-02-27-p2.txt'), '-o', issueFile], sink)).toBe(0);
+    const saved = JSON.parse(await readFile(issueFile, 'utf8')) as Issue;
+    const withArticle = applyOp(saved, { type: 'createArticle', articleId: 'a1', fragmentIds: saved.pool.slice(0, 3) }).issue;
+    await writeFile(issueFile, JSON.stringify(withArticle));
+    expect(await main(['export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '-o', path.join(dir, 'out')], sink)).toBe(0);
+    expect(errs).toEqual([]);
+    expect((await readdir(path.join(dir, 'out', 'text')))).toEqual(['zhejiang-daily-2023-02-27-p2.xml']);
   });
 });
 
