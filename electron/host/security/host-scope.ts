@@ -20,9 +20,9 @@ export interface HostScope {
  */
 export const USER_CHOICE_SCOPE: HostScope = {
   async admit(file) {
-    if (!path.isAbsolute(file)) throw new ContainmentError(`"${file.slice(0, 120)}" is not an absolute path`);
     const problem = pathTextProblem(file, 'last');
     if (problem) throw new ContainmentError(problem);
+    if (!path.isAbsolute(file)) throw new ContainmentError(`"${file.slice(0, 120)}" is not an absolute path`);
     return path.resolve(file);
   },
 };
