@@ -33,8 +33,8 @@ function dialogs(): Dialogs {
   };
 }
 
-function handlers(): Handlers {
-  return createHandlers({ dialogs: dialogs(), tokens, userDataDir: path.join(s.tmp, 'user'), appInfo: { version: '0', host: 'test', locale: 'en', userName: '', platform: 'linux' } });
+function handlers(initialFiles?: string[]): Handlers {
+  return createHandlers({ dialogs: dialogs(), tokens, userDataDir: path.join(s.tmp, 'user'), appInfo: { version: '0', host: 'test', locale: 'en', userName: '', platform: 'linux' }, ...(initialFiles ? { initialFiles } : {}) });
 }
 const call = <T>(h: Handlers, ch: string, input: unknown = {}) => dispatch(h, ch, input) as Promise<T>;
 
@@ -138,5 +138,10 @@ describe('native dialog answers (Electron)', () => {
     // Outside any folder of this test's: the user chose it in a native dialog, which Electron may open.
     answers.openIssue.push(path.join(s.outside, 'id_ed25519'));
     expect(await call<{ name: string }>(handlers(), 'dialog.openIssue')).toMatchObject({ name: 'id_ed25519' });
+  });
+
+  it('files given by the OS or the command line that name a Windows device are not opened', async () => {
+    expect(await call(handlers([path.join(s.issueDir, 'NUL.galley.json'), path.join(s.issueDir, 'com1.txt')]), 'app.initial')).toEqual({});
+    expect(await call(handlers([s.issueFile]), 'app.initial')).toMatchObject({ open: { kind: 'issue' } });
   });
 });

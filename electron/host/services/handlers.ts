@@ -7,6 +7,7 @@ import { importPageFiles } from './page-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from './export-service';
 import { PathTokens, type TokenKind } from '../security/path-tokens';
 import { USER_CHOICE_SCOPE, type HostScope } from '../security/host-scope';
+import { pathTextProblem } from '../security/containment';
 import { readRecent, recordRecent } from './recent-files';
 import { readScanImage } from './scan-image';
 import { discardRecovery, listRecovery, readRecovery, RecoveryError, writeRecovery } from './recovery-store';
@@ -63,7 +64,8 @@ export const ISSUE_SUFFIX = '.galley.json';
  * Returns undefined when nothing usable was given.
  */
 export function classifyOpen(files: string[], tokens: PathTokens): { kind: 'issue' | 'pages'; files: { token: string; name: string }[] } | undefined {
-  const abs = files.filter((f) => f && path.isAbsolute(f));
+  // Device names and the \\?\ namespace are never opened, whoever names them (OS open, drop, command line).
+  const abs = files.filter((f) => f && path.isAbsolute(f) && !pathTextProblem(f));
   if (!abs.length) return undefined;
   const issue = abs.find((f) => f.toLowerCase().endsWith(ISSUE_SUFFIX));
   if (issue) return { kind: 'issue', files: [tokens.ref(issue, 'issue')] };
