@@ -43,6 +43,9 @@ export interface HostileSetup {
   altoNames: string[];
 }
 
+/** The import is the slow part and its paths are relative to the issue folder: done once per test file. */
+let imported: Issue | undefined;
+
 export async function makeHostileSetup(tmp: string): Promise<HostileSetup> {
   const issueDir = path.join(tmp, 'issue');
   const outside = path.join(tmp, 'outside');
@@ -59,7 +62,8 @@ export async function makeHostileSetup(tmp: string): Promise<HostileSetup> {
   await link(path.join(outside, 'secret.png'), path.join(issueDir, 'scans', 'hard.png'));
   await symlink(outside, path.join(issueDir, 'linkdir'));
   await link(path.join(outside, 'alto', altoNames[0]), path.join(issueDir, 'text', 'hard.xml'));
-  const issue = await importPageFiles([path.join(issueDir, 'mets', BNL_METS)], { baseDir: issueDir });
+  imported ??= await importPageFiles([path.join(issueDir, 'mets', BNL_METS)], { baseDir: issueDir });
+  const issue = structuredClone(imported);
   return { tmp, issueDir, outside, issueFile: path.join(issueDir, 'hostile.galley.json'), issue, altoNames };
 }
 
