@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHandlers } from '../host/services/handlers';
 import { PathTokens } from '../host/security/path-tokens';
+import { folderScope } from '../host/security/host-scope';
 import type { Handlers } from '../../shared/ipc/contract';
 import type { WebHostEnv } from './server';
 
@@ -19,6 +20,8 @@ export function webHandlers(o: WebHandlerOptions): (env: WebHostEnv) => Handlers
   return (env) => createHandlers({
     dialogs: env.dialogs,
     tokens: new PathTokens(),
+    // Nothing outside the launch folder becomes a token: dialog answers, launch files, recent list, recovery.
+    scope: folderScope(env.dialogs.root),
     userDataDir: o.userDataDir,
     window: env.window,
     recovery: env.recovery,

@@ -89,11 +89,11 @@ describe('the layout exports validate against the official XSDs (xmllint --schem
   it('BnL 1858 (METS + ALTO 3.1, joins from the METS): copies stay ALTO 3.1; a corrected page is written as ALTO 4.4', async () => {
     const issue = await importPageFiles([BNL]);
     expect(issue.articles.some((a) => a.items.some((it) => it.join))).toBe(true);
-    const plain = await validateExports(issue, 'bnl');
+    const plain = await validateExports(issue, 'bnl', BNL_DIR);
     expect(await declared(plain.alto)).toEqual(['alto-3-1.xsd', 'alto-3-1.xsd', 'alto-3-1.xsd']);
     const id = issue.articles[0].items[0].id;
     const fixed = applyOp(issue, { type: 'editText', fragmentId: id, text: `${findFragment(issue, id)!.text} (korrigiert)` }).issue;
-    const corrected = await validateExports(fixed, 'bnl-fixed');
+    const corrected = await validateExports(fixed, 'bnl-fixed', BNL_DIR);
     expect(await declared(corrected.alto)).toEqual(['alto-4-4.xsd', 'alto-3-1.xsd', 'alto-3-1.xsd']);
     expect(corrected.warnings).toEqual(['page 1: its text was corrected, so its ALTO is written anew as ALTO 4.4 (block positions kept, word positions of the source dropped)']);
     expect(plain.warnings).toEqual([]);
@@ -102,7 +102,7 @@ describe('the layout exports validate against the official XSDs (xmllint --schem
 
   it('BL 1824 (METS + ALTO 1.4 with structLink articles)', async () => {
     const issue = withJoinedArticle(await importPageFiles([BL]), 4);
-    const { alto } = await validateExports(issue, 'bl');
+    const { alto } = await validateExports(issue, 'bl', path.dirname(BL));
     // The new article moved blocks; the text is unchanged, so the source ALTO 1.4 is copied.
     expect(await declared(alto)).toEqual(['alto-1-4.xsd']);
   });

@@ -137,7 +137,8 @@ describe('round trip: METS/ALTO → move a block → mets-alto export → re-imp
     const cut = f.text.indexOf(' ', Math.floor(f.text.length / 2)) + 1;
     issue = applyOp(issue, { type: 'splitFragment', fragmentId: f.id, offset: cut, newId: 'x1' }).issue;
     const zip = path.join(tmp, 'bnl.zip');
-    await exportMetsAlto(issue, { output: zip });
+    // The issue was never saved: the ALTO files are read from the folder the pages were imported from.
+    await exportMetsAlto(issue, { output: zip, referenceRoots: [BNL_DIR] });
     const entries = unzipSync(new Uint8Array(await readFile(zip)));
     expect(Object.keys(entries).sort()).toEqual(['mets.xml', 'text/1858-12-07_01-00001.xml', 'text/1858-12-07_01-00002.xml', 'text/1858-12-07_01-00003.xml']);
     const mets = new TextDecoder().decode(entries['mets.xml']);
@@ -192,7 +193,11 @@ describe('galley export --format mets-alto | page', () => {
     expect(await main(['export', issueFile, '--format', 'mets-alto', '-o', path.join(dir, 'out.zip')], refused.io)).toBe(1);
     expect(refused.err.join('\n')).toMatch(/unassigned/);
     const ok = io();
-    expect(await main(['export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '-o', path.join(dir, 'out.zip')], ok.io)).toBe(0);
+    // The issue lies in another folder than the METS: its ALTO files are read only from a folder the user names.
+    const unnamed = io();
+    expect(await main(['export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '-o', path.join(dir, 'out.zip')], unnamed.io)).toBe(2);
+    expect(unnamed.err.join('\n')).toMatch(/lies outside the issue's folder/);
+    expect(await main(['export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '--sources', BNL_DIR, '-o', path.join(dir, 'out.zip')], ok.io)).toBe(0);
     expect(Object.keys(unzipSync(new Uint8Array(await readFile(path.join(dir, 'out.zip')))))).toContain('mets.xml');
     const page = io();
     expect(await main(['export', issueFile, '--format', 'page', '-o', path.join(dir, 'page')], page.io)).toBe(0);

@@ -30,9 +30,12 @@ beforeEach(async () => {
 afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
 describe('page.image', () => {
-  it('reads a scan relative to the issue file (also in a sibling folder, as layout imports write it) as a data URL', async () => {
+  it('reads a scan relative to the issue file as a data URL; a sibling folder only once pages were imported from it', async () => {
     const png = Buffer.from(makePng(3, 2)).toString('base64');
     expect((await call('scans/p1.png')).url).toBe(`data:image/png;base64,${png}`);
+    await expect(call('../masters/p2.png')).rejects.toThrow(/lies outside the issue's folder/);
+    // Pages imported from masters/ in this launch (as layout imports write `../masters/…`): that folder is chosen.
+    tokens.register(path.join(dir, 'masters', 'p2.txt'), 'pages');
     expect((await call('../masters/p2.png')).url).toBe(`data:image/png;base64,${png}`);
     expect((await call(path.join(dir, 'masters', 'p2.png'))).url).toBe(`data:image/png;base64,${png}`);
   });

@@ -4,13 +4,16 @@ import { loadIssueFile } from '../../host/services/issue-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from '../../host/services/export-service';
 import { ExportFormatError, ZIP_INNER_FORMATS, type DocumentFormatId } from '../../../shared/export/formats';
 import { CliError, type CliIO } from '../cli-error';
+import { pathTextProblem } from '../../host/security/containment';
 
-export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only]`;
+export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only] [--sources DIR]...`;
 
 /**
  * `galley export`. Publication formats refuse an unfinished issue (unassigned fragments, open ends) with exit 1
  * and the list of problems; `--allow-incomplete` exports anyway. `json` is the complete data export and is never
  * refused. `--format zip --inner html` writes one file per article in a zip; `--split` writes them to a folder.
+ * Layout formats read the files the issue names (ALTO, scans) only inside the issue's folder and the folders
+ * given with `--sources` (the issue file itself is not trusted to say where to read; docs/security.md).
  */
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,6 +27,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
       article: { type: 'string', multiple: true },
       'allow-incomplete': { type: 'boolean' },
       'approved-only': { type: 'boolean' },
+      sources: { type: 'string', multiple: true },
     },
   });
   if (positionals.length !== 1) throw new CliError(`export takes one issue file: ${exportHelp}`);
@@ -34,7 +38,13 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const inner = (values.inner ?? 'md') as DocumentFormatId;
   if (!ZIP_INNER_FORMATS.includes(inner)) throw new CliError(`unknown inner format "${values.inner}"; use one of ${ZIP_INNER_FORMATS.join(', ')}`);
   if (values.split && format === 'zip') throw new CliError('--split and --format zip exclude each other: a zip already holds one file per article');
+  // Device names (CON, NUL…) and the \\?\ namespace are refused for every path the user gives.
+  for (const p of [positionals[0], values.output, ...(values.sources ?? [])]) {
+    const problem = pathTextProblem(p);
+    if (problem) throw new CliError(problem);
+  }
   const issue = await loadIssueFile(positionals[0]);
+  const sourceDir = path.dirname(path.resolve(positionals[0]));
   const result = await exportIssue(issue, {
     format,
     output: values.output,
@@ -44,7 +54,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     approvedOnly: !!values['approved-only'],
     ...(values.article?.length ? { articleIds: values.article } : {}),
     // Layout formats (mets-alto) find the pages' ALTO files relative to the issue file.
-    sourceDir: path.dirname(path.resolve(positionals[0])),
+    sourceDir,
+    referenceRoots: [sourceDir, ...(values.sources ?? []).map((d) => path.resolve(d))],
   }).catch((e: unknown) => {
     if (e instanceof ExportFormatError) throw new CliError(e.message);
     throw e;

@@ -47,6 +47,16 @@ export class PathTokens {
     return e.path;
   }
 
+  /**
+   * The folders of every path handed out for `kind` in this launch: for `pages`, the folders the user imported
+   * from, which an issue's scan and ALTO references may point into (docs/security.md, "Containment").
+   */
+  folders(kind: TokenKind): string[] {
+    const out = new Set<string>();
+    for (const e of this.byToken.values()) if (e.kind === kind) out.add(path.dirname(e.path));
+    return [...out];
+  }
+
   /** The path behind a token if it is known, without kind check (recovery headers remember the issue file). */
   peek(token: string): string | undefined {
     return this.byToken.get(token)?.path;

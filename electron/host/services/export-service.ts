@@ -7,7 +7,7 @@ import {
   type DocumentFormatId, DOCUMENT_FORMATS, isDocumentFormat, renderDocumentFormat, renderZip,
 } from '../../../shared/export/formats';
 import { saveAtomic } from './atomic-save';
-import { exportMetsAlto, exportPageXmlFiles } from './layout-export';
+import { exportMetsAlto, exportPageXmlFiles, type LayoutExportOptions } from './layout-export';
 
 /**
  * Writes exports to disk. Rendering is pure and lives in `shared/export/formats.ts` (the document formats); this
@@ -32,6 +32,8 @@ export interface ExportRequest {
   articleIds?: string[];
   /** Folder of the issue file: layout formats resolve the page source files (ALTO) against it. */
   sourceDir?: string;
+  /** Folders the issue's file references (ALTO, scans) may lie in; default `sourceDir` (layout-export.ts). */
+  referenceRoots?: string[];
 }
 
 export type ExportResult =
@@ -45,10 +47,14 @@ export interface LayoutFormat {
 }
 export const LAYOUT_FORMATS: Partial<Record<string, LayoutFormat>> = {
   // The untouched ALTO files next to a new METS with the corrected articles (a folder, or a `.zip` output).
-  'mets-alto': { gated: true, run: (issue, req) => exportMetsAlto(issue, { output: req.output, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}) }) },
+  'mets-alto': { gated: true, run: (issue, req) => exportMetsAlto(issue, layoutOptions(req)) },
   // One PAGE XML file per page in the output folder; it carries the pool too, so it is not gated.
-  page: { gated: false, run: (issue, req) => exportPageXmlFiles(issue, { output: req.output, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}) }) },
+  page: { gated: false, run: (issue, req) => exportPageXmlFiles(issue, layoutOptions(req)) },
 };
+
+function layoutOptions(req: ExportRequest): LayoutExportOptions {
+  return { output: req.output, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}), ...(req.referenceRoots ? { referenceRoots: req.referenceRoots } : {}) };
+}
 
 export interface ExportScope { approvedOnly?: boolean; articleIds?: readonly string[] }
 

@@ -5,7 +5,9 @@ import type { EventName } from '../../../shared/ipc/channels';
 import { loadIssueFile, saveIssueFile } from './issue-files';
 import { importPageFiles } from './page-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from './export-service';
-import { PathTokens } from '../security/path-tokens';
+import { PathTokens, type TokenKind } from '../security/path-tokens';
+import { USER_CHOICE_SCOPE, type HostScope } from '../security/host-scope';
+import { pathTextProblem } from '../security/containment';
 import { readRecent, recordRecent } from './recent-files';
 import { readScanImage } from './scan-image';
 import { discardRecovery, listRecovery, readRecovery, RecoveryError, writeRecovery } from './recovery-store';
@@ -45,6 +47,11 @@ export interface HandlerDeps {
   now?: () => Date;
   /** The recovery files this window's renderer wrote, removed when the window closes normally (close-flow.ts). */
   recovery?: RecoverySession;
+  /**
+   * Where paths may become tokens (host-scope.ts): what the user chose (Electron, default) or the launch folder
+   * (browser host). Dialog answers, launch files, the recent list and recovery files all pass through it.
+   */
+  scope?: HostScope;
 }
 
 /** Main → renderer event sender, provided by each transport (webContents.send, SSE). */
@@ -57,7 +64,8 @@ export const ISSUE_SUFFIX = '.galley.json';
  * Returns undefined when nothing usable was given.
  */
 export function classifyOpen(files: string[], tokens: PathTokens): { kind: 'issue' | 'pages'; files: { token: string; name: string }[] } | undefined {
-  const abs = files.filter((f) => f && path.isAbsolute(f));
+  // Device names and the \\?\ namespace are never opened, whoever names them (OS open, drop, command line).
+  const abs = files.filter((f) => f && path.isAbsolute(f) && !pathTextProblem(f));
   if (!abs.length) return undefined;
   const issue = abs.find((f) => f.toLowerCase().endsWith(ISSUE_SUFFIX));
   if (issue) return { kind: 'issue', files: [tokens.ref(issue, 'issue')] };
@@ -88,6 +96,20 @@ function isExportFormat(f: string): f is ExportFormat {
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { dialogs, tokens, userDataDir } = deps;
+  const scope = deps.scope ?? USER_CHOICE_SCOPE;
+  /** A path becomes a token only through the scope: refused paths answer one clear message. */
+  const grant = async (file: string, kind: TokenKind, use: 'read' | 'write') => tokens.ref(await scope.admit(file, use), kind);
+  /** The same, for lists the host makes itself (launch files, recent list): a refused path is left out. */
+  const admitted = async (files: readonly string[]) => {
+    const out: string[] = [];
+    for (const f of files) {
+      const ok = await scope.admit(f, 'read').catch(() => undefined);
+      if (ok) out.push(ok);
+    }
+    return out;
+  };
+  /** Folders an issue's file references may lie in: its own, and those pages were imported from in this launch. */
+  const referenceRoots = (issueFile: string | undefined) => [...new Set([...(issueFile ? [path.dirname(issueFile)] : []), ...tokens.folders('pages')])];
   const now = deps.now ?? (() => new Date());
   deps.recovery?.attach((id) => discardRecovery(userDataDir, id));
   const recoveryWrite = <T>(id: string, run: () => Promise<T>) => (deps.recovery ? deps.recovery.write(id, run) : run());
@@ -102,26 +124,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const h: Handlers = {
     'app.info': async () => deps.appInfo,
     'app.initial': async () => {
-      const open = classifyOpen(deps.initialFiles ?? [], tokens);
+      const open = classifyOpen(await admitted(deps.initialFiles ?? []), tokens);
       return open ? { open } : {};
     },
     'dialog.openIssue': async () => {
       const file = await dialogs.openIssue();
-      return file ? tokens.ref(file, 'issue') : null;
+      return file ? grant(file, 'issue', 'read') : null;
     },
     'dialog.importPages': async () => {
       const files = await dialogs.importPages();
-      return files && files.length ? files.map((f) => tokens.ref(f, 'pages')) : null;
+      if (!files || !files.length) return null;
+      const refs = [];
+      for (const f of files) refs.push(await grant(f, 'pages', 'read'));
+      return refs;
     },
     'dialog.saveIssueAs': async ({ suggestedName }) => {
       let file = await dialogs.saveIssueAs({ suggestedName });
       if (!file) return null;
       if (!file.toLowerCase().endsWith(ISSUE_SUFFIX)) file = file.replace(/\.json$/i, '') + ISSUE_SUFFIX;
-      return tokens.ref(file, 'issue');
+      return grant(file, 'issue', 'write');
     },
     'dialog.exportTo': async (input) => {
       const file = await dialogs.exportTo(input);
-      return file ? tokens.ref(file, 'export') : null;
+      return file ? grant(file, 'export', 'write') : null;
     },
     'dialog.confirm': async (input) => {
       const button = await dialogs.confirm(input);
@@ -157,6 +182,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!isExportFormat(input.format)) {
         return { ok: false as const, problems: [`export as ${input.format} is not available in this build (available: ${EXPORT_FORMATS.join(', ')})`] };
       }
+      const issueFile = input.issueToken ? tokens.resolve(input.issueToken, 'issue') : undefined;
       const r = await exportIssue(input.issue, {
         format: input.format,
         output,
@@ -165,7 +191,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         allowIncomplete: input.allowIncomplete,
         approvedOnly: input.approvedOnly,
         articleIds: input.articleIds,
-        ...(input.issueToken ? { sourceDir: path.dirname(tokens.resolve(input.issueToken, 'issue')) } : {}),
+        ...(issueFile ? { sourceDir: path.dirname(issueFile) } : {}),
+        referenceRoots: referenceRoots(issueFile),
       });
       // Names relative to the chosen target: the renderer shows them, it has no use for absolute paths.
       const shown = (f: string) => {
@@ -174,11 +201,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
       return r.ok ? { ...r, files: r.files.map(shown) } : r;
     },
-    'page.image': async ({ issueToken, src }) => ({ url: await readScanImage(tokens.resolve(issueToken, 'issue'), src) }),
+    'page.image': async ({ issueToken, src }) => {
+      const issueFile = tokens.resolve(issueToken, 'issue');
+      return { url: await readScanImage(issueFile, src, referenceRoots(issueFile)) };
+    },
     'recent.list': async () => {
       await recording;
-      const items = await readRecent(userDataDir);
-      return items.map((e) => ({ ...tokens.ref(e.path, 'issue'), openedAt: e.openedAt }));
+      // recent.json is shared by every launch (and with the desktop app): only files inside this host's scope.
+      const out = [];
+      for (const e of await readRecent(userDataDir)) {
+        const [file] = await admitted([e.path]);
+        if (file) out.push({ ...tokens.ref(file, 'issue'), openedAt: e.openedAt });
+      }
+      return out;
     },
     'recovery.write': async (input: In<'recovery.write'>) => {
       const savedAt = now().toISOString();
@@ -201,8 +236,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'recovery.read': async ({ id }) => {
       const { header, payload } = await readRecovery(userDataDir, id);
       const exists = header.filePath ? await fs.stat(header.filePath).then(() => true, () => false) : false;
-      // The issue file may be gone (a recovery from an unsaved or deleted issue): then only the payload comes back.
-      return { payload, ...(header.filePath && exists ? { file: tokens.ref(header.filePath, 'issue') } : {}) };
+      // The issue file may be gone (a recovery from an unsaved or deleted issue), or outside this host's scope (a
+      // recovery of another launch): then only the payload comes back.
+      const [file] = header.filePath && exists ? await admitted([header.filePath]) : [];
+      return { payload, ...(file ? { file: tokens.ref(file, 'issue') } : {}) };
     },
     'recovery.discard': async ({ id }) => {
       await discardRecovery(userDataDir, id);

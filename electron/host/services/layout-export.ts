@@ -9,20 +9,45 @@ import { buildPageXml } from '../../../shared/export/page-xml';
 import { uniqueFileNames } from '../../../shared/export/file-names';
 import type { Issue, Page } from '../../../shared/model/types';
 import { saveAtomic } from './atomic-save';
+import { containPath, ContainmentError, openContained } from '../security/containment';
+import { extensionOf, imageMimeOf, imageTypeProblem, MAGIC_BYTES } from '../security/image-magic';
 
 /**
  * Writes the layout exports: `mets-alto` (a new METS next to one ALTO file per page — the untouched source ALTO,
- * or ALTO 4.4 written from the page — in a folder or a `.zip`) and `page` (one PAGE XML file per page in a
- * folder). Pages remember their ALTO source as a path relative to the issue folder (`sourceDir`) or an absolute one.
+ * or ALTO 4.4 written from the page — and each page's scan, in a folder or a `.zip`) and `page` (one PAGE XML
+ * file per page in a folder). Pages remember their ALTO source as a path relative to the issue folder
+ * (`sourceDir`) or an absolute one.
+ *
+ * Every path the issue names is untrusted (an issue file can come from anyone): it is read only when it lies
+ * inside `referenceRoots` after realpath, is a regular file with a single link, and (scans) carries the image
+ * signature of its declared type. Anything else is left out and said so.
  */
 export interface LayoutExportOptions {
   output: string;
   /** Folder of the issue file, to resolve relative ALTO source paths. */
   sourceDir?: string;
+  /**
+   * Folders the issue's file references may lie in: the issue's folder and the folders its pages were imported
+   * from in this session. Default: `sourceDir` alone; none (no reference is read) without it.
+   */
+  referenceRoots?: string[];
 }
 export interface LayoutExportResult { files: string[]; warnings?: string[] }
 
 export class LayoutExportError extends Error {}
+
+/** What the messages call the folders a reference may lie in. */
+const REFERENCE_WHERE = "the issue's folder (or a folder its pages were imported from)";
+
+function rootsOf(opts: LayoutExportOptions): string[] {
+  return opts.referenceRoots ?? (opts.sourceDir ? [opts.sourceDir] : []);
+}
+
+/** A file the issue names, contained and opened for reading (see the file comment); throws ContainmentError. */
+async function openReference(ref: string, what: string, opts: LayoutExportOptions) {
+  const real = await containPath(ref, opts.sourceDir ?? process.cwd(), rootsOf(opts), { what, where: REFERENCE_WHERE, mustExist: true, refuseHardLinks: true });
+  return { real, fh: await openContained(real, what, true) };
+}
 
 /** True when every fragment of the page still has the text of its source spans (whitespace aside). */
 function textUnchanged(issue: Issue, page: Page): boolean {
@@ -34,7 +59,7 @@ function textUnchanged(issue: Issue, page: Page): boolean {
  * One ALTO file per page: the source ALTO copied byte for byte when the page came from ALTO and its text is
  * unchanged; otherwise ALTO 4.4 written from the page (corrected text, the source's block boxes and unit).
  */
-async function altoFiles(issue: Issue, sourceDir: string | undefined): Promise<{ pages: MetsAltoPage[]; bytes: Map<string, Uint8Array>; warnings: string[] }> {
+async function altoFiles(issue: Issue, opts: LayoutExportOptions): Promise<{ pages: MetsAltoPage[]; bytes: Map<string, Uint8Array>; warnings: string[] }> {
   const pages: MetsAltoPage[] = [];
   const bytes = new Map<string, Uint8Array>();
   const warnings: string[] = [];
@@ -42,15 +67,27 @@ async function altoFiles(issue: Issue, sourceDir: string | undefined): Promise<{
   const names = uniqueFileNames(issue.pages.map((p) => path.parse(p.source?.name ?? p.id).name), 'xml');
   for (const [i, page] of issue.pages.entries()) {
     const href = `text/${names[i]}`;
-    const scan = await scanOf(page, sourceDir, 'mets-alto', warnings);
-    const image = scan ? { href: `images/${names[i].replace(/\.xml$/, '')}${scan.ext}`, mime: scan.mime } : undefined;
-    if (scan && image) bytes.set(image.href, scan.data);
-    const withImage = image ? { image } : {};
+    const stem = names[i].replace(/\.xml$/, '');
+    let withImage = {};
+    if (page.image) {
+      const scan = await readScan(page, opts);
+      if ('data' in scan) {
+        const image = { href: `images/${stem}.${scan.ext}`, mime: scan.mime };
+        bytes.set(image.href, scan.data);
+        withImage = { image };
+      } else warnings.push(scan.warning);
+    }
     let sourceUnit: string | undefined;
     if (page.source?.format === 'alto') {
-      const file = path.resolve(sourceDir ?? process.cwd(), page.source.name);
+      const file = page.source.name;
       let data: Buffer;
-      try { data = await fs.readFile(file); } catch { throw new LayoutExportError(`the ALTO file of page ${page.label} is missing: ${file}`); }
+      try {
+        const { fh } = await openReference(file, `the ALTO file of page ${page.label}`, opts);
+        try { data = await fh.readFile(); } finally { await fh.close(); }
+      } catch (e) {
+        if (e instanceof ContainmentError) throw new LayoutExportError(`${e.message}; nothing was exported`);
+        throw new LayoutExportError(`the ALTO file of page ${page.label} is missing: ${file}`);
+      }
       const alto = pageFromAlto(data.toString('utf8'), { pageId: page.id });
       if (alto.page.original !== page.original) {
         throw new LayoutExportError(`the ALTO file of page ${page.label} changed since the import (${file}); its text no longer matches the issue`);
@@ -72,7 +109,7 @@ async function altoFiles(issue: Issue, sourceDir: string | undefined): Promise<{
 }
 
 export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
-  const { pages, bytes, warnings } = await altoFiles(issue, opts.sourceDir);
+  const { pages, bytes, warnings } = await altoFiles(issue, opts);
   const extra = warnings.length ? { warnings } : {};
   const mets = buildMetsXml(issue, pages);
   if (/\.zip$/i.test(opts.output)) {
@@ -94,28 +131,49 @@ export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): P
   return { files: [metsFile, ...files], ...extra };
 }
 
-const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
-const EXT_MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.tif': 'image/tiff', '.tiff': 'image/tiff' };
-
 /**
- * The page's scan as bytes, from its data URL or its file (relative to `sourceDir`), with the extension and MIME
- * type to write it under; undefined (and a warning) when the file cannot be read.
+ * A page's scan, read only when it is a real image of its declared type: an embedded data URL whose bytes match
+ * its MIME type, or a file the issue names that `openReference` admits (read from the handle that was checked, so
+ * a file swapped in meanwhile is not what gets copied). Otherwise a warning, and the name the exported file may
+ * still give: none for a refused reference (a hostile path is not passed on), the original name for a missing one.
  */
-async function scanOf(page: Page, sourceDir: string | undefined, format: string, warnings: string[]): Promise<{ data: Uint8Array; ext: string; mime: string } | undefined> {
-  const img = page.image;
-  if (!img) return undefined;
+type ScanRead = { data: Uint8Array; ext: string; mime: string } | { warning: string; nameInXml: string };
+
+async function readScan(page: Page, opts: LayoutExportOptions): Promise<ScanRead> {
+  const img = page.image!;
+  const leftOut = (why: string): ScanRead => ({ nameInXml: '', warning: `the scan of page ${page.label} was left out: ${why}` });
   const m = /^data:([^;,]+);base64,(.*)$/s.exec(img.src);
+  if (m) {
+    const data = new Uint8Array(Buffer.from(m[2], 'base64'));
+    const problem = imageTypeProblem(data.subarray(0, MAGIC_BYTES), '', m[1]);
+    if (problem) return leftOut(`the embedded image ${problem}`);
+    return { data, ext: extensionOf(m[1]), mime: m[1] };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(img.src) && !/^[a-z]:[\\/]/i.test(img.src)) return leftOut('it is not a file path (Galley never fetches files)');
+  let opened: Awaited<ReturnType<typeof openReference>>;
   try {
-    if (m) return { data: new Uint8Array(Buffer.from(m[2], 'base64')), ext: `.${IMAGE_EXT[m[1]] ?? 'bin'}`, mime: m[1] };
-    const src = path.resolve(sourceDir ?? process.cwd(), img.src);
-    const ext = path.extname(src).toLowerCase();
-    return { data: new Uint8Array(await fs.readFile(src)), ext, mime: img.mime ?? EXT_MIME[ext] ?? 'application/octet-stream' };
-  } catch {
-    warnings.push(`the scan of page ${page.label} was not found (${m ? 'data URL' : img.src}); the ${format} export has no copy of it`);
-    return undefined;
+    opened = await openReference(img.src, `the scan of page ${page.label}`, opts);
+  } catch (e) {
+    if (e instanceof ContainmentError) return { nameInXml: '', warning: `${e.message}; it was left out (not copied, not named in the exported file)` };
+    return { nameInXml: img.src, warning: `the scan of page ${page.label} was not found (${img.src}); the export names it without a copy` };
+  }
+  const { fh } = opened;
+  try {
+    const data = new Uint8Array(await fh.readFile());
+    const head = data.subarray(0, MAGIC_BYTES);
+    const problem = imageTypeProblem(head, img.src, img.mime);
+    if (problem) return leftOut(`${path.basename(img.src).slice(0, 120)} ${problem}`);
+    const mime = imageMimeOf(head)!;
+    return { data, ext: extensionOf(mime), mime };
+  } finally {
+    await fh.close();
   }
 }
 
+/**
+ * One PAGE XML per page; each page's scan is written next to it (`page-3.png`) when the issue holds it as a data
+ * URL or the file is admitted (see `readScan`), since PAGE consumers expect the image beside the XML.
+ */
 export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
   await fs.mkdir(opts.output, { recursive: true });
   const names = uniqueFileNames(issue.pages.map((p) => `page-${p.label}`), 'xml');
@@ -125,16 +183,15 @@ export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions
   for (const [i, page] of issue.pages.entries()) {
     const file = path.join(opts.output, names[i]);
     let imageFilename: string | undefined;
-    const img = page.image;
-    if (img) {
-      const scan = await scanOf(page, opts.sourceDir, 'PAGE', warnings);
-      if (scan) {
-        imageFilename = `${names[i].replace(/\.xml$/, '')}${scan.ext}`;
+    if (page.image) {
+      const scan = await readScan(page, opts);
+      if ('data' in scan) {
+        imageFilename = `${names[i].replace(/\.xml$/, '')}.${scan.ext}`;
         await fs.writeFile(path.join(opts.output, imageFilename), scan.data);
         images.push(path.join(opts.output, imageFilename));
       } else {
-        // The PAGE file still names the scan it was made from.
-        imageFilename = img.src.startsWith('data:') ? '' : img.src;
+        imageFilename = scan.nameInXml;
+        warnings.push(scan.warning);
       }
     }
     await saveAtomic(file, buildPageXml(issue, page.id, imageFilename !== undefined ? { imageFilename } : {}), { backup: false });

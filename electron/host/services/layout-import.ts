@@ -8,6 +8,7 @@ import { partFromTei } from '../../../shared/import/tei';
 import { assembleIssue, emptyPart, type ImportedPart } from '../../../shared/import/layout-result';
 import { displayableImage, imageDataUrl, imageInfo } from '../../../shared/import/image';
 import type { Issue, Page } from '../../../shared/model/types';
+import { containPath, ContainmentError } from '../security/containment';
 
 /**
  * Reads layout files from disk for the pure importers in `shared/import`: a METS with the ALTO files it names
@@ -40,6 +41,23 @@ const DATA_URL_LIMIT = 24 * 1024 * 1024;
 
 async function exists(file: string): Promise<boolean> {
   try { return (await fs.stat(file)).isFile(); } catch { return false; }
+}
+
+/**
+ * A file a METS or ALTO names, looked up inside the folder of the file that names it (docs/security.md,
+ * "Containment"): `..`, links leading out, hard-linked files and device names are refused with the reason,
+ * never followed. `file` is the path as named (for the stored source name), `real` the checked path to read.
+ */
+type Located = { file: string; real: string } | { missing: true } | { refused: string };
+async function locate(href: string, folder: string, what: string, namedIn: string): Promise<Located> {
+  try {
+    const real = await containPath(href, folder, [folder], { what, where: `the folder of ${namedIn}`, mustExist: true, refuseHardLinks: true });
+    if (!(await exists(real))) return { missing: true };
+    return { file: path.resolve(folder, href.replace(/\\/g, '/')), real };
+  } catch (e) {
+    if (e instanceof ContainmentError) return { refused: `Not read: ${e.message}` };
+    return { missing: true };
+  }
 }
 
 function isRemote(href: string): boolean {
@@ -94,28 +112,33 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
       part.warnings.push(`Not read: ${alto.href} (page ${mp.label}) is not a path relative to the METS; Galley never fetches files.`);
       continue;
     }
-    const file = path.resolve(dir, alto.href);
-    if (!(await exists(file))) { part.warnings.push(`Missing file: ${alto.href} (page ${mp.label}, named in the METS)`); continue; }
+    const metsName = path.basename(metsFile);
+    const found = await locate(alto.href, dir, `the ALTO file of page ${mp.label}`, metsName);
+    if ('refused' in found) { part.warnings.push(found.refused); continue; }
+    if ('missing' in found) { part.warnings.push(`Missing file: ${alto.href} (page ${mp.label}, named in the METS)`); continue; }
     const pageId = `p${firstPage + inputs.length}`;
-    const res = pageFromAlto(await fs.readFile(file, 'utf8'), { pageId, label: mp.label, sourceName: sourcePath(file, baseDir) });
+    const res = pageFromAlto(await fs.readFile(found.real, 'utf8'), { pageId, label: mp.label, sourceName: sourcePath(found.file, baseDir) });
     inputs.push({ fileId: alto.id, alto: res });
     // The scan: the first image the METS names for the page that exists and a browser can show (a master TIFF
     // is often listed before a PNG). When none exists, one warning names the first (the master).
     const candidates = mp.imageFileIds.map((id) => mets.files.get(id)!).filter((f) => !isRemote(f.href) && !path.isAbsolute(f.href));
+    const located = new Map<string, Located>();
+    for (const f of candidates) located.set(f.href, await locate(f.href, dir, `the scan of page ${mp.label}`, metsName));
+    const real = (href: string) => { const l = located.get(href); return l && 'real' in l ? l.real : undefined; };
     let chosen: string | undefined;
     for (const f of candidates) {
-      const imgFile = path.resolve(dir, f.href);
-      if ((await exists(imgFile)) && !/\.(tiff?|jp2)$/i.test(f.href)) { chosen = imgFile; break; }
+      const imgFile = real(f.href);
+      if (imgFile && !/\.(tiff?|jp2)$/i.test(f.href)) { chosen = imgFile; break; }
     }
     // A TIFF master is converted (slower), so only when no PNG/JPEG is there.
     for (const f of chosen ? [] : candidates) {
-      const imgFile = path.resolve(dir, f.href);
-      if (/\.tiff?$/i.test(f.href) && (await exists(imgFile))) { chosen = imgFile; break; }
+      const imgFile = real(f.href);
+      if (/\.tiff?$/i.test(f.href) && imgFile) { chosen = imgFile; break; }
     }
+    for (const l of located.values()) if ('refused' in l) part.warnings.push(l.refused);
     if (chosen) images.push({ page: res.page, file: chosen });
-    else if (candidates.length) {
-      const present = [];
-      for (const f of candidates) if (await exists(path.resolve(dir, f.href))) present.push(f.href);
+    else if (candidates.some((f) => !('refused' in located.get(f.href)!))) {
+      const present = candidates.filter((f) => real(f.href)).map((f) => f.href);
       part.warnings.push(present.length
         ? `The scan of page ${mp.label} (${present[0]}) is in a format that cannot be shown; convert it to PNG or JPEG to see it.`
         : `Missing file: ${candidates[0].href} (scan of page ${mp.label}, named in the METS)`);
@@ -181,11 +204,12 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
     for (const p of part.pages) pageFile.set(p.id, file);
     for (const ref of part.images) {
       const page = part.pages.find((p) => p.id === ref.pageId);
-      const imgFile = path.resolve(path.dirname(file), ref.href);
       if (!page || page.image) continue;
-      if (isRemote(ref.href)) part.warnings.push(`Not read: the scan ${ref.href} is not a local file; Galley never fetches files.`);
-      else if (!(await exists(imgFile))) part.warnings.push(`Missing file: ${ref.href} (scan named in ${path.basename(file)})`);
-      else await attachImage(page, imgFile, new Uint8Array(await fs.readFile(imgFile)), opts.baseDir, part.warnings);
+      if (isRemote(ref.href)) { part.warnings.push(`Not read: the scan ${ref.href} is not a local file; Galley never fetches files.`); continue; }
+      const found = await locate(ref.href, path.dirname(file), `the scan of page ${page.label}`, path.basename(file));
+      if ('refused' in found) part.warnings.push(found.refused);
+      else if ('missing' in found) part.warnings.push(`Missing file: ${ref.href} (scan named in ${path.basename(file)})`);
+      else await attachImage(page, found.file, new Uint8Array(await fs.readFile(found.real)), opts.baseDir, part.warnings);
     }
     next += part.pages.length;
     warnings.push(...part.warnings);

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { HostError } from '../../../shared/ipc/contract';
 import type { Dialogs } from '../services/handlers';
-import { containRelative } from '../security/containment';
+import { containRelative, pathTextProblem } from '../security/containment';
+import { folderScope, type HostScope } from '../security/host-scope';
 
 /** Dialog channels a queued answer can be given for. */
 export const DIALOG_CHANNELS = ['dialog.openIssue', 'dialog.importPages', 'dialog.saveIssueAs', 'dialog.exportTo', 'dialog.confirm'] as const;
@@ -15,7 +16,8 @@ export type DialogAnswer = string[] | string | number | null;
  * Dialogs of the browser host: there is no native dialog in a browser, so each dialog call takes the next answer
  * queued for its channel. Answers come from the test (`POST /__test/dialog`, test mode only) or from the user
  * through the page shim's prompt (`POST /web/choose`). Every path must stay inside the launch root: the browser
- * host never reads or writes outside the folder it was started on.
+ * host never reads or writes outside the folder it was started on. An answer is checked by its text when queued
+ * and again, on the real path (symlinks, hard links), when a dialog takes it and before any folder is made.
  *
  * With an empty queue a dialog throws in test mode (a forgotten `queueDialog` fails loudly) and answers
  * "cancelled" otherwise.
@@ -23,7 +25,11 @@ export type DialogAnswer = string[] | string | number | null;
 export class QueueDialogs implements Dialogs {
   private readonly queues = new Map<DialogChannel, DialogAnswer[]>();
 
-  constructor(readonly root: string, private readonly strict: boolean) {}
+  private readonly scope: HostScope;
+
+  constructor(readonly root: string, private readonly strict: boolean) {
+    this.scope = folderScope(root);
+  }
 
   /** Validates and queues an answer; throws a HostError for a path outside the root or a wrong shape. */
   push(channel: string, answer: DialogAnswer): void {
@@ -53,6 +59,8 @@ export class QueueDialogs implements Dialogs {
     const rel = path.isAbsolute(p) ? path.relative(root, p) : p;
     const full = containRelative(root, rel);
     if (!full || full === root) throw new HostError(`"${p.slice(0, 200)}" is outside the folder the browser host was started on`, 'refused');
+    const problem = pathTextProblem(path.relative(root, full), 'all') ?? pathTextProblem(p, 'last');
+    if (problem) throw new HostError(problem, 'refused');
     return full;
   }
 
@@ -63,26 +71,29 @@ export class QueueDialogs implements Dialogs {
     return null;
   }
 
-  private paths(ch: DialogChannel): string[] | null {
+  /** The answer's real paths inside the root (folder-scope check: symlinks leading out, hard links, devices). */
+  private async paths(ch: DialogChannel, use: 'read' | 'write'): Promise<string[] | null> {
     const a = this.take(ch);
     if (a === null) return null;
     const list = typeof a === 'string' ? [a] : (a as string[]);
-    return list.map((p) => this.inside(p));
+    const out: string[] = [];
+    for (const p of list) out.push(await this.scope.admit(this.inside(p), use));
+    return out;
   }
 
   async openIssue(): Promise<string | null> {
-    return this.paths('dialog.openIssue')?.[0] ?? null;
+    return (await this.paths('dialog.openIssue', 'read'))?.[0] ?? null;
   }
   async importPages(): Promise<string[] | null> {
-    return this.paths('dialog.importPages');
+    return this.paths('dialog.importPages', 'read');
   }
   async saveIssueAs(): Promise<string | null> {
-    const p = this.paths('dialog.saveIssueAs')?.[0] ?? null;
+    const p = (await this.paths('dialog.saveIssueAs', 'write'))?.[0] ?? null;
     if (p) await fs.mkdir(path.dirname(p), { recursive: true });
     return p;
   }
   async exportTo(opts: { directory: boolean }): Promise<string | null> {
-    const p = this.paths('dialog.exportTo')?.[0] ?? null;
+    const p = (await this.paths('dialog.exportTo', 'write'))?.[0] ?? null;
     if (p) await fs.mkdir(opts.directory ? p : path.dirname(p), { recursive: true });
     return p;
   }
