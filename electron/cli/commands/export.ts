@@ -2,15 +2,18 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadIssueFile } from '../../host/services/issue-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from '../../host/services/export-service';
+import { ExportTargetError } from '../../host/services/export-target';
 import { ExportFormatError, ZIP_INNER_FORMATS, type DocumentFormatId } from '../../../shared/export/formats';
 import { CliError, type CliIO } from '../cli-error';
 
-export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only]`;
+export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only] [--force]`;
 
 /**
  * `galley export`. Publication formats refuse an unfinished issue (unassigned fragments, open ends) with exit 1
  * and the list of problems; `--allow-incomplete` exports anyway. `json` is the complete data export and is never
  * refused. `--format zip --inner html` writes one file per article in a zip; `--split` writes them to a folder.
+ * An existing file is replaced only with `--force`; the issue itself, its `.bak` and its page source files never
+ * (export-target.ts). Either way nothing is written when a target is refused.
  */
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,6 +27,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
       article: { type: 'string', multiple: true },
       'allow-incomplete': { type: 'boolean' },
       'approved-only': { type: 'boolean' },
+      force: { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new CliError(`export takes one issue file: ${exportHelp}`);
@@ -45,8 +49,14 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     ...(values.article?.length ? { articleIds: values.article } : {}),
     // Layout formats (mets-alto) find the pages' ALTO files relative to the issue file.
     sourceDir: path.dirname(path.resolve(positionals[0])),
+    guard: { issueFile: positionals[0], sourceDir: path.dirname(path.resolve(positionals[0])), replace: !!values.force },
   }).catch((e: unknown) => {
     if (e instanceof ExportFormatError) throw new CliError(e.message);
+    if (e instanceof ExportTargetError && e.code === 'exists') {
+      const names = e.files.map((f) => path.basename(f));
+      throw new CliError(`${names.length === 1 ? `${names[0]} exists` : `${names.length} files exist (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`}; use --force to replace ${names.length === 1 ? 'it' : 'them'}`);
+    }
+    if (e instanceof ExportTargetError) throw new CliError(e.message);
     throw e;
   });
   if (!result.ok) {

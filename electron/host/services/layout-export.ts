@@ -6,7 +6,7 @@ import { buildMetsXml, type MetsAltoPage } from '../../../shared/export/mets-alt
 import { buildPageXml } from '../../../shared/export/page-xml';
 import { uniqueFileNames } from '../../../shared/export/file-names';
 import type { Issue } from '../../../shared/model/types';
-import { saveAtomic } from './atomic-save';
+import { ExportWrites } from './export-writes';
 
 /**
  * Writes the layout exports: `mets-alto` (a new METS next to byte-identical copies of the source ALTO files, in a
@@ -17,6 +17,15 @@ export interface LayoutExportOptions {
   output: string;
   /** Folder of the issue file, to resolve relative ALTO source paths. */
   sourceDir?: string;
+  /** Where the files go: collected for the caller to check and write (export-writes.ts); else written at the end. */
+  writes?: ExportWrites;
+}
+
+/** The caller's collector, or one of our own that writes (replacing existing files) when `done` is called. */
+function writesFor(opts: LayoutExportOptions): { writes: ExportWrites; done: (issue: Issue) => Promise<void> } {
+  if (opts.writes) return { writes: opts.writes, done: async () => undefined };
+  const writes = new ExportWrites();
+  return { writes, done: (issue) => writes.commit(issue, { replace: true }) };
 }
 export interface LayoutExportResult { files: string[]; warnings?: string[] }
 
@@ -47,22 +56,25 @@ async function altoSources(issue: Issue, sourceDir: string | undefined): Promise
 export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
   const { pages, bytes } = await altoSources(issue, opts.sourceDir);
   const mets = buildMetsXml(issue, pages);
+  const { writes, done } = writesFor(opts);
   if (/\.zip$/i.test(opts.output)) {
     const entries: Record<string, Uint8Array> = { 'mets.xml': new TextEncoder().encode(mets) };
     for (const [href, data] of bytes) entries[href] = data;
     await fs.mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
-    await saveAtomic(opts.output, Buffer.from(zipSync(entries, { level: 6 })), { backup: false });
+    writes.add(opts.output, zipSync(entries, { level: 6 }));
+    await done(issue);
     return { files: [opts.output] };
   }
   await fs.mkdir(path.join(opts.output, 'text'), { recursive: true });
   const files: string[] = [];
   for (const [href, data] of bytes) {
     const target = path.join(opts.output, href);
-    await fs.writeFile(target, data);
+    writes.add(target, data);
     files.push(target);
   }
   const metsFile = path.join(opts.output, 'mets.xml');
-  await saveAtomic(metsFile, mets, { backup: false });
+  writes.add(metsFile, mets);
+  await done(issue);
   return { files: [metsFile, ...files] };
 }
 
@@ -74,6 +86,7 @@ const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'j
  */
 export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
   await fs.mkdir(opts.output, { recursive: true });
+  const { writes, done } = writesFor(opts);
   const names = uniqueFileNames(issue.pages.map((p) => `page-${p.label}`), 'xml');
   const files: string[] = [];
   const images: string[] = [];
@@ -88,11 +101,11 @@ export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions
       try {
         if (m) {
           imageFilename = `${stem}.${IMAGE_EXT[m[1]] ?? 'bin'}`;
-          await fs.writeFile(path.join(opts.output, imageFilename), Buffer.from(m[2], 'base64'));
+          writes.add(path.join(opts.output, imageFilename), Buffer.from(m[2], 'base64'));
         } else {
           const src = path.resolve(opts.sourceDir ?? process.cwd(), img.src);
           imageFilename = `${stem}${path.extname(src)}`;
-          await fs.copyFile(src, path.join(opts.output, imageFilename));
+          writes.add(path.join(opts.output, imageFilename), await fs.readFile(src));
         }
         images.push(path.join(opts.output, imageFilename));
       } catch {
@@ -100,8 +113,9 @@ export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions
         imageFilename = img.src.startsWith('data:') ? '' : img.src;
       }
     }
-    await saveAtomic(file, buildPageXml(issue, page.id, imageFilename !== undefined ? { imageFilename } : {}), { backup: false });
+    writes.add(file, buildPageXml(issue, page.id, imageFilename !== undefined ? { imageFilename } : {}));
     files.push(file);
   }
+  await done(issue);
   return { files: [...files, ...images], ...(warnings.length ? { warnings } : {}) };
 }
