@@ -16,7 +16,6 @@ import { SAMPLE_PAGE } from '../support/paths';
  * EDQUOT at write. Each time: the old file is intact byte for byte, the recovery file stays, and the user is told
  * (a HostError with one clear line through the host contract; the CLI exits 2 with one `galley:` line).
  */
-type Fault = { name: string; words: RegExp; arm: () => void };
 type Fn = (...a: unknown[]) => unknown;
 let armed = false;
 
