@@ -7,6 +7,7 @@ import { main } from '../../electron/cli/main';
 import { saveIssueFile } from '../../electron/host/services/issue-files';
 import { claimTemp, releaseTemp, sweepTempFiles, STALE_TEMP_MS } from '../../electron/host/services/temp-files';
 import { createHandlers } from '../../electron/host/services/handlers';
+import { listRecovery, recoveryDir, writeRecovery } from '../../electron/host/services/recovery-store';
 import { PathTokens } from '../../electron/host/security/path-tokens';
 import { dispatch } from '../../shared/ipc/contract';
 import { pageFromPlainText } from '../../shared/import/plain-text';
@@ -102,5 +103,18 @@ describe('the temp-file sweep on load', () => {
     expect(await sweepTempFiles(file)).toBe(0);
     releaseTemp(mine);
     expect(await sweepTempFiles(file)).toBe(1);
+  });
+
+  it('listing recovery files removes a killed autosave\'s temp file there, and keeps a live one\'s and the user\'s files', async () => {
+    const userData = path.join(dir, 'user');
+    await writeRecovery(userData, { id: 'r1', appVersion: '0', issueId: 'i', title: 't', savedAt: '2026-12-07T00:00:00.000Z', changes: 1 }, 'payload');
+    const rdir = recoveryDir(userData);
+    const file = path.join(rdir, 'r1.galley-recovery.json');
+    sleeper = await liveProcess();
+    const live = tempOf(file, sleeper.pid!);
+    const dead = tempOf(file, await deadPid());
+    for (const t of [live, dead, path.join(rdir, 'notes.txt')]) fs.writeFileSync(t, 'x');
+    expect((await listRecovery(userData)).map((r) => r.id)).toEqual(['r1']);
+    expect(fs.readdirSync(rdir).sort()).toEqual([path.basename(live), 'notes.txt', 'r1.galley-recovery.json'].sort());
   });
 });
