@@ -82,11 +82,14 @@ export const ipcContract = {
       allowIncomplete: z.boolean().optional(),
       approvedOnly: z.boolean().optional(),
       articleIds: z.array(z.string().max(200)).max(100_000).optional(),
+      /** Replace existing files (the user confirmed); without it existing targets come back as `existing`. */
+      replace: z.boolean().optional(),
     }),
     output: z.discriminatedUnion('ok', [
       /** `warnings`: what the export had to change, e.g. control characters XML cannot hold, stripped from DOCX/NITF. */
       z.strictObject({ ok: z.literal(true), files: z.array(z.string()), articles: z.number(), warnings: z.array(z.string()).optional() }),
-      z.strictObject({ ok: z.literal(false), problems: z.array(z.string()) }),
+      /** `existing`: the export would replace these files (names relative to the target); nothing was written. */
+      z.strictObject({ ok: z.literal(false), problems: z.array(z.string()), existing: z.array(z.string()).optional() }),
     ]),
   },
   /** A page scan referenced by path in the open issue (relative to the issue file), read as a data URL. */

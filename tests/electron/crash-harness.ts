@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { loadIssueFile, saveIssueFile } from '../../electron/host/services/issue-files';
 import { sweepTempFiles } from '../../electron/host/services/atomic-save';
+import { TEMP_MARK } from '../../electron/host/services/temp-files';
 import { makePages, verify, versionOf } from '../support/crash-writer';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -72,10 +73,10 @@ function spawnWriter(bundle: string): Writer {
   return { child, ready, exited, onLine: (f) => { handler = f; } };
 }
 
-/** Names the save leaves behind when killed: write-file-atomic's `<file>.<number>` and our `.bak.<pid>.tmp`. */
+/** Names the save leaves behind when killed: Galley temp files of the file and of its `.bak` (temp-files.ts). */
 async function tempFiles(file: string): Promise<string[]> {
   const base = path.basename(file);
-  return (await fs.readdir(path.dirname(file))).filter((n) => n !== base && n.startsWith(base + '.') && n !== base + '.bak');
+  return (await fs.readdir(path.dirname(file))).filter((n) => n.startsWith(`.${base}.`) && n.includes(TEMP_MARK));
 }
 
 /** A seeded generator so that a failing run can be repeated. */

@@ -11,7 +11,7 @@ vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoSc
 
 afterEach(() => cleanup());
 
-type RunInput = { token: string; format: string; split?: boolean; inner?: string; approvedOnly?: boolean; articleIds?: string[]; allowIncomplete?: boolean };
+type RunInput = { token: string; format: string; split?: boolean; inner?: string; approvedOnly?: boolean; articleIds?: string[]; allowIncomplete?: boolean; replace?: boolean };
 
 function gatedHost() {
   const runs: RunInput[] = [];
@@ -108,5 +108,57 @@ describe('Export dialog', () => {
     host.answer('dialog.exportTo', 'x.md');
     fireEvent.click(screen.getByTestId('export-run'));
     await waitFor(() => expect(screen.getByTestId('export-error')).toHaveTextContent('one article per file'));
+  });
+
+  it('asks before replacing existing files: nothing is replaced until "Replace", which keeps "Export anyway"', async () => {
+    const runs: RunInput[] = [];
+    const host = createFakeHost({
+      // The real host's shapes: the gate first, then the existing files, then the export.
+      'export.run': async (input) => {
+        runs.push(input as RunInput);
+        if (!input.allowIncomplete) return { ok: false, problems: ['12 fragments are not in any article'] };
+        if (!input.replace) return { ok: false, problems: ['out.md exists; replace it?'], existing: ['out.md'] };
+        return { ok: true, files: ['out.md'], articles: 1 };
+      },
+    });
+    const ctx = makeCtx('en', host);
+    withArticle(ctx, ['机器声']);
+    renderApp(ctx);
+    fireEvent.click(screen.getByTestId('btn-export'));
+    fireEvent.click(screen.getByTestId('export-dialog-open'));
+    host.answer('dialog.exportTo', 'out.md');
+    fireEvent.click(screen.getByTestId('export-run'));
+    await waitFor(() => expect(screen.getByTestId('export-anyway')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('export-anyway'));
+    await waitFor(() => expect(screen.getByTestId('export-existing')).toHaveTextContent('out.md'));
+    expect(screen.getByTestId('export-existing')).toHaveTextContent('This file exists and would be replaced');
+    expect(screen.queryByTestId('export-anyway')).toBeNull();
+    expect(runs).toHaveLength(2);
+    expect(runs[1].replace).toBeUndefined();
+
+    fireEvent.click(screen.getByTestId('export-replace'));
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
+    expect(runs).toHaveLength(3);
+    expect(runs[2]).toMatchObject({ token: runs[0].token, allowIncomplete: true, replace: true });
+    expect(host.calls.filter((c) => c.channel === 'dialog.exportTo')).toHaveLength(1);
+    expect(ctx.store.getState().notice?.text).toMatch(/Exported 1 file/);
+  });
+
+  it('cancel at "replace?" replaces nothing', async () => {
+    const runs: RunInput[] = [];
+    const host = createFakeHost({
+      'export.run': async (input) => { runs.push(input as RunInput); return { ok: false, problems: ['out.md exists; replace it?'], existing: ['out.md'] }; },
+    });
+    const ctx = makeCtx('en', host);
+    withArticle(ctx, ['机器声']);
+    renderApp(ctx);
+    fireEvent.click(screen.getByTestId('btn-export'));
+    fireEvent.click(screen.getByTestId('export-dialog-open'));
+    host.answer('dialog.exportTo', 'out.md');
+    fireEvent.click(screen.getByTestId('export-run'));
+    await waitFor(() => expect(screen.getByTestId('export-replace')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('export-cancel'));
+    expect(screen.queryByTestId('export-dialog')).toBeNull();
+    expect(runs.every((r) => !r.replace)).toBe(true);
   });
 });

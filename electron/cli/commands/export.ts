@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadIssueFile } from '../../host/services/issue-files';
 import { exportIssue, EXPORT_FORMATS, type ExportFormat } from '../../host/services/export-service';
+import { ExportTargetError } from '../../host/services/export-target';
 import { ExportFormatError, ZIP_INNER_FORMATS, type DocumentFormatId } from '../../../shared/export/formats';
 import { CliError, type CliIO } from '../cli-error';
 import { pathTextProblem } from '../../host/security/containment';
 
-export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only] [--sources DIR]...`;
+export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only] [--sources DIR]... [--force]`;
 
 /**
  * `galley export`. Publication formats refuse an unfinished issue (unassigned fragments, open ends) with exit 1
@@ -14,6 +15,8 @@ export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FOR
  * refused. `--format zip --inner html` writes one file per article in a zip; `--split` writes them to a folder.
  * Layout formats read the files the issue names (ALTO, scans) only inside the issue's folder and the folders
  * given with `--sources` (the issue file itself is not trusted to say where to read; docs/security.md).
+ * An existing file is replaced only with `--force`; the issue itself, its `.bak` and its page source files never
+ * (export-target.ts). Either way nothing is written when a target is refused.
  */
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,6 +31,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
       'allow-incomplete': { type: 'boolean' },
       'approved-only': { type: 'boolean' },
       sources: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new CliError(`export takes one issue file: ${exportHelp}`);
@@ -56,8 +60,14 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     // Layout formats (mets-alto) find the pages' ALTO files relative to the issue file.
     sourceDir,
     referenceRoots: [sourceDir, ...(values.sources ?? []).map((d) => path.resolve(d))],
+    guard: { issueFile: positionals[0], sourceDir, replace: !!values.force },
   }).catch((e: unknown) => {
     if (e instanceof ExportFormatError) throw new CliError(e.message);
+    if (e instanceof ExportTargetError && e.code === 'exists') {
+      const names = e.files.map((f) => path.basename(f));
+      throw new CliError(`${names.length === 1 ? `${names[0]} exists` : `${names.length} files exist (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`}; use --force to replace ${names.length === 1 ? 'it' : 'them'}`);
+    }
+    if (e instanceof ExportTargetError) throw new CliError(e.message);
     throw e;
   });
   if (!result.ok) {

@@ -1,12 +1,15 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { claimTemp, releaseTemp } from './temp-files';
+import { writeVerified } from './verified-write';
+
+export { sweepTempFiles } from './temp-files';
 
 /**
  * Crash-safe save (RELIABILITY 2): the previous version is kept as `<file>.bak` (a hard link, so it costs no
- * copy), the new bytes go to a temp file that is fsynced and renamed over the target (write-file-atomic), and
- * the directory is fsynced so the rename itself survives a power loss. At every instant the target is the
- * complete old or the complete new version.
+ * copy), the new bytes go through the verified writer (verified-write.ts: temp file, write loop, fsync, read-back,
+ * rename, folder fsync). At every instant the target is the complete old or the complete new version, and a save
+ * that could not write every byte (full disk, quota, I/O error) fails without touching it.
  *
  * The result tells apart the three states a caller must handle differently.
  */
@@ -16,44 +19,45 @@ export class SaveError extends Error {
   constructor(message: string, readonly state: 'failed-before-commit') { super(message); this.name = 'SaveError'; }
 }
 
-let backups = 0;
+/** What went wrong, in words a proofreader can act on; the errno stays for whoever reads a bug report. */
+export function describeWriteFault(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOSPC': return 'the disk is full (ENOSPC); free some space and save again';
+    case 'EDQUOT': return 'the disk quota is used up (EDQUOT); free some space and save again';
+    case 'EIO': return 'the disk reported an input/output error (EIO); save to another disk';
+    case 'EROFS': return 'the disk is read-only (EROFS); save to another disk';
+    case 'EACCES': case 'EPERM': return `permission denied (${err.code})`;
+    case 'EVERIFY': return `what was written did not read back the same (${err.message}); the disk may be full or failing`;
+    default: return (typeof err?.message === 'string' && err.message ? err.message : String(e)).split('\n')[0];
+  }
+}
 
 /**
  * `.bak` ← the current file, as a hard link made under a temp name and renamed into place (atomic). Two traps,
  * both found by the kill loop: a save killed after this step leaves `.bak` and the target as the *same inode*, and
  * `rename()` between two links of one inode is a no-op that leaves the temp link behind; a later save that reused
  * that temp name then copied the target *into* the inode `.bak` shares, tearing `.bak` when killed mid-copy. So the
- * temp name is unique, a stale one is unlinked first (never written through), and the temp link is always removed.
+ * temp name is unique, it is never written through, and the temp link is always removed.
  */
 async function keepBackup(target: string): Promise<void> {
   const bak = `${target}.bak`;
-  const tmp = `${bak}.${process.pid}.${++backups}.tmp`;
-  await fs.rm(tmp, { force: true });
+  const tmp = claimTemp(bak);
   try {
     await fs.link(target, tmp);
   } catch (e) {
+    releaseTemp(tmp);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return; // first save: nothing to keep
-    // Filesystems without hard links (FAT, some network shares): fall back to a copy into a fresh file.
-    await fs.copyFile(target, tmp, fsConstants.COPYFILE_EXCL);
+    // Filesystems without hard links (FAT, some network shares): a verified copy.
+    await writeVerified(bak, await fs.readFile(target));
+    return;
   }
   try {
     await fs.rename(tmp, bak);
   } finally {
-    await fs.rm(tmp, { force: true }).catch(() => undefined); // no-op after a real rename; the stray link otherwise
-  }
-}
-
-async function fsyncDir(dir: string): Promise<boolean> {
-  let fh: fs.FileHandle | undefined;
-  try {
-    fh = await fs.open(dir, 'r');
-    await fh.sync();
-    return true;
-  } catch {
-    return false; // Windows cannot open directories; the rename is still atomic there.
-  } finally {
-    await fh?.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined); // no-op after a real rename; the stray link otherwise
+    releaseTemp(tmp);
   }
 }
 
@@ -72,26 +76,17 @@ export function saveAtomic(target: string, data: string | Buffer, opts: { backup
   return run;
 }
 
-async function saveNow(target: string, data: string | Buffer, opts: { backup?: boolean }): Promise<SaveState> {
+async function saveNow(given: string, data: string | Buffer, opts: { backup?: boolean }): Promise<SaveState> {
+  // Through a link to the file it names, as the user sees it: the link stays a link and the .bak sits by the file.
+  const target = await fs.realpath(given).catch(() => given);
+  const existed = await fs.stat(target).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT');
+  let durable: boolean;
   try {
     if (opts.backup !== false) await keepBackup(target);
-    await writeFileAtomic(target, data, { fsync: true });
+    durable = await writeVerified(target, data);
   } catch (e) {
-    throw new SaveError(`could not save ${path.basename(target)}: ${(e as Error).message}; the previous version is unchanged`, 'failed-before-commit');
+    const kept = existed ? 'the previous version is unchanged' : 'nothing was written';
+    throw new SaveError(`could not save ${path.basename(given)}: ${describeWriteFault(e)}; ${kept}`, 'failed-before-commit');
   }
-  return (await fsyncDir(path.dirname(target))) ? 'committed-durable' : 'committed-not-durable';
-}
-
-/** Removes temp files a killed save left behind (write-file-atomic names them `<file>.<hash>`). */
-export async function sweepTempFiles(target: string): Promise<number> {
-  const dir = path.dirname(target);
-  const base = path.basename(target);
-  let removed = 0;
-  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-    if (name !== base && name.startsWith(base + '.') && (/\.\d+$/.test(name) || name.endsWith('.tmp'))) {
-      await fs.rm(path.join(dir, name), { force: true });
-      removed++;
-    }
-  }
-  return removed;
+  return durable ? 'committed-durable' : 'committed-not-durable';
 }

@@ -6,7 +6,8 @@ import { buildExport } from '../../../shared/export/build';
 import {
   type DocumentFormatId, DOCUMENT_FORMATS, isDocumentFormat, renderDocumentFormat, renderZip,
 } from '../../../shared/export/formats';
-import { saveAtomic } from './atomic-save';
+import { ExportWrites } from './export-writes';
+import type { ExportGuard } from './export-target';
 import { exportMetsAlto, exportPageXmlFiles, type LayoutExportOptions } from './layout-export';
 
 /**
@@ -34,6 +35,8 @@ export interface ExportRequest {
   sourceDir?: string;
   /** Folders the issue's file references (ALTO, scans) may lie in; default `sourceDir` (layout-export.ts). */
   referenceRoots?: string[];
+  /** What the export may not write over (the issue, its sources) and whether existing files may be replaced. */
+  guard?: ExportGuard;
 }
 
 export type ExportResult =
@@ -43,17 +46,17 @@ export type ExportResult =
 /** A format that renders itself from the issue (e.g. layout XML with coordinates); see the file comment. */
 export interface LayoutFormat {
   gated: boolean;
-  run: (issue: Issue, req: ExportRequest) => Promise<{ files: string[]; warnings?: string[] }>;
+  run: (issue: Issue, req: ExportRequest, writes: ExportWrites) => Promise<{ files: string[]; warnings?: string[] }>;
 }
 export const LAYOUT_FORMATS: Partial<Record<string, LayoutFormat>> = {
   // The untouched ALTO files next to a new METS with the corrected articles (a folder, or a `.zip` output).
-  'mets-alto': { gated: true, run: (issue, req) => exportMetsAlto(issue, layoutOptions(req)) },
+  'mets-alto': { gated: true, run: (issue, req, writes) => exportMetsAlto(issue, layoutOptions(req, writes)) },
   // One PAGE XML file per page in the output folder; it carries the pool too, so it is not gated.
-  page: { gated: false, run: (issue, req) => exportPageXmlFiles(issue, layoutOptions(req)) },
+  page: { gated: false, run: (issue, req, writes) => exportPageXmlFiles(issue, layoutOptions(req, writes)) },
 };
 
-function layoutOptions(req: ExportRequest): LayoutExportOptions {
-  return { output: req.output, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}), ...(req.referenceRoots ? { referenceRoots: req.referenceRoots } : {}) };
+function layoutOptions(req: ExportRequest, writes: ExportWrites): LayoutExportOptions {
+  return { output: req.output, writes, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}), ...(req.referenceRoots ? { referenceRoots: req.referenceRoots } : {}) };
 }
 
 export interface ExportScope { approvedOnly?: boolean; articleIds?: readonly string[] }
@@ -92,14 +95,11 @@ export function childPath(dir: string, name: string): string {
   return target;
 }
 
-function bytes(data: string | Uint8Array): string | Buffer {
-  return typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-}
-
 /**
  * Exports an issue. Returns `ok: false` with the problems when the audit gate refuses; throws
  * `ExportFormatError` (shared/export/formats) when the request cannot be served, e.g. NITF of several articles
- * into one file.
+ * into one file, and `ExportTargetError` (export-target.ts) when a target is protected or exists without
+ * `guard.replace`; then nothing is written.
  */
 export async function exportIssue(issue: Issue, req: ExportRequest): Promise<ExportResult> {
   const layout = LAYOUT_FORMATS[req.format];
@@ -112,15 +112,18 @@ export async function exportIssue(issue: Issue, req: ExportRequest): Promise<Exp
   if (gated && !doc.articles.length) {
     return { ok: false, problems: [req.approvedOnly ? 'no approved article to export' : 'no article to export'] };
   }
+  const writes = new ExportWrites();
   if (layout) {
-    const r = await layout.run(issue, req);
+    const r = await layout.run(issue, req, writes);
+    await writes.commit(issue, req.guard);
     return { ok: true, files: r.files, articles: doc.articles.length, ...(r.warnings?.length ? { warnings: r.warnings } : {}) };
   }
   if (req.format === 'zip') {
     const inner = req.inner ?? 'md';
     if (!isDocumentFormat(inner)) return { ok: false, problems: [`a zip cannot hold ${String(inner)}`] };
     const z = await renderZip(doc, issue, inner);
-    await saveAtomic(req.output, bytes(z.data), { backup: false });
+    writes.add(req.output, z.data);
+    await writes.commit(issue, req.guard);
     return { ok: true, files: [req.output], articles: doc.articles.length, ...(z.warnings.length ? { warnings: z.warnings } : {}) };
   }
   // Layout formats returned above; what is left renders from the export document.
@@ -131,12 +134,13 @@ export async function exportIssue(issue: Issue, req: ExportRequest): Promise<Exp
     await fs.mkdir(req.output, { recursive: true });
     for (const f of files) {
       const file = childPath(req.output, f.name);
-      await saveAtomic(file, bytes(f.data), { backup: false });
+      writes.add(file, f.data);
       written.push(file);
     }
   } else {
-    await saveAtomic(req.output, bytes(files[0].data), { backup: false });
+    writes.add(req.output, files[0].data);
     written.push(req.output);
   }
+  await writes.commit(issue, req.guard);
   return { ok: true, files: written, articles: doc.articles.length, ...(warnings.length ? { warnings } : {}) };
 }

@@ -8,9 +8,10 @@ import { exportIssue, EXPORT_FORMATS, type ExportFormat } from './export-service
 import { PathTokens, type TokenKind } from '../security/path-tokens';
 import { USER_CHOICE_SCOPE, type HostScope } from '../security/host-scope';
 import { pathTextProblem } from '../security/containment';
+import { ExportTargetError } from './export-target';
 import { readRecent, recordRecent } from './recent-files';
 import { readScanImage } from './scan-image';
-import { discardRecovery, listRecovery, readRecovery, RecoveryError, writeRecovery } from './recovery-store';
+import { discardRecovery, listRecovery, readRecovery, recoveryDir, RecoveryError, writeRecovery } from './recovery-store';
 import { RecoverySessionEnded, type RecoverySession } from '../session/recovery-session';
 
 /**
@@ -77,6 +78,7 @@ export function toHostError(e: unknown): HostError {
   if (e instanceof HostError) return e;
   if (e instanceof RecoveryError) return new HostError(e.message, e.code === 'not-found' ? 'failed' : 'refused');
   if (e instanceof RecoverySessionEnded) return new HostError(e.message, 'refused');
+  if (e instanceof ExportTargetError) return new HostError(e.message, 'refused');
   const err = e as NodeJS.ErrnoException;
   const p = typeof err?.path === 'string' ? path.basename(err.path) : '';
   if (err?.code === 'ENOENT') return new HostError(`no such file${p ? `: ${p}` : ''}`, 'failed');
@@ -183,22 +185,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return { ok: false as const, problems: [`export as ${input.format} is not available in this build (available: ${EXPORT_FORMATS.join(', ')})`] };
       }
       const issueFile = input.issueToken ? tokens.resolve(input.issueToken, 'issue') : undefined;
-      const r = await exportIssue(input.issue, {
-        format: input.format,
-        output,
-        split: input.split,
-        inner: input.inner,
-        allowIncomplete: input.allowIncomplete,
-        approvedOnly: input.approvedOnly,
-        articleIds: input.articleIds,
-        ...(issueFile ? { sourceDir: path.dirname(issueFile) } : {}),
-        referenceRoots: referenceRoots(issueFile),
-      });
       // Names relative to the chosen target: the renderer shows them, it has no use for absolute paths.
       const shown = (f: string) => {
         const rel = path.relative(output, f);
         return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.basename(f);
       };
+      let r;
+      try {
+        r = await exportIssue(input.issue, {
+          format: input.format,
+          output,
+          split: input.split,
+          inner: input.inner,
+          allowIncomplete: input.allowIncomplete,
+          approvedOnly: input.approvedOnly,
+          articleIds: input.articleIds,
+          ...(issueFile ? { sourceDir: path.dirname(issueFile) } : {}),
+          // Never over the issue, its .bak, its sources or a recovery file; existing files only once confirmed.
+          guard: { ...(issueFile ? { issueFile, sourceDir: path.dirname(issueFile) } : {}), recoveryDir: recoveryDir(userDataDir), replace: !!input.replace },
+          referenceRoots: referenceRoots(issueFile),
+        });
+      } catch (e) {
+        // Existing files: the renderer asks "replace?" and runs again with `replace`.
+        if (e instanceof ExportTargetError && e.code === 'exists') return { ok: false as const, problems: [e.message], existing: e.files.map(shown) };
+        throw e;
+      }
       return r.ok ? { ...r, files: r.files.map(shown) } : r;
     },
     'page.image': async ({ issueToken, src }) => {

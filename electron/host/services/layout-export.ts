@@ -8,7 +8,7 @@ import { originalTextOf } from '../../../shared/model/lookup';
 import { buildPageXml } from '../../../shared/export/page-xml';
 import { uniqueFileNames } from '../../../shared/export/file-names';
 import type { Issue, Page } from '../../../shared/model/types';
-import { saveAtomic } from './atomic-save';
+import { ExportWrites } from './export-writes';
 import { containPath, ContainmentError, openContained } from '../security/containment';
 import { extensionOf, imageMimeOf, imageTypeProblem, MAGIC_BYTES } from '../security/image-magic';
 
@@ -31,6 +31,15 @@ export interface LayoutExportOptions {
    * from in this session. Default: `sourceDir` alone; none (no reference is read) without it.
    */
   referenceRoots?: string[];
+  /** Where the files go: collected for the caller to check and write (export-writes.ts); else written at the end. */
+  writes?: ExportWrites;
+}
+
+/** The caller's collector, or one of our own that writes (replacing existing files) when `done` is called. */
+function writesFor(opts: LayoutExportOptions): { writes: ExportWrites; done: (issue: Issue) => Promise<void> } {
+  if (opts.writes) return { writes: opts.writes, done: async () => undefined };
+  const writes = new ExportWrites();
+  return { writes, done: (issue) => writes.commit(issue, { replace: true }) };
 }
 export interface LayoutExportResult { files: string[]; warnings?: string[] }
 
@@ -112,22 +121,25 @@ export async function exportMetsAlto(issue: Issue, opts: LayoutExportOptions): P
   const { pages, bytes, warnings } = await altoFiles(issue, opts);
   const extra = warnings.length ? { warnings } : {};
   const mets = buildMetsXml(issue, pages);
+  const { writes, done } = writesFor(opts);
   if (/\.zip$/i.test(opts.output)) {
     const entries: Record<string, Uint8Array> = { 'mets.xml': new TextEncoder().encode(mets) };
     for (const [href, data] of bytes) entries[href] = data;
     await fs.mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
-    await saveAtomic(opts.output, Buffer.from(zipSync(entries, { level: 6 })), { backup: false });
+    writes.add(opts.output, zipSync(entries, { level: 6 }));
+    await done(issue);
     return { files: [opts.output], ...extra };
   }
   const files: string[] = [];
   for (const [href, data] of bytes) {
     const target = path.join(opts.output, href);
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, data);
+    writes.add(target, data);
     files.push(target);
   }
   const metsFile = path.join(opts.output, 'mets.xml');
-  await saveAtomic(metsFile, mets, { backup: false });
+  writes.add(metsFile, mets);
+  await done(issue);
   return { files: [metsFile, ...files], ...extra };
 }
 
@@ -176,6 +188,7 @@ async function readScan(page: Page, opts: LayoutExportOptions): Promise<ScanRead
  */
 export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
   await fs.mkdir(opts.output, { recursive: true });
+  const { writes, done } = writesFor(opts);
   const names = uniqueFileNames(issue.pages.map((p) => `page-${p.label}`), 'xml');
   const files: string[] = [];
   const images: string[] = [];
@@ -187,15 +200,16 @@ export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions
       const scan = await readScan(page, opts);
       if ('data' in scan) {
         imageFilename = `${names[i].replace(/\.xml$/, '')}.${scan.ext}`;
-        await fs.writeFile(path.join(opts.output, imageFilename), scan.data);
+        writes.add(path.join(opts.output, imageFilename), scan.data);
         images.push(path.join(opts.output, imageFilename));
       } else {
         imageFilename = scan.nameInXml;
         warnings.push(scan.warning);
       }
     }
-    await saveAtomic(file, buildPageXml(issue, page.id, imageFilename !== undefined ? { imageFilename } : {}), { backup: false });
+    writes.add(file, buildPageXml(issue, page.id, imageFilename !== undefined ? { imageFilename } : {}));
     files.push(file);
   }
+  await done(issue);
   return { files: [...files, ...images], ...(warnings.length ? { warnings } : {}) };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { saveAtomic } from './atomic-save';
+import { sweepTempFilesIn } from './temp-files';
 
 /**
  * Crash recovery files (issue 8, host side): the renderer's autosave sends its document and undo history as an
@@ -103,6 +104,7 @@ async function readHead(file: string): Promise<{ header?: RecoveryHeader; schema
 /** Every recovery file, newest first, with what it holds; unusable ones carry `unreadable`. */
 export async function listRecovery(userDataDir: string): Promise<RecoveryListing[]> {
   const dir = recoveryDir(userDataDir);
+  await sweepTempFilesIn(dir); // what a killed autosave left; only Galley temp files whose writer is gone
   const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(RECOVERY_SUFFIX));
   const out: RecoveryListing[] = [];
   for (const name of names) {

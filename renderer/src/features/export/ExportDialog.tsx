@@ -9,7 +9,8 @@ import '../cleanup/editors.css';
 
 /**
  * The export dialog: format, one file or one per article (or zip contents), approved-only, the selected article
- * or the whole issue. When the audit gate refuses, the problems are listed here with "Export anyway".
+ * or the whole issue. When the audit gate refuses, the problems are listed here with "Export anyway"; when the
+ * export would replace existing files, they are listed with "Replace".
  */
 export function ExportDialog() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function ExportDialog() {
   const d = useStore(exportDialog(store));
   const selected = useApp((s) => (s.selectedArticle ? s.doc?.articles.find((a) => a.id === s.selectedArticle) : undefined));
   const doc = useApp((s) => (d.open ? s.doc : null));
-  const close = () => exportDialog(store).setState({ open: false, problems: null, target: null });
+  const close = () => exportDialog(store).setState({ open: false, problems: null, existing: null, allowIncomplete: false, target: null });
 
   useEffect(() => {
     if (!d.open) return;
@@ -71,10 +72,18 @@ export function ExportDialog() {
             <ul>{d.problems.slice(0, 50).map((p, i) => <li key={i}>{p}</li>)}</ul>
           </div>
         )}
+        {d.existing && (
+          <div className="editors-problems" role="alert" data-testid="export-existing">
+            <p>{t('editors.export.existing', { count: d.existing.length })}</p>
+            <ul>{d.existing.slice(0, 50).map((f, i) => <li key={i}>{f}</li>)}</ul>
+          </div>
+        )}
         {d.error && <p className="editors-error" role="alert" data-testid="export-error">{d.error}</p>}
         <footer className="editors-actions">
-          {d.problems ? (
-            <button type="button" className="danger" disabled={d.running} onClick={() => void runExport(ctx, true)} data-testid="export-anyway">{t('editors.export.anyway')}</button>
+          {d.existing ? (
+            <button type="button" className="danger" disabled={d.running} onClick={() => void runExport(ctx, 'replace')} data-testid="export-replace">{t('editors.export.replace')}</button>
+          ) : d.problems ? (
+            <button type="button" className="danger" disabled={d.running} onClick={() => void runExport(ctx, 'allowIncomplete')} data-testid="export-anyway">{t('editors.export.anyway')}</button>
           ) : (
             <button type="button" className="primary" disabled={d.running} onClick={() => void runExport(ctx)} data-testid="export-run">{t('editors.export.run')}</button>
           )}

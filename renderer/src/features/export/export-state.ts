@@ -9,7 +9,10 @@ export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
 export const ZIP_INNER = ['md', 'txt', 'html', 'docx', 'nitf', 'json'] as const;
 export type ZipInner = (typeof ZIP_INNER)[number];
 
-/** The export dialog's choices and, after a refusal by the audit gate, the problems and the chosen target. */
+/**
+ * The export dialog's choices and, after a refusal by the audit gate or because files exist, what to ask and the
+ * chosen target.
+ */
 export interface ExportDialogState {
   open: boolean;
   format: ExportFormatName;
@@ -19,6 +22,10 @@ export interface ExportDialogState {
   scope: 'issue' | 'article';
   /** The gate's answer (`{ok:false, problems}`) for the target below: shown with "Export anyway". */
   problems: string[] | null;
+  /** The files the export would replace (the host wrote nothing): shown with "Replace". */
+  existing: string[] | null;
+  /** "Export anyway" was chosen for the target below: a "Replace" that follows keeps it. */
+  allowIncomplete: boolean;
   target: { token: string; name: string } | null;
   error: string | null;
   running: boolean;
@@ -30,7 +37,7 @@ export function exportDialog(store: AppStore): StoreApi<ExportDialogState> {
   let p = panels.get(store);
   if (!p) {
     p = createStore<ExportDialogState>()(() => ({
-      open: false, format: 'md', split: false, inner: 'md', approvedOnly: false, scope: 'issue', problems: null, target: null, error: null, running: false,
+      open: false, format: 'md', split: false, inner: 'md', approvedOnly: false, scope: 'issue', problems: null, existing: null, allowIncomplete: false, target: null, error: null, running: false,
     }));
     panels.set(store, p);
   }
@@ -42,14 +49,14 @@ export function openExport(store: AppStore, format?: ExportFormatName): void {
   const s = store.getState();
   if (!s.doc) return;
   exportDialog(store).setState({
-    open: true, problems: null, target: null, error: null, running: false,
+    open: true, problems: null, existing: null, allowIncomplete: false, target: null, error: null, running: false,
     scope: s.selectedArticle ? 'article' : 'issue', ...(format ? { format } : {}),
   });
 }
 
 /** Changes a choice; a pending refusal belongs to the old choices and is dropped. */
 export function setChoice(store: AppStore, patch: Partial<Pick<ExportDialogState, 'format' | 'split' | 'inner' | 'approvedOnly' | 'scope'>>): void {
-  exportDialog(store).setState({ ...patch, problems: null, target: null, error: null });
+  exportDialog(store).setState({ ...patch, problems: null, existing: null, allowIncomplete: false, target: null, error: null });
 }
 
 /** The articles the export covers (undefined: the whole issue). */
@@ -75,9 +82,11 @@ export function targetIsFolder(store: AppStore): boolean {
 
 /**
  * Runs the export: asks for the target (unless retrying after a refusal), calls `export.run`. The gate's refusal
- * keeps the dialog open with the problems; `allowIncomplete` ("Export anyway") re-runs to the same target.
+ * keeps the dialog open with the problems; `allowIncomplete` ("Export anyway") re-runs to the same target. When
+ * the export would replace existing files the host writes nothing and lists them; `replace` ("Replace") re-runs
+ * to the same target, keeping an "Export anyway" given before.
  */
-export async function runExport(ctx: CommandContext, allowIncomplete = false): Promise<boolean> {
+export async function runExport(ctx: CommandContext, answer: 'allowIncomplete' | 'replace' | null = null): Promise<boolean> {
   const { store, host, t } = ctx;
   const p = exportDialog(store);
   const s = store.getState();
@@ -85,9 +94,11 @@ export async function runExport(ctx: CommandContext, allowIncomplete = false): P
   if (!doc) return false;
   const d = p.getState();
   const articleIds = scopeArticleIds(store);
+  const allowIncomplete = answer === 'allowIncomplete' || (answer === 'replace' && d.allowIncomplete);
+  const replace = answer === 'replace';
   p.setState({ running: true, error: null });
   try {
-    let target = allowIncomplete ? d.target : null;
+    let target = answer ? d.target : null;
     if (!target) {
       const art = articleIds ? doc.articles.find((a) => a.id === articleIds[0]) : undefined;
       const base = art ? articleTitle(doc, art) : doc.title;
@@ -102,9 +113,11 @@ export async function runExport(ctx: CommandContext, allowIncomplete = false): P
       ...(d.approvedOnly ? { approvedOnly: true } : {}),
       ...(articleIds ? { articleIds } : {}),
       ...(allowIncomplete ? { allowIncomplete: true } : {}),
+      ...(replace ? { replace: true } : {}),
     });
-    if (!r.ok) { p.setState({ problems: r.problems, target }); return false; }
-    p.setState({ open: false, problems: null, target: null });
+    if (!r.ok && r.existing) { p.setState({ existing: r.existing, problems: null, allowIncomplete, target }); return false; }
+    if (!r.ok) { p.setState({ problems: r.problems, existing: null, allowIncomplete: false, target }); return false; }
+    p.setState({ open: false, problems: null, existing: null, allowIncomplete: false, target: null });
     const warn = r.warnings?.length ? ` · ${t('editors.export.warnings', { count: r.warnings.length })}: ${r.warnings.slice(0, 2).join(' · ')}` : '';
     s.notify('info', t('notice.exported', { count: r.files.length, name: target.name }) + warn);
     return true;
