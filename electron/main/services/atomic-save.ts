@@ -72,12 +72,30 @@ export function saveAtomic(target: string, data: string | Buffer, opts: { backup
   return run;
 }
 
+/** Why a save failed, in words (the raw errno text names a temp file the user never chose). */
+function saveFailure(e: unknown, target: string): string {
+  const err = e as NodeJS.ErrnoException;
+  const dir = path.dirname(target);
+  switch (err?.code) {
+    case 'ENOENT': return `the folder ${dir} does not exist`;
+    case 'ENOTDIR': return `${dir} is not a folder`;
+    case 'EISDIR': return `${path.basename(target)} is a folder`;
+    case 'EACCES': case 'EPERM': return `permission denied in ${dir}`;
+    case 'EROFS': return `${dir} is on a read-only disk`;
+    case 'ENOSPC': return 'the disk is full';
+    default: return String(err?.message ?? e).split('\n')[0];
+  }
+}
+
 async function saveNow(target: string, data: string | Buffer, opts: { backup?: boolean }): Promise<SaveState> {
+  // Whether there is a previous version the failure leaves in place (a first save has none to speak of).
+  const existed = await fs.lstat(target).then(() => true, () => false);
   try {
     if (opts.backup !== false) await keepBackup(target);
     await writeFileAtomic(target, data, { fsync: true });
   } catch (e) {
-    throw new SaveError(`could not save ${path.basename(target)}: ${(e as Error).message}; the previous version is unchanged`, 'failed-before-commit');
+    const after = existed ? 'the previous version is unchanged' : 'nothing was written';
+    throw new SaveError(`could not save ${path.basename(target)}: ${saveFailure(e, target)}; ${after}`, 'failed-before-commit');
   }
   return (await fsyncDir(path.dirname(target))) ? 'committed-durable' : 'committed-not-durable';
 }
