@@ -38,8 +38,8 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
     const err = e as Error & { exitCode?: number; code?: string };
     if (debug) io.err(err.stack ?? String(err));
     const errPath = (err as { path?: unknown }).path;
-    // One line: a message that spans lines (a library's) keeps its first.
-    let msg = String(err?.message ?? e).split('\n')[0];
+    // One line: a message that spans lines (a library's) keeps its first; the CLI's own may list details below.
+    let msg = err instanceof CliError ? err.message : String(err?.message ?? e).split('\n')[0];
     if (err.code === 'ENOENT' && typeof errPath === 'string') msg = `no such file: ${errPath}`;
     else if (err.code === 'EACCES' && typeof errPath === 'string') msg = `permission denied: ${errPath}`;
     else if (typeof err.code === 'string' && typeof errPath === 'string') msg = describeFsError(err, errPath).message.split('\n')[0];

@@ -7,6 +7,8 @@ import { buildPageXml } from '../../../shared/export/page-xml';
 import { uniqueFileNames } from '../../../shared/export/file-names';
 import type { Issue } from '../../../shared/model/types';
 import { saveAtomic } from './atomic-save';
+import { InputError, readImportFile } from './read-input';
+import { decodeXmlBytes } from '../../../shared/import/xml-decode';
 
 /**
  * Writes the layout exports: `mets-alto` (a new METS next to byte-identical copies of the source ALTO files, in a
@@ -32,8 +34,13 @@ async function altoSources(issue: Issue, sourceDir: string | undefined): Promise
     }
     const file = path.resolve(sourceDir ?? process.cwd(), page.source.name);
     let data: Buffer;
-    try { data = await fs.readFile(file); } catch { throw new LayoutExportError(`the ALTO file of page ${page.label} is missing: ${file}`); }
-    const alto = pageFromAlto(data.toString('utf8'), { pageId: page.id });
+    try {
+      data = await readImportFile(file);
+    } catch (e) {
+      throw new LayoutExportError(e instanceof InputError && e.code !== 'not-found' ? `the ALTO file of page ${page.label} cannot be read: ${e.message}` : `the ALTO file of page ${page.label} is missing: ${file}`);
+    }
+    // Decoded as the import decoded it, so that an unchanged file compares equal.
+    const alto = pageFromAlto(decodeXmlBytes(data), { pageId: page.id });
     if (alto.page.original !== page.original) {
       throw new LayoutExportError(`the ALTO file of page ${page.label} changed since the import (${file}); its text no longer matches the issue`);
     }

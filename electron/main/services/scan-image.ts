@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { HostError } from '../../../shared/ipc/contract';
 import { displayableImage, imageDataUrl, imageInfo } from '../../../shared/import/image';
+import { InputError, readInputFile } from './read-input';
 
 /** Largest scan sent to the renderer as a data URL (the web host's response and IPC carry it in one piece). */
 export const MAX_SCAN_BYTES = 64 * 1024 * 1024;
@@ -17,10 +17,13 @@ export async function readScanImage(issueFile: string, src: string): Promise<str
     throw new HostError('the scan is not a file path (embedded or remote images are not read by the host)', 'refused');
   }
   const file = path.resolve(path.dirname(issueFile), src);
-  const stat = await fs.stat(file);
-  if (!stat.isFile()) throw new HostError(`the scan ${path.basename(file)} is not a file`, 'refused');
-  if (stat.size > MAX_SCAN_BYTES) throw new HostError(`the scan ${path.basename(file)} is too large to show (${Math.round(stat.size / 1048576)} MB)`, 'refused');
-  const bytes = new Uint8Array(await fs.readFile(file));
+  let bytes: Uint8Array;
+  try {
+    // A regular file only, bounded while read (a FIFO or a device named by an issue must not hang or fill memory).
+    bytes = new Uint8Array(await readInputFile(file, { maxBytes: MAX_SCAN_BYTES, what: 'a scan to show', tooLargeHint: 'convert it to a smaller PNG or JPEG' }));
+  } catch (e) {
+    throw e instanceof InputError && e.code !== 'not-found' ? new HostError(`the scan ${e.message}`, 'refused') : e;
+  }
   const info = imageInfo(bytes);
   if (!info || !displayableImage(info.mime)) throw new HostError(`${path.basename(file)} is not an image the scan view can show`, 'refused');
   return imageDataUrl(bytes, info.mime);
