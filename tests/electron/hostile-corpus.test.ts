@@ -209,6 +209,18 @@ describe('hostile corpus through galley import', () => {
     check(await loadIssueFile(out), warnings, true);
   });
 
+  it('a METS that names a FIFO as one of its ALTO pages: that page is reported as not read, the others import', async () => {
+    const bnl = path.join(FIXTURES, 'real/bnl-luxzeit-1858-12-07');
+    mkdirSync(p('bnl/text'), { recursive: true });
+    copyFileSync(path.join(bnl, '2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml'), p('bnl/mets.xml'));
+    for (const n of ['1858-12-07_01-00001.xml', '1858-12-07_01-00003.xml']) copyFileSync(path.join(bnl, 'text', n), p(`bnl/text/${n}`));
+    execFileSync('mkfifo', [p('bnl/text/1858-12-07_01-00002.xml')]);
+    const r = await run('import', p('bnl/mets.xml'), '-o', p('bnl.galley.json'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^warning: Not read: text\/1858-12-07_01-00002\.xml \(page 2, named in the METS\) is not a regular file\.$/m);
+    expect((await loadIssueFile(p('bnl.galley.json'))).pages).toHaveLength(2);
+  });
+
   it('refuses an unknown --encoding with the list of encodings', async () => {
     expectOneLineError(await run('import', h('big5-unsure.txt'), '--encoding', 'latin-9', '-o', p('x.galley.json')), /unknown encoding "latin-9"; --encoding takes one of utf-8, .*big5/);
   });

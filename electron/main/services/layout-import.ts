@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { detectFormat, IMAGE_FORMATS, type LayoutFormat } from '../../../shared/import/detect';
 import { pageFromAlto } from '../../../shared/import/alto';
@@ -114,7 +115,14 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
       continue;
     }
     const file = path.resolve(dir, alto.href);
-    if (!(await exists(file))) { part.warnings.push(`Missing file: ${alto.href} (page ${mp.label}, named in the METS)`); continue; }
+    if (!(await exists(file))) {
+      // Something else by that name (a folder, a pipe, a device) is never read: say so rather than "missing".
+      const other = await fs.stat(file).then(() => true, () => false);
+      part.warnings.push(other
+        ? `Not read: ${alto.href} (page ${mp.label}, named in the METS) is not a regular file.`
+        : `Missing file: ${alto.href} (page ${mp.label}, named in the METS)`);
+      continue;
+    }
     const pageId = `p${firstPage + inputs.length}`;
     const altoBytes = await readImportFile(file);
     const res = await naming(file, () => pageFromAlto(xmlText(altoBytes), { pageId, label: mp.label, sourceName: sourcePath(file, baseDir) }));
