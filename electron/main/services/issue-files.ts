@@ -17,7 +17,7 @@ export async function loadIssueFile(file: string): Promise<Issue> {
   try {
     bytes = await readInputFile(file, {
       maxBytes: MAX_ISSUE_BYTES,
-      what: 'issue file',
+      what: 'an issue file',
       tooLargeHint: 'no issue Galley writes is that large, so it is not an issue file or it is damaged; open its .bak copy or a recovery file instead',
     });
   } catch (e) {

@@ -54,7 +54,7 @@ export function describeFsError(e: unknown, file: string): Error {
 export interface ReadInputOptions {
   /** Largest size accepted, in bytes. */
   maxBytes: number;
-  /** The kind of file, for the messages ("page", "issue file", "scan"…). */
+  /** The kind of file with its article, for the messages ("an issue file", "a file to import"…). */
   what?: string;
   /** What the user can do about a file over the limit (appended to the message). */
   tooLargeHint?: string;
@@ -83,9 +83,12 @@ export async function openRegularFile(file: string): Promise<{ handle: FileHandl
 
 /** `size` is what fstat said, or undefined when the file turned out larger while it was read. */
 function tooLarge(file: string, size: number | undefined, opts: ReadInputOptions): InputError {
-  const what = opts.what ?? 'file';
-  const is = size === undefined ? `larger than ${mb(opts.maxBytes)}` : mb(size);
-  return new InputError(`${path.basename(file)} is ${is}; Galley reads a ${what} of up to ${mb(opts.maxBytes)}${opts.tooLargeHint ? `; ${opts.tooLargeHint}` : ''}`, 'too-large');
+  const what = opts.what ?? 'a file';
+  // Sizes that round to the same MB (511.99 MB against a limit of 512 MB) are given in bytes.
+  const exact = size !== undefined && mb(size) === mb(opts.maxBytes);
+  const fmt = (n: number) => (exact ? `${n.toLocaleString('en')} bytes` : mb(n));
+  const is = size === undefined ? `larger than ${fmt(opts.maxBytes)}` : fmt(size);
+  return new InputError(`${path.basename(file)} is ${is}; Galley reads ${what} of up to ${fmt(opts.maxBytes)}${opts.tooLargeHint ? `; ${opts.tooLargeHint}` : ''}`, 'too-large');
 }
 
 /**
@@ -142,5 +145,5 @@ export async function isRegularFile(file: string): Promise<boolean> {
  * 256 MB (V8 strings top out near 512 Mi UTF-16 units; a page is never this large). @throws InputError
  */
 export function readImportFile(file: string): Promise<Buffer> {
-  return readInputFile(file, { maxBytes: MAX_INPUT_BYTES, what: 'file to import', tooLargeHint: 'split it into pages' });
+  return readInputFile(file, { maxBytes: MAX_INPUT_BYTES, what: 'a file to import', tooLargeHint: 'split it into pages' });
 }

@@ -126,7 +126,7 @@ export async function readRecovery(userDataDir: string, id: string): Promise<{ h
   let text: string;
   try {
     // Bounded: the text must fit in one JS string, and a device or a FIFO is never read.
-    text = (await readInputFile(file, { maxBytes: bufferConstants.MAX_STRING_LENGTH, what: 'recovery file' })).toString('utf8');
+    text = (await readInputFile(file, { maxBytes: bufferConstants.MAX_STRING_LENGTH, what: 'a recovery file' })).toString('utf8');
   } catch (e) {
     if (e instanceof InputError && e.code !== 'not-found') throw new RecoveryError(`the recovery file cannot be read (${e.message}); it is kept`, 'damaged');
     throw new RecoveryError(`no recovery file "${id}"`, 'not-found');
