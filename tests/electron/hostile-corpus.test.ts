@@ -278,5 +278,9 @@ describe('the bounded reader', () => {
   it('stops at the limit while reading a file whose size fstat does not tell (/proc reports 0 bytes)', async () => {
     await expect(readInputFile('/proc/self/status', { maxBytes: 64, what: 'a test file' })).rejects.toThrow(/^status is larger than 64 bytes; Galley reads a test file of up to 64 bytes$/);
     expect((await readInputFile('/proc/self/status', { maxBytes: 1 << 20 })).toString()).toMatch(/^Name:/);
+    // Larger than the first buffer for an unknown size (64 kB): read whole by growing, still within the limit.
+    const smaps = (await readInputFile('/proc/self/smaps', { maxBytes: 64 << 20 })).toString();
+    expect(smaps.length).toBeGreaterThan(64 * 1024);
+    expect(smaps).toMatch(/VmFlags:[^\n]*\n$/);
   });
 });

@@ -7,8 +7,8 @@ import { MAX_INPUT_BYTES } from '../../../shared/text/encoding';
  * Reading a file the user chose (a page, a layout file, a file a METS names, a scan, an issue, a recovery file).
  * Only regular files are read: the opened handle is checked with fstat (no stat-then-open race), and the open is
  * non-blocking so that a FIFO cannot hang it. The size is checked before reading and again while reading, in
- * bounded chunks, so that a device such as /dev/zero or a file that grows cannot take the memory. Every failure
- * is an `InputError` whose message is one line: which file, what is wrong and what to do.
+ * a buffer that never grows past the limit, so that a device such as /dev/zero or a file that grows cannot take
+ * the memory. Every failure is an `InputError` whose message is one line: which file, what is wrong and what to do.
  */
 export class InputError extends Error {
   constructor(message: string, readonly code: 'not-found' | 'not-file' | 'too-large' | 'denied' | 'unreadable') {
@@ -17,8 +17,10 @@ export class InputError extends Error {
   }
 }
 
-/** Chunk of one read call: large enough for speed, small enough that a growing file overshoots by little. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/** First buffer when fstat gives no size (/proc files): small, since such files are small. */
+const FIRST_UNKNOWN_BYTES = 64 * 1024;
+/** Least growth of the buffer when a file turns out larger than fstat said. */
+const GROW_BYTES = 4 * 1024 * 1024;
 
 function mb(bytes: number): string {
   return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${bytes} bytes`;
@@ -93,31 +95,36 @@ function tooLarge(file: string, size: number | undefined, opts: ReadInputOptions
 
 /**
  * The bytes of a regular file of at most `maxBytes`: refused before reading when fstat says it is larger, and
- * while reading when it turns out larger (it grew, or the size was not true).
+ * while reading when it turns out larger (it grew, or the size was not true). The buffer is sized by fstat, so a
+ * file is read into one allocation; it grows only when the file does, and never past the limit.
  * @throws InputError
  */
 export async function readInputFile(file: string, opts: ReadInputOptions): Promise<Buffer> {
   const { handle, size } = await openRegularFile(file);
   try {
     if (size > opts.maxBytes) throw tooLarge(file, size, opts);
-    const chunks: Buffer[] = [];
+    // One byte more than fstat's size (and at most one past the limit) tells at once whether the file grew.
+    const cap = opts.maxBytes + 1;
+    let buf = Buffer.allocUnsafe(Math.min(size > 0 ? size + 1 : FIRST_UNKNOWN_BYTES, cap));
     let total = 0;
     for (;;) {
-      // One byte more than the limit allows is enough to know the file is too large.
-      const want = Math.min(CHUNK_BYTES, opts.maxBytes + 1 - total);
-      const buf = Buffer.allocUnsafe(want);
+      if (total === buf.length) {
+        // Full: the file is larger than fstat said (it grew, or its size is not known, as for /proc files).
+        const grown = Buffer.allocUnsafe(Math.min(cap, Math.max(buf.length * 2, GROW_BYTES)));
+        buf.copy(grown, 0, 0, total);
+        buf = grown;
+      }
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buf, 0, want, total));
+        ({ bytesRead } = await handle.read(buf, total, buf.length - total, total));
       } catch (e) {
         throw describeFsError(e, file);
       }
       if (bytesRead === 0) break;
-      chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
       total += bytesRead;
       if (total > opts.maxBytes) throw tooLarge(file, undefined, opts);
     }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    return buf.subarray(0, total);
   } finally {
     await handle.close().catch(() => undefined);
   }
