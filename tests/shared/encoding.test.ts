@@ -93,6 +93,9 @@ describe('page encodings', () => {
       expect(decodeBytes(iconv.encode(sample, enc))).toEqual({ text: sample, encoding: enc });
       expect(decodeBytes(iconv.encode('Page two.\nColumn 3.\n', enc))).toEqual({ text: 'Page two.\nColumn 3.\n', encoding: enc });
     }
+    // Without any NUL byte (Chinese only, no newline), the frequent-hanzi score still tells UTF-16 from GB18030/Big5.
+    const han = sample.replace(/[\x00-\x7f]/g, '').slice(0, 400);
+    for (const enc of ['utf-16le', 'utf-16be'] as const) expect(decodeBytes(iconv.encode(han, enc))).toEqual({ text: han, encoding: enc });
     // Binary with NUL bytes on both sides of the code units stays binary.
     expect(() => decodeBytes(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]))).toThrow(/NUL bytes/);
   });
