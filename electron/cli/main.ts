@@ -4,6 +4,7 @@ import { exportCommand, exportHelp } from './commands/export';
 import { cleanupCommand, cleanupHelp } from './commands/cleanup';
 import { suggestCommand, suggestHelp } from './commands/suggest';
 import { CliError, type CliIO } from './cli-error';
+import { describeFsError } from '../host/services/read-input';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -36,9 +37,12 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
   } catch (e) {
     const err = e as Error & { exitCode?: number; code?: string };
     if (debug) io.err(err.stack ?? String(err));
-    let msg = err.message;
-    if (err.code === 'ENOENT' && 'path' in err) msg = `no such file: ${(err as { path?: string }).path}`;
-    if (err.code === 'EACCES' && 'path' in err) msg = `permission denied: ${(err as { path?: string }).path}`;
+    const errPath = (err as { path?: unknown }).path;
+    // One line: a message that spans lines (a library's) keeps its first; the CLI's own may list details below.
+    let msg = err instanceof CliError ? err.message : String(err?.message ?? e).split('\n')[0];
+    if (err.code === 'ENOENT' && typeof errPath === 'string') msg = `no such file: ${errPath}`;
+    else if (err.code === 'EACCES' && typeof errPath === 'string') msg = `permission denied: ${errPath}`;
+    else if (typeof err.code === 'string' && typeof errPath === 'string') msg = describeFsError(err, errPath).message.split('\n')[0];
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') msg = `${msg}\n${usage()}`;
     io.err(`galley: ${msg.replace(/^galley: /, '')}`);
     return err instanceof CliError ? err.exitCode : 2;

@@ -11,6 +11,29 @@ function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
   return sig.every((v, i) => b[at + i] === v);
 }
 
+/**
+ * Index just past the `>` that ends the DOCTYPE at the start of `s`, or -1. Quoted literals and comments are
+ * skipped, so a `]>` inside an entity value does not end it.
+ */
+function doctypeEnd(s: string): number {
+  let inSubset = false;
+  for (let i = 2; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'") {
+      const close = s.indexOf(c, i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (inSubset && s.startsWith('<!--', i)) {
+      const close = s.indexOf('-->', i + 4);
+      if (close < 0) return -1;
+      i = close + 2;
+    } else if (c === '[' && !inSubset) inSubset = true;
+    else if (c === ']' && inSubset) inSubset = false;
+    else if (c === '>' && !inSubset) return i + 1;
+  }
+  return -1;
+}
+
 /** The local name of the first element, skipping the XML declaration, processing instructions, comments, DOCTYPE. */
 export function xmlRootName(head: string): string | undefined {
   let s = head.replace(/^\uFEFF/, '');
@@ -20,14 +43,22 @@ export function xmlRootName(head: string): string | undefined {
     if (s.startsWith('<!--')) { const i = s.indexOf('-->'); if (i < 0) return undefined; s = s.slice(i + 3); continue; }
     if (s.startsWith('<!')) {
       // DOCTYPE, possibly with an internal subset in brackets.
-      const bracket = s.indexOf('['), gt = s.indexOf('>');
-      if (bracket >= 0 && bracket < gt) { const end = s.indexOf(']>', bracket); if (end < 0) return undefined; s = s.slice(end + 2); }
-      else { if (gt < 0) return undefined; s = s.slice(gt + 1); }
+      const end = doctypeEnd(s);
+      if (end < 0) return undefined;
+      s = s.slice(end);
       continue;
     }
     const m = /^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(s);
     return m?.[1];
   }
+}
+
+/** The start of a file as text: UTF-16 when a BOM or a `<` next to a zero byte says so, else UTF-8 (loosely). */
+function headText(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 65536);
+  const le = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0x3c && head[1] === 0 && head[2] !== 0);
+  const be = (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0 && head[1] === 0x3c);
+  return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8').decode(head);
 }
 
 export function detectFormat(bytes: Uint8Array, name = ''): LayoutFormat {
@@ -37,7 +68,7 @@ export function detectFormat(bytes: Uint8Array, name = ''): LayoutFormat {
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
   if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'gif';
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'webp';
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 65536));
+  const head = headText(bytes);
   const root = xmlRootName(head)?.toLowerCase();
   const lower = name.toLowerCase();
   if (root === 'mets') return 'mets';

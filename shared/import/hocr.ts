@@ -62,16 +62,96 @@ function plainText(n: Node): string {
 
 const LINE_CLASSES = ['ocr_line', 'ocrx_line', 'ocr_textfloat', 'ocr_header', 'ocr_caption'];
 
-function lineText(line: Node): string {
-  const words = findAll(line, (x) => hasClass(x, 'ocrx_word'));
-  const raw = words.length ? words.map((w) => plainText(w).trim()).filter(Boolean).join(' ') : plainText(line);
-  return raw.replace(/\s+/g, ' ').trim();
+/** Elements whose content is never page text (htmlparser2 gives `<script>`/`<style>` types of their own). */
+const NOT_TEXT = new Set(['head', 'title', 'template', 'noscript']);
+
+function isTextTag(n: Node): boolean {
+  return n.type === 'tag' && !NOT_TEXT.has(n.name ?? '');
 }
 
-function blockText(block: Node): string {
-  const lines = findAll(block, (x) => hasClass(x, ...LINE_CLASSES));
-  if (!lines.length) return plainText(block).replace(/[ \t]+/g, ' ').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
-  return lines.map(lineText).filter(Boolean).join('\n');
+/** A word's text, set apart from what precedes it by a space (adjacent word spans are separate words). */
+function appendWord(out: { s: string }, word: Node): void {
+  const w = plainText(word).trim();
+  if (!w) return;
+  if (out.s && !/\s$/.test(out.s)) out.s += ' ';
+  out.s += w;
+}
+
+/** Inline text of `n`: words and any text between or around them, in document order (none is dropped). */
+function appendInline(out: { s: string }, n: Node): void {
+  for (const c of n.children ?? []) {
+    if (c.type === 'text') out.s += c.data ?? '';
+    else if (!isTextTag(c)) continue;
+    else if (hasClass(c, 'ocrx_word')) appendWord(out, c);
+    else if (c.name === 'br') out.s += '\n';
+    else appendInline(out, c);
+  }
+}
+
+function lineText(line: Node): string {
+  const out = { s: '' };
+  appendInline(out, line);
+  return out.s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The lines of a block: its `ocr_line`s, and the text outside them (a paragraph without line spans, a caption
+ * typed straight into the block) as lines of its own, in document order.
+ */
+function blockLines(block: Node): string[] {
+  const lines: string[] = [];
+  const loose = { s: '' };
+  const flush = () => {
+    for (const l of loose.s.split('\n')) {
+      const t = l.replace(/\s+/g, ' ').trim();
+      if (t) lines.push(t);
+    }
+    loose.s = '';
+  };
+  const walk = (n: Node) => {
+    for (const c of n.children ?? []) {
+      if (c.type === 'text') loose.s += c.data ?? '';
+      else if (!isTextTag(c)) continue;
+      else if (hasClass(c, ...LINE_CLASSES)) {
+        flush();
+        const t = lineText(c);
+        if (t) lines.push(t);
+      } else if (hasClass(c, 'ocrx_word')) appendWord(loose, c);
+      else if (c.name === 'br') loose.s += '\n';
+      else walk(c);
+    }
+  };
+  walk(block);
+  flush();
+  return lines;
+}
+
+/**
+ * A page cut into segments: each block (`isBlock`) is one, and the text between blocks (outside any block) is
+ * gathered into segments of its own, so that nothing on the page is dropped.
+ */
+function pageSegments(pageEl: Node, isBlock: (n: Node) => boolean): { block?: Node; text: string }[] {
+  const segs: { block?: Node; text: string }[] = [];
+  let loose: Node[] = [];
+  const flush = () => {
+    if (!loose.length) return;
+    const text = blockLines({ type: 'tag', name: 'div', children: loose }).join('\n');
+    if (text) segs.push({ text });
+    loose = [];
+  };
+  const walk = (n: Node) => {
+    for (const c of n.children ?? []) {
+      if (c.type === 'tag' && isBlock(c)) {
+        flush();
+        const text = hasClass(c, ...LINE_CLASSES) ? lineText(c) : blockLines(c).join('\n');
+        if (text) segs.push({ block: c, text });
+      } else if (isTextTag(c) && findAll(c, isBlock).length) walk(c);
+      else loose.push(c);
+    }
+  };
+  walk(pageEl);
+  flush();
+  return segs;
 }
 
 /** Refuses absurd nesting before a DOM is built (the walks below recurse; real hOCR nests about 8 deep). */
@@ -95,21 +175,20 @@ export function partFromHocr(html: string, opts: HocrOptions): ImportedPart {
   if (!pages.length) { pages = [doc]; part.warnings.push('The hOCR file has no ocr_page; read as one page.'); }
   pages.forEach((pageEl, i) => {
     const pageId = `p${opts.firstPage + i}`;
-    let blocks = findAll(pageEl, (x) => hasClass(x, 'ocr_carea'));
-    if (!blocks.length) blocks = findAll(pageEl, (x) => hasClass(x, 'ocr_par'));
-    if (!blocks.length) blocks = findAll(pageEl, (x) => hasClass(x, ...LINE_CLASSES));
+    const levels = [['ocr_carea'], ['ocr_par'], LINE_CLASSES];
+    const blockClasses = levels.find((names) => findAll(pageEl, (x) => hasClass(x, ...names)).length) ?? [];
+    const isBlock = (x: Node) => blockClasses.length > 0 && hasClass(x, ...blockClasses);
     let original = '';
     const fragments: Fragment[] = [];
-    for (const b of blocks) {
-      const text = blockText(b);
-      if (!text) continue;
+    for (const seg of pageSegments(pageEl, isBlock)) {
       if (original) original += '\n\n';
       const start = original.length;
-      original += text;
-      const box = bbox(b);
+      original += seg.text;
+      const b = seg.block;
+      const box = b ? bbox(b) : undefined;
       fragments.push({
-        id: `${pageId}.${fragments.length + 1}`, page: pageId, spans: [{ start, end: original.length }], text,
-        role: hasClass(b, 'ocr_caption') ? 'caption' : hasClass(b, 'ocr_header') ? 'headline' : 'body', ...(box ? { box } : {}),
+        id: `${pageId}.${fragments.length + 1}`, page: pageId, spans: [{ start, end: original.length }], text: seg.text,
+        role: b && hasClass(b, 'ocr_caption') ? 'caption' : b && hasClass(b, 'ocr_header') ? 'headline' : 'body', ...(box ? { box } : {}),
       });
     }
     const pbox = pageEl === doc ? undefined : bbox(pageEl);

@@ -38,21 +38,72 @@ function decodeCharRef(value: string): string | undefined {
   return String.fromCodePoint(cp);
 }
 
+/** The five entities XML predefines, and the character each must stand for (XML 1.0 §4.6). */
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/**
+ * The markup declarations and the rest of an internal subset, quoted literals and comments respected: a `>` or
+ * `]` inside an entity value does not end its declaration. Null when a literal or a comment is not closed.
+ */
+function splitSubset(subset: string): { decls: string[]; rest: string } | null {
+  const decls: string[] = [];
+  let rest = '';
+  let i = 0;
+  while (i < subset.length) {
+    if (subset.startsWith('<!--', i)) {
+      const end = subset.indexOf('-->', i + 4);
+      if (end < 0) return null;
+      i = end + 3;
+    } else if (subset.startsWith('<!', i)) {
+      let j = i + 2;
+      while (j < subset.length && subset[j] !== '>') {
+        const c = subset[j];
+        if (c === '"' || c === "'") {
+          const close = subset.indexOf(c, j + 1);
+          if (close < 0) return null;
+          j = close;
+        }
+        j++;
+      }
+      if (j >= subset.length) return null;
+      decls.push(subset.slice(i, j + 1));
+      i = j + 1;
+    } else {
+      rest += subset[i];
+      i++;
+    }
+  }
+  return { decls, rest };
+}
+
+/** The internal subset of a DOCTYPE (as saxes reports it: the text between `<!DOCTYPE` and its final `>`). */
+function internalSubset(doctype: string): string | undefined {
+  // Before the `[` only the name and an external id (quoted literals, which hold no `[` that matters) can come.
+  let i = 0;
+  while (i < doctype.length && doctype[i] !== '[') {
+    const c = doctype[i];
+    if (c === '"' || c === "'") { const close = doctype.indexOf(c, i + 1); if (close < 0) return undefined; i = close; }
+    i++;
+  }
+  if (i >= doctype.length) return undefined;
+  const close = doctype.lastIndexOf(']');
+  return doctype.slice(i + 1, close < i ? undefined : close);
+}
+
 /**
  * Checks the DOCTYPE contents reported by the parser and returns the entity map the parser may use.
  * Allowed: a DOCTYPE without internal subset, or an internal subset made only of a few internal general entities
- * whose value is one character reference or a short plain string (no `&`, `%`, `<`). Everything else is refused.
+ * whose value is one character reference or a short plain string (no `&`, `%`, `<`). The predefined entities
+ * (`lt`, `amp`…) may be declared only as what they already are: a file that redefines `&lt;` would change what
+ * its text says. Everything else is refused.
  */
 export function entitiesFromDoctype(doctype: string, opts: XmlSafetyOptions = {}): Record<string, string> {
   // An external DTD subset (`<!DOCTYPE x SYSTEM "…">`) is never fetched; only the internal subset matters.
-  const open = doctype.indexOf('[');
-  if (open < 0) return {};
-  const close = doctype.lastIndexOf(']');
-  const subset = doctype.slice(open + 1, close < 0 ? undefined : close);
-  const withoutComments = subset.replace(/<!--[\s\S]*?-->/g, ' ');
-  const decls = withoutComments.match(/<![^>]*>/g) ?? [];
-  const rest = withoutComments.replace(/<![^>]*>/g, '').trim();
-  if (rest) throw new XmlRefusedError('The XML file has a document type definition Galley cannot check safely; it was not read.');
+  const subset = internalSubset(doctype);
+  if (subset === undefined) return {};
+  const split = splitSubset(subset);
+  if (!split || split.rest.trim()) throw new XmlRefusedError('The XML file has a document type definition Galley cannot check safely; it was not read.');
+  const { decls } = split;
   if (decls.length > MAX_DECLARED_ENTITIES) {
     throw new XmlRefusedError(`The XML file declares ${decls.length} entities; Galley refuses files with more than ${MAX_DECLARED_ENTITIES} (possible "billion laughs" attack).`);
   }
@@ -67,6 +118,14 @@ export function entitiesFromDoctype(doctype: string, opts: XmlSafetyOptions = {}
     if (!m) throw new XmlRefusedError(`The XML file has a declaration Galley does not accept: ${compact.slice(0, 80)}`);
     const name = m[1];
     const raw = m[2] ?? m[3] ?? '';
+    if (Object.prototype.hasOwnProperty.call(PREDEFINED, name)) {
+      // XML 1.0 §4.6: declared, they must stand for themselves (`&#60;` or the doubly escaped `&#38;#60;`).
+      const char = decodeCharRef(raw) ?? decodeCharRef(raw.replace(/^&#38;/, '&')) ?? (raw === PREDEFINED[name] && name !== 'lt' && name !== 'amp' ? raw : undefined);
+      if (char !== PREDEFINED[name]) {
+        throw new XmlRefusedError(`The XML file redefines the predefined entity &${name}; as "${raw.slice(0, 20)}"; Galley refuses it, since the text would not say what the file says. Remove the declaration and import again.`);
+      }
+      continue; // the parser's own definition stays
+    }
     const char = decodeCharRef(raw);
     if (char === undefined && (/[&%<]/.test(raw) || raw.length > MAX_ENTITY_VALUE)) {
       throw new XmlRefusedError(`The XML file declares the entity "${name}" with a value that refers to other entities or is long; Galley refuses it (possible "billion laughs" attack).`);

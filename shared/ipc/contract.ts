@@ -3,6 +3,7 @@ import type { ChannelName, EventName } from './channels';
 import { IssueSchema } from '../model/schema';
 import type { Issue } from '../model/types';
 import { isValidatedIssue } from '../model/parse-issue';
+import { ENCODINGS } from '../text/encoding';
 
 /**
  * The single source of truth for every renderer → host call. Every transport (Electron IPC, the loopback browser
@@ -62,7 +63,8 @@ export const ipcContract = {
   },
   'issue.open': { input: z.strictObject({ token: Token }), output: z.strictObject({ issue: IssueValue, file: FileRef }) },
   'issue.importPages': {
-    input: z.strictObject({ tokens: z.array(Token).min(1).max(1000), title: z.string().max(2000).optional() }),
+    /** `encoding` forces the decoding of plain-text pages, after a guess the user saw was wrong. */
+    input: z.strictObject({ tokens: z.array(Token).min(1).max(1000), title: z.string().max(2000).optional(), encoding: z.enum(ENCODINGS).optional() }),
     output: z.strictObject({ issue: IssueValue, warnings: z.array(z.string().max(4000)).max(10_000) }),
   },
   'issue.save': {

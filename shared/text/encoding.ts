@@ -1,12 +1,23 @@
 /**
- * Bytes → text for extracted pages. Order (RELIABILITY 3.1, ARCHITECTURE B2): BOM, strict UTF-8, strict GB18030
- * vs strict Big5 scored by frequent-hanzi hits. Never decodes with replacement characters: undecodable input is
- * refused with a message the user can act on.
+ * Bytes → text for extracted pages. Order (RELIABILITY 3.1, ARCHITECTURE B2): BOM; UTF-16 without BOM, told by
+ * its NUL bytes (text never holds NUL, so a NUL is the zero half of a UTF-16 code unit); strict UTF-8 (and CESU-8,
+ * UTF-8 with surrogate pairs encoded one by one); then strict GB18030, Big5 and UTF-16 scored by frequent-hanzi
+ * hits. Never decodes with replacement characters: undecodable input is refused with a message the user can act
+ * on. When the guess is not sure, `alternative` names the runner-up so that the caller can say so.
  */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'big5'];
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'cesu-8';
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'cesu-8'];
 
-export interface Decoded { text: string; encoding: Encoding }
+export function isEncoding(v: string): v is Encoding {
+  return (ENCODINGS as readonly string[]).includes(v);
+}
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Set when detection was not sure: the encoding that was nearly as likely (the user may want to force it). */
+  alternative?: Encoding;
+}
 
 /** Larger inputs are refused: V8 strings top out near 512 Mi UTF-16 units and a page is never this large. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -46,20 +57,48 @@ function score(text: string): number {
   return han === 0 ? 0 : hits / han;
 }
 
-/** Looks like UTF-16 without a BOM: most ASCII-range code units have a zero high byte on one side. */
-function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  if (b.length < 4 || b.length % 2 !== 0) return null;
-  const n = Math.min(b.length, 4096);
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < n; i++) {
-    if (b[i] !== 0) continue;
-    if (i % 2 === 0) zeroEven++;
-    else zeroOdd++;
+/**
+ * Share of characters that are usual in a newspaper page: ASCII, Latin, frequent hanzi (other hanzi count a
+ * little), kana, hangul, CJK and general punctuation. A UTF-16 file decoded in the wrong byte order turns ASCII into
+ * U+xx00 characters and frequent hanzi into rare ones, so the right order scores far higher.
+ */
+function plausibility(text: string): number {
+  if (!text.length) return 0;
+  let good = 0;
+  let n = 0;
+  for (const ch of text) {
+    n++;
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || c === 12) good++;
+    else if (c >= 0xa0 && c <= 0x24f) good++;
+    else if (c >= 0x2000 && c <= 0x206f) good++;
+    else if ((c >= 0x3000 && c <= 0x30ff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xac00 && c <= 0xd7a3)) good++;
+    else if (c >= 0x3400 && c <= 0x9fff) good += FREQUENT.has(ch) ? 1 : 0.3;
   }
-  if (zeroOdd > n / 2 * 0.3 && zeroEven < n / 2 * 0.05) return 'utf-16le';
-  if (zeroEven > n / 2 * 0.3 && zeroOdd < n / 2 * 0.05) return 'utf-16be';
-  return null;
+  return good / n;
+}
+
+/** The right byte order of a BOM-less UTF-16 text scores at least this (the wrong one well below; measured 0.9+ vs < 0.3). */
+const UTF16_MIN_PLAUSIBLE = 0.7;
+/** Two guesses closer than this are both possible: the choice is reported as not sure. */
+const UNSURE_MARGIN = 0.15;
+/** A legacy decoding whose hanzi are less than this share frequent ones may be the wrong table (right ones: 0.6+). */
+const LOW_SCORE = 0.3;
+
+/** UTF-16 without BOM, for bytes that hold NUL: the byte order whose text is plausible, or null (binary). */
+function utf16WithoutBom(b: Uint8Array): Decoded | null {
+  if (b.length % 2 !== 0) return null;
+  const scored: { encoding: 'utf-16le' | 'utf-16be'; text: string; p: number }[] = [];
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = tryDecode(encoding, b);
+    if (text === null || text.includes('\0')) continue;
+    scored.push({ encoding, text, p: plausibility(text) });
+  }
+  scored.sort((x, y) => y.p - x.p);
+  const best = scored[0];
+  if (!best || best.p < UTF16_MIN_PLAUSIBLE) return null;
+  const other = scored[1];
+  return { text: best.text, encoding: best.encoding, ...(other && best.p - other.p < UNSURE_MARGIN ? { alternative: other.encoding } : {}) };
 }
 
 function checkText(text: string, encoding: Encoding): Decoded {
@@ -76,6 +115,19 @@ function checkText(text: string, encoding: Encoding): Decoded {
   return { text, encoding };
 }
 
+/** Human name of an encoding, for messages. */
+export function encodingName(e: Encoding): string {
+  return ({ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (with BOM)', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', big5: 'Big5', 'cesu-8': 'CESU-8' } as const)[e];
+}
+
+function decodeAs(forced: Encoding, bytes: Uint8Array): string | null {
+  if (forced === 'cesu-8') {
+    const fixed = cesuToUtf8(bytes);
+    return fixed ? (fixed.lone < 0 ? tryDecode('utf-8', fixed.bytes) : null) : tryDecode('utf-8', bytes);
+  }
+  return tryDecode(forced === 'utf-8-bom' ? 'utf-8' : forced, bytes);
+}
+
 /**
  * Decodes an extracted page. `forced` overrides detection (the user's choice after a wrong guess).
  * @throws DecodeError with a message fit for the user.
@@ -86,10 +138,9 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): Decoded {
     throw new DecodeError(`the file is ${Math.round(bytes.length / 1048576)} MB; Galley imports pages up to 256 MB`);
   }
   if (forced) {
-    const label = forced === 'utf-8-bom' ? 'utf-8' : forced;
-    const t = tryDecode(label, bytes);
-    if (t === null) throw new DecodeError(`the file is not valid ${forced}`);
-    return checkText(t, forced);
+    const t = decodeAs(forced, bytes);
+    if (t === null) throw new DecodeError(`the file is not valid ${forced}; choose another encoding`);
+    return checkText(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t, forced);
   }
   if (hasBom(bytes, 0xef, 0xbb, 0xbf)) {
     const t = tryDecode('utf-8', bytes);
@@ -102,22 +153,75 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): Decoded {
     if (t === null) throw new DecodeError(`the file starts with a ${enc.toUpperCase()} BOM but is not valid ${enc.toUpperCase()}`);
     return checkText(t, enc);
   }
+  // Text never holds NUL; in UTF-16 every ASCII character (newlines, digits, spaces) has a zero byte.
+  if (bytes.includes(0)) {
+    const u16 = utf16WithoutBom(bytes);
+    if (u16) return { ...checkText(u16.text, u16.encoding), ...(u16.alternative ? { alternative: u16.alternative } : {}) };
+    throw new DecodeError('the file contains NUL bytes: it looks like a binary file, not an extracted page');
+  }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return checkText(utf8, 'utf-8');
-  refuseDamagedUtf8(bytes);
-  const u16 = utf16Guess(bytes);
-  if (u16) {
-    const t = tryDecode(u16, bytes);
-    if (t !== null) return checkText(t, u16);
+  // Surrogates encoded one by one in otherwise valid UTF-8: CESU-8, never GB18030 (whose bytes rarely fit UTF-8).
+  const cesu = cesuToUtf8(bytes);
+  const cesuText = cesu ? tryDecode('utf-8', cesu.bytes) : null;
+  if (cesu && cesuText !== null) {
+    if (cesu.lone >= 0) {
+      throw new DecodeError(`the file is UTF-8 text with half of a UTF-16 surrogate pair encoded near byte ${cesu.lone}, which no text can hold; repair or re-export it as UTF-8`);
+    }
+    return checkText(cesuText, 'cesu-8');
   }
-  if (bytes.includes(0)) throw new DecodeError('the file contains NUL bytes: it looks like a binary file, not an extracted page');
-  const gb = tryDecode('gb18030', bytes);
-  const big5 = tryDecode('big5', bytes);
-  if (gb === null && big5 === null) {
+  refuseDamagedUtf8(bytes);
+  const candidates: { encoding: Encoding; text: string; score: number }[] = [];
+  const legacy: Encoding[] = bytes.length % 2 === 0 ? ['gb18030', 'big5', 'utf-16le', 'utf-16be'] : ['gb18030', 'big5'];
+  for (const encoding of legacy) {
+    const text = tryDecode(encoding, bytes);
+    if (text !== null) candidates.push({ encoding, text, score: score(text) });
+  }
+  if (!candidates.some((c) => c.encoding === 'gb18030' || c.encoding === 'big5')) {
     throw new DecodeError('the file is neither UTF-8, GB18030/GBK nor Big5 text; save it as UTF-8 and import again');
   }
-  if (gb !== null && big5 !== null) return checkText(score(big5) > score(gb) ? big5 : gb, score(big5) > score(gb) ? 'big5' : 'gb18030');
-  return gb !== null ? checkText(gb, 'gb18030') : checkText(big5!, 'big5');
+  // Stable sort: on a tie GB18030 wins (the common case for mainland pages), as before.
+  candidates.sort((a, b) => b.score - a.score);
+  const [best, second] = candidates;
+  // Not sure when the runner-up scores nearly as well, or when even the best reading has few frequent hanzi.
+  const unsure = second && (best.score - second.score < UNSURE_MARGIN || best.score < LOW_SCORE);
+  const out = checkText(best.text, best.encoding);
+  return unsure ? { ...out, alternative: second.encoding } : out;
+}
+
+/**
+ * CESU-8 (UTF-8 with each half of a surrogate pair encoded as its own three bytes, as Java's "modified UTF-8" and
+ * some databases write) → standard UTF-8. Null when the bytes hold no encoded surrogate. A lone half (which no
+ * text can hold) becomes U+FFFD in `bytes` and its offset is `lone`, so that the caller can refuse the file
+ * when the rest is valid UTF-8.
+ */
+function cesuToUtf8(b: Uint8Array): { bytes: Uint8Array; lone: number } | null {
+  const half = (i: number, lo: number, hi: number) => b[i] === 0xed && i + 2 < b.length && b[i + 1] >= lo && b[i + 1] <= hi && (b[i + 2] & 0xc0) === 0x80;
+  const isHigh = (i: number) => half(i, 0xa0, 0xaf);
+  const isLow = (i: number) => half(i, 0xb0, 0xbf);
+  let out: Uint8Array | null = null;
+  let o = 0;
+  let lone = -1;
+  for (let i = 0; i < b.length; i++) {
+    const high = isHigh(i);
+    if (!high && !isLow(i)) { if (out) out[o++] = b[i]; continue; }
+    if (!out) { out = new Uint8Array(b.length + 3); out.set(b.subarray(0, i)); o = i; }
+    if (high && isLow(i + 3)) {
+      const hi = ((b[i + 1] & 0x0f) << 6) | (b[i + 2] & 0x3f);
+      const lo = ((b[i + 4] & 0x0f) << 6) | (b[i + 5] & 0x3f);
+      const cp = 0x10000 + (hi << 10) + lo;
+      out[o++] = 0xf0 | (cp >> 18);
+      out[o++] = 0x80 | ((cp >> 12) & 0x3f);
+      out[o++] = 0x80 | ((cp >> 6) & 0x3f);
+      out[o++] = 0x80 | (cp & 0x3f);
+      i += 5;
+    } else {
+      if (lone < 0) lone = i;
+      out[o++] = 0xef; out[o++] = 0xbf; out[o++] = 0xbd;
+      i += 2;
+    }
+  }
+  return out ? { bytes: out.subarray(0, o), lone } : null;
 }
 
 /**
@@ -138,7 +242,7 @@ function refuseDamagedUtf8(bytes: Uint8Array): void {
 }
 
 /** Offset of the first byte that cannot start or continue a UTF-8 sequence (approximate: overlongs pass). */
-function firstBadUtf8(b: Uint8Array): number {
+export function firstBadUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];

@@ -34,7 +34,7 @@ describe('hostile inputs through the services', () => {
     writeFileSync(p('empty.txt'), '');
     writeFileSync(p('nul.txt'), Buffer.concat([Buffer.from('正文'), Buffer.alloc(64), Buffer.from('更多')]));
     writeFileSync(p('bad.txt'), Buffer.from('正文 abc \xff\xff\xff end', 'latin1'));
-    await expect(readPageFile(p('empty.txt'), 'p1', 1)).rejects.toThrow(new DecodeError('the file is empty: there is no text to import'));
+    await expect(readPageFile(p('empty.txt'), 'p1', 1)).rejects.toThrow(new DecodeError('empty.txt: the file is empty: there is no text to import'));
     await expect(readPageFile(p('nul.txt'), 'p1', 1)).rejects.toThrow(/NUL bytes: it looks like a binary file/);
     await expect(readPageFile(p('bad.txt'), 'p1', 1)).rejects.toThrow(/neither UTF-8, GB18030\/GBK nor Big5/);
   });

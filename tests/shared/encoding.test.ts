@@ -88,6 +88,34 @@ describe('page encodings', () => {
     expect(() => decodeBytes(gb, 'utf-8')).toThrow(/not valid utf-8/);
   });
 
+  it('reads UTF-16 without BOM by its NUL bytes, Chinese and English, in both byte orders', () => {
+    for (const enc of ['utf-16le', 'utf-16be'] as const) {
+      expect(decodeBytes(iconv.encode(sample, enc))).toEqual({ text: sample, encoding: enc });
+      expect(decodeBytes(iconv.encode('Page two.\nColumn 3.\n', enc))).toEqual({ text: 'Page two.\nColumn 3.\n', encoding: enc });
+    }
+    // Without any NUL byte (Chinese only, no newline), the frequent-hanzi score still tells UTF-16 from GB18030/Big5.
+    const han = sample.replace(/[\x00-\x7f]/g, '').slice(0, 400);
+    for (const enc of ['utf-16le', 'utf-16be'] as const) expect(decodeBytes(iconv.encode(han, enc))).toEqual({ text: han, encoding: enc });
+    // Binary with NUL bytes on both sides of the code units stays binary.
+    expect(() => decodeBytes(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]))).toThrow(/NUL bytes/);
+  });
+
+  it('reads CESU-8 (surrogates encoded one by one) instead of GB18030 mojibake, and refuses a lone surrogate', () => {
+    const cesu = Buffer.concat([Buffer.from('正文'), Buffer.from([0xed, 0xa1, 0x82, 0xed, 0xbe, 0xb7]), Buffer.from('野家')]);
+    expect(decodeBytes(cesu)).toEqual({ text: '正文𠮷野家', encoding: 'cesu-8' });
+    const lone = Buffer.concat([Buffer.from('正文'), Buffer.from([0xed, 0xa1, 0x82]), Buffer.from('野家')]);
+    expect(() => decodeBytes(lone)).toThrow(/half of a UTF-16 surrogate pair encoded near byte 6/);
+  });
+
+  it('names the runner-up when the legacy guess is not sure, and not for a clear page', () => {
+    const unsure = decodeBytes(iconv.encode('饕餮', 'big5'));
+    expect(unsure.encoding).toBe('gb18030');
+    expect(unsure.alternative).toBe('big5');
+    expect(decodeBytes(iconv.encode('饕餮', 'big5'), 'big5').text).toBe('饕餮');
+    expect(decodeBytes(iconv.encode(sample, 'gb18030')).alternative).toBeUndefined();
+    expect(decodeBytes(iconv.encode(traditionalText(), 'big5')).alternative).toBeUndefined();
+  });
+
   it('normalizes CRLF and lone CR to LF', () => {
     expect(normalizeNewlines('a\r\nb\rc\n')).toBe('a\nb\nc\n');
   });

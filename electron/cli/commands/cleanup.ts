@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../../host/services/read-input';
 import { loadIssueFile, saveIssueFile } from '../../host/services/issue-files';
 import { CLEANUP_RULES, type CleanupRule, cleanupOp, previewCleanup } from '../../../shared/cleanup';
 import { findWordListHits, parseWordList, replaceOp } from '../../../shared/find-replace';
@@ -43,7 +43,7 @@ export async function cleanupCommand(args: string[], io: CliIO): Promise<number>
 
   let wordHits: ReturnType<typeof findWordListHits>['hits'] = [];
   if (values.wordlist) {
-    const parsed = parseWordList(await readFile(values.wordlist, 'utf8'), values.wordlist);
+    const parsed = parseWordList(await readWordList(values.wordlist), values.wordlist);
     if (!parsed.ok) throw new CliError(`the word list ${values.wordlist} has problems:\n${parsed.problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}`);
     wordHits = findWordListHits(issue, parsed.entries, scope).hits;
   }
@@ -62,7 +62,7 @@ export async function cleanupCommand(args: string[], io: CliIO): Promise<number>
   if (op) issue = applyOp(issue, op, { by: 'galley cleanup' }).issue;
   if (values.wordlist) {
     // Word-list hits are found again on the cleaned text, so their offsets match what is now there.
-    const parsed = parseWordList(await readFile(values.wordlist, 'utf8'), values.wordlist);
+    const parsed = parseWordList(await readWordList(values.wordlist), values.wordlist);
     if (parsed.ok) {
       const r = replaceOp(issue, findWordListHits(issue, parsed.entries, scope).hits);
       if (r.op) issue = applyOp(issue, r.op, { by: 'galley cleanup' }).issue;
@@ -72,4 +72,15 @@ export async function cleanupCommand(args: string[], io: CliIO): Promise<number>
   await saveIssueFile(out, issue);
   io.out(`applied → ${out}`);
   return 0;
+}
+
+/** A word list is a small UTF-8 table: a regular file, bounded, and never read with U+FFFD for damaged bytes. */
+const MAX_WORDLIST_BYTES = 64 * 1024 * 1024;
+async function readWordList(file: string): Promise<string> {
+  const bytes = await readInputFile(file, { maxBytes: MAX_WORDLIST_BYTES, what: 'a word list' });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`the word list ${file} is not UTF-8 text; save it as UTF-8 and try again`);
+  }
 }

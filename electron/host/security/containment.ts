@@ -178,7 +178,8 @@ export async function containPath(ref: string, base: string, roots: readonly str
  * `refuseHardLinks` have one link. The caller reads from the handle, so what was checked is what is read.
  */
 export async function openContained(real: string, what: string, refuseHardLinks: boolean): Promise<fs.FileHandle> {
-  const fh = await fs.open(real, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+  // Non-blocking, so that a FIFO named by a document cannot hang the open before the regular-file check below.
+  const fh = await fs.open(real, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
   try {
     const st = await fh.stat();
     if (!st.isFile()) throw new ContainmentError(`${what}: ${path.basename(real)} is not a file (a folder, device or pipe is never read)`);

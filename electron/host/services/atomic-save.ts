@@ -20,9 +20,14 @@ export class SaveError extends Error {
 }
 
 /** What went wrong, in words a proofreader can act on; the errno stays for whoever reads a bug report. */
-export function describeWriteFault(e: unknown): string {
+export function describeWriteFault(e: unknown, target?: string): string {
   const err = e as NodeJS.ErrnoException;
+  const dir = target ? path.dirname(target) : 'the folder';
   switch (err?.code) {
+    // The raw errno text would name a temp file the user never chose: say which folder or file is at fault.
+    case 'ENOENT': return `the folder ${dir} does not exist`;
+    case 'ENOTDIR': return `${dir} is not a folder`;
+    case 'EISDIR': return `${target ? path.basename(target) : 'the target'} is a folder`;
     case 'ENOSPC': return 'the disk is full (ENOSPC); free some space and save again';
     case 'EDQUOT': return 'the disk quota is used up (EDQUOT); free some space and save again';
     case 'EIO': return 'the disk reported an input/output error (EIO); save to another disk';
@@ -86,7 +91,7 @@ async function saveNow(given: string, data: string | Buffer, opts: { backup?: bo
     durable = await writeVerified(target, data);
   } catch (e) {
     const kept = existed ? 'the previous version is unchanged' : 'nothing was written';
-    throw new SaveError(`could not save ${path.basename(given)}: ${describeWriteFault(e)}; ${kept}`, 'failed-before-commit');
+    throw new SaveError(`could not save ${path.basename(given)}: ${describeWriteFault(e, given)}; ${kept}`, 'failed-before-commit');
   }
   return durable ? 'committed-durable' : 'committed-not-durable';
 }

@@ -13,6 +13,7 @@ import { readRecent, recordRecent } from './recent-files';
 import { readScanImage } from './scan-image';
 import { discardRecovery, listRecovery, readRecovery, recoveryDir, RecoveryError, writeRecovery } from './recovery-store';
 import { RecoverySessionEnded, type RecoverySession } from '../session/recovery-session';
+import { describeFsError, InputError } from './read-input';
 
 /**
  * Native (Electron) or stand-in (browser host, tests) file dialogs. They answer absolute paths, or null when the
@@ -84,6 +85,10 @@ export function toHostError(e: unknown): HostError {
   if (err?.code === 'ENOENT') return new HostError(`no such file${p ? `: ${p}` : ''}`, 'failed');
   if (err?.code === 'EACCES' || err?.code === 'EPERM') return new HostError(`permission denied${p ? `: ${p}` : ''}`, 'failed');
   if (err?.code === 'ENOSPC') return new HostError('the disk is full; nothing was changed', 'failed');
+  if (typeof err?.code === 'string' && typeof err.path === 'string') {
+    const described = describeFsError(err, err.path);
+    if (described instanceof InputError) return new HostError(described.message, 'failed');
+  }
   const msg = typeof err?.message === 'string' && err.message ? err.message.split('\n')[0] : String(e);
   return new HostError(msg.slice(0, 2000), 'failed');
 }
@@ -160,14 +165,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       rememberSoon(file);
       return { issue, file: { token, name: path.basename(file) } };
     },
-    'issue.importPages': async ({ tokens: list, title }) => {
+    'issue.importPages': async ({ tokens: list, title, encoding }) => {
       const files = list.map((t) => tokens.resolve(t, 'pages'));
       // Layout imports report what they could not use (a file a METS names is missing, a TIFF scan…).
       const warnings: string[] = [];
-      const issue = await importPageFiles(files, title ? { title, warnings } : { warnings });
+      const issue = await importPageFiles(files, { warnings, ...(title ? { title } : {}), ...(encoding ? { encoding } : {}) });
       for (const p of issue.pages) {
         const name = p.source?.name ?? p.label;
-        if (!/^utf-?8/i.test(p.encoding)) warnings.push(`${name} was read as ${p.encoding}; check the text, and re-import with another encoding if it looks wrong`);
+        // Not when the user chose the encoding, nor twice for a page whose guess was already reported as unsure.
+        if (!/^utf-?8/i.test(p.encoding) && !encoding && !warnings.some((w) => w.startsWith(`${name}: the encoding`))) warnings.push(`${name} was read as ${p.encoding}; check the text, and re-import with another encoding if it looks wrong`);
         if (!p.fragments.length) warnings.push(`${name} holds no text`);
       }
       return { issue, warnings };

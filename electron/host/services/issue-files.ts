@@ -1,20 +1,29 @@
-import { isUtf8 } from 'node:buffer';
-import { promises as fs } from 'node:fs';
+import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { parseIssue, serializeIssue, IssueFileError, MAX_ISSUE_CHARS } from '../../../shared/model/parse-issue';
 import type { Issue } from '../../../shared/model/types';
 import { saveAtomic, sweepTempFiles, type SaveState } from './atomic-save';
+import { InputError, readInputFile } from './read-input';
+
+/**
+ * The largest issue file read: its text must fit in one JS string (V8: 2^29 − 24 UTF-16 units, and a UTF-8 file
+ * never has more characters than bytes). Galley cannot write a larger one, since it serializes to one string too.
+ */
+export const MAX_ISSUE_BYTES = Math.min(MAX_ISSUE_CHARS, bufferConstants.MAX_STRING_LENGTH);
 
 /** Reads, validates and returns an issue file; sweeps temp files a killed save left next to it. @throws IssueFileError */
 export async function loadIssueFile(file: string): Promise<Issue> {
-  let stat;
+  let bytes: Buffer;
   try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new IssueFileError(`cannot open ${file}: no such file`, 'invalid');
+    bytes = await readInputFile(file, {
+      maxBytes: MAX_ISSUE_BYTES,
+      what: 'an issue file',
+      tooLargeHint: 'no issue Galley writes is that large, so it is not an issue file or it is damaged; open its .bak copy or a recovery file instead',
+    });
+  } catch (e) {
+    if (e instanceof InputError) throw new IssueFileError(e.message, e.code === 'too-large' ? 'too-large' : 'invalid');
+    throw e;
   }
-  if (stat.size > MAX_ISSUE_CHARS) throw new IssueFileError(`${path.basename(file)} is too large to be an issue file`, 'too-large');
-  const bytes = await fs.readFile(file);
   await sweepTempFiles(file);
   return parseIssue(decodeIssueBytes(bytes, path.basename(file)));
 }

@@ -9,6 +9,8 @@ import { assembleIssue, emptyPart, type ImportedPart } from '../../../shared/imp
 import { displayableImage, imageDataUrl, imageInfo } from '../../../shared/import/image';
 import type { Issue, Page } from '../../../shared/model/types';
 import { containPath, ContainmentError } from '../security/containment';
+import { decodeXmlBytes } from '../../../shared/import/xml-decode';
+import { isRegularFile, readImportFile } from './read-input';
 
 /**
  * Reads layout files from disk for the pure importers in `shared/import`: a METS with the ALTO files it names
@@ -19,8 +21,11 @@ export interface LayoutImportOptions {
   title?: string;
   /** Folder of the issue file to be written: image paths are stored relative to it. */
   baseDir?: string;
-  /** Reads a plain-text page (injected by page-files.ts, which owns the text path). */
-  readTextPage: (file: string, pageId: string, position: number) => Promise<Page>;
+  /**
+   * A plain-text page from the bytes of `file` (injected by page-files.ts, which owns the text path and the
+   * encoding choice); it adds its own warnings (an encoding guessed without certainty) to `warnings`.
+   */
+  readTextPage: (bytes: Uint8Array, file: string, pageId: string, position: number, warnings: string[]) => Page;
 }
 export interface LayoutImportResult { issue: Issue; warnings: string[] }
 
@@ -39,8 +44,22 @@ function sourcePath(file: string, baseDir: string | undefined): string {
  */
 const DATA_URL_LIMIT = 24 * 1024 * 1024;
 
-async function exists(file: string): Promise<boolean> {
-  try { return (await fs.stat(file)).isFile(); } catch { return false; }
+const exists = isRegularFile;
+
+/** Runs a reader of `file`; its error message is prefixed with the file name when it does not say which file. */
+async function naming<T>(file: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const name = path.basename(file);
+    if (e instanceof Error && !e.message.startsWith(name)) e.message = `${name}: ${e.message}`;
+    throw e;
+  }
+}
+
+/** Text of an XML or hOCR file, decoded as it declares. */
+function xmlText(bytes: Uint8Array): string {
+  return decodeXmlBytes(bytes);
 }
 
 /**
@@ -97,8 +116,9 @@ async function attachImage(page: Page, file: string, bytes: Uint8Array, baseDir:
 }
 
 /** A METS file and the ALTO pages it names, in physical order; a warning for every named file that is missing. */
-export async function readMetsPart(metsFile: string, firstPage: number, baseDir: string | undefined): Promise<ImportedPart> {
-  const mets = parseMets(await fs.readFile(metsFile, 'utf8'));
+export async function readMetsPart(metsFile: string, firstPage: number, baseDir: string | undefined, metsBytes?: Uint8Array): Promise<ImportedPart> {
+  const metsText = xmlText(metsBytes ?? await readImportFile(metsFile));
+  const mets = await naming(metsFile, () => parseMets(metsText));
   const dir = path.dirname(metsFile);
   const part = emptyPart();
   if (mets.title) part.title = mets.title;
@@ -115,9 +135,17 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
     const metsName = path.basename(metsFile);
     const found = await locate(alto.href, dir, `the ALTO file of page ${mp.label}`, metsName);
     if ('refused' in found) { part.warnings.push(found.refused); continue; }
-    if ('missing' in found) { part.warnings.push(`Missing file: ${alto.href} (page ${mp.label}, named in the METS)`); continue; }
+    if ('missing' in found) {
+      // Something else by that name (a folder, a pipe, a device) is never read: say so rather than "missing".
+      const other = await fs.stat(path.resolve(dir, alto.href)).then(() => true, () => false);
+      part.warnings.push(other
+        ? `Not read: ${alto.href} (page ${mp.label}, named in the METS) is not a regular file.`
+        : `Missing file: ${alto.href} (page ${mp.label}, named in the METS)`);
+      continue;
+    }
     const pageId = `p${firstPage + inputs.length}`;
-    const res = pageFromAlto(await fs.readFile(found.real, 'utf8'), { pageId, label: mp.label, sourceName: sourcePath(found.file, baseDir) });
+    const altoBytes = await readImportFile(found.real);
+    const res = await naming(found.file, () => pageFromAlto(xmlText(altoBytes), { pageId, label: mp.label, sourceName: sourcePath(found.file, baseDir) }));
     inputs.push({ fileId: alto.id, alto: res });
     // The scan: the first image the METS names for the page that exists and a browser can show (a master TIFF
     // is often listed before a PNG). When none exists, one warning names the first (the master).
@@ -150,7 +178,7 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
   part.warnings.push(...built.warnings);
   for (const img of images) {
     const page = part.pages.find((p) => p.id === img.page.id);
-    if (page) await attachImage(page, img.file, await fs.readFile(img.file), baseDir, part.warnings);
+    if (page) await attachImage(page, img.file, await readImportFile(img.file), baseDir, part.warnings);
   }
   return part;
 }
@@ -158,9 +186,9 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
 /** One non-METS layout file → its part. */
 async function readOnePart(file: string, format: LayoutFormat, bytes: Uint8Array, firstPage: number, opts: LayoutImportOptions): Promise<ImportedPart> {
   const name = path.basename(file);
-  const text = () => new TextDecoder('utf-8').decode(bytes);
+  const text = () => xmlText(bytes);
   switch (format) {
-    case 'mets': return readMetsPart(file, firstPage, opts.baseDir);
+    case 'mets': return readMetsPart(file, firstPage, opts.baseDir, bytes);
     case 'alto': {
       const r = pageFromAlto(text(), { pageId: `p${firstPage}`, sourceName: sourcePath(file, opts.baseDir) });
       return { ...emptyPart(), pages: [r.page], warnings: r.warnings, images: r.imageHref ? [{ pageId: r.page.id, href: r.imageHref }] : [] };
@@ -179,8 +207,9 @@ async function readOnePart(file: string, format: LayoutFormat, bytes: Uint8Array
       return readPdfPart(bytes, { firstPage, sourceName: name });
     }
     default: {
-      const page = await opts.readTextPage(file, `p${firstPage}`, firstPage);
-      return { ...emptyPart(), pages: [page] };
+      const part = emptyPart();
+      part.pages.push(opts.readTextPage(bytes, file, `p${firstPage}`, firstPage, part.warnings));
+      return part;
     }
   }
 }
@@ -197,10 +226,10 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
   const pageFile = new Map<string, string>();
   let next = 1;
   for (const file of files) {
-    const bytes = new Uint8Array(await fs.readFile(file));
+    const bytes = new Uint8Array(await readImportFile(file));
     const format = detectFormat(bytes, file);
     if (IMAGE_FORMATS.includes(format)) { images.push({ file, bytes }); continue; }
-    const part = await readOnePart(file, format, bytes, next, opts);
+    const part = await naming(file, () => readOnePart(file, format, bytes, next, opts));
     for (const p of part.pages) pageFile.set(p.id, file);
     for (const ref of part.images) {
       const page = part.pages.find((p) => p.id === ref.pageId);
@@ -209,7 +238,7 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
       const found = await locate(ref.href, path.dirname(file), `the scan of page ${page.label}`, path.basename(file));
       if ('refused' in found) part.warnings.push(found.refused);
       else if ('missing' in found) part.warnings.push(`Missing file: ${ref.href} (scan named in ${path.basename(file)})`);
-      else await attachImage(page, found.file, new Uint8Array(await fs.readFile(found.real)), opts.baseDir, part.warnings);
+      else await attachImage(page, found.file, new Uint8Array(await readImportFile(found.real)), opts.baseDir, part.warnings);
     }
     next += part.pages.length;
     warnings.push(...part.warnings);
@@ -230,7 +259,11 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
     attached.add(page.id);
     await attachImage(page, img.file, img.bytes, opts.baseDir, warnings);
   }
-  if (pages.length === 0) throw new Error('None of the files holds a page Galley can import.');
+  if (pages.length === 0) {
+    // The warnings say why (a METS whose files are all missing…): they go into the one message.
+    const why = warnings.length ? `: ${warnings[0].replace(/\.$/, '')}${warnings.length > 1 ? ` (and ${warnings.length - 1} more problem${warnings.length > 2 ? 's' : ''})` : ''}` : '';
+    throw new Error(`None of the files holds a page Galley can import${why}.`);
+  }
   const title = opts.title ?? parts.find((p) => p.title)?.title ?? path.parse(files[0]).name;
   return { issue: assembleIssue(parts, { title }), warnings };
 }

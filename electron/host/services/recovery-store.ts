@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { saveAtomic } from './atomic-save';
 import { sweepTempFilesIn } from './temp-files';
+import { constants as bufferConstants } from 'node:buffer';
+import { InputError, readInputFile, readInputHead } from './read-input';
 
 /**
  * Crash recovery files (issue 8, host side): the renderer's autosave sends its document and undo history as an
@@ -76,15 +78,8 @@ function newerMessage(schema: number): string {
 
 /** Reads the first line of a recovery file: its header, or why it cannot be used. */
 async function readHead(file: string): Promise<{ header?: RecoveryHeader; schema?: number; problem?: string }> {
-  const fh = await fs.open(file, 'r');
-  let text: string;
-  try {
-    const buf = Buffer.alloc(HEADER_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEADER_BYTES, 0);
-    text = buf.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await fh.close();
-  }
+  // A regular file only (a FIFO placed there must not hang the listing).
+  const text = (await readInputHead(file, HEADER_BYTES)).toString('utf8');
   const schemaMatch = /^\{"format":"galley-recovery","schema":(\d+)/.exec(text);
   if (!schemaMatch) return { problem: 'damaged: not a Galley recovery file; the file is kept' };
   const schema = Number(schemaMatch[1]);
@@ -132,8 +127,10 @@ export async function readRecovery(userDataDir: string, id: string): Promise<{ h
   const file = path.join(recoveryDir(userDataDir), recoveryFileName(id));
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
+    // Bounded: the text must fit in one JS string, and a device or a FIFO is never read.
+    text = (await readInputFile(file, { maxBytes: bufferConstants.MAX_STRING_LENGTH, what: 'a recovery file' })).toString('utf8');
+  } catch (e) {
+    if (e instanceof InputError && e.code !== 'not-found') throw new RecoveryError(`the recovery file cannot be read (${e.message}); it is kept`, 'damaged');
     throw new RecoveryError(`no recovery file "${id}"`, 'not-found');
   }
   let raw: { format?: unknown; schema?: unknown; header?: RecoveryHeader; payload?: unknown };

@@ -64,6 +64,19 @@ describe('hOCR import', () => {
   });
 });
 
+describe('hOCR text outside the spans', () => {
+  it('keeps text between word spans, paragraphs without lines and blocks outside areas; skips the head', () => {
+    const html = `<html><head><title>head text</title><style>p{}</style></head><body><div class="ocr_page" title="bbox 0 0 100 100">
+      <div class="ocr_carea"><p class="ocr_par"><span class="ocr_line"><span class="ocrx_word">A</span><span class="ocrx_word">B</span>, and C</span></p>
+      <p class="ocr_par">no lines here<br>second line</p></div>
+      stray text
+      <div class="ocr_carea"><span class="ocr_line">line without words</span></div></div></body></html>`;
+    const page = partFromHocr(html, { firstPage: 1 }).pages[0];
+    expect(page.fragments.map((f) => f.text)).toEqual(['A B, and C\nno lines here\nsecond line', 'stray text', 'line without words']);
+    expect(textIntact(audit(assembleIssue([partFromHocr(html, { firstPage: 1 })], { title: 't' })))).toBe(true);
+  });
+});
+
 describe('hostile hOCR', () => {
   it('refuses absurd nesting before building a DOM, and never resolves entities', () => {
     expect(() => partFromHocr(`<html><body>${'<div>'.repeat(200_000)}x</body></html>`, { firstPage: 1 })).toThrow(/nests elements more than/);

@@ -4,6 +4,8 @@ import { XmlRefusedError, MAX_XML_DEPTH } from '../../../shared/import/xml-safet
 import { pageFromAlto } from '../../../shared/import/alto';
 import { partFromTei } from '../../../shared/import/tei';
 import { partFromPageXml } from '../../../shared/import/page-xml';
+import { xmlRootName } from '../../../shared/import/detect';
+import { decodeXmlBytes } from '../../../shared/import/xml-decode';
 
 const billionLaughs = `<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -59,5 +61,34 @@ describe('hostile XML is refused with a clear message', () => {
 
   it('PAGE XML with an XXE is refused the same way', () => {
     expect(() => partFromPageXml('<!DOCTYPE PcGts [<!ENTITY x SYSTEM "/etc/hostname">]><PcGts>&x;</PcGts>', { firstPage: 1 })).toThrow(XmlRefusedError);
+  });
+
+  it('a `]>` or `>` inside an entity value is part of the value, not the end of the DOCTYPE', () => {
+    const xml = `<!DOCTYPE r [\n <!ENTITY close "]>">\n <!-- a ]> comment -->\n <!ENTITY gt2 '>'>\n]><r>a &close; &gt2; b</r>`;
+    expect(textContent(parseXml(xml))).toBe('a ]> > b');
+    expect(xmlRootName(xml)).toBe('r');
+  });
+
+  it('the predefined entities cannot be redefined to something else; declared as themselves they are fine', () => {
+    expect(() => parseXml('<!DOCTYPE r [<!ENTITY lt "x">]><r>1 &lt; 2</r>')).toThrow(/redefines the predefined entity &lt;/);
+    expect(() => parseXml('<!DOCTYPE r [<!ENTITY amp "and">]><r>a &amp; b</r>')).toThrow(/redefines the predefined entity &amp;/);
+    expect(textContent(parseXml('<!DOCTYPE r [<!ENTITY lt "&#38;#60;"><!ENTITY gt ">">]><r>1 &lt; 2 &gt; 0</r>'))).toBe('1 < 2 > 0');
+  });
+});
+
+describe('XML bytes are decoded as the file declares, strictly', () => {
+  const alto = (decl: string, text: string) => `${decl}<alto><Layout><Page><TextBlock><TextLine><String CONTENT="${text}"/></TextLine></TextBlock></Page></Layout></alto>`;
+  it('a damaged UTF-8 byte is refused with its offset instead of entering the text as U+FFFD', () => {
+    const bytes = Buffer.concat([Buffer.from(alto('<?xml version="1.0"?>', 'ab')).subarray(0, 80), Buffer.from([0xff]), Buffer.from(alto('', 'cd')).subarray(80)]);
+    expect(() => decodeXmlBytes(bytes)).toThrow(/not valid UTF-8 \(the first damaged byte is near byte 80\)/);
+  });
+
+  it('UTF-16 (with or without BOM) and a declared legacy encoding are read as such', () => {
+    const text = alto('<?xml version="1.0" encoding="UTF-16"?>', '浙江日报');
+    expect(decodeXmlBytes(Buffer.from(text, 'utf16le'))).toBe(text);
+    expect(decodeXmlBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe(text);
+    const latin = alto('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Société');
+    expect(decodeXmlBytes(Buffer.from(latin, 'latin1'))).toBe(latin);
+    expect(() => decodeXmlBytes(Buffer.from(alto('<?xml version="1.0" encoding="x-unknown-9"?>', 'a')))).toThrow(/declares the encoding "x-unknown-9", which Galley cannot read/);
   });
 });
