@@ -11,7 +11,7 @@ import { restoreRecovery } from '../../renderer/src/features/recovery/restore';
 import { save } from '../../renderer/src/commands/file-commands';
 import { baseRefOf, parseSession } from '../../renderer/src/store/session-restore';
 import { selectDirty } from '../../renderer/src/store/selectors';
-import { isBaseId, openWindow, saveTargets, type RecoveryWindow } from '../support/recovery-harness';
+import { isBaseId, openWindow, saveTargets, type RecoveryWindow } from './recovery-harness';
 import { smallIssue } from '../renderer/recovery-fixtures';
 
 /**
@@ -289,6 +289,5 @@ describe('recovery cycles (property)', () => {
     expect(counts.saves).toBeGreaterThan(RUNS / 10);
     expect(counts.discards).toBeGreaterThan(RUNS / 10);
     expect(counts.twoWindows).toBeGreaterThan(RUNS / 10);
-    console.log(`recovery cycles: ${JSON.stringify(counts)}`);
   });
 });

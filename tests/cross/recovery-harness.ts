@@ -44,7 +44,7 @@ export interface WindowOptions {
   onDiscarded?: (id: string) => void;
 }
 
-const APP_INFO = { version: 'test', host: 'test', locale: 'en', userName: 'tester', platform: 'linux' };
+const APP_INFO = { version: 'test', host: 'test' as const, locale: 'en', userName: 'tester', platform: 'linux' };
 const BASE = /--base\d+$/;
 export const isBaseId = (id: string) => BASE.test(id);
 
