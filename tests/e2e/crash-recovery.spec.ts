@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile, readdir } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
@@ -83,6 +83,69 @@ test('after SIGKILL, restarting offers the recovery file; restore gives back eve
     await expect.poll(() => items(page, 1)).toEqual(['p1.1']);
   } finally {
     await host?.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
+
+test('a restored session survives the next kill: Restore works again and gives back the changes made after the first', async ({ page }) => {
+  test.setTimeout(300_000); // three host process starts (tsx), each up to a minute on a loaded machine
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-crash2-'));
+  const userDataDir = path.join(tmp, '.user-data');
+  await mkdir(userDataDir, { recursive: true });
+  const issue = { ...generateIssue({ pages: 2, fragmentsPerPage: 12, articles: 0, placedShare: 0, seed: 3 }), id: 'crash-twice', title: '再次崩溃' };
+  await writeFile(path.join(tmp, 'crash.galley.json'), JSON.stringify(issue));
+  let host: HostProcess | null = null;
+  const kill = async () => {
+    const exited = new Promise((r) => host!.child.once('exit', r));
+    host!.child.kill('SIGKILL');
+    await exited;
+    host = null;
+  };
+  const restart = async () => {
+    host = await startHostProcess({ root: tmp, userDataDir });
+    await page.goto(host.url);
+    const dialog = page.getByTestId('recovery-dialog');
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
+    await dialog.getByTestId('recovery-restore').click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+  };
+  /** The unsaved changes the session's steps file holds (its header line), once it exists. */
+  const autosavedChanges = async () => {
+    const dir = path.join(userDataDir, 'recovery');
+    const steps = (await readdir(dir).catch(() => [] as string[])).find((n) => !/--base\d+\./.test(n));
+    if (!steps) return -1;
+    return Number(/"changes":(\d+)/.exec(await readFile(path.join(dir, steps), 'utf8'))?.[1] ?? -1);
+  };
+  const sessionFiles = async () => {
+    const files = await readdir(path.join(userDataDir, 'recovery'));
+    return { steps: files.filter((n) => !/--base\d+\./.test(n)).length, bases: files.filter((n) => /--base\d+\./.test(n)).length };
+  };
+  try {
+    host = await startHostProcess({ root: tmp, userDataDir });
+    await page.goto(host.url);
+    await host.call('/__test/dialog', { channel: 'dialog.openIssue', answer: 'crash.galley.json' });
+    await page.getByTestId('btn-open').click();
+    await expect(page.getByTestId('page-frag-p1.1')).toBeVisible();
+    await sendTo(page, 'p1.1', 'Control+n');
+    await expect(page.getByTestId('article-1')).toBeVisible();
+    await expect.poll(autosavedChanges, { timeout: 30_000 }).toBe(1);
+    await kill();
+
+    await restart();
+    await expect.poll(() => items(page, 1)).toEqual(['p1.1']);
+    // Changed after the Restore, autosaved, then killed again.
+    await sendTo(page, 'p1.2', 'Control+1');
+    await expect.poll(() => items(page, 1)).toEqual(['p1.1', 'p1.2']);
+    await expect.poll(autosavedChanges, { timeout: 30_000 }).toBe(2);
+    // One session with one base once the previous base is removed (before the fix: none, the new one was removed).
+    await expect.poll(sessionFiles, { timeout: 10_000 }).toEqual({ steps: 1, bases: 1 });
+    await kill();
+
+    await restart();
+    await expect.poll(() => items(page, 1)).toEqual(['p1.1', 'p1.2']);
+    await expect(page.getByTestId('save-state')).toHaveClass(/unsaved/);
+  } finally {
+    await (host as HostProcess | null)?.stop();
     await rm(tmp, { recursive: true, force: true });
   }
 });

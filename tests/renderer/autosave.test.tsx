@@ -123,4 +123,19 @@ describe('autosave to the recovery file', () => {
     expect(writes()).toHaveLength(2);
     expect(session(writes()[1].input.id as string).past).toHaveLength(1);
   });
+
+  it('after adopting a restored file, the next base gets a new name and the file the steps name is kept', async () => {
+    const { store, files, baseWrites, calls, session } = setup();
+    // As restoreRecovery leaves it: the restored session's steps file and its base, written by an earlier run.
+    files.set('r1', 'steps of the crashed run');
+    files.set('r1--base1', 'base of the crashed run');
+    autosave!.adopt('r1', 'r1--base1');
+    store.getState().set({ doc: doc(), past: [], future: [], savedMark: Number.MIN_SAFE_INTEGER });
+    store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(baseWrites().map((c) => c.input.id)).toEqual(['r1--base2']);
+    expect(calls.filter((c) => c.channel === 'recovery.discard').map((c) => c.input.id)).toEqual(['r1--base1']);
+    expect([...files.keys()].sort()).toEqual(['r1', 'r1--base2']);
+    expect(session('r1').doc).toEqual(store.getState().doc);
+  });
 });

@@ -40,7 +40,7 @@ export interface StepSeed {
   text: string;
 }
 
-const seed: fc.Arbitrary<StepSeed> = fc.record({
+export const stepSeed: fc.Arbitrary<StepSeed> = fc.record({
   kind: fc.constantFrom(...STEP_KINDS),
   picks: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
   n: fc.integer({ min: -3, max: 400 }),
@@ -50,7 +50,7 @@ const seed: fc.Arbitrary<StepSeed> = fc.record({
 
 export const caseArb = fc.record({
   pages: fc.array(pageText, { minLength: 1, maxLength: 3 }),
-  steps: fc.array(seed, { size: 'large', maxLength: 40 }),
+  steps: fc.array(stepSeed, { size: 'large', maxLength: 40 }),
 });
 export type Case = { pages: string[]; steps: StepSeed[] };
 
@@ -254,13 +254,18 @@ export interface RunStats { applied: number; refused: number; undos: number; red
  * on the first failure. `roundTripEvery` controls how often the JSON save/parse round trip runs mid-sequence.
  */
 export function runCase(c: Case, stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 }, roundTripEvery = 16): Issue {
-  const original = deepFreeze(importPages(c.pages));
+  return runSteps(importPages(c.pages), c.steps, stats, roundTripEvery);
+}
+
+/** The same checks as `runCase`, from any imported issue (layout imports, large generated issues). */
+export function runSteps(imported: Issue, steps: StepSeed[], stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 }, roundTripEvery = 16): Issue {
+  const original = deepFreeze(imported);
   checkInvariant(original);
   let issue = original;
   const undo: Entry[] = [];
   const redo: Entry[] = [];
   let clock = 0;
-  c.steps.forEach((s, i) => {
+  steps.forEach((s, i) => {
     if (s.kind === 'undo' || s.kind === 'redo') {
       const from = s.kind === 'undo' ? undo : redo;
       const e = from.pop();

@@ -57,6 +57,16 @@ export function autosaveFor(store: AppStore): Autosave | undefined {
   return registry.get(store);
 }
 
+/**
+ * The generation of a base file named `<rid>--base<n>` (0 for any other name). Base names are never reused
+ * within a session's lineage: a reused name would be written as the new base and then removed as the old one,
+ * leaving the steps file pointing at nothing. So a session that continues a restored file numbers on from it.
+ */
+function baseGeneration(rid: string, ref: string | null | undefined): number {
+  const m = ref?.startsWith(`${rid}--base`) ? /--base(\d+)$/.exec(ref) : null;
+  return m ? Number(m[1]) : 0;
+}
+
 function newRecoveryId(issueId: string, now: number): string {
   const safe = issueId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 60) || 'issue';
   return `${safe}-${now.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -130,7 +140,8 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
       }
       const r = await host.invoke('recovery.write', { id: rid, ...meta, title: s.doc.title.slice(0, 2000), payload: split.steps(base!.id) });
       if (superseded()) return;
-      if (old) discardOne(old);
+      // Never the base the steps file just written names (an adopted base's name, say).
+      if (old && old !== base!.id) discardOne(old);
       written = true;
       o.onWritten?.(r.savedAt);
     } catch (e) {
@@ -215,6 +226,8 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
       id = rid;
       written = true;
       base = baseRef ? { key: '', id: baseRef } : null;
+      // The next base gets a name after the adopted one's, whatever this window numbered before.
+      baseN = Math.max(baseN, baseGeneration(rid, baseRef));
     },
     recoveryId: () => id,
     stop() {
