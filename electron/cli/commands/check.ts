@@ -4,7 +4,7 @@ import { audit, auditClean } from '../../../shared/audit/audit';
 import { findFragment } from '../../../shared/model/lookup';
 import { CliError, type CliIO } from '../cli-error';
 
-export const checkHelp = 'galley check ISSUE.galley.json [--json]';
+export const checkHelp = 'galley check ISSUE.galley.json [--json]   (exit 0 clean, 1 work left; resolved open ends count as done)';
 
 function preview(text: string): string {
   const t = text.replace(/\s+/g, ' ');
@@ -19,7 +19,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   if (values.json) {
     io.out(JSON.stringify(r, null, 2));
   } else {
-    io.out(`${r.placed} of ${r.fragments} fragments placed · ${r.unassigned.length} unassigned · ${r.openEnds.length} open ends · ${r.emptyArticles.length} empty articles`);
+    io.out(`${r.placed} of ${r.fragments} fragments placed · ${r.unassigned.length} unassigned · ${r.openEnds.length} open ends${r.resolvedOpenEnds.length ? ` (${r.resolvedOpenEnds.length} resolved)` : ''} · ${r.emptyArticles.length} empty articles`);
     for (const p of r.lost) io.out(`LOST text on page ${p.page} at ${p.start}: ${preview(p.text)}`);
     for (const p of r.duplicated) io.out(`DUPLICATED text on page ${p.page} at ${p.start}: ${preview(p.text)}`);
     for (const m of r.misplaced) io.out(`MISPLACED fragment ${m.id}: ${m.problem}`);
