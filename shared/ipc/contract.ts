@@ -82,6 +82,8 @@ export const ipcContract = {
       allowIncomplete: z.boolean().optional(),
       approvedOnly: z.boolean().optional(),
       articleIds: z.array(z.string().max(200)).max(100_000).optional(),
+      /** Show text marked lost (`[……]`, an editor's note in NITF); default on, off for json. */
+      lostTextMark: z.boolean().optional(),
     }),
     output: z.discriminatedUnion('ok', [
       /** `warnings`: what the export had to change, e.g. control characters XML cannot hold, stripped from DOCX/NITF. */

@@ -82,6 +82,15 @@ describe('galley open-ends', () => {
     expect(findFragment(await loadIssueFile(file), 'p1.60')!.openEnd).toMatchObject({ as: 'elsewhere', page: '5' });
   });
 
+  it('export shows text marked lost as [……] unless --lost-text-mark off', async () => {
+    const md = path.join(dir, 'out.md');
+    expect((await run('export', file, '--format', 'md', '-o', md, '--allow-incomplete')).code).toBe(0);
+    expect(readFileSync(md, 'utf8')).toMatch(/大碶街道\\\[……\\\]$/m);
+    expect((await run('export', file, '--format', 'md', '-o', md, '--allow-incomplete', '--lost-text-mark', 'off')).code).toBe(0);
+    expect(readFileSync(md, 'utf8')).not.toContain('……\\]');
+    expectOneLineError(await run('export', file, '--format', 'md', '-o', md, '--lost-text-mark', 'maybe'), /--lost-text-mark takes on or off/);
+  });
+
   it('refuses bad requests with one line and exit 2, leaving the file as it was', async () => {
     const before = readFileSync(file, 'utf8');
     expectOneLineError(await run('open-ends', file, '--resolve', 'p1.999', '--as', 'lost'), /no fragment "p1\.999"/);

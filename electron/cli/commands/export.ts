@@ -5,7 +5,7 @@ import { exportIssue, EXPORT_FORMATS, type ExportFormat } from '../../host/servi
 import { ExportFormatError, ZIP_INNER_FORMATS, type DocumentFormatId } from '../../../shared/export/formats';
 import { CliError, type CliIO } from '../cli-error';
 
-export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only]`;
+export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only] [--lost-text-mark on|off]`;
 
 /**
  * `galley export`. Publication formats refuse an unfinished issue (unassigned fragments, open ends) with exit 1
@@ -24,6 +24,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
       article: { type: 'string', multiple: true },
       'allow-incomplete': { type: 'boolean' },
       'approved-only': { type: 'boolean' },
+      'lost-text-mark': { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new CliError(`export takes one issue file: ${exportHelp}`);
@@ -34,6 +35,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const inner = (values.inner ?? 'md') as DocumentFormatId;
   if (!ZIP_INNER_FORMATS.includes(inner)) throw new CliError(`unknown inner format "${values.inner}"; use one of ${ZIP_INNER_FORMATS.join(', ')}`);
   if (values.split && format === 'zip') throw new CliError('--split and --format zip exclude each other: a zip already holds one file per article');
+  const mark = values['lost-text-mark'];
+  if (mark !== undefined && mark !== 'on' && mark !== 'off') throw new CliError(`--lost-text-mark takes on or off, not "${mark}"`);
   const issue = await loadIssueFile(positionals[0]);
   const result = await exportIssue(issue, {
     format,
@@ -42,6 +45,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     ...(format === 'zip' ? { inner } : {}),
     allowIncomplete: !!values['allow-incomplete'],
     approvedOnly: !!values['approved-only'],
+    ...(mark ? { lostTextMark: mark === 'on' } : {}),
     ...(values.article?.length ? { articleIds: values.article } : {}),
     // Layout formats (mets-alto) find the pages' ALTO files relative to the issue file.
     sourceDir: path.dirname(path.resolve(positionals[0])),

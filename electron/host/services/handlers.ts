@@ -165,6 +165,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         allowIncomplete: input.allowIncomplete,
         approvedOnly: input.approvedOnly,
         articleIds: input.articleIds,
+        lostTextMark: input.lostTextMark,
         ...(input.issueToken ? { sourceDir: path.dirname(tokens.resolve(input.issueToken, 'issue')) } : {}),
       });
       // Names relative to the chosen target: the renderer shows them, it has no use for absolute paths.
