@@ -66,6 +66,18 @@ describe('resolving open ends on the board', () => {
     expect(screen.getByTestId('palette')).toHaveTextContent('断句：到此结束');
   });
 
+  it('the selected open end offers the three resolutions as buttons on its row', async () => {
+    const ctx = makeCtx('en');
+    load(ctx, 'p1.60');
+    renderApp(ctx);
+    expect(screen.queryByTestId('open-end-lost-p1.42')).toBeNull(); // not selected: no buttons
+    const btn = screen.getByTestId('open-end-lost-p1.60');
+    expect(btn).toHaveTextContent('text lost');
+    await act(async () => { fireEvent.click(btn); });
+    await waitFor(() => expect(screen.getByTestId('open-end-badge-p1.60')).toHaveTextContent('text lost'));
+    expect(screen.queryByTestId('open-end-lost-p1.60')).toBeNull(); // resolved: the badge replaces the buttons
+  });
+
   it('a fragment that is not an open end is refused with a notice, nothing recorded', async () => {
     const ctx = makeCtx('en');
     load(ctx, 'p1.1');

@@ -8,6 +8,7 @@ import { clickSelect } from '../../commands/navigation';
 import { useFragmentDraggable, useItemDropTarget } from '../dnd/use-fragment-drag';
 import { RoleBadge } from './RoleBadge';
 import { OpenEndBadge } from '../open-ends/OpenEndBadge';
+import { OpenEndActions } from '../open-ends/OpenEndActions';
 
 interface Props { id: string; articleId: string; join: boolean; first: boolean }
 
@@ -61,6 +62,7 @@ export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Pro
       <span className="item-text">{fragment.text}</span>
       {openEnd && <span className="open-end" title={t('page.openEnd')} aria-label={t('page.openEnd')}>⤳</span>}
       {resolvedEnd && fragment.openEnd && <OpenEndBadge id={fragment.id} stamp={fragment.openEnd} />}
+      {openEnd && selected && <OpenEndActions id={fragment.id} />}
       {!join && !first && (
         <button
           type="button"
