@@ -222,7 +222,10 @@ export function resolve(issue: Issue, s: StepSeed, depth = 0): Resolved {
     case 'resolveEnd': {
       // Resolve (or unresolve) any fragment: the op refuses what is not an open end, and the property checks that
       // nothing changed then; resolutions then ride along through moves, splits, merges, edits and undo.
-      const f = pick(frags, s.picks[0]);
+      // Mostly a current open end (random fragments are rarely one), sometimes any fragment.
+      const r = audit(issue);
+      const ends = [...r.openEnds, ...r.resolvedOpenEnds];
+      const f = s.picks.length > 1 && ends.length ? findFragment(issue, pick(ends, s.picks[1])!) : pick(frags, s.picks[0]);
       if (!f) return null;
       const as = pick([...OPEN_END_RESOLUTIONS, null], s.n) ?? null;
       return { op: { type: 'resolveOpenEnd', fragmentId: f.id, as, ...(as === 'elsewhere' && s.flag ? { page: '3' } : {}), ...(as ? { by: 'proofreader', at: '2026-12-07T03:00:00Z' } : {}) }, mustFail: false };
