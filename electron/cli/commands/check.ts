@@ -4,7 +4,7 @@ import { audit, auditClean } from '../../../shared/audit/audit';
 import { findFragment } from '../../../shared/model/lookup';
 import { CliError, type CliIO } from '../cli-error';
 
-export const checkHelp = 'galley check ISSUE.galley.json [--json]   (exit 0 clean, 1 work left; resolved open ends count as done)';
+export const checkHelp = 'galley check ISSUE.galley.json [--json]';
 
 function preview(text: string): string {
   const t = text.replace(/\s+/g, ' ');
