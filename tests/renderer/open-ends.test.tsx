@@ -76,6 +76,11 @@ describe('resolving open ends on the board', () => {
     await act(async () => { fireEvent.click(btn); });
     await waitFor(() => expect(screen.getByTestId('open-end-badge-p1.60')).toHaveTextContent('text lost'));
     expect(screen.queryByTestId('open-end-lost-p1.60')).toBeNull(); // resolved: the badge replaces the buttons
+    // A paragraph closed by a dash: "ends here" is marked as what the page suggests; nothing is proposed for p1.60.
+    act(() => ctx.store.getState().select(['p1.101']));
+    expect(screen.getByTestId('open-end-ends-p1.101')).toHaveAttribute('data-proposed', 'true');
+    expect(screen.getByTestId('open-end-ends-p1.101').getAttribute('title')).toMatch(/suggested by the page/);
+    expect(screen.getByTestId('open-end-lost-p1.101')).not.toHaveAttribute('data-proposed');
   });
 
   it('a fragment that is not an open end is refused with a notice, nothing recorded', async () => {
