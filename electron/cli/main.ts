@@ -3,6 +3,7 @@ import { checkCommand, checkHelp } from './commands/check';
 import { exportCommand, exportHelp } from './commands/export';
 import { cleanupCommand, cleanupHelp } from './commands/cleanup';
 import { suggestCommand, suggestHelp } from './commands/suggest';
+import { openEndsCommand, openEndsHelp } from './commands/open-ends';
 import { CliError, type CliIO } from './cli-error';
 import { describeFsError } from '../host/services/read-input';
 
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   export: { run: exportCommand, help: exportHelp },
   cleanup: { run: cleanupCommand, help: cleanupHelp },
   suggest: { run: suggestCommand, help: suggestHelp },
+  'open-ends': { run: openEndsCommand, help: openEndsHelp },
 };
 
 function usage(): string {

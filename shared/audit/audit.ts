@@ -16,8 +16,13 @@ export interface AuditReport {
   /** Fragment ids placed twice, placed nowhere, or referenced but missing. */
   misplaced: { id: string; problem: 'placed-twice' | 'not-placed' | 'missing' }[];
   unassigned: string[];
-  /** Body fragments in an article that end mid-sentence and are not joined to a successor. */
+  /**
+   * Body fragments in an article that end mid-sentence, are not joined to a successor and that the proofreader has
+   * not resolved (`Fragment.openEnd`): the open ends left to settle.
+   */
   openEnds: string[];
+  /** Open ends the proofreader resolved (text lost, continues elsewhere, ends here): settled, no work left. */
+  resolvedOpenEnds: string[];
   emptyArticles: string[];
   fragments: number;
   placed: number;
@@ -92,16 +97,19 @@ function pageCoverageOf(page: Page): { lost: TextProblem[]; duplicated: TextProb
 export function audit(issue: Issue): AuditReport {
   const { lost, duplicated } = coverage(issue);
   const openEnds: string[] = [];
+  const resolvedOpenEnds: string[] = [];
   const emptyArticles: string[] = [];
   let placed = 0;
   for (const a of issue.articles) {
     if (!a.items.length) emptyArticles.push(a.id);
     placed += a.items.length;
-    openEnds.push(...articleOpenEnds(issue, a));
+    const ends = articleEnds(issue, a);
+    openEnds.push(...ends.open);
+    resolvedOpenEnds.push(...ends.resolved);
   }
   let fragments = 0;
   for (const p of issue.pages) fragments += p.fragments.length;
-  return { lost, duplicated, misplaced: misplacedOf(issue), unassigned: [...issue.pool], openEnds, emptyArticles, fragments, placed: placed + issue.discarded.length };
+  return { lost, duplicated, misplaced: misplacedOf(issue), unassigned: [...issue.pool], openEnds, resolvedOpenEnds, emptyArticles, fragments, placed: placed + issue.discarded.length };
 }
 
 /**
@@ -125,17 +133,41 @@ export function misplacedOf(issue: Issue): AuditReport['misplaced'] {
   return misplaced;
 }
 
-/** Open ends of one article, in item order: body fragments ending mid-sentence that the next item does not join. */
-export function articleOpenEnds(issue: Issue, a: Article): string[] {
-  const out: string[] = [];
+/**
+ * Open ends of one article, in item order: body fragments ending mid-sentence that the next item does not join,
+ * split into those still open and those the proofreader resolved. A resolution on a fragment that is not an open
+ * end (joined since, or its sentence now ends) is not counted at all.
+ */
+export function articleEnds(issue: Issue, a: Article): { open: string[]; resolved: string[] } {
+  const open: string[] = [];
+  const resolved: string[] = [];
   a.items.forEach((it, i) => {
     const f = findFragment(issue, it.id);
-    if (!f || !OPEN_END_ROLES.has(f.role)) return;
-    const next = a.items[i + 1];
-    if (next?.join) return;
-    if (!endsSentenceOf(f)) out.push(f.id);
+    if (!f || !isOpenEndFragment(f, a.items[i + 1]?.join ?? false)) return;
+    (f.openEnd ? resolved : open).push(f.id);
   });
-  return out;
+  return { open, resolved };
+}
+
+/** Unresolved open ends of one article, in item order. */
+export function articleOpenEnds(issue: Issue, a: Article): string[] {
+  return articleEnds(issue, a).open;
+}
+
+/** The open-end rule for one placed fragment: a body fragment ending mid-sentence whose next item does not join it. */
+function isOpenEndFragment(f: Fragment, nextJoins: boolean): boolean {
+  return OPEN_END_ROLES.has(f.role) && !nextJoins && !endsSentenceOf(f);
+}
+
+/** True when fragment `id` is an open end (resolved or not) of the article it is placed in. */
+export function isOpenEnd(issue: Issue, id: string): boolean {
+  const f = findFragment(issue, id);
+  if (!f) return false;
+  for (const a of issue.articles) {
+    const i = a.items.findIndex((it) => it.id === id);
+    if (i >= 0) return isOpenEndFragment(f, a.items[i + 1]?.join ?? false);
+  }
+  return false;
 }
 
 /** No text lost, duplicated or misplaced: the invariant, independent of the proofreader's progress. */
@@ -143,7 +175,7 @@ export function textIntact(r: AuditReport): boolean {
   return !r.lost.length && !r.duplicated.length && !r.misplaced.length;
 }
 
-/** Nothing left to do: intact, all placed, no open ends, no empty articles. */
+/** Nothing left to do: intact, all placed, no unresolved open ends, no empty articles. */
 export function auditClean(r: AuditReport): boolean {
   return textIntact(r) && !r.unassigned.length && !r.openEnds.length && !r.emptyArticles.length;
 }

@@ -1,5 +1,5 @@
 import type { Article, Issue } from '../model/types';
-import { audit, articleOpenEnds, coverage, misplacedOf, type AuditReport } from './audit';
+import { audit, articleEnds, coverage, misplacedOf, type AuditReport } from './audit';
 import { PlacementTracker } from './placements';
 
 /**
@@ -21,7 +21,7 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
   // Open ends per article object, correct for every article of the last version audited: articles new in a version
   // and articles holding a changed fragment are recomputed; an article object that left and comes back (undo) is
   // new again in that version, so a stale entry is never read.
-  let openByArticle = new WeakMap<Article, string[]>();
+  let openByArticle = new WeakMap<Article, Ends>();
   /** Ids for which the counts say something is misplaced. */
   const bad = new Set<string>();
 
@@ -38,7 +38,7 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     return pool.copy;
   };
   /** The article-side lists of the last report (reused while they do not change). */
-  let last: { articles: Issue['articles']; openEnds: string[]; emptyArticles: string[]; placed: number } | null = null;
+  let last: { articles: Issue['articles']; openEnds: string[]; resolvedOpenEnds: string[]; emptyArticles: string[]; placed: number } | null = null;
 
   return (issue: Issue): AuditReport => {
     const delta = tracker.update(issue);
@@ -66,6 +66,7 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     }
 
     let openEnds: string[] = [];
+    let resolvedOpenEnds: string[] = [];
     let emptyArticles: string[] = [];
     let placed = 0;
     // Same articles, and no article's open ends changed (a pool change, a keystroke that keeps its sentence end):
@@ -75,38 +76,43 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     if (sameArticles) {
       for (const a of dirty) {
         const before = openByArticle.get(a);
-        const now = articleOpenEnds(issue, a);
+        const now = articleEnds(issue, a);
         openByArticle.set(a, now);
-        if (!before || !sameList(before, now)) changed = true;
+        if (!before || !sameList(before.open, now.open) || !sameList(before.resolved, now.resolved)) changed = true;
       }
     }
     if (!changed) {
-      ({ openEnds, emptyArticles, placed } = last!);
+      ({ openEnds, resolvedOpenEnds, emptyArticles, placed } = last!);
     } else {
       for (const a of issue.articles) {
         // With the same articles the dirty ones were recomputed above; otherwise here.
         let open = all || (!sameArticles && dirty.has(a)) ? undefined : openByArticle.get(a);
-        if (!open) { open = articleOpenEnds(issue, a); openByArticle.set(a, open); }
-        for (const id of open) openEnds.push(id);
+        if (!open) { open = articleEnds(issue, a); openByArticle.set(a, open); }
+        for (const id of open.open) openEnds.push(id);
+        for (const id of open.resolved) resolvedOpenEnds.push(id);
         if (!a.items.length) emptyArticles.push(a.id);
         placed += a.items.length;
       }
       // A recomputed article whose open ends did not change leaves the list as it was: keep the old array.
       if (last && sameList(last.openEnds, openEnds)) openEnds = last.openEnds;
+      if (last && sameList(last.resolvedOpenEnds, resolvedOpenEnds)) resolvedOpenEnds = last.resolvedOpenEnds;
       if (last && sameList(last.emptyArticles, emptyArticles)) emptyArticles = last.emptyArticles;
     }
     // Shared between reports of successive versions: frozen, so that no reader can change another version's report.
-    last = { articles: issue.articles, openEnds: Object.freeze(openEnds) as string[], emptyArticles: Object.freeze(emptyArticles) as string[], placed };
+    last = { articles: issue.articles, openEnds: Object.freeze(openEnds) as string[], resolvedOpenEnds: Object.freeze(resolvedOpenEnds) as string[], emptyArticles: Object.freeze(emptyArticles) as string[], placed };
 
     let fragments = 0;
     for (const p of issue.pages) fragments += p.fragments.length;
     const { lost, duplicated } = coverage(issue);
     return {
-      lost, duplicated, misplaced: bad.size ? misplacedOf(issue) : [], unassigned: unassignedOf(issue.pool), openEnds: last.openEnds, emptyArticles: last.emptyArticles,
+      lost, duplicated, misplaced: bad.size ? misplacedOf(issue) : [], unassigned: unassignedOf(issue.pool), openEnds: last.openEnds, resolvedOpenEnds: last.resolvedOpenEnds, emptyArticles: last.emptyArticles,
       fragments, placed: placed + issue.discarded.length,
     };
   };
 }
+
+/** One article's open ends: still open, and resolved by the proofreader. */
+type Ends = { open: string[]; resolved: string[] };
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;

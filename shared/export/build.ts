@@ -1,13 +1,35 @@
-import type { Article, Issue, Role } from '../model/types';
+import type { Article, Issue, OpenEndResolution, Role } from '../model/types';
 import { articlePages, articleTitle, findFragment } from '../model/lookup';
 import { joinTexts } from '../text/join';
+import { articleEnds } from '../audit/audit';
 
 /**
  * The export document: articles and paragraphs in model order, joined fragments inside one paragraph. This
  * shape is the `json` export format and the single input of every other format, so that no exporter can
  * disagree with the board about order. Keep it stable: add fields, never rename.
  */
-export interface ExportParagraph { role: Role; text: string; fragments: string[] }
+export interface ExportParagraph {
+  role: Role;
+  text: string;
+  fragments: string[];
+  /** The paragraph ends in an open end the proofreader resolved (text lost / continues on a page / ends here). */
+  openEnd?: { as: OpenEndResolution; page?: string };
+  /** Set by the renderer when lost text is shown by house style: a `[……]` (or the format's editor's note) follows. */
+  lostMark?: true;
+}
+
+/** How a text format shows text lost at the end of a paragraph (house style of the proofreading desk). */
+export const LOST_TEXT_MARK = '[……]';
+
+/** What goes between a paragraph's text and the lost-text mark: a space after Latin text, nothing after Chinese. */
+export function lostMarkSeparator(text: string): string {
+  return /[A-Za-z0-9.,;:!?'")]$/.test(text) ? ' ' : '';
+}
+
+/** `text` followed by the lost-text mark. */
+export function withLostMark(text: string): string {
+  return text + lostMarkSeparator(text) + LOST_TEXT_MARK;
+}
 export interface ExportArticle {
   id: string;
   title: string;
@@ -42,6 +64,14 @@ export function articleParagraphs(issue: Issue, article: Article): ExportParagra
     }
   }
   out.forEach((p, i) => { p.text = joinTexts(parts[i]); });
+  // A resolved open end is the last fragment of its paragraph (nothing joins after it); a stale resolution on a
+  // fragment that is no longer an open end is not exported.
+  const resolved = new Set(articleEnds(issue, article).resolved);
+  for (const p of out) {
+    const last = p.fragments[p.fragments.length - 1];
+    const stamp = resolved.has(last) ? findFragment(issue, last)?.openEnd : undefined;
+    if (stamp) p.openEnd = { as: stamp.as, ...(stamp.page ? { page: stamp.page } : {}) };
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, TextRun } from 'docx';
-import type { ExportArticle, ExportDocument, ExportParagraph } from './build';
+import { withLostMark, type ExportArticle, type ExportDocument, type ExportParagraph } from './build';
 import { StripReport } from './xml-text';
 
 /**
@@ -33,7 +33,7 @@ export async function toDocx(doc: ExportDocument, articles: readonly ExportArtic
   const children: Paragraph[] = [];
   articles.forEach((a, i) => {
     if (i) children.push(new Paragraph({ children: [new PageBreak()] }));
-    for (const p of a.paragraphs) children.push(paragraph(p, report.clean(p.text, a.title || a.id)));
+    for (const p of a.paragraphs) children.push(paragraph(p, report.clean(p.lostMark ? withLostMark(p.text) : p.text, a.title || a.id)));
   });
   const document = new Document({
     creator: 'Galley',

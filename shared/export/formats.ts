@@ -82,6 +82,23 @@ export interface ExportFile { name: string; data: string | Uint8Array }
 export interface RenderOptions {
   /** One file per article (names numbered in board order, from the titles, made safe). */
   split?: boolean;
+  /**
+   * Show text the proofreader marked as lost (`[……]` in md, txt, html and docx; an editor's note in NITF). On by
+   * default except for json, which keeps the data as is (the paragraph's `openEnd` says it in every case).
+   */
+  lostTextMark?: boolean;
+}
+
+/** The default of `RenderOptions.lostTextMark` for a format. */
+export function lostTextMarkDefault(id: string): boolean {
+  return id !== 'json';
+}
+
+/** The export document with `lostMark` set on every paragraph whose text was marked lost. */
+export function markLostText(doc: ExportDocument): ExportDocument {
+  const marks = doc.articles.some((a) => a.paragraphs.some((p) => p.openEnd?.as === 'lost'));
+  if (!marks) return doc;
+  return { ...doc, articles: doc.articles.map((a) => ({ ...a, paragraphs: a.paragraphs.map((p) => (p.openEnd?.as === 'lost' ? { ...p, lostMark: true as const } : p)) })) };
 }
 
 export class ExportFormatError extends Error {
@@ -92,8 +109,9 @@ export class ExportFormatError extends Error {
  * Renders a document format: one file (`name` empty: the caller's output path) or one per article. Throws
  * `ExportFormatError` when the format cannot make one file of several articles (NITF).
  */
-export async function renderDocumentFormat(doc: ExportDocument, issue: Issue, id: DocumentFormatId, opts: RenderOptions = {}): Promise<{ files: ExportFile[]; warnings: string[] }> {
+export async function renderDocumentFormat(base: ExportDocument, issue: Issue, id: DocumentFormatId, opts: RenderOptions = {}): Promise<{ files: ExportFile[]; warnings: string[] }> {
   const f: DocumentFormat = DOCUMENT_FORMATS[id];
+  const doc = (opts.lostTextMark ?? lostTextMarkDefault(id)) ? markLostText(base) : base;
   const warnings: string[] = [];
   if (!opts.split && f.whole) {
     const r = await f.whole(doc, issue);
@@ -116,8 +134,8 @@ export async function renderDocumentFormat(doc: ExportDocument, issue: Issue, id
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
 /** A zip of one file per article in the inner format, numbered in board order. */
-export async function renderZip(doc: ExportDocument, issue: Issue, inner: DocumentFormatId): Promise<{ data: Uint8Array; names: string[]; warnings: string[] }> {
-  const { files, warnings } = await renderDocumentFormat(doc, issue, inner, { split: true });
+export async function renderZip(doc: ExportDocument, issue: Issue, inner: DocumentFormatId, opts: Pick<RenderOptions, 'lostTextMark'> = {}): Promise<{ data: Uint8Array; names: string[]; warnings: string[] }> {
+  const { files, warnings } = await renderDocumentFormat(doc, issue, inner, { ...opts, split: true });
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const f of files) entries[f.name] = [typeof f.data === 'string' ? strToU8(f.data) : f.data, { mtime: ZIP_TIME }];
   return { data: zipSync(entries, { level: 6 }), names: files.map((f) => f.name), warnings };

@@ -1,4 +1,4 @@
-import type { ExportArticle, ExportDocument, ExportParagraph } from './build';
+import { LOST_TEXT_MARK, lostMarkSeparator, type ExportArticle, type ExportDocument, type ExportParagraph } from './build';
 import { StripReport } from './xml-text';
 
 /**
@@ -41,7 +41,8 @@ figure { margin: 1em 0; padding: .5em 1em; border-left: 3px solid #999; }
 type Clean = (text: string) => string;
 
 function paragraphHtml(p: ExportParagraph, clean: Clean): string {
-  const t = escapeHtml(clean(p.text));
+  // Text lost at the end of the paragraph: the house-style mark, as its own element so a style sheet can set it apart.
+  const t = escapeHtml(clean(p.text)) + (p.lostMark ? `${lostMarkSeparator(p.text)}<span class="text-lost">${LOST_TEXT_MARK}</span>` : '');
   switch (p.role) {
     case 'headline': return `<h2>${t}</h2>`;
     case 'kicker': return `<p class="kicker">${t}</p>`;

@@ -9,6 +9,14 @@ import { StripReport, xmlEscape } from './xml-text';
  */
 export const NITF_VERSION = '-//IPTC//DTD NITF 3.6//EN';
 
+/**
+ * Text lost at the end of a paragraph, as an editor's note at the point of loss. NITF 3.x has no inline editor's
+ * note: the content of `<p>` is enriched text (chron, classifier, copyrite, event, …, a, br, em, lang, pronounce,
+ * q), and `<note>` is a block that cannot stand inside a paragraph. A comment is valid anywhere and keeps the
+ * published text as printed.
+ */
+export const LOST_TEXT_NOTE = "<!-- editor's note: text lost here -->";
+
 function el(name: string, text: string, attrs = ''): string {
   return `<${name}${attrs}>${xmlEscape(text)}</${name}>`;
 }
@@ -38,7 +46,7 @@ export function articleToNitf(doc: ExportDocument, a: ExportArticle, report = ne
     if (p.role === 'credit') { media.push(el('media-producer', text(p))); continue; }
     flushMedia();
     if (p.role === 'subhead') content.push(el('hl2', text(p)));
-    else if (!['headline', 'kicker', 'deck', 'byline', 'dateline'].includes(p.role)) content.push(el('p', text(p)));
+    else if (!['headline', 'kicker', 'deck', 'byline', 'dateline'].includes(p.role)) content.push(p.lostMark ? `<p>${xmlEscape(text(p))}${LOST_TEXT_NOTE}</p>` : el('p', text(p)));
   }
   flushMedia();
   const date = normDate(doc.issue.date);

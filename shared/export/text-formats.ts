@@ -1,4 +1,4 @@
-import type { ExportArticle, ExportDocument } from './build';
+import { withLostMark, type ExportArticle, type ExportDocument, type ExportParagraph } from './build';
 
 /**
  * Markdown: kicker above the headline as emphasis, headline as `##`, deck `###`, subheads `####`, captions and
@@ -10,7 +10,7 @@ export function articleToMarkdown(a: ExportArticle): string {
   const lines: string[] = [];
   for (const p of a.paragraphs) {
     // CR, LF and the Unicode separators all end a Markdown line; whitespace at the ends would break `*…*`.
-    const t = escapeMdInline(p.text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim());
+    const t = escapeMdInline(textOf(p).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim());
     switch (p.role) {
       case 'headline': lines.push(`## ${headingText(t)}`); break;
       case 'kicker': lines.push(`*${t}*`); break;
@@ -50,9 +50,14 @@ export function toMarkdown(doc: ExportDocument): string {
   return head + doc.articles.map(articleToMarkdown).join('\n---\n\n');
 }
 
+/** A paragraph's text, followed by the lost-text mark when the renderer was asked to show it. */
+function textOf(p: ExportParagraph): string {
+  return p.lostMark ? withLostMark(p.text) : p.text;
+}
+
 /** Plain text: paragraphs separated by a blank line, articles by two. */
 export function articleToText(a: ExportArticle): string {
-  return a.paragraphs.map((p) => p.text).join('\n\n') + '\n';
+  return a.paragraphs.map(textOf).join('\n\n') + '\n';
 }
 
 export function toText(doc: ExportDocument): string {

@@ -86,6 +86,8 @@ export const ipcContract = {
       articleIds: z.array(z.string().max(200)).max(100_000).optional(),
       /** Replace existing files (the user confirmed); without it existing targets come back as `existing`. */
       replace: z.boolean().optional(),
+      /** Show text marked lost (`[……]`, an editor's note in NITF); default on, off for json. */
+      lostTextMark: z.boolean().optional(),
     }),
     output: z.discriminatedUnion('ok', [
       /** `warnings`: what the export had to change, e.g. control characters XML cannot hold, stripped from DOCX/NITF. */

@@ -31,6 +31,24 @@ export const BoxSchema = z.strictObject({
   x: z.number(), y: z.number(), w: z.number().nonnegative(), h: z.number().nonnegative(),
 });
 
+/**
+ * How the proofreader settled an open end (a body fragment that ends mid-sentence with nothing joined after it):
+ * `lost` — text is lost here (a lost line, damaged print); `elsewhere` — the text continues on another page of the
+ * issue (`page` is that page's label when known); `ends` — the paragraph really ends here (house style, such as a
+ * trailing "——"). Kept on the fragment, so it follows the fragment when it moves; see shared/ops/open-end-ops.ts
+ * for when an edit drops it.
+ */
+export const OPEN_END_RESOLUTIONS = ['lost', 'elsewhere', 'ends'] as const;
+export const OpenEndResolutionSchema = z.enum(OPEN_END_RESOLUTIONS);
+export const OpenEndSchema = z.strictObject({
+  as: OpenEndResolutionSchema,
+  /** Label of the page the text continues on (only with `elsewhere`). */
+  page: z.string().min(1).max(100).optional(),
+  /** Who settled it (the host's user name; '' when unknown) and when (ISO time). */
+  by: z.string().max(200),
+  at: z.string().max(64),
+});
+
 export const FragmentSchema = z.strictObject({
   id: Id,
   page: Id,
@@ -42,6 +60,8 @@ export const FragmentSchema = z.strictObject({
   /** Extraction hint, e.g. `h2` for a line set large (`##`), kept apart from the role the proofreader sets. */
   hint: z.string().max(20).optional(),
   box: BoxSchema.optional(),
+  /** The proofreader's resolution of this fragment's open end; optional, so files written before it still open. */
+  openEnd: OpenEndSchema.optional(),
 });
 
 export const PageImageSchema = z.strictObject({

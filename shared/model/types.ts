@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type {
-  ArticleItemSchema, ArticleSchema, BoxSchema, CorrectionSchema, FragmentSchema, IssueSchema, PageSchema,
+  ArticleItemSchema, ArticleSchema, BoxSchema, OpenEndSchema, OpenEndResolutionSchema, CorrectionSchema, FragmentSchema, IssueSchema, PageSchema,
   ReviewStatusSchema, RoleSchema, SpanSchema,
 } from './schema';
 
@@ -8,6 +8,8 @@ export type Role = z.infer<typeof RoleSchema>;
 export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
 export type Span = z.infer<typeof SpanSchema>;
 export type Box = z.infer<typeof BoxSchema>;
+export type OpenEndStamp = z.infer<typeof OpenEndSchema>;
+export type OpenEndResolution = z.infer<typeof OpenEndResolutionSchema>;
 export type Fragment = z.infer<typeof FragmentSchema>;
 export type Page = z.infer<typeof PageSchema>;
 export type ArticleItem = z.infer<typeof ArticleItemSchema>;

@@ -6,6 +6,7 @@ import { moveFragments } from './move-fragments';
 import { mergeFragments, splitFragment } from './split-merge';
 import { createArticle, deleteArticle, moveArticle, renameArticle, setJoin, setStatus } from './article-ops';
 import { editText, setRole } from './fragment-ops';
+import { resolveOpenEnd } from './open-end-ops';
 
 enablePatches();
 
@@ -39,6 +40,7 @@ function run(draft: Draft<Issue>, base: Issue, op: Step): void {
     case 'editText': return editText(draft, base, op);
     case 'setRole': return setRole(draft, base, op);
     case 'setStatus': return setStatus(draft, base, op);
+    case 'resolveOpenEnd': return resolveOpenEnd(draft, base, op);
   }
 }
 

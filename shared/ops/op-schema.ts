@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema, ReviewStatusSchema } from '../model/schema';
+import { RoleSchema, ReviewStatusSchema, OpenEndResolutionSchema } from '../model/schema';
 
 /**
  * Editorial operations as small, serializable intents ("move fragment F into article A after fragment G").
@@ -39,6 +39,7 @@ export const OpSchema: z.ZodType<Op> = z.lazy(() =>
     z.strictObject({ ...base, type: z.literal('editText'), fragmentId: Id, text: z.string().max(10_000_000) }),
     z.strictObject({ ...base, type: z.literal('setRole'), fragmentIds: z.array(Id).min(1).max(200_000), role: RoleSchema }),
     z.strictObject({ ...base, type: z.literal('setStatus'), articleId: Id, status: ReviewStatusSchema, by: z.string().max(200).optional(), at: z.string().max(64).optional() }),
+    z.strictObject({ ...base, type: z.literal('resolveOpenEnd'), fragmentId: Id, as: OpenEndResolutionSchema.nullable(), page: z.string().min(1).max(100).optional(), by: z.string().max(200).optional(), at: z.string().max(64).optional() }),
     z.strictObject({ ...base, type: z.literal('batch'), ops: z.array(OpSchema).max(100_000) }),
   ]),
 );
@@ -61,6 +62,8 @@ export type Op =
   | (L & { type: 'editText'; fragmentId: string; text: string })
   | (L & { type: 'setRole'; fragmentIds: string[]; role: import('../model/types').Role })
   | (L & { type: 'setStatus'; articleId: string; status: import('../model/types').ReviewStatus; by?: string; at?: string })
+  /** Settles an open end (text lost / continues elsewhere on `page` / ends here); `as: null` removes the resolution. */
+  | (L & { type: 'resolveOpenEnd'; fragmentId: string; as: import('../model/types').OpenEndResolution | null; page?: string; by?: string; at?: string })
   | (L & { type: 'batch'; ops: Op[] });
 
 export type OpType = Op['type'];

@@ -4,6 +4,7 @@ import { OpError, findFragment, fragmentLocation, getFragment, originalTextOf, p
 import { insideGrapheme, insideSurrogatePair } from '../text/chars';
 import { mapToOriginal } from '../text/align';
 import type { Op } from './op-schema';
+import { withoutOpenEnd } from './open-end-ops';
 
 type SplitOp = Extract<Op, { type: 'splitFragment' }>;
 type MergeOp = Extract<Op, { type: 'mergeFragments' }>;
@@ -49,7 +50,8 @@ export function splitFragment(draft: Draft<Issue>, base: Issue, op: SplitOp): vo
   // New arrays built from the base and assigned whole: a splice through the draft of a 20,000-entry pool would
   // read every entry through a proxy and record one patch per shifted index.
   const frs = base.pages[loc.page].fragments;
-  draft.pages[loc.page].fragments = [...frs.slice(0, loc.index), { ...f, spans: left, text: f.text.slice(0, op.offset) }, added, ...frs.slice(loc.index + 1)];
+  // The first piece gets a new end: an open-end resolution stays with the second piece, which keeps the old end.
+  draft.pages[loc.page].fragments = [...frs.slice(0, loc.index), { ...withoutOpenEnd(f), spans: left, text: f.text.slice(0, op.offset) }, added, ...frs.slice(loc.index + 1)];
   const place = placeOf(base, f.id)!;
   // Frozen, so that immer takes them as finished values instead of walking a 20,000-id pool (see move-fragments.ts).
   const insert = <T>(list: readonly T[], x: T): T[] => Object.freeze([...list.slice(0, place.index + 1), x, ...list.slice(place.index + 1)]) as T[];
@@ -76,7 +78,8 @@ export function mergeFragments(draft: Draft<Issue>, base: Issue, op: MergeOp): v
   const sep = /[A-Za-z0-9,.;:!?]$/.test(a.text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '';
   const la = fragmentLocation(base, a.id)!;
   const lb = fragmentLocation(base, b.id)!;
-  const merged: Fragment = { ...a, text: a.text + sep + b.text, spans: [...a.spans, ...b.spans] };
+  // The merged end is b's end: b's open-end resolution (if any) carries over, a's is dropped.
+  const merged: Fragment = { ...withoutOpenEnd(a), text: a.text + sep + b.text, spans: [...a.spans, ...b.spans], ...(b.openEnd ? { openEnd: b.openEnd } : {}) };
   draft.pages[la.page].fragments = base.pages[la.page].fragments.flatMap((f, i) => (i === lb.index ? [] : i === la.index ? [merged] : [f]));
   const without = <T>(list: readonly T[]): T[] => Object.freeze([...list.slice(0, pb.index), ...list.slice(pb.index + 1)]) as T[];
   if (pb.kind === 'article') {

@@ -11,7 +11,7 @@ vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoSc
 
 afterEach(() => cleanup());
 
-type RunInput = { token: string; format: string; split?: boolean; inner?: string; approvedOnly?: boolean; articleIds?: string[]; allowIncomplete?: boolean; replace?: boolean };
+type RunInput = { token: string; format: string; split?: boolean; inner?: string; approvedOnly?: boolean; articleIds?: string[]; allowIncomplete?: boolean; replace?: boolean; lostTextMark?: boolean };
 
 function gatedHost() {
   const runs: RunInput[] = [];
@@ -26,6 +26,25 @@ function gatedHost() {
 }
 
 describe('Export dialog', () => {
+  it('"Mark lost text" is on by default, offered for the publication formats only, and sent off when unticked', async () => {
+    const { host, runs } = gatedHost();
+    const ctx = makeCtx('en', host);
+    withArticle(ctx, ['机器声']);
+    renderApp(ctx);
+    fireEvent.click(screen.getByTestId('btn-export'));
+    fireEvent.click(screen.getByTestId('export-dialog-open'));
+    const d = screen.getByTestId('export-dialog');
+    expect(within(d).getByTestId('export-lost-mark')).toBeChecked();
+    fireEvent.change(within(d).getByTestId('export-format'), { target: { value: 'json' } });
+    expect(within(d).queryByTestId('export-lost-mark')).toBeNull();
+    fireEvent.change(within(d).getByTestId('export-format'), { target: { value: 'nitf' } });
+    fireEvent.click(within(d).getByTestId('export-lost-mark'));
+    host.answer('dialog.exportTo', 'out.xml');
+    fireEvent.click(within(d).getByTestId('export-run'));
+    await waitFor(() => expect(runs).toHaveLength(1));
+    expect(runs[0]).toMatchObject({ format: 'nitf', lostTextMark: false });
+  });
+
   it('lists the gate problems and exports anyway to the same target only after the confirm', async () => {
     const { host, runs } = gatedHost();
     const ctx = makeCtx('en', host);

@@ -12,7 +12,7 @@ import { pageFromPlainText } from '../../shared/import/plain-text';
 import { createIssue, nextFreeId } from '../../shared/model/create';
 import { OpError, allFragments, findFragment, originalTextOf, placeIndex, placeOf, sourceOrder } from '../../shared/model/lookup';
 import { parseIssue, serializeIssue } from '../../shared/model/parse-issue';
-import { ROLES, REVIEW_STATUSES } from '../../shared/model/schema';
+import { OPEN_END_RESOLUTIONS, ROLES, REVIEW_STATUSES } from '../../shared/model/schema';
 import type { Issue, Place } from '../../shared/model/types';
 import { applyOp, applyRecorded, replayHistory, type Op } from '../../shared/ops';
 import { audit } from '../../shared/audit/audit';
@@ -28,7 +28,7 @@ export const pageText = fc.array(fc.constantFrom(...PIECES), { size: 'large', ma
 
 export const STEP_KINDS = [
   'create', 'createWith', 'rename', 'delete', 'moveArticle', 'toArticle', 'toPool', 'toDiscard', 'split', 'splitBad',
-  'merge', 'setJoin', 'edit', 'editBad', 'setRole', 'setStatus', 'batch', 'undo', 'redo', 'undo', 'redo',
+  'merge', 'setJoin', 'edit', 'editBad', 'setRole', 'setStatus', 'resolveEnd', 'batch', 'undo', 'redo', 'undo', 'redo',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -219,6 +219,17 @@ export function resolve(issue: Issue, s: StepSeed, depth = 0): Resolved {
       return ids.length ? { op: { type: 'setRole', fragmentIds: some(), role: pick(ROLES, s.n)! }, mustFail: false } : null;
     case 'setStatus':
       return art ? { op: { type: 'setStatus', articleId: art.id, status: pick(REVIEW_STATUSES, s.n)!, ...(s.flag ? { by: 'proofreader', at: '2026-11-27T10:00:00Z' } : {}) }, mustFail: false } : null;
+    case 'resolveEnd': {
+      // Resolve (or unresolve) any fragment: the op refuses what is not an open end, and the property checks that
+      // nothing changed then; resolutions then ride along through moves, splits, merges, edits and undo.
+      // Mostly a current open end (random fragments are rarely one), sometimes any fragment.
+      const r = audit(issue);
+      const ends = [...r.openEnds, ...r.resolvedOpenEnds];
+      const f = s.picks.length > 1 && ends.length ? findFragment(issue, pick(ends, s.picks[1])!) : pick(frags, s.picks[0]);
+      if (!f) return null;
+      const as = pick([...OPEN_END_RESOLUTIONS, null], s.n) ?? null;
+      return { op: { type: 'resolveOpenEnd', fragmentId: f.id, as, ...(as === 'elsewhere' && s.flag ? { page: '3' } : {}), ...(as ? { by: 'proofreader', at: '2026-12-07T03:00:00Z' } : {}) }, mustFail: false };
+    }
     case 'batch': {
       if (depth > 0) return null;
       // "New article from selection, then set a role": sub-steps resolved against the state they will see.

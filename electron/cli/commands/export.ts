@@ -7,7 +7,7 @@ import { ExportFormatError, ZIP_INNER_FORMATS, type DocumentFormatId } from '../
 import { CliError, type CliIO } from '../cli-error';
 import { pathTextProblem } from '../../host/security/containment';
 
-export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only] [--sources DIR]... [--force]`;
+export const exportHelp = `galley export ISSUE.galley.json --format ${EXPORT_FORMATS.join('|')} -o OUT [--split] [--inner ${ZIP_INNER_FORMATS.join('|')}] [--article ID]... [--allow-incomplete] [--approved-only] [--sources DIR]... [--force] [--lost-text-mark on|off]`;
 
 /**
  * `galley export`. Publication formats refuse an unfinished issue (unassigned fragments, open ends) with exit 1
@@ -32,6 +32,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
       'approved-only': { type: 'boolean' },
       sources: { type: 'string', multiple: true },
       force: { type: 'boolean' },
+      'lost-text-mark': { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new CliError(`export takes one issue file: ${exportHelp}`);
@@ -47,6 +48,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     const problem = pathTextProblem(p);
     if (problem) throw new CliError(problem);
   }
+  const mark = values['lost-text-mark'];
+  if (mark !== undefined && mark !== 'on' && mark !== 'off') throw new CliError(`--lost-text-mark takes on or off, not "${mark}"`);
   const issue = await loadIssueFile(positionals[0]);
   const sourceDir = path.dirname(path.resolve(positionals[0]));
   const result = await exportIssue(issue, {
@@ -56,6 +59,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     ...(format === 'zip' ? { inner } : {}),
     allowIncomplete: !!values['allow-incomplete'],
     approvedOnly: !!values['approved-only'],
+    ...(mark ? { lostTextMark: mark === 'on' } : {}),
     ...(values.article?.length ? { articleIds: values.article } : {}),
     // Layout formats (mets-alto) find the pages' ALTO files relative to the issue file.
     sourceDir,

@@ -37,6 +37,8 @@ export interface ExportRequest {
   referenceRoots?: string[];
   /** What the export may not write over (the issue, its sources) and whether existing files may be replaced. */
   guard?: ExportGuard;
+  /** Show text the proofreader marked lost (`[……]`; an editor's note in NITF). Default on, off for json. */
+  lostTextMark?: boolean;
 }
 
 export type ExportResult =
@@ -121,14 +123,14 @@ export async function exportIssue(issue: Issue, req: ExportRequest): Promise<Exp
   if (req.format === 'zip') {
     const inner = req.inner ?? 'md';
     if (!isDocumentFormat(inner)) return { ok: false, problems: [`a zip cannot hold ${String(inner)}`] };
-    const z = await renderZip(doc, issue, inner);
+    const z = await renderZip(doc, issue, inner, req.lostTextMark === undefined ? {} : { lostTextMark: req.lostTextMark });
     writes.add(req.output, z.data);
     await writes.commit(issue, req.guard);
     return { ok: true, files: [req.output], articles: doc.articles.length, ...(z.warnings.length ? { warnings: z.warnings } : {}) };
   }
   // Layout formats returned above; what is left renders from the export document.
   if (!isDocumentFormat(req.format)) throw new Error(`the export format ${req.format} has no renderer`);
-  const { files, warnings } = await renderDocumentFormat(doc, issue, req.format, { split: req.split });
+  const { files, warnings } = await renderDocumentFormat(doc, issue, req.format, { split: req.split, ...(req.lostTextMark === undefined ? {} : { lostTextMark: req.lostTextMark }) });
   const written: string[] = [];
   if (req.split) {
     await fs.mkdir(req.output, { recursive: true });

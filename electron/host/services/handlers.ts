@@ -206,6 +206,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           allowIncomplete: input.allowIncomplete,
           approvedOnly: input.approvedOnly,
           articleIds: input.articleIds,
+          lostTextMark: input.lostTextMark,
           ...(issueFile ? { sourceDir: path.dirname(issueFile) } : {}),
           // Never over the issue, its .bak, its sources or a recovery file; existing files only once confirmed.
           guard: { ...(issueFile ? { issueFile, sourceDir: path.dirname(issueFile) } : {}), recoveryDir: recoveryDir(userDataDir), replace: !!input.replace },

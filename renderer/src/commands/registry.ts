@@ -8,9 +8,10 @@ import { overviewCommands } from '../features/overview/commands';
 import { suggestCommands } from './suggest-commands';
 import { editorCommands } from './editor-commands';
 import { scanCommands } from '../features/scan-view/commands';
+import { openEndCommands } from '../features/open-ends/open-end-commands';
 
 /** Every command of the app, in palette order. Ids are stable: the native menu sends them (`command.run`). */
-export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...overviewCommands, ...suggestCommands, ...viewCommands, ...scanCommands, ...editorCommands];
+export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...openEndCommands, ...overviewCommands, ...suggestCommands, ...viewCommands, ...scanCommands, ...editorCommands];
 
 const byId = new Map(COMMANDS.map((c) => [c.id, c]));
 

@@ -29,7 +29,7 @@ export interface AppActions {
   setLanguage(l: Language): void;
   setCaret(c: AppState['caret']): void;
   set(patch: Partial<AppState>): void;
-  notify(kind: 'error' | 'info', text: string): void;
+  notify(kind: 'error' | 'warning' | 'info', text: string): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;

@@ -38,6 +38,7 @@ export function describeOp(before: Issue, after: Issue, op: Op, t: TFunction): s
     case 'editText': return t('history.edit');
     case 'setRole': return t('history.role', { role: t(`role.${op.role}`) });
     case 'setStatus': return t('history.status', { status: t(`status.${op.status}`) });
+    case 'resolveOpenEnd': return op.as ? t('history.resolveOpenEnd', { as: t(`openEnd.as.${op.as}`) }) : t('history.unresolveOpenEnd');
     case 'batch': return t('history.batch', { count: op.ops.length });
   }
 }

@@ -42,6 +42,15 @@ export function selectOpenEnds(s: AppState): Set<string> {
   return set;
 }
 
+/** Open ends the proofreader resolved (cached the same way: the list keeps its identity while it does not change). */
+export function selectResolvedOpenEnds(s: AppState): Set<string> {
+  const r = selectAudit(s);
+  if (!r) return NO_OPEN_ENDS;
+  let set = openEndCache.get(r.resolvedOpenEnds);
+  if (!set) { set = new Set(r.resolvedOpenEnds); openEndCache.set(r.resolvedOpenEnds, set); }
+  return set;
+}
+
 export function selectPlace(s: AppState, id: string): Place | undefined {
   return s.doc ? placeIndex(s.doc).get(id) : undefined;
 }

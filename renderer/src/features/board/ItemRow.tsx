@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Fragment } from '@shared/model/types';
 import { findFragment } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
-import { boardOrder, selectOpenEnds } from '../../store/selectors';
+import { boardOrder, selectOpenEnds, selectResolvedOpenEnds } from '../../store/selectors';
 import { clickSelect } from '../../commands/navigation';
 import { useFragmentDraggable, useItemDropTarget } from '../dnd/use-fragment-drag';
 import { RoleBadge } from './RoleBadge';
+import { OpenEndBadge } from '../open-ends/OpenEndBadge';
+import { OpenEndActions } from '../open-ends/OpenEndActions';
 
 interface Props { id: string; articleId: string; join: boolean; first: boolean }
 
@@ -23,6 +25,7 @@ export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Pro
   const selected = useApp((s) => s.selection.includes(id));
   const isCursor = useApp((s) => s.cursor === id && s.focusedPane === 'board');
   const openEnd = useApp((s) => selectOpenEnds(s).has(id));
+  const resolvedEnd = useApp((s) => selectResolvedOpenEnds(s).has(id));
   const dragging = useFragmentDraggable(ref, id, 'board');
   const edge = useItemDropTarget(ref, articleId, id);
   useEffect(() => { if (isCursor) ref.current?.scrollIntoView?.({ block: 'nearest' }); }, [isCursor]);
@@ -58,6 +61,8 @@ export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Pro
       )}
       <span className="item-text">{fragment.text}</span>
       {openEnd && <span className="open-end" title={t('page.openEnd')} aria-label={t('page.openEnd')}>⤳</span>}
+      {resolvedEnd && fragment.openEnd && <OpenEndBadge id={fragment.id} stamp={fragment.openEnd} />}
+      {openEnd && selected && <OpenEndActions id={fragment.id} />}
       {!join && !first && (
         <button
           type="button"

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
 import { articleTitle } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
-import { ZIP_INNER, exportDialog, mustSplit, runExport, setChoice, type ExportFormatName, type ZipInner } from './export-state';
+import { ZIP_INNER, exportDialog, mustSplit, offersLostTextMark, runExport, setChoice, type ExportFormatName, type ZipInner } from './export-state';
 import '../cleanup/editors.css';
 
 /**
@@ -64,6 +64,12 @@ export function ExportDialog() {
 
           <span />
           <label><input type="checkbox" checked={d.approvedOnly} onChange={(e) => setChoice(store, { approvedOnly: e.target.checked })} data-testid="export-approved" />{t('editors.export.approvedOnly')}</label>
+          {offersLostTextMark(d.format, d.inner) && (
+            <>
+              <span />
+              <label><input type="checkbox" checked={d.lostTextMark} onChange={(e) => setChoice(store, { lostTextMark: e.target.checked })} data-testid="export-lost-mark" />{t('editors.export.lostTextMark')}</label>
+            </>
+          )}
         </div>
         {forced && <p className="muted">{t('editors.export.nitfSplit')}</p>}
         {d.problems && (

@@ -19,6 +19,8 @@ export interface ExportDialogState {
   split: boolean;
   inner: ZipInner;
   approvedOnly: boolean;
+  /** Show text marked lost (`[……]`; an editor's note in NITF). Offered for the publication formats; json keeps the data. */
+  lostTextMark: boolean;
   scope: 'issue' | 'article';
   /** The gate's answer (`{ok:false, problems}`) for the target below: shown with "Export anyway". */
   problems: string[] | null;
@@ -37,7 +39,7 @@ export function exportDialog(store: AppStore): StoreApi<ExportDialogState> {
   let p = panels.get(store);
   if (!p) {
     p = createStore<ExportDialogState>()(() => ({
-      open: false, format: 'md', split: false, inner: 'md', approvedOnly: false, scope: 'issue', problems: null, existing: null, allowIncomplete: false, target: null, error: null, running: false,
+      open: false, format: 'md', split: false, inner: 'md', approvedOnly: false, lostTextMark: true, scope: 'issue', problems: null, existing: null, allowIncomplete: false, target: null, error: null, running: false,
     }));
     panels.set(store, p);
   }
@@ -55,8 +57,14 @@ export function openExport(store: AppStore, format?: ExportFormatName): void {
 }
 
 /** Changes a choice; a pending refusal belongs to the old choices and is dropped. */
-export function setChoice(store: AppStore, patch: Partial<Pick<ExportDialogState, 'format' | 'split' | 'inner' | 'approvedOnly' | 'scope'>>): void {
+export function setChoice(store: AppStore, patch: Partial<Pick<ExportDialogState, 'format' | 'split' | 'inner' | 'approvedOnly' | 'lostTextMark' | 'scope'>>): void {
   exportDialog(store).setState({ ...patch, problems: null, existing: null, allowIncomplete: false, target: null, error: null });
+}
+
+/** Formats that can show text marked lost: the document formats other than json (a zip by its contents). */
+export function offersLostTextMark(format: ExportFormatName, inner: ZipInner): boolean {
+  const f = format === 'zip' ? inner : format;
+  return f === 'md' || f === 'txt' || f === 'html' || f === 'docx' || f === 'nitf';
 }
 
 /** The articles the export covers (undefined: the whole issue). */
@@ -111,6 +119,7 @@ export async function runExport(ctx: CommandContext, answer: 'allowIncomplete' |
       ...(d.format === 'zip' ? { inner: d.inner } : {}),
       ...(s.file ? { issueToken: s.file.token } : {}),
       ...(d.approvedOnly ? { approvedOnly: true } : {}),
+      ...(offersLostTextMark(d.format, d.inner) && !d.lostTextMark ? { lostTextMark: false } : {}),
       ...(articleIds ? { articleIds } : {}),
       ...(allowIncomplete ? { allowIncomplete: true } : {}),
       ...(replace ? { replace: true } : {}),

@@ -12,9 +12,9 @@ function clock(iso: string | null): string {
 }
 
 /** The current audit's counts (null without a document). */
-function selectCounts(s: AppState): { placed: number; fragments: number; unassigned: number; openEnds: number; lost: number } | null {
+function selectCounts(s: AppState): { placed: number; fragments: number; unassigned: number; openEnds: number; resolved: number; lost: number } | null {
   const r = selectAudit(s);
-  return r && { placed: r.placed, fragments: r.fragments, unassigned: r.unassigned.length, openEnds: r.openEnds.length, lost: r.lost.length + r.duplicated.length + r.misplaced.length };
+  return r && { placed: r.placed, fragments: r.fragments, unassigned: r.unassigned.length, openEnds: r.openEnds.length, resolved: r.resolvedOpenEnds.length, lost: r.lost.length + r.duplicated.length + r.misplaced.length };
 }
 
 /** Coverage from the audit, save state and page position. */
@@ -29,11 +29,12 @@ export function StatusBar() {
   const pages = useApp((s) => s.doc?.pages.length ?? 0);
   const busy = useApp((s) => s.busy);
   if (!counts) return <footer className="statusbar" data-testid="statusbar">{t('app.empty')}</footer>;
-  const { placed, fragments, unassigned, openEnds, lost } = counts;
+  const { placed, fragments, unassigned, openEnds, resolved, lost } = counts;
   const coverage = [
     unassigned === 0 ? t('statusbar.allPlaced') : t('statusbar.placed', { placed, total: fragments }),
     t('statusbar.unassigned', { count: unassigned }),
-    t('statusbar.openEnds', { count: openEnds }),
+    // Open ends still to settle; the resolved ones (text lost, continues elsewhere, ends here) only as a count beside.
+    t('statusbar.openEnds', { count: openEnds }) + (resolved ? ` (${t('statusbar.resolvedOpenEnds', { count: resolved })})` : ''),
   ].join(' · ');
   return (
     <footer className="statusbar" data-testid="statusbar">

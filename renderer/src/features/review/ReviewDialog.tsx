@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { articleDiff } from '@shared/export/article-diff';
+import { articleOpenEnds } from '@shared/audit/audit';
 import { useApp, useAppContext } from '../../app-context';
 import { reviewPanel } from './review-state';
 import { nextStatus, setReviewStatus } from './review-status';
@@ -20,6 +21,7 @@ export function ReviewDialog() {
   const article = useApp((s) => (articleId ? s.doc?.articles.find((a) => a.id === articleId) : undefined));
   const issue = useApp((s) => (article ? s.doc : null));
   const diff = useMemo(() => (issue && article ? articleDiff(issue, article.id) : null), [issue, article]);
+  const openEnds = useMemo(() => (issue && article ? articleOpenEnds(issue, article).length : 0), [issue, article]);
   const close = () => reviewPanel(store).setState({ articleId: null });
 
   useEffect(() => {
@@ -43,6 +45,9 @@ export function ReviewDialog() {
             ? t('editors.review.summary', { changed: diff.changedFragments, total: diff.fragments.length, added: diff.added, removed: diff.removed })
             : t('editors.review.noFragments')}
         </p>
+        {openEnds > 0 && (
+          <p className="editors-summary review-warning" role="alert" data-testid="review-open-ends">⚠ {t('editors.review.openEnds', { count: openEnds })}</p>
+        )}
         <div className="editors-list review-text">
           {diff.fragments.map((f) => (
             <p key={f.fragmentId} className={[f.changed ? '' : 'is-unchanged', f.join ? 'is-joined' : ''].join(' ')} data-testid={`review-frag-${f.fragmentId}`}>

@@ -2,6 +2,7 @@ import type { ReviewStatus } from '@shared/model/types';
 import { REVIEW_STATUSES } from '@shared/model/schema';
 import type { HostApi } from '@shared/ipc/contract';
 import type { CommandContext } from '../../commands/types';
+import { articleOpenEnds } from '@shared/audit/audit';
 
 const names = new WeakMap<HostApi, Promise<string>>();
 
@@ -28,9 +29,14 @@ export function nextStatus(s: ReviewStatus): ReviewStatus | null {
 export async function setReviewStatus(ctx: CommandContext, articleId: string, status: ReviewStatus, now: () => Date = () => new Date()): Promise<boolean> {
   const by = await userName(ctx.host);
   const s = ctx.store.getState();
-  if (!s.doc?.articles.some((a) => a.id === articleId)) return false;
+  const article = s.doc?.articles.find((a) => a.id === articleId);
+  if (!s.doc || !article) return false;
   s.seal();
-  return s.apply({ type: 'setStatus', articleId, status, by, at: now().toISOString() });
+  const ok = s.apply({ type: 'setStatus', articleId, status, by, at: now().toISOString() });
+  // Approving does not wait for open ends (the editor may know better), but says that some are still unsettled.
+  const open = ok && status === 'approved' ? articleOpenEnds(s.doc, article).length : 0;
+  if (open) s.notify('warning', ctx.t('editors.review.approvedWithOpenEnds', { count: open }));
+  return ok;
 }
 
 /** Advances the selected article one step (draft → corrected → approved). */
