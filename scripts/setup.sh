@@ -8,6 +8,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei' || need+=(fonts-wqy-microhei)
 command -v 7za >/dev/null 2>&1 || need+=(p7zip-full)
+# Modern simplified Chinese prose for the suggestion bench's modern practice pages (bench/suggest/modern-text.ts).
+[ -f /usr/share/doc/debian/FAQ/debian-faq.zh-cn.txt.gz ] || need+=(debian-faq-zh-cn)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   SUDO=""
