@@ -9,10 +9,11 @@
  * (e) real METS/ALTO pages (BL, BnL; bench/suggest/real-pages.ts): mode G against mode T, XY-cut on/off, and
  *     the same pages with a shuffled file order.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { suggest } from '../shared/suggest/engine';
+import { bundledModernLm } from '../shared/suggest/modern-model';
 import { CORPUS_DIR, chineseDevSet, ecpoEvalSet } from './suggest/dev-set';
 import { latinDevSet } from './suggest/latin-set';
 import { percentile, scorePage, summarize, type Summary } from './suggest/metrics';
@@ -37,6 +38,16 @@ function row(name: string, s: Summary): string {
 // (a) sample page.
 const truth = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/suggest/zhejiang-p2.truth.json'), 'utf8')) as Truth & { page: string };
 const sampleText = readFileSync(path.join(root, truth.page), 'utf8');
+// The modern word bigram model's load time: parsing its JSON (what importing it costs, in the worker too) and
+// decoding it into tables on the first modern page (shared/suggest/modern-model.ts).
+{
+  const file = path.join(root, 'shared/suggest/model/modern-lm.json');
+  const t0 = performance.now();
+  JSON.parse(readFileSync(file, 'utf8'));
+  const t1 = performance.now();
+  bundledModernLm();
+  console.log(`modern word bigram model (${(statSync(file).size / 1e6).toFixed(2)} MB): JSON read + parse ${(t1 - t0).toFixed(0)} ms, decode on first use ${(performance.now() - t1).toFixed(0)} ms`);
+}
 const sampleIssue = issueFromText(sampleText, 'zhejiang-p2');
 suggest(sampleIssue); // warm-up (model load, JIT)
 const sample = suggest(sampleIssue);

@@ -52,7 +52,7 @@ export function setBReport(quick: boolean, row: (name: string, s: Summary) => st
   const held = solve([...chineseSetB(n, 60, 'heldout'), ...chineseSetB(Math.round(n / 3), 25, 'heldout')]);
   console.log(row('B: zh held out', sum(held)));
   for (const kind of ['pairs', 'intrusions', 'briefs'] as const) console.log(row(`B: zh held out, ${kind}`, sum(held.filter((x) => x.page.kind === kind))));
-  console.log(row('B: zh held out, no wrap spaces', sum(held.filter((x) => x.page.wrap === 'none'))));
+  console.log(row('B: zh held out, wrap lost', sum(held.filter((x) => x.page.wrap === 'none'))));
   console.log(row('B: zh held out, no # marks', sum(solve(held.map((x) => ({ ...x.page, text: bare(x.page.text) }))))));
   console.log(row('B: zh ECPO evaluation folds', sum(solve(ecpoSetB(quick ? 6 : 20, 60)))));
   const modernTune = solve(modernSetB(quick ? 4 : 12, 60, 'tune'));

@@ -258,7 +258,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     if (!isLineBlock(F[i])) continue;
     for (let j = Math.max(0, i - params.lineWindow); j <= Math.min(n - 1, i + params.lineWindow); j++) {
       const k = i * n + j;
-      if (JS[k] > -Infinity && !recheck.has(k) && isLineBlock(F[j])) JS[k] += seamEvidence(F[i], F[j], model, params.weights);
+      if (JS[k] > -Infinity && !recheck.has(k) && isLineBlock(F[j])) JS[k] += seamEvidence(F[i], F[j], model, params.weights, cache.modernity);
     }
   }
   // First-line indent: B opens a paragraph (no join into it) or continues one (a join into it is due).
