@@ -12,6 +12,8 @@ command -v 7za >/dev/null 2>&1 || need+=(p7zip-full)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 # pandoc reads the DOCX export back in the tests, independently of the library that writes it.
 command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
+# Modern simplified Chinese prose for the suggestion bench's modern practice pages (bench/suggest/modern-text.ts).
+[ -f /usr/share/doc/debian/FAQ/debian-faq.zh-cn.txt.gz ] || need+=(debian-faq-zh-cn)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   SUDO=""

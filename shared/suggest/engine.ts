@@ -2,7 +2,7 @@ import type { Fragment, Issue } from '../model/types';
 import { bundledModel } from './model';
 import type { CharModel } from './lm';
 import { fragmentFeatures, type FragFeatures } from './features';
-import { classifyRoles, HEADING_ROLES } from './roles';
+import { ambiguousHeadingPair, classifyRoles, HEADING_ROLES, peerHeadings } from './roles';
 import { buildPageCache, type PageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
 import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, seamEvidence, sourceOrderPrior, type Weights } from './score';
@@ -258,7 +258,7 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     if (!isLineBlock(F[i])) continue;
     for (let j = Math.max(0, i - params.lineWindow); j <= Math.min(n - 1, i + params.lineWindow); j++) {
       const k = i * n + j;
-      if (JS[k] > -Infinity && !recheck.has(k) && isLineBlock(F[j])) JS[k] += seamEvidence(F[i], F[j], model, params.weights);
+      if (JS[k] > -Infinity && !recheck.has(k) && isLineBlock(F[j])) JS[k] += seamEvidence(F[i], F[j], model, params.weights, cache.modernity);
     }
   }
   // First-line indent: B opens a paragraph (no join into it) or continues one (a join into it is due).
@@ -339,9 +339,12 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     if (unitOf[i] >= 0 || !heading[i]) continue;
     const ids = [i];
     while (ids[ids.length - 1] + 1 < n && heading[ids[ids.length - 1] + 1] && unitOf[ids[ids.length - 1] + 1] < 0
-      && F[ids[ids.length - 1] + 1].page === F[i].page && !F[ids[ids.length - 1] + 1].jumpFrom && roles[ids[ids.length - 1] + 1].role !== 'subhead') ids.push(ids[ids.length - 1] + 1);
-    // As sure as its less sure heading: lines known as headings by their setting alone join unconfidently.
-    const groupConf = (k: number) => (Math.min(roles[ids[k]].confidence, roles[ids[k + 1]].confidence) >= 0.7 ? 0.9 : 0.6);
+      && F[ids[ids.length - 1] + 1].page === F[i].page && !F[ids[ids.length - 1] + 1].jumpFrom && roles[ids[ids.length - 1] + 1].role !== 'subhead'
+      && !peerHeadings(F[ids[ids.length - 1]], F[ids[ids.length - 1] + 1])) ids.push(ids[ids.length - 1] + 1);
+    // As sure as its less sure heading: lines known as headings by their setting alone join unconfidently, and so
+    // do two unmarked headline-shaped lines (a kicker and its headline, or two articles' headlines side by side).
+    const groupConf = (k: number) => (Math.min(roles[ids[k]].confidence, roles[ids[k + 1]].confidence) >= 0.7
+      && !ambiguousHeadingPair(F[ids[k]], F[ids[k + 1]]) ? 0.9 : 0.6);
     addUnit({ ids, joins: ids.slice(1).map(() => false), linkConf: ids.slice(1).map((_, k) => groupConf(k)), linkReasons: ids.slice(1).map(() => ['heading group']), articleId: null, fixedCount: 0 });
   }
   // Links as plain as print makes them, between two blocks several lines deep (not slivers of narrow columns) that

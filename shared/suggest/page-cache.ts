@@ -1,3 +1,5 @@
+import { pageModernity } from './modern-model';
+
 /**
  * The page's own character statistics (a "cache model", SUGGESTIONS.md §5): names and terms repeat within a page
  * (史孟艳, 灵峰社区), so a seam whose characters form a bigram or trigram seen elsewhere on the page, away from any
@@ -11,6 +13,8 @@ export interface PageCache {
   /** How often a character occurs on the page, and the page's character total. */
   unigram: (x: string) => number;
   total: number;
+  /** How modern the page's script is (modern-model.ts `pageModernity`): the weight of the modern seam. */
+  modernity: number;
 }
 
 const EMPTY = new Map<string, number>();
@@ -43,6 +47,7 @@ export function buildPageCache(texts: string[]): PageCache {
     afterPair: (xy) => pair.get(xy) ?? EMPTY,
     unigram: (x) => uni.get(x) ?? 0,
     total: Math.max(1, total),
+    modernity: pageModernity(texts),
   };
 }
 

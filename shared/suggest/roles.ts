@@ -14,7 +14,7 @@ export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
   while (i < frags.length) {
     if (!isHeading[i]) { i++; continue; }
     let j = i;
-    while (j + 1 < frags.length && isHeading[j + 1]) j++;
+    while (j + 1 < frags.length && isHeading[j + 1] && !peerHeadings(frags[j], frags[j + 1])) j++;
     const next = frags[j + 1];
     if (j > i) {
       // A run: the largest type (smallest level; without hints the last line) is the headline.
@@ -42,6 +42,24 @@ export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
     }
   });
   return out;
+}
+
+/**
+ * Two heading lines marked at the same level, one right after the other, are the headlines of two articles (two
+ * narrow articles set side by side, read across), not one heading group: a kicker is set smaller than its
+ * headline and a deck smaller again, so a group's marks differ from line to line (`##` over `#`, `###` over `##`).
+ */
+export function peerHeadings(a: FragFeatures, b: FragFeatures): boolean {
+  return a.headingLevel > 0 && a.headingLevel === b.headingLevel;
+}
+
+/**
+ * Two unmarked heading lines, one right after the other, both headline-shaped without a comma: a kicker over its
+ * headline (`以青春视角深度感受全过程人民民主` / `3名大学生列席嘉兴市政协开幕会`) or the headlines of two articles side
+ * by side look the same in text. Grouped, but the link is not sure.
+ */
+export function ambiguousHeadingPair(a: FragFeatures, b: FragFeatures): boolean {
+  return a.headingLevel === 0 && b.headingLevel === 0 && headlineShaped(a, false) && headlineShaped(b, false);
 }
 
 function level(f: FragFeatures): number {

@@ -3,6 +3,21 @@ import type { CharModel } from './lm';
 import type { PageCache } from './page-cache';
 import { straddlingWord } from './straddle';
 import { bundledWordModel } from './words';
+import { bundledModernLm } from './modern-model';
+
+/** The modern seam is clamped: one pair of words should not outweigh the layout (a straddle reaches 15 nats). */
+const MODERN_MIN = -3;
+const MODERN_MAX = 6;
+
+/** The modern bigram seam of A|B, weighted by the page's modernity (0 without computing anything on old pages). */
+function modernSeam(a: FragFeatures, b: FragFeatures, modernity: number): { score: number; words: string } {
+  if (modernity <= 0) return { score: 0, words: '' };
+  const m = bundledModernLm().seamScore(a.rawTail, b.rawHead);
+  // A word across the seam is the jieba seam's and the ICU test's evidence already (counted a third time here, the
+  // sample page lost links to a second straddle, 工|作为 over 工|作): the bigrams add the context at a word boundary.
+  if (m.cross) return { score: 0, words: m.words };
+  return { score: modernity * Math.max(MODERN_MIN, Math.min(MODERN_MAX, m.score)), words: m.words };
+}
 
 /**
  * Pair scores on a log-odds scale. The weights come from one round of bench/suggest/tune.ts (10 tuning pages +
@@ -25,6 +40,8 @@ export interface Weights {
   straddle: number;
   /** Weight of the jieba seam PMI (words.ts; ln LR ≈ 0.6 × score on the corpus line cuts). */
   seam: number;
+  /** Weight of the modern bigram seam (modern-lm.ts), times the page's modernity (0 on traditional pages). */
+  modern: number;
   cache2: number;
   cache3: number;
   prohibitedStart: number;
@@ -51,6 +68,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   lm: 0.5,
   straddle: 3,
   seam: 0.6,
+  modern: 0.5,
   cache2: 3,
   cache3: 2.25,
   prohibitedStart: 3,
@@ -109,10 +127,10 @@ function charModelSeam(a: FragFeatures, b: FragFeatures, model: CharModel): numb
  * jieba seam. For pairs of CJK fragments only (0 otherwise). The engine gives it to every pair of nearby one-line
  * blocks, so the band parser weighs each of its readings on the text and not only on the best candidates.
  */
-export function seamEvidence(a: FragFeatures, b: FragFeatures, model: CharModel, w: Weights = DEFAULT_WEIGHTS): number {
+export function seamEvidence(a: FragFeatures, b: FragFeatures, model: CharModel, w: Weights = DEFAULT_WEIGHTS, modernity = 0): number {
   if (!a.cjk || !b.cjk) return 0;
   const seam = bundledWordModel().seamScore(a.rawTail, b.rawHead).score;
-  return w.lm * charModelSeam(a, b, model) + (seam > 0 ? w.seam * seam : 0);
+  return w.lm * charModelSeam(a, b, model) + (seam > 0 ? w.seam * seam : 0) + w.modern * modernSeam(a, b, modernity).score;
 }
 
 /** Shared empty list for score-only calls (no reasons are built in the n² loop). */
@@ -135,6 +153,9 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
         s += w.seam * seam.score;
         if (!word && seam.word && seam.score > 2) reasons.push(`ends mid-word: ${seam.word}`);
       }
+      const modern = modernSeam(a, b, cache.modernity);
+      s += w.modern * modern.score;
+      if (modern.score > 2 && !word && !(seam.word && seam.score > 2)) reasons.push(`reads on: ${modern.words}`);
     }
     const at = a.tailChars;
     const bh = b.headChars;
