@@ -86,7 +86,7 @@ describe('galley open-ends', () => {
     const md = path.join(dir, 'out.md');
     expect((await run('export', file, '--format', 'md', '-o', md, '--allow-incomplete')).code).toBe(0);
     expect(readFileSync(md, 'utf8')).toMatch(/大碶街道\\\[……\\\]$/m);
-    expect((await run('export', file, '--format', 'md', '-o', md, '--allow-incomplete', '--lost-text-mark', 'off')).code).toBe(0);
+    expect((await run('export', file, '--format', 'md', '-o', md, '--allow-incomplete', '--lost-text-mark', 'off', '--force')).code).toBe(0);
     expect(readFileSync(md, 'utf8')).not.toContain('……\\]');
     expectOneLineError(await run('export', file, '--format', 'md', '-o', md, '--lost-text-mark', 'maybe'), /--lost-text-mark takes on or off/);
   });
