@@ -5,7 +5,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startWebHost, type WebHost } from '../../electron/web/server';
-import { webHandlers } from '../../electron/web/handlers-factory';
 import { PRODUCTION_CSP } from '../../electron/host/security/csp';
 import { SAMPLE_PAGE } from '../support/paths';
 
@@ -30,7 +29,7 @@ beforeAll(async () => {
     root: path.join(dir, 'work'),
     rendererDir: renderer,
     testMode: true,
-    handlers: webHandlers({ userDataDir: path.join(dir, 'user'), version: '0.0.1', host: 'test' }),
+    session: { userDataDir: path.join(dir, 'user'), version: '0.0.1', host: 'test' },
   });
 });
 afterAll(async () => {
