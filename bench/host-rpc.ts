@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startWebHost } from '../electron/web/server';
 import { saveIssueFile } from '../electron/host/services/issue-files';
-import { serializeIssue } from '../shared/model/parse-issue';
+import { serializeIssue } from '../shared/issue-file/parse-issue';
 import { generateIssue } from './support/generate-issue';
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'galley-bench-rpc-'));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { IssueSchema } from '../model/schema';
 import type { Issue } from '../model/types';
-import { isValidatedIssue } from '../model/parse-issue';
+import { isValidatedIssue } from '../issue-file/parse-issue';
 
 /**
  * The single source of truth for every renderer → host call. Every transport (Electron IPC, the loopback browser

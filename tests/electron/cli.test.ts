@@ -7,7 +7,7 @@ import { main } from '../../electron/cli/main';
 import { loadIssueFile, saveIssueFile } from '../../electron/host/services/issue-files';
 import { applyOp } from '../../shared/ops';
 import { endsSentence } from '../../shared/text/chars';
-import { serializeIssue } from '../../shared/model/parse-issue';
+import { serializeIssue } from '../../shared/issue-file/parse-issue';
 import { ROOT, SAMPLE_PAGE } from '../support/paths';
 
 /** The `galley` CLI: a few runs through the real binary (`node bin/galley.mjs`), the rest through `main()`. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importPageFiles, readPageFile } from '../../electron/host/services/page-files';
 import { loadIssueFile, saveIssueFile } from '../../electron/host/services/issue-files';
-import { IssueFileError } from '../../shared/model/parse-issue';
+import { IssueFileError } from '../../shared/issue-file/parse-issue';
 import { DecodeError } from '../../shared/text/encoding';
 import { audit, textIntact } from '../../shared/audit/audit';
 import { chineseText } from '../support/crash-writer';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadIssueFile } from '../../electron/host/services/issue-files';
 import { ipcContract } from '../../shared/ipc/contract';
-import { isValidatedIssue, parseIssue, serializeIssue, validateIssue } from '../../shared/model/parse-issue';
+import { isValidatedIssue, parseIssue, serializeIssue, validateIssue } from '../../shared/issue-file/parse-issue';
 import { generateIssue } from '../../bench/support/generate-issue';
 
 /**

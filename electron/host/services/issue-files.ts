@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseIssue, serializeIssue, IssueFileError, MAX_ISSUE_CHARS } from '../../../shared/model/parse-issue';
+import { parseIssue, serializeIssue, IssueFileError, MAX_ISSUE_CHARS } from '../../../shared/issue-file/parse-issue';
 import type { Issue } from '../../../shared/model/types';
 import { saveAtomic, sweepTempFiles, type SaveState } from './atomic-save';
 

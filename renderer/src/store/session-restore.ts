@@ -1,4 +1,4 @@
-import { validateIssue } from '@shared/model/parse-issue';
+import { validateIssue } from '@shared/issue-file/parse-issue';
 import type { Issue } from '@shared/model/types';
 import { applyOp, applyRecorded } from '@shared/ops/apply';
 import type { Op } from '@shared/ops/op-schema';

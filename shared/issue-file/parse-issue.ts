@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IssueSchema, ISSUE_FORMAT, SCHEMA_VERSION } from './schema';
-import type { Issue } from './types';
+import { IssueSchema, ISSUE_FORMAT, SCHEMA_VERSION } from '../model/schema';
+import type { Issue } from '../model/types';
 import { audit } from '../audit/audit';
 
 /** A file that cannot be opened, with a message that says what is wrong and what to do. */
