@@ -1,27 +1,21 @@
-import { validateIssue } from '@shared/issue-file/parse-issue';
 import type { Issue } from '@shared/model/types';
 import { applyOp, applyRecorded } from '@shared/ops/apply';
-import type { Op } from '@shared/ops/op-schema';
+import { basePayloadText, readSessionPayload, sessionCheck as check, stepsPayloadText, SessionPayloadError, type SessionStep as Step } from '@shared/issue-file/session-payload';
 import type { AppState, HistoryEntry } from './types';
 
+export { baseRefOf, SESSION_KIND, SESSION_VERSION, BASE_KIND, SessionPayloadError } from '@shared/issue-file/session-payload';
+
 /**
- * The recovery payload (issue 8): the document, its undo/redo history and where the proofreader was. It is the
- * opaque `payload` string of `recovery.write`; the host wraps it in its own envelope (recovery-store.ts).
+ * The recovery payload (its layout: shared/issue-file/session-payload.ts) from the window's state and back: the
+ * document, its undo/redo history and where the proofreader was.
  *
  * The history is stored as its operations, not as immer patches: operations on a 20,000-fragment issue replace
  * whole frozen arrays (articles, pool), so one step's patches weigh ~1 MB and 30 steps made a 35 MB payload.
  * Instead the payload holds the document as it was before the oldest kept step (`base`) and the steps'
  * operations; restoring replays them with `applyOp`, which rebuilds identical patches. `base` is serialized
  * once and reused while the oldest kept step stays the same, so a write costs a string concatenation.
- *
- * Layout, version 1:
- * `{"kind":"galley-session","v":1,"meta":{past,trimmed,savedMark,fileName,view,check},"steps":[{id,label,op,at}…],
- *   "base":Issue}` — `past` = how many of `steps` are undo steps (the rest are redo steps, next first);
- * `check` = counts of the current document, verified after the replay. A change that an older build could not
- * read must bump SESSION_VERSION: older builds then keep the file and say so instead of loading half of it.
  */
-export const SESSION_KIND = 'galley-session';
-export const SESSION_VERSION = 1;
+
 /** Undo steps kept in the recovery file (the window may hold more); dropped in chunks of 100 so that the base
  *  document is re-serialized once per 100 steps, not on every write. */
 export const RECOVERY_HISTORY_CAP = 300;
@@ -38,30 +32,11 @@ export interface SessionPayload {
   view: SessionView;
 }
 
-export class SessionPayloadError extends Error {
-  constructor(message: string, readonly code: 'newer' | 'damaged') { super(message); this.name = 'SessionPayloadError'; }
-}
-
 /** Number of history steps between the saved state and now (what "unsaved changes" counts). */
 export function unsavedChanges(s: Pick<AppState, 'past' | 'savedMark'>): number {
   if (s.savedMark === 0) return s.past.length;
   const i = s.past.findIndex((e) => e.id === s.savedMark);
   return i >= 0 ? s.past.length - 1 - i : s.past.length;
-}
-
-interface Step { id: number; label: string; op: Op; at: number; logged?: string; coalesceKey?: string }
-interface Check { fragments: number; articles: number; placed: number; pool: number; discarded: number; history: number; nextId: number }
-
-function check(doc: Issue): Check {
-  return {
-    fragments: doc.pages.reduce((n, p) => n + p.fragments.length, 0),
-    articles: doc.articles.length,
-    placed: doc.articles.reduce((n, a) => n + a.items.length, 0),
-    pool: doc.pool.length,
-    discarded: doc.discarded.length,
-    history: doc.history.length,
-    nextId: doc.nextId,
-  };
 }
 
 /** One-slot cache: the base document before step `key` and its JSON. */
@@ -93,9 +68,6 @@ const step = (e: HistoryEntry): Step => {
   const logged = loggedAt(e);
   return { id: e.id, label: e.label, op: e.op, at: e.at, ...(logged ? { logged } : {}), ...(e.coalesceKey ? { coalesceKey: e.coalesceKey } : {}) };
 };
-
-/** The base document's own recovery file (written by autosave only when the base changes). */
-export const BASE_KIND = 'galley-session-base';
 
 /**
  * The session in two parts, as autosave writes them: the big base document (its JSON cached while the oldest
@@ -132,31 +104,16 @@ export function splitSession(s: AppState): SessionSplit {
   const p = parts(s);
   return {
     baseKey: p.key,
-    basePayload: () => `{"kind":"${BASE_KIND}","v":${SESSION_VERSION},"doc":${p.json}}`,
-    steps: (baseRef) => `{"kind":"${SESSION_KIND}","v":${SESSION_VERSION},"meta":${JSON.stringify({ ...p.meta, baseRef })},"steps":${JSON.stringify(p.steps)}}`,
+    basePayload: () => basePayloadText(p.json),
+    steps: (baseRef) => stepsPayloadText({ ...p.meta, baseRef }, p.steps),
   };
 }
 
 /** The whole session in one payload (base inline): for tests and small documents. */
 export function serializeSession(s: AppState): string {
   const p = parts(s);
-  return `{"kind":"${SESSION_KIND}","v":${SESSION_VERSION},"meta":${JSON.stringify(p.meta)},"steps":${JSON.stringify(p.steps)},"base":${p.json}}`;
+  return stepsPayloadText(p.meta, p.steps, p.json);
 }
-
-/** The base file a steps payload needs, if it is not inline (read it and pass it to `parseSession`). */
-export function baseRefOf(payload: string): string | null {
-  try {
-    const ref = (JSON.parse(payload) as { meta?: { baseRef?: unknown } })?.meta?.baseRef;
-    return typeof ref === 'string' ? ref : null;
-  } catch {
-    return null; // parseSession reports the damage
-  }
-}
-
-const isStep = (e: unknown): e is Step => {
-  const x = e as Step;
-  return !!x && typeof x.id === 'number' && typeof x.label === 'string' && typeof x.at === 'number' && !!x.op && typeof x.op === 'object';
-};
 
 /**
  * Reads a payload back. The base document is checked like an issue file (schema and no-text-lost semantics),
@@ -166,38 +123,7 @@ const isStep = (e: unknown): e is Step => {
  * @throws SessionPayloadError `newer` for a payload of a newer build (kept, not loaded), `damaged` otherwise.
  */
 export function parseSession(payload: string, basePayload?: string): SessionPayload {
-  let raw: { kind?: unknown; v?: unknown; meta?: Record<string, unknown>; steps?: unknown; base?: unknown };
-  try {
-    raw = JSON.parse(payload) as typeof raw;
-  } catch (e) {
-    throw new SessionPayloadError(`the recovery data is damaged (${(e as Error).message})`, 'damaged');
-  }
-  if (!raw || raw.kind !== SESSION_KIND) throw new SessionPayloadError('the recovery data is not a Galley session', 'damaged');
-  if (typeof raw.v !== 'number' || raw.v > SESSION_VERSION) {
-    throw new SessionPayloadError(`the recovery data was written by a newer Galley (session format ${String(raw.v)}; this build reads ${SESSION_VERSION}); update Galley to restore it`, 'newer');
-  }
-  if (raw.base === undefined && basePayload !== undefined) {
-    let b: { kind?: unknown; v?: unknown; doc?: unknown };
-    try {
-      b = JSON.parse(basePayload) as typeof b;
-    } catch (e) {
-      throw new SessionPayloadError(`the recovered base document is damaged (${(e as Error).message})`, 'damaged');
-    }
-    if (b?.kind !== BASE_KIND) throw new SessionPayloadError('the recovered base document is not a Galley session base', 'damaged');
-    if (typeof b.v !== 'number' || b.v > SESSION_VERSION) throw new SessionPayloadError(`the recovery data was written by a newer Galley (session format ${String(b.v)}; this build reads ${SESSION_VERSION}); update Galley to restore it`, 'newer');
-    raw.base = b.doc;
-  }
-  if (raw.base === undefined) throw new SessionPayloadError('the recovered document is missing (its base file is gone)', 'damaged');
-  let doc: Issue;
-  try {
-    doc = validateIssue(raw.base);
-  } catch (e) {
-    throw new SessionPayloadError(`the recovered document is damaged: ${(e as Error).message}`, 'damaged');
-  }
-  const meta = raw.meta ?? {};
-  const steps = Array.isArray(raw.steps) ? raw.steps : [];
-  const nPast = typeof meta.past === 'number' ? meta.past : -1;
-  if (!steps.every(isStep) || nPast < 0 || nPast > steps.length) throw new SessionPayloadError('the recovered undo history is damaged', 'damaged');
+  const { base: doc, meta, steps, past: nPast } = readSessionPayload(payload, basePayload);
 
   const total = steps.length;
   const remap = new Map<number, number>();
