@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '@shared/audit/audit';
 import { applyOp } from '@shared/ops/apply';
 import type { Issue } from '@shared/model/types';
-import { auditFor, SYNC_LIMIT } from '../../renderer/src/features/overview/deferred-audit';
+import { auditFor, SYNC_LIMIT } from '../../renderer/src/store/deferred-audit';
 import { pageFromPlainText } from '@shared/import/plain-text';
 import { createIssue } from '@shared/model/create';
 

@@ -1,7 +1,7 @@
 import type { Issue } from '@shared/model/types';
 import { audit, type AuditReport } from '@shared/audit/audit';
 import { createIncrementalAudit } from '@shared/audit/incremental';
-import { primePlacements } from '../../store/placements';
+import { primePlacements } from './placements';
 
 /**
  * The audit of every document version, off the hot path (issue 8).
