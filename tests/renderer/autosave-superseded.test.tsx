@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach, vi } from 'vitest';
 import type { HostApi } from '@shared/ipc/contract';
 import { createAppStore } from '../../renderer/src/store/create-store';
-import { startAutosave, type Autosave } from '../../renderer/src/store/autosave';
+import { startAutosave, type Autosave } from '../../renderer/src/features/persistence/autosave';
 import { createI18n } from '../../renderer/src/i18n';
 import { smallIssue } from './recovery-fixtures';
 

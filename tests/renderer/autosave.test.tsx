@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import type { HostApi } from '@shared/ipc/contract';
 import { createAppStore } from '../../renderer/src/store/create-store';
-import { startAutosave, type Autosave } from '../../renderer/src/store/autosave';
-import { baseRefOf, parseSession } from '../../renderer/src/store/session-restore';
+import { startAutosave, type Autosave } from '../../renderer/src/features/persistence/autosave';
+import { baseRefOf, parseSession } from '../../renderer/src/features/persistence/session-restore';
 import { createI18n } from '../../renderer/src/i18n';
 import { smallIssue } from './recovery-fixtures';
 

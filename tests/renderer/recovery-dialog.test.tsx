@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { HostApi } from '@shared/ipc/contract';
 import { createI18n } from '../../renderer/src/i18n';
 import { createAppStore } from '../../renderer/src/store/create-store';
-import { serializeSession } from '../../renderer/src/store/session-restore';
+import { serializeSession } from '../../renderer/src/features/persistence/session-restore';
 import { AppProvider } from '../../renderer/src/app-context';
 import { RecoveryDialog } from '../../renderer/src/features/recovery/RecoveryDialog';
 import type { CommandContext } from '../../renderer/src/commands/types';

@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { HostApi } from '@shared/ipc/contract';
 import { createI18n } from '../../renderer/src/i18n';
 import { createAppStore } from '../../renderer/src/store/create-store';
-import { startAutosave } from '../../renderer/src/store/autosave';
+import { startAutosave } from '../../renderer/src/features/persistence/autosave';
 import { AppProvider } from '../../renderer/src/app-context';
 import { RecentFiles } from '../../renderer/src/features/recovery/RecentFiles';
 import type { CommandContext } from '../../renderer/src/commands/types';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseSession, serializeSession, SESSION_VERSION, SessionPayloadError, RECOVERY_HISTORY_CAP } from '../../renderer/src/store/session-restore';
+import { parseSession, serializeSession, SESSION_VERSION, SessionPayloadError, RECOVERY_HISTORY_CAP } from '../../renderer/src/features/persistence/session-restore';
 import { createAppStore, initialState } from '../../renderer/src/store/create-store';
 import { selectDirty } from '../../renderer/src/store/selectors';
 import { createI18n } from '../../renderer/src/i18n';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Out } from '@shared/ipc/contract';
 import { useAppContext } from '../../app-context';
 import { confirmDiscard } from '../../commands/file-commands';
-import { autosaveFor } from '../../store/autosave';
+import { autosaveFor } from '../persistence/autosave';
 import { compareRecovery, isBaseFile, restoreRecovery } from './restore';
 import type { RecoveryDiff } from './compare';
 import './recovery.css';

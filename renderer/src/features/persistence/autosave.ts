@@ -1,8 +1,8 @@
 import type { HostApi } from '@shared/ipc/contract';
 import { findArticle, findFragment } from '@shared/model/lookup';
-import type { AppStore } from './create-store';
-import type { AppState } from './types';
-import { selectDirty } from './selectors';
+import type { AppStore } from '../../store/create-store';
+import type { AppState } from '../../store/types';
+import { selectDirty } from '../../store/selectors';
 import { recallView, rememberView, splitSession, unsavedChanges } from './session-restore';
 
 /**

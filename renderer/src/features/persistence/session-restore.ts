@@ -1,7 +1,7 @@
 import type { Issue } from '@shared/model/types';
 import { applyOp, applyRecorded } from '@shared/ops/apply';
 import { basePayloadText, readSessionPayload, sessionCheck as check, stepsPayloadText, SessionPayloadError, type SessionStep as Step } from '@shared/issue-file/session-payload';
-import type { AppState, HistoryEntry } from './types';
+import type { AppState, HistoryEntry } from '../../store/types';
 
 export { baseRefOf, SESSION_KIND, SESSION_VERSION, BASE_KIND, SessionPayloadError } from '@shared/issue-file/session-payload';
 
