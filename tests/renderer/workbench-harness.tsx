@@ -3,7 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../renderer/src/i18n';
 import { createAppStore } from '../../renderer/src/store/create-store';
 import { AppProvider } from '../../renderer/src/app-context';
-import { App } from '../../renderer/src/features/layout/App';
+import { App } from '../../renderer/src/app/App';
 import type { CommandContext } from '../../renderer/src/commands/types';
 import type { Language } from '../../renderer/src/store/types';
 import { pageFromPlainText } from '@shared/import/plain-text';

@@ -1,7 +1,7 @@
 import { ROLES } from '@shared/model/schema';
 import type { CommandContext } from './types';
 import { COMMANDS, runCommand } from './registry';
-import { ROLE_KEYS } from './editorial';
+import { ROLE_KEYS } from '../features/board/editorial';
 
 /** Keys that print a symbol: Shift is part of the symbol, not a modifier ("?" is Shift+/ on most layouts). */
 const SYMBOL = /^[^A-Za-z0-9]$/;

@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { Command, CommandContext } from './types';
-import { editorialCommands } from './editorial';
-import { fileCommands } from './file-commands';
-import { navigationCommands } from './navigation';
-import { viewCommands } from './view-commands';
+import { editorialCommands } from '../features/board/editorial';
+import { fileCommands } from '../features/persistence/file-commands';
+import { navigationCommands } from '../features/selection/navigation';
+import { viewCommands } from '../features/layout/view-commands';
 import { overviewCommands } from '../features/overview/commands';
-import { suggestCommands } from './suggest-commands';
-import { editorCommands } from './editor-commands';
+import { suggestCommands } from '../features/suggest/suggest-commands';
+import { editorCommands } from '../features/export/editor-commands';
 import { scanCommands } from '../features/scan-view/commands';
 
 /** Every command of the app, in palette order. Ids are stable: the native menu sends them (`command.run`). */

@@ -5,7 +5,7 @@ import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-sc
 import { useApp, useAppContext } from '../../app-context';
 import { newArticleId } from '../../commands/ids';
 import { selectArticleIdOf } from '../../store/selectors';
-import { newArticleFromSelection } from '../../commands/editorial';
+import { newArticleFromSelection } from './editorial';
 import { useAreaDropTarget } from '../dnd/use-fragment-drag';
 import { ArticleCard } from './ArticleCard';
 import { Tray } from './Tray';

@@ -5,7 +5,7 @@ import { useApp, useAppContext } from '../../app-context';
 import { runCommand } from '../../commands/registry';
 import { selectCanRedo, selectCanUndo, selectRedoLabel, selectUndoLabel } from '../../store/selectors';
 import type { Language } from '../../store/types';
-import { switchLanguage } from '../../commands/view-commands';
+import { switchLanguage } from './view-commands';
 import { RecentMenu } from '../recovery/RecentFiles';
 import { SuggestMenu } from '../suggest/SuggestMenu';
 import { CleanupMenu } from '../cleanup/CleanupMenu';

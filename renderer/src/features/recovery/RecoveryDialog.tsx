@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Out } from '@shared/ipc/contract';
 import { useAppContext } from '../../app-context';
-import { confirmDiscard } from '../../commands/file-commands';
+import { confirmDiscard } from '../persistence/file-commands';
 import { autosaveFor } from '../persistence/autosave';
 import { compareRecovery, isBaseFile, restoreRecovery } from './restore';
 import type { RecoveryDiff } from './compare';

@@ -1,9 +1,9 @@
-import type { Command, CommandContext } from './types';
-import { newArticleId } from './ids';
+import type { Command, CommandContext } from '../../commands/types';
+import { newArticleId } from '../../commands/ids';
 import {
   acceptAllConfidentOp, acceptArticleOp, acceptItemOp, articleOfItem, continuationOp, placementCount, predecessorOf,
-} from '../features/suggest/decisions';
-import { articleScope, ghostOrder, pageScope, suggestController } from '../features/suggest/suggest-state';
+} from './decisions';
+import { articleScope, ghostOrder, pageScope, suggestController } from './suggest-state';
 import type { Op } from '@shared/ops/op-schema';
 
 /**

@@ -2,8 +2,8 @@ import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
 import { createIssue } from '@shared/model/create';
 import type { Issue } from '@shared/model/types';
 import { safeFileName } from '@shared/export/file-names';
-import type { Command, CommandContext } from './types';
-import { selectDirty } from '../store/selectors';
+import type { Command, CommandContext } from '../../commands/types';
+import { selectDirty } from '../../store/selectors';
 
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 

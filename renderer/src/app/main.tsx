@@ -1,13 +1,13 @@
-import './platform/csp-safe';
+import '../platform/csp-safe';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, initialLanguage } from './i18n';
-import { createAppStore } from './store/create-store';
-import { getHost } from './platform/host';
-import { AppProvider } from './app-context';
-import { App } from './features/layout/App';
-import type { CommandContext } from './commands/types';
-import './styles/app.css';
+import { createI18n, initialLanguage } from '../i18n';
+import { createAppStore } from '../store/create-store';
+import { getHost } from '../platform/host';
+import { AppProvider } from '../app-context';
+import { App } from './App';
+import type { CommandContext } from '../commands/types';
+import '../styles/app.css';
 
 const language = initialLanguage();
 const i18n = createI18n(language);

@@ -1,9 +1,9 @@
-import type { Command, CommandContext } from './types';
-import { CLEANUP_SCOPES, openCleanup, scopeAvailable } from '../features/cleanup/cleanup-state';
-import { openFind } from '../features/find-replace/find-state';
-import { advanceStatus } from '../features/review/review-status';
-import { reviewPanel } from '../features/review/review-state';
-import { openExport } from '../features/export/export-state';
+import type { Command, CommandContext } from '../../commands/types';
+import { CLEANUP_SCOPES, openCleanup, scopeAvailable } from '../cleanup/cleanup-state';
+import { openFind } from '../find-replace/find-state';
+import { advanceStatus } from '../review/review-status';
+import { reviewPanel } from '../review/review-state';
+import { openExport } from './export-state';
 
 /**
  * The editors' commands (issue 5): Cleanup with a preview, Find & replace (Ctrl+H) and the word list, review

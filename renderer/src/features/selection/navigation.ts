@@ -1,5 +1,5 @@
-import type { Command, CommandContext } from './types';
-import { paneOrder, selectCanRedo, selectCanUndo } from '../store/selectors';
+import type { Command, CommandContext } from '../../commands/types';
+import { paneOrder, selectCanRedo, selectCanUndo } from '../../store/selectors';
 import { placeOf } from '@shared/model/lookup';
 
 const st = (ctx: CommandContext) => ctx.store.getState();

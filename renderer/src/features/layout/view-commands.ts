@@ -1,6 +1,6 @@
-import type { Command, CommandContext } from './types';
-import type { Language } from '../store/types';
-import { rememberLanguage } from '../i18n';
+import type { Command, CommandContext } from '../../commands/types';
+import type { Language } from '../../store/types';
+import { rememberLanguage } from '../../i18n';
 
 const st = (ctx: CommandContext) => ctx.store.getState();
 

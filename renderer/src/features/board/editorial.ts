@@ -2,9 +2,9 @@ import { ROLES } from '@shared/model/schema';
 import type { Role } from '@shared/model/types';
 import { placeOf } from '@shared/model/lookup';
 import type { Op } from '@shared/ops/op-schema';
-import type { Command, CommandContext } from './types';
-import { orderedSelection, selectAudit, allSourceOrder } from '../store/selectors';
-import { newArticleId, newFragmentId } from './ids';
+import type { Command, CommandContext } from '../../commands/types';
+import { orderedSelection, selectAudit, allSourceOrder } from '../../store/selectors';
+import { newArticleId, newFragmentId } from '../../commands/ids';
 
 /** Letter pressed after R to set a role (shown in the `?` overlay and the palette). */
 export const ROLE_KEYS: Record<Role, string> = {
