@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleKey, shortcutOf } from '../../renderer/src/commands/keymap';
+import { handleKey, shortcutOf } from '../../renderer/src/app/keymap';
 import { findFragment } from '@shared/model/lookup';
 import { makeCtx, tinyIssue } from './workbench-harness';
 

@@ -10,7 +10,7 @@ import { AppProvider } from '../../renderer/src/app-context';
 import { IssueOverview } from '../../renderer/src/features/overview/IssueOverview';
 import { overviewState } from '../../renderer/src/features/overview/overview-state';
 import { issueStats } from '../../renderer/src/features/overview/page-stats';
-import { handleKey } from '../../renderer/src/commands/keymap';
+import { handleKey } from '../../renderer/src/app/keymap';
 import type { CommandContext } from '../../renderer/src/commands/types';
 import { smallIssue } from './recovery-fixtures';
 

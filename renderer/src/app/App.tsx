@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { useApp, useAppContext } from '../app-context';
-import { handleKey } from '../commands/keymap';
+import { handleKey } from './keymap';
 import { runCommand } from '../commands/registry';
 import { importPageTokens, openIssueToken, confirmDiscard } from '../features/persistence/file-commands';
 import { selectDirty } from '../store/selectors';

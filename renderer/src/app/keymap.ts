@@ -1,6 +1,6 @@
 import { ROLES } from '@shared/model/schema';
-import type { CommandContext } from './types';
-import { COMMANDS, runCommand } from './registry';
+import type { CommandContext } from '../commands/types';
+import { COMMANDS, runCommand } from '../commands/registry';
 import { ROLE_KEYS } from '../features/board/editorial';
 
 /** Keys that print a symbol: Shift is part of the symbol, not a modifier ("?" is Shift+/ on most layouts). */
