@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findFragment, placeOf } from '@shared/model/lookup';
 import { audit, textIntact } from '@shared/audit/audit';
-import { COMMANDS, commandLabel, findCommand, runCommand } from '../../renderer/src/commands/registry';
+import { commandLabel, runCommand } from '../../renderer/src/commands/registry';
+import { appCommands } from '../../renderer/src/app/commands';
+
+const COMMANDS = appCommands.all;
+const findCommand = (id: string) => appCommands.find(id);
 import { dropToOp } from '../../renderer/src/features/dnd/drop-op';
 import { makeCtx, sampleIssue, tinyIssue } from './workbench-harness';
 

@@ -13,6 +13,7 @@ import { issueStats } from '../../renderer/src/features/overview/page-stats';
 import { handleKey } from '../../renderer/src/app/keymap';
 import type { CommandContext } from '../../renderer/src/commands/types';
 import { smallIssue } from './recovery-fixtures';
+import { appCommands } from '../../renderer/src/app/commands';
 
 const issue = () => smallIssue({ pages: 6, perPage: 20, articles: 18, perArticle: 4 });
 
@@ -20,7 +21,7 @@ function setup() {
   const i18n = createI18n('en');
   const store = createAppStore({ t: i18n.t.bind(i18n), language: 'en' });
   const host: HostApi = { invoke: (async () => ({})) as HostApi['invoke'], on: () => () => undefined };
-  const ctx: CommandContext = { store, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
+  const ctx: CommandContext = { store, commands: appCommands, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
   store.getState().load(issue(), null);
   render(<I18nextProvider i18n={i18n}><AppProvider value={ctx}><IssueOverview /></AppProvider></I18nextProvider>);
   return { store, ctx };

@@ -10,6 +10,7 @@ import { AppProvider } from '../../renderer/src/app-context';
 import { RecoveryDialog } from '../../renderer/src/features/recovery/RecoveryDialog';
 import type { CommandContext } from '../../renderer/src/commands/types';
 import { smallIssue } from './recovery-fixtures';
+import { appCommands } from '../../renderer/src/app/commands';
 
 const NEWER = 'written by a newer Galley (recovery format 2; this build reads 1). Update Galley to restore it; the file is kept';
 
@@ -26,7 +27,7 @@ function setup(answers: Record<string, (input: Record<string, unknown>) => unkno
     }) as HostApi['invoke'],
     on: () => () => undefined,
   };
-  const ctx: CommandContext = { store, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
+  const ctx: CommandContext = { store, commands: appCommands, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
   render(<I18nextProvider i18n={i18n}><AppProvider value={ctx}><RecoveryDialog /></AppProvider></I18nextProvider>);
   return { store, calls };
 }

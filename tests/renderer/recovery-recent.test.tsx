@@ -10,6 +10,7 @@ import { AppProvider } from '../../renderer/src/app-context';
 import { RecentFiles } from '../../renderer/src/features/recovery/RecentFiles';
 import type { CommandContext } from '../../renderer/src/commands/types';
 import { smallIssue } from './recovery-fixtures';
+import { appCommands } from '../../renderer/src/app/commands';
 
 afterEach(() => { cleanup(); localStorage.clear(); vi.useRealTimers(); });
 
@@ -25,7 +26,7 @@ function setup(answers: Record<string, (input: Record<string, unknown>) => unkno
     }) as HostApi['invoke'],
     on: () => () => undefined,
   };
-  const ctx: CommandContext = { store, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
+  const ctx: CommandContext = { store, commands: appCommands, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
   const autosave = startAutosave(store, host);
   return { ctx, store, calls, autosave };
 }

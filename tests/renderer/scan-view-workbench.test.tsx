@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import type { Issue } from '@shared/model/types';
 import { makeCtx, renderApp, tinyIssue } from './workbench-harness';
 import { createFakeHost } from '../support/fake-host';
-import { findCommand, isEnabled, runCommand } from '../../renderer/src/commands/registry';
+import { isEnabled, runCommand } from '../../renderer/src/commands/registry';
 import { pageMarks, POOL_COLOR } from '../../renderer/src/features/scan-view/region-marks';
 import { scanMode } from '../../renderer/src/features/scan-view/scan-mode';
 import { OKABE_ITO } from '../../renderer/src/model/colors';
@@ -101,7 +101,7 @@ describe('scan view in the workbench', () => {
     ctx.store.getState().load(tinyIssue(), null);
     renderApp(ctx);
     expect(screen.queryByTestId('btn-scan-view')).toBeNull();
-    expect(isEnabled(findCommand('view.scan')!, ctx)).toBe(false);
+    expect(isEnabled(ctx.commands.find('view.scan')!, ctx)).toBe(false);
     await act(async () => { await runCommand('view.scan', ctx); });
     expect(screen.getByRole('region', { name: 'Page' })).toHaveAttribute('data-view', 'text');
   });

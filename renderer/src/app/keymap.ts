@@ -1,6 +1,6 @@
 import { ROLES } from '@shared/model/schema';
 import type { CommandContext } from '../commands/types';
-import { COMMANDS, runCommand } from '../commands/registry';
+import { runCommand } from '../commands/registry';
 import { ROLE_KEYS } from '../features/board/editorial';
 
 /** Keys that print a symbol: Shift is part of the symbol, not a modifier ("?" is Shift+/ on most layouts). */
@@ -19,14 +19,6 @@ export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | '
   if (e.shiftKey && !symbol) parts.push('Shift');
   parts.push(key);
   return parts.join('+');
-}
-
-const index = new Map<string, string>();
-for (const c of COMMANDS) for (const k of c.keys ?? []) if (!k.includes(' ')) index.set(k, c.id);
-
-/** Command id bound to a shortcut string, if any. */
-export function commandForShortcut(s: string): string | undefined {
-  return index.get(s);
 }
 
 function isEditable(t: EventTarget | null): boolean {
@@ -57,7 +49,7 @@ export function handleKey(e: KeyboardEvent, ctx: CommandContext): boolean {
   }
   const hasMod = /^(Ctrl|Alt)\+/.test(sc) || /^F\d+$/.test(sc);
   if (!editable && sc === 'R') { s.set({ rolePending: true }); e.preventDefault(); return true; }
-  const id = commandForShortcut(sc);
+  const id = ctx.commands.forShortcut(sc);
   if (!id) return false;
   if (editable && !hasMod) return false;
   // Enter on a focused button or link activates it; it must not also open the editor.

@@ -10,8 +10,19 @@ export interface EditorBridge {
   fragmentId(): string | null;
 }
 
+/** The app's commands, assembled once (app/commands.ts) and handed to every command through its context. */
+export interface CommandRegistry {
+  /** Every command, in palette order. */
+  readonly all: readonly Command[];
+  find(id: string): Command | undefined;
+  /** The command bound to a shortcut string (`Ctrl+Shift+Z`), if any. */
+  forShortcut(shortcut: string): string | undefined;
+}
+
 export interface CommandContext {
   store: AppStore;
+  /** The registry, so that a feature runs or lists commands without importing the features that define them. */
+  commands: CommandRegistry;
   host: HostApi;
   t: TFunction;
   i18n: I18n;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../../app-context';
-import { COMMANDS, commandLabel, isEnabled, runCommand } from '../../commands/registry';
+import { commandLabel, isEnabled, runCommand } from '../../commands/registry';
 import { formatKeys } from './format-keys';
 
 /** Ctrl+K: every command with its shortcut, filtered as you type (matches the label in either language and the id). */
@@ -14,7 +14,7 @@ export function CommandPalette() {
   const list = useMemo(() => {
     const needle = q.trim().toLowerCase();
     const en = i18n.getFixedT('en');
-    return COMMANDS
+    return ctx.commands.all
       .map((c) => ({ c, label: commandLabel(c, t), alt: commandLabel(c, en) }))
       .filter(({ c, label, alt }) => !needle || label.toLowerCase().includes(needle) || alt.toLowerCase().includes(needle) || c.id.toLowerCase().includes(needle));
   }, [q, t, i18n]);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useAppContext } from '../../app-context';
-import { findCommand, isEnabled, runCommand } from '../../commands/registry';
+import { isEnabled, runCommand } from '../../commands/registry';
 import { suggestController } from './suggest-state';
 
 /** Enter / Esc / 1-2-3 while the suggestions panel is open (UX.md: accept suggestion / reject). */
@@ -32,7 +32,7 @@ export function useSuggestKeys(): void {
       const id = KEYS[digit];
       if (!id) return;
       if (e.key === 'Enter' && (e.target as HTMLElement | null)?.closest?.('button, a, [role="menuitem"]')) return;
-      const cmd = findCommand(id);
+      const cmd = ctx.commands.find(id);
       // Esc with nothing to reject closes the panel; other keys without a target keep their usual meaning.
       const run = cmd && isEnabled(cmd, ctx) ? id : id === 'suggest.rejectFocused' ? 'suggest.close' : null;
       if (!run) return;
