@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { useApp, useAppContext } from '../app-context';
 import { handleKey } from './keymap';
 import { runCommand } from '../commands/registry';
 import { importPageTokens, openIssueToken, confirmDiscard } from '../features/persistence/file-commands';
 import { selectDirty } from '../store/selectors';
-import { dropToOp, isFragmentDrag } from '../features/dnd/drop-op';
-import { targetOf } from '../features/dnd/use-fragment-drag';
+import { useDropMonitor } from '../features/dnd/use-drop-monitor';
 import { PagePane } from '../features/page-pane/PagePane';
 import { Board } from '../features/board/Board';
 import { EditorPane } from '../features/editor/EditorPane';
@@ -35,21 +33,7 @@ function useWiring(): void {
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx]);
 
-  // Every drop anywhere is ONE operation (one undo step).
-  useEffect(() => monitorForElements({
-    canMonitor: ({ source }) => isFragmentDrag(source.data),
-    onDrop: ({ source, location }) => {
-      const top = location.current.dropTargets[0];
-      const s = store.getState();
-      if (!top || !s.doc || !isFragmentDrag(source.data)) return;
-      const target = targetOf(top.data);
-      if (!target) return;
-      const op = dropToOp(s.doc, source.data.ids, target);
-      if (!op) return;
-      s.seal();
-      if (s.apply(op) && op.type === 'createArticle') s.selectArticle(op.articleId);
-    },
-  }), [store]);
+  useDropMonitor(store);
 
   useEffect(() => {
     const offs = [
