@@ -2,6 +2,7 @@ import type { Issue } from '@shared/model/types';
 import { audit, type AuditReport } from '@shared/audit/audit';
 import { createIncrementalAudit } from '@shared/audit/incremental';
 import { primePlacements } from './placements';
+import { whenIdle } from '../platform/when-idle';
 
 /**
  * The audit of every document version, off the hot path (issue 8).
@@ -30,12 +31,8 @@ const listeners = new Set<() => void>();
 
 const size = (issue: Issue) => issue.pages.reduce((n, p) => n + p.fragments.length, 0);
 
-type Idle = (cb: () => void, opts?: { timeout: number }) => unknown;
-function whenIdle(cb: () => void): void {
-  const ric = (globalThis as { requestIdleCallback?: Idle }).requestIdleCallback;
-  if (ric) ric(cb, { timeout: 300 });
-  else setTimeout(cb, 50);
-}
+/** The longest a deferred audit waits for an idle moment. */
+const IDLE_TIMEOUT_MS = 300;
 
 function remember(issue: Issue, r: AuditReport): AuditReport {
   cache.set(issue, r);
@@ -61,7 +58,7 @@ function prime(issue: Issue): void {
     if (asked !== doc) return;
     incremental(doc);
     primePlacements(doc);
-  });
+  }, IDLE_TIMEOUT_MS);
 }
 
 /** The audit of this version, or, while a big unfrozen version's audit is pending, the previous version's. */
@@ -87,7 +84,7 @@ export function auditFor(issue: Issue): AuditReport {
         pending = null;
         if (!cache.has(doc)) remember(doc, audit(doc));
         listeners.forEach((l) => l());
-      });
+      }, IDLE_TIMEOUT_MS);
     }
   }
   return latest.report;

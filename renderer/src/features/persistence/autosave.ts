@@ -4,6 +4,7 @@ import type { AppStore } from '../../store/create-store';
 import type { AppState } from '../../store/types';
 import { selectDirty } from '../../store/selectors';
 import { recallView, rememberView, splitSession, unsavedChanges } from './session-restore';
+import { whenIdle } from '../../platform/when-idle';
 
 /**
  * Autosave to a recovery file (issue 8), VS Code backup style: independent of the user's own saves, every
@@ -39,17 +40,6 @@ export interface Autosave {
 }
 
 const IDLE_TIMEOUT_MS = 250;
-type IdleApi = { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
-/** requestIdleCallback where the renderer has it (Chromium); at once elsewhere (jsdom, tests with fake timers). */
-function whenIdle(cb: () => void): number | null {
-  const g = globalThis as IdleApi;
-  if (g.requestIdleCallback) return g.requestIdleCallback(cb, { timeout: IDLE_TIMEOUT_MS });
-  cb();
-  return null;
-}
-function cancelIdle(h: number): void {
-  (globalThis as IdleApi).cancelIdleCallback?.(h);
-}
 
 const registry = new WeakMap<AppStore, Autosave>();
 /** The autosave running on a store, if any (the recovery dialog adopts restored ids through it). */
@@ -80,11 +70,11 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
   let again = false;
   let viewTimer: ReturnType<typeof setTimeout> | null = null;
 
-  let idle: number | null = null;
+  let idle: (() => void) | null = null;
   const cancel = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (idle !== null) cancelIdle(idle);
+    idle?.();
     idle = null;
     firstPending = 0;
   };
@@ -160,7 +150,7 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     // file within debounce + idle timeout (≤ 0.75 s).
     timer = setTimeout(() => {
       timer = null;
-      idle = whenIdle(() => { idle = null; void run(); });
+      idle = whenIdle(() => { idle = null; void run(); }, IDLE_TIMEOUT_MS);
     }, wait);
   };
 
