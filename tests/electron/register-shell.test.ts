@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile, readFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildMenuTemplate, menuLocale, MENU_COMMANDS, type MenuItemSpec } from '../../electron/desktop/main/menu';
+import { isCommandId } from '../../shared/commands/ids';
 import { QuitGuard } from '../../electron/host/session/quit-guard';
 import { fitToDisplays, loadWindowState, saveWindowState, DEFAULT_STATE } from '../../electron/desktop/main/window-state';
 import { filesFromArgv, setupSingleInstance } from '../../electron/desktop/main/single-instance';
@@ -29,6 +30,8 @@ describe('application menu', () => {
     expect(commands.map((i) => i.id).sort()).toEqual(Object.keys(MENU_COMMANDS).sort());
     for (const i of commands) i.click!();
     expect(sent.sort()).toEqual(Object.keys(MENU_COMMANDS).sort());
+    // Every id the menu sends is one the renderer registers (the same list types both sides).
+    for (const id of sent) expect(isCommandId(id)).toBe(true);
     for (const i of commands.filter((c) => c.accelerator)) expect(i.registerAccelerator).toBe(false);
     expect(items.some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect(items.some((i) => i.role === 'quit')).toBe(true);

@@ -3,15 +3,20 @@ import { findFragment, placeOf } from '@shared/model/lookup';
 import { audit, textIntact } from '@shared/audit/audit';
 import { commandLabel, runCommand } from '../../renderer/src/commands/registry';
 import { appCommands } from '../../renderer/src/app/commands';
+import { COMMAND_IDS } from '@shared/commands/ids';
+import { dropToOp } from '../../renderer/src/features/dnd/drop-op';
+import { makeCtx, sampleIssue, tinyIssue } from './workbench-harness';
 
 const COMMANDS = appCommands.all;
 const findCommand = (id: string) => appCommands.find(id);
-import { dropToOp } from '../../renderer/src/features/dnd/drop-op';
-import { makeCtx, sampleIssue, tinyIssue } from './workbench-harness';
 
 const items = (ctx: ReturnType<typeof makeCtx>, n = 0) => ctx.store.getState().doc!.articles[n].items.map((i) => i.id);
 
 describe('command registry', () => {
+  it('registers exactly the ids of shared/commands/ids.ts (the list the native menu is checked against)', () => {
+    expect(COMMANDS.map((c) => c.id).sort()).toEqual([...COMMAND_IDS].sort());
+  });
+
   it('has unique ids and shortcuts, and a label in both languages for every command', () => {
     const ids = COMMANDS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -21,6 +21,7 @@ import { useAutosave } from '../features/recovery/use-autosave';
 import { useAuditRefresh } from '../features/overview/use-audit-refresh';
 import { IssueOverview } from '../features/overview/IssueOverview';
 import { EditorsLayer } from '../features/export/EditorsLayer';
+import { isCommandId } from '@shared/commands/ids';
 
 /** Keys, drops, host events and window title: the wiring between the DOM, the store and the host. */
 function useWiring(): void {
@@ -37,7 +38,8 @@ function useWiring(): void {
 
   useEffect(() => {
     const offs = [
-      host.on('command.run', ({ id }) => { void runCommand(id, ctx); }),
+      // An id this build does not know (a menu of another version) is ignored.
+      host.on('command.run', ({ id }) => { if (isCommandId(id)) void runCommand(id, ctx); }),
       host.on('file.openRequested', async ({ kind, files }) => {
         if (!files.length || !(await confirmDiscard(ctx))) return;
         if (kind === 'issue') await openIssueToken(ctx, files[0]);

@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
+import type { CommandId } from '@shared/commands/ids';
 import type { Command, CommandContext, CommandRegistry } from './types';
 
 /** A registry over a list of commands. Ids are stable: the native menu sends them (`command.run`). */
 export function createRegistry(commands: readonly Command[]): CommandRegistry {
-  const byId = new Map(commands.map((c) => [c.id, c]));
-  const byShortcut = new Map<string, string>();
+  const byId = new Map<string, Command>(commands.map((c) => [c.id, c]));
+  const byShortcut = new Map<string, CommandId>();
   for (const c of commands) for (const k of c.keys ?? []) if (!k.includes(' ')) byShortcut.set(k, c.id);
   return {
     all: commands,
@@ -18,7 +19,7 @@ export function isEnabled(cmd: Command, ctx: CommandContext): boolean {
 }
 
 /** Runs a command by id if it exists and is enabled. Resolves false otherwise. */
-export async function runCommand(id: string, ctx: CommandContext): Promise<boolean> {
+export async function runCommand(id: CommandId, ctx: CommandContext): Promise<boolean> {
   const cmd = ctx.commands.find(id);
   if (!cmd || !isEnabled(cmd, ctx)) return false;
   // Any command closes the typing burst, so the next keystroke opens a new undo step.

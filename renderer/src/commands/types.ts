@@ -1,5 +1,6 @@
 import type { TFunction, i18n as I18n } from 'i18next';
 import type { HostApi } from '@shared/ipc/contract';
+import type { CommandId } from '@shared/commands/ids';
 import type { AppStore } from '../store/create-store';
 
 /** What the editor exposes to commands (split at the caret, focus), registered while it is mounted. */
@@ -16,7 +17,7 @@ export interface CommandRegistry {
   readonly all: readonly Command[];
   find(id: string): Command | undefined;
   /** The command bound to a shortcut string (`Ctrl+Shift+Z`), if any. */
-  forShortcut(shortcut: string): string | undefined;
+  forShortcut(shortcut: string): CommandId | undefined;
 }
 
 export interface CommandContext {
@@ -36,7 +37,8 @@ export type CommandGroup = 'file' | 'edit' | 'select' | 'fragment' | 'article' |
  * menu (`command.run {id}` from the host). `run` may be async (host calls); `enabled` decides greying out.
  */
 export interface Command {
-  id: string;
+  /** One of the app's command ids (shared/commands/ids.ts): a definition with an unknown id does not compile. */
+  id: CommandId;
   /** i18n key of the label (palette, menus, tooltips). */
   labelKey: string;
   /** Interpolation values for the label (e.g. the article number). */

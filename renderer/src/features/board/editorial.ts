@@ -5,6 +5,7 @@ import type { Op } from '@shared/ops/op-schema';
 import type { Command, CommandContext } from '../../commands/types';
 import { orderedSelection, selectAudit, allSourceOrder } from '../../store/selectors';
 import { newArticleId, newFragmentId } from '../../commands/ids';
+import type { CommandId } from '@shared/commands/ids';
 
 /** Letter pressed after R to set a role (shown in the `?` overlay and the palette). */
 export const ROLE_KEYS: Record<Role, string> = {
@@ -144,7 +145,7 @@ export function nextProblem(ctx: CommandContext): void {
 export const editorialCommands: Command[] = [
   { id: 'article.newFromSelection', labelKey: 'cmd.newArticleFromSelection', group: 'article', keys: ['Ctrl+N'], run: newArticleFromSelection, enabled: hasDoc },
   ...Array.from({ length: 9 }, (_, n): Command => ({
-    id: `fragment.toArticle${n + 1}`, labelKey: 'cmd.toArticle', labelValues: { n: n + 1 }, group: 'fragment', keys: [`Ctrl+${n + 1}`],
+    id: `fragment.toArticle${n + 1}` as CommandId, labelKey: 'cmd.toArticle', labelValues: { n: n + 1 }, group: 'fragment', keys: [`Ctrl+${n + 1}`],
     run: (ctx) => sendToArticle(ctx, n), enabled: (ctx) => hasSelection(ctx) && !!st(ctx).doc!.articles[n],
   })),
   { id: 'fragment.moveUp', labelKey: 'cmd.moveUp', group: 'fragment', keys: ['Alt+ArrowUp'], run: (ctx) => moveWithin(ctx, -1), enabled: hasSelection },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../../app-context';
 import { commandLabel, isEnabled, runCommand } from '../../commands/registry';
 import { formatKeys } from './format-keys';
+import type { CommandId } from '@shared/commands/ids';
 
 /** Ctrl+K: every command with its shortcut, filtered as you type (matches the label in either language and the id). */
 export function CommandPalette() {
@@ -20,7 +21,7 @@ export function CommandPalette() {
   }, [q, t, i18n]);
   if (!open) return null;
   const close = () => { ctx.store.getState().set({ paletteOpen: false }); setQ(''); setActive(0); };
-  const pick = (id: string) => { close(); void runCommand(id, ctx); };
+  const pick = (id: CommandId) => { close(); void runCommand(id, ctx); };
   return (
     <div className="overlay" onMouseDown={close}>
       <div className="palette" role="dialog" aria-modal aria-label={t('palette.title')} data-testid="palette" onMouseDown={(e) => e.stopPropagation()}>

@@ -5,6 +5,7 @@ import {
 } from './decisions';
 import { articleScope, ghostOrder, pageScope, suggestController } from './suggest-state';
 import type { Op } from '@shared/ops/op-schema';
+import type { CommandId } from '@shared/commands/ids';
 
 /**
  * Suggestions (issue 4): open the panel for the page or the selected article, accept (one undo step each) or
@@ -104,7 +105,7 @@ export const suggestCommands: Command[] = [
   { id: 'suggest.next', labelKey: 'suggest.cmd.next', group: 'article', enabled: hasResult, run: (ctx) => moveFocus(ctx, 1) },
   { id: 'suggest.prev', labelKey: 'suggest.cmd.prev', group: 'article', enabled: hasResult, run: (ctx) => moveFocus(ctx, -1) },
   ...[1, 2, 3].map((n): Command => ({
-    id: `suggest.pick${n}`, labelKey: 'suggest.cmd.pick', labelValues: { n }, group: 'fragment',
+    id: `suggest.pick${n}` as CommandId, labelKey: 'suggest.cmd.pick', labelValues: { n }, group: 'fragment',
     enabled: (ctx) => { const id = candidateSource(ctx); return hasResult(ctx) && !!id && !!sg(ctx).result!.fragments[id]?.candidates[n - 1]; },
     run: (ctx) => { pickCandidate(ctx, n); },
   })),
