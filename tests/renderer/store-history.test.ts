@@ -26,6 +26,27 @@ describe('store: one undo stack for structure and text', () => {
     expect(textIntact(audit(s().doc!))).toBe(true);
   });
 
+  it("capture modes: 'record' closes a typing burst by itself; 'merge' folds into the last step, undone as one", () => {
+    const { store } = makeCtx('en');
+    const base = sampleIssue();
+    store.getState().load(base, null);
+    const s = () => store.getState();
+    s().typeText('p1.2', 'typed', 1000);
+    // No seal() first: a recorded operation is a step of its own, and the next keystroke opens another.
+    expect(s().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] }, undefined, 'record')).toBe(true);
+    s().typeText('p1.2', 'typed more', 1100);
+    expect(s().past).toHaveLength(3);
+    expect(s().apply({ type: 'moveFragments', fragmentIds: ['p1.3'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } })).toBe(true);
+    expect(s().apply({ type: 'moveFragments', fragmentIds: ['p1.4'], to: { kind: 'article', articleId: 'a1', after: 'p1.3' } }, undefined, 'merge')).toBe(true);
+    expect(s().past).toHaveLength(4);
+    expect(s().doc!.articles[0].items.map((i) => i.id)).toEqual(['p1.1', 'p1.3', 'p1.4']);
+    s().undo();
+    expect(s().doc!.articles[0].items.map((i) => i.id)).toEqual(['p1.1']);
+    s().redo();
+    expect(s().doc!.articles[0].items.map((i) => i.id)).toEqual(['p1.1', 'p1.3', 'p1.4']);
+    expect(textIntact(audit(s().doc!))).toBe(true);
+  });
+
   it('labels follow the language: zh-CN history reads 将 3 个片段移至 …', () => {
     const { store } = makeCtx('zh-CN');
     store.getState().load(sampleIssue(), null);

@@ -22,8 +22,8 @@ export function isEnabled(cmd: Command, ctx: CommandContext): boolean {
 export async function runCommand(id: CommandId, ctx: CommandContext): Promise<boolean> {
   const cmd = ctx.commands.find(id);
   if (!cmd || !isEnabled(cmd, ctx)) return false;
-  // Any command closes the typing burst, so the next keystroke opens a new undo step.
-  if (cmd.id !== 'edit.undo' && cmd.id !== 'edit.redo') ctx.store.getState().seal();
+  // A recorded command closes the typing burst, so the next keystroke opens a new undo step.
+  if (cmd.capture === 'record') ctx.store.getState().seal();
   await cmd.run(ctx);
   return true;
 }

@@ -2,6 +2,7 @@ import type { TFunction, i18n as I18n } from 'i18next';
 import type { HostApi } from '@shared/ipc/contract';
 import type { CommandId } from '@shared/commands/ids';
 import type { AppStore } from '../store/create-store';
+import type { Capture } from '../store/history';
 
 /** What the editor exposes to commands (split at the caret, focus), registered while it is mounted. */
 export interface EditorBridge {
@@ -44,6 +45,11 @@ export interface Command {
   /** Interpolation values for the label (e.g. the article number). */
   labelValues?: Record<string, string | number>;
   group: CommandGroup;
+  /**
+   * How running it enters the undo history: `record` closes the open step first (what the command changes is a
+   * step of its own; a view change then still ends a typing burst); `none` leaves the history as it is (undo, redo).
+   */
+  capture: Capture;
   /** Default shortcuts as `Ctrl+Shift+Z`, `Alt+ArrowUp`, `F8`, `Delete`, `?`. Ctrl means Cmd on macOS. */
   keys?: string[];
   /** Single-key shortcuts (arrows, Delete, letters) do not fire while typing in an input or the editor. */

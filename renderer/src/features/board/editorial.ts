@@ -143,22 +143,22 @@ export function nextProblem(ctx: CommandContext): void {
 }
 
 export const editorialCommands: Command[] = [
-  { id: 'article.newFromSelection', labelKey: 'cmd.newArticleFromSelection', group: 'article', keys: ['Ctrl+N'], run: newArticleFromSelection, enabled: hasDoc },
+  { id: 'article.newFromSelection', capture: 'record', labelKey: 'cmd.newArticleFromSelection', group: 'article', keys: ['Ctrl+N'], run: newArticleFromSelection, enabled: hasDoc },
   ...Array.from({ length: 9 }, (_, n): Command => ({
-    id: `fragment.toArticle${n + 1}` as CommandId, labelKey: 'cmd.toArticle', labelValues: { n: n + 1 }, group: 'fragment', keys: [`Ctrl+${n + 1}`],
+    id: `fragment.toArticle${n + 1}` as CommandId, capture: 'record', labelKey: 'cmd.toArticle', labelValues: { n: n + 1 }, group: 'fragment', keys: [`Ctrl+${n + 1}`],
     run: (ctx) => sendToArticle(ctx, n), enabled: (ctx) => hasSelection(ctx) && !!st(ctx).doc!.articles[n],
   })),
-  { id: 'fragment.moveUp', labelKey: 'cmd.moveUp', group: 'fragment', keys: ['Alt+ArrowUp'], run: (ctx) => moveWithin(ctx, -1), enabled: hasSelection },
-  { id: 'fragment.moveDown', labelKey: 'cmd.moveDown', group: 'fragment', keys: ['Alt+ArrowDown'], run: (ctx) => moveWithin(ctx, 1), enabled: hasSelection },
-  { id: 'fragment.join', labelKey: 'cmd.join', group: 'fragment', keys: ['Ctrl+J'], run: (ctx) => setJoin(ctx, true), enabled: hasSelection },
-  { id: 'fragment.unjoin', labelKey: 'cmd.unjoin', group: 'fragment', keys: ['Ctrl+Shift+J'], run: (ctx) => setJoin(ctx, false), enabled: hasSelection },
-  { id: 'fragment.split', labelKey: 'cmd.split', group: 'fragment', keys: ['Ctrl+Enter'], run: splitAtCaret, enabled: hasDoc },
-  { id: 'fragment.merge', labelKey: 'cmd.merge', group: 'fragment', keys: ['Ctrl+M'], run: merge, enabled: hasSelection },
-  { id: 'fragment.discard', labelKey: 'cmd.discard', group: 'fragment', keys: ['Delete'], run: (ctx) => sendTo(ctx, 'discard'), enabled: hasSelection },
-  { id: 'fragment.toPool', labelKey: 'cmd.toPool', group: 'fragment', keys: ['Backspace'], run: (ctx) => sendTo(ctx, 'pool'), enabled: hasSelection },
+  { id: 'fragment.moveUp', capture: 'record', labelKey: 'cmd.moveUp', group: 'fragment', keys: ['Alt+ArrowUp'], run: (ctx) => moveWithin(ctx, -1), enabled: hasSelection },
+  { id: 'fragment.moveDown', capture: 'record', labelKey: 'cmd.moveDown', group: 'fragment', keys: ['Alt+ArrowDown'], run: (ctx) => moveWithin(ctx, 1), enabled: hasSelection },
+  { id: 'fragment.join', capture: 'record', labelKey: 'cmd.join', group: 'fragment', keys: ['Ctrl+J'], run: (ctx) => setJoin(ctx, true), enabled: hasSelection },
+  { id: 'fragment.unjoin', capture: 'record', labelKey: 'cmd.unjoin', group: 'fragment', keys: ['Ctrl+Shift+J'], run: (ctx) => setJoin(ctx, false), enabled: hasSelection },
+  { id: 'fragment.split', capture: 'record', labelKey: 'cmd.split', group: 'fragment', keys: ['Ctrl+Enter'], run: splitAtCaret, enabled: hasDoc },
+  { id: 'fragment.merge', capture: 'record', labelKey: 'cmd.merge', group: 'fragment', keys: ['Ctrl+M'], run: merge, enabled: hasSelection },
+  { id: 'fragment.discard', capture: 'record', labelKey: 'cmd.discard', group: 'fragment', keys: ['Delete'], run: (ctx) => sendTo(ctx, 'discard'), enabled: hasSelection },
+  { id: 'fragment.toPool', capture: 'record', labelKey: 'cmd.toPool', group: 'fragment', keys: ['Backspace'], run: (ctx) => sendTo(ctx, 'pool'), enabled: hasSelection },
   ...ROLES.map((role): Command => ({
-    id: `fragment.role.${role}`, labelKey: 'cmd.setRole', labelValues: { role }, group: 'fragment', keys: [`R ${ROLE_KEYS[role]}`],
+    id: `fragment.role.${role}`, capture: 'record', labelKey: 'cmd.setRole', labelValues: { role }, group: 'fragment', keys: [`R ${ROLE_KEYS[role]}`],
     run: (ctx) => setRole(ctx, role), enabled: hasSelection,
   })),
-  { id: 'problem.next', labelKey: 'cmd.nextProblem', group: 'select', keys: ['F8'], run: nextProblem, enabled: hasDoc },
+  { id: 'problem.next', capture: 'record', labelKey: 'cmd.nextProblem', group: 'select', keys: ['F8'], run: nextProblem, enabled: hasDoc },
 ];

@@ -16,8 +16,7 @@ export function useDropMonitor(store: AppStore): void {
       if (!target) return;
       const op = dropToOp(s.doc, source.data.ids, target);
       if (!op) return;
-      s.seal();
-      if (s.apply(op) && op.type === 'createArticle') s.selectArticle(op.articleId);
+      if (s.apply(op, undefined, 'record') && op.type === 'createArticle') s.selectArticle(op.articleId);
     },
   }), [store]);
 }

@@ -126,12 +126,12 @@ export async function exportAs(ctx: CommandContext, format: ExportFormat): Promi
 const hasDoc = (ctx: CommandContext) => !!st(ctx).doc;
 
 export const fileCommands: Command[] = [
-  { id: 'file.new', labelKey: 'cmd.new', group: 'file', run: newIssue },
-  { id: 'file.open', labelKey: 'cmd.open', group: 'file', keys: ['Ctrl+O'], run: openIssue },
-  { id: 'file.import', labelKey: 'cmd.import', group: 'file', keys: ['Ctrl+I'], run: importPages },
-  { id: 'file.save', labelKey: 'cmd.save', group: 'file', keys: ['Ctrl+S'], run: (ctx) => save(ctx), enabled: hasDoc },
-  { id: 'file.saveAs', labelKey: 'cmd.saveAs', group: 'file', keys: ['Ctrl+Shift+S'], run: (ctx) => save(ctx, true), enabled: hasDoc },
+  { id: 'file.new', capture: 'record', labelKey: 'cmd.new', group: 'file', run: newIssue },
+  { id: 'file.open', capture: 'record', labelKey: 'cmd.open', group: 'file', keys: ['Ctrl+O'], run: openIssue },
+  { id: 'file.import', capture: 'record', labelKey: 'cmd.import', group: 'file', keys: ['Ctrl+I'], run: importPages },
+  { id: 'file.save', capture: 'record', labelKey: 'cmd.save', group: 'file', keys: ['Ctrl+S'], run: (ctx) => save(ctx), enabled: hasDoc },
+  { id: 'file.saveAs', capture: 'record', labelKey: 'cmd.saveAs', group: 'file', keys: ['Ctrl+Shift+S'], run: (ctx) => save(ctx, true), enabled: hasDoc },
   ...EXPORT_FORMAT_NAMES.map((format): Command => ({
-    id: `file.export.${format}`, labelKey: 'cmd.export', labelValues: { format }, group: 'file', run: (ctx) => exportAs(ctx, format), enabled: hasDoc,
+    id: `file.export.${format}`, capture: 'record', labelKey: 'cmd.export', labelValues: { format }, group: 'file', run: (ctx) => exportAs(ctx, format), enabled: hasDoc,
   })),
 ];

@@ -29,8 +29,7 @@ export async function setReviewStatus(ctx: CommandContext, articleId: string, st
   const by = await userName(ctx.host);
   const s = ctx.store.getState();
   if (!s.doc?.articles.some((a) => a.id === articleId)) return false;
-  s.seal();
-  return s.apply({ type: 'setStatus', articleId, status, by, at: now().toISOString() });
+  return s.apply({ type: 'setStatus', articleId, status, by, at: now().toISOString() }, undefined, 'record');
 }
 
 /** Advances the selected article one step (draft → corrected → approved). */

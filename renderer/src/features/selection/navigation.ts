@@ -37,27 +37,27 @@ export function clickSelect(ctx: CommandContext, id: string, mods: { ctrl: boole
 }
 
 export const navigationCommands: Command[] = [
-  { id: 'select.prev', labelKey: 'cmd.selectPrev', group: 'select', keys: ['ArrowUp'], run: (ctx) => step(ctx, -1, false) },
-  { id: 'select.next', labelKey: 'cmd.selectNext', group: 'select', keys: ['ArrowDown'], run: (ctx) => step(ctx, 1, false) },
-  { id: 'select.extendPrev', labelKey: 'cmd.extendPrev', group: 'select', keys: ['Shift+ArrowUp'], run: (ctx) => step(ctx, -1, true) },
-  { id: 'select.extendNext', labelKey: 'cmd.extendNext', group: 'select', keys: ['Shift+ArrowDown'], run: (ctx) => step(ctx, 1, true) },
+  { id: 'select.prev', capture: 'record', labelKey: 'cmd.selectPrev', group: 'select', keys: ['ArrowUp'], run: (ctx) => step(ctx, -1, false) },
+  { id: 'select.next', capture: 'record', labelKey: 'cmd.selectNext', group: 'select', keys: ['ArrowDown'], run: (ctx) => step(ctx, 1, false) },
+  { id: 'select.extendPrev', capture: 'record', labelKey: 'cmd.extendPrev', group: 'select', keys: ['Shift+ArrowUp'], run: (ctx) => step(ctx, -1, true) },
+  { id: 'select.extendNext', capture: 'record', labelKey: 'cmd.extendNext', group: 'select', keys: ['Shift+ArrowDown'], run: (ctx) => step(ctx, 1, true) },
   {
-    id: 'edit.undo', labelKey: 'cmd.undo', group: 'edit', keys: ['Ctrl+Z'], run: (ctx) => st(ctx).undo(),
+    id: 'edit.undo', capture: 'none', labelKey: 'cmd.undo', group: 'edit', keys: ['Ctrl+Z'], run: (ctx) => st(ctx).undo(),
     enabled: (ctx) => selectCanUndo(st(ctx)),
   },
   {
-    id: 'edit.redo', labelKey: 'cmd.redo', group: 'edit', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], run: (ctx) => st(ctx).redo(),
+    id: 'edit.redo', capture: 'none', labelKey: 'cmd.redo', group: 'edit', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], run: (ctx) => st(ctx).redo(),
     enabled: (ctx) => selectCanRedo(st(ctx)),
   },
   {
-    id: 'editor.focus', labelKey: 'cmd.editText', group: 'edit', keys: ['Enter'],
+    id: 'editor.focus', capture: 'record', labelKey: 'cmd.editText', group: 'edit', keys: ['Enter'],
     run: (ctx) => { st(ctx).focusPane('editor'); ctx.editor.current?.focus(); }, enabled: (ctx) => st(ctx).selection.length > 0,
   },
-  { id: 'pane.page', labelKey: 'cmd.focusPage', group: 'view', keys: ['Alt+1'], run: (ctx) => focusPane(ctx, 'page') },
-  { id: 'pane.board', labelKey: 'cmd.focusBoard', group: 'view', keys: ['Alt+2'], run: (ctx) => focusPane(ctx, 'board') },
-  { id: 'pane.editor', labelKey: 'cmd.focusEditor', group: 'view', keys: ['Alt+3'], run: (ctx) => { st(ctx).focusPane('editor'); ctx.editor.current?.focus(); } },
-  { id: 'page.next', labelKey: 'cmd.nextPage', group: 'view', keys: ['PageDown'], run: (ctx) => turnPage(ctx, 1), enabled: (ctx) => (st(ctx).doc?.pages.length ?? 0) > 1 },
-  { id: 'page.prev', labelKey: 'cmd.prevPage', group: 'view', keys: ['PageUp'], run: (ctx) => turnPage(ctx, -1), enabled: (ctx) => (st(ctx).doc?.pages.length ?? 0) > 1 },
+  { id: 'pane.page', capture: 'record', labelKey: 'cmd.focusPage', group: 'view', keys: ['Alt+1'], run: (ctx) => focusPane(ctx, 'page') },
+  { id: 'pane.board', capture: 'record', labelKey: 'cmd.focusBoard', group: 'view', keys: ['Alt+2'], run: (ctx) => focusPane(ctx, 'board') },
+  { id: 'pane.editor', capture: 'record', labelKey: 'cmd.focusEditor', group: 'view', keys: ['Alt+3'], run: (ctx) => { st(ctx).focusPane('editor'); ctx.editor.current?.focus(); } },
+  { id: 'page.next', capture: 'record', labelKey: 'cmd.nextPage', group: 'view', keys: ['PageDown'], run: (ctx) => turnPage(ctx, 1), enabled: (ctx) => (st(ctx).doc?.pages.length ?? 0) > 1 },
+  { id: 'page.prev', capture: 'record', labelKey: 'cmd.prevPage', group: 'view', keys: ['PageUp'], run: (ctx) => turnPage(ctx, -1), enabled: (ctx) => (st(ctx).doc?.pages.length ?? 0) > 1 },
 ];
 
 /** Moves keyboard focus to a pane's list element (the panes mark it with data-pane). */

@@ -22,8 +22,7 @@ const hasResult = (ctx: CommandContext) => isOpen(ctx) && !!sg(ctx).result;
 /** Applies an accept as ONE history entry, labelled with the number of placements. */
 function applyAccepted(ctx: CommandContext, op: Op | null): boolean {
   if (!op) { st(ctx).notify('info', ctx.t('suggest.nothing')); return false; }
-  st(ctx).seal();
-  return st(ctx).apply(op, ctx.t('suggest.acceptedLabel', { count: placementCount(op) }));
+  return st(ctx).apply(op, ctx.t('suggest.acceptedLabel', { count: placementCount(op) }), 'record');
 }
 
 export function openSuggestions(ctx: CommandContext, forArticle = false): void {
@@ -77,8 +76,7 @@ export function pickCandidate(ctx: CommandContext, n: number): boolean {
   if (!doc || !id || !cand) return false;
   const op = continuationOp(doc, id, cand.id, cand.join, newArticleId(doc));
   if (!op) return false;
-  st(ctx).seal();
-  return st(ctx).apply(op, ctx.t('suggest.pickedLabel', { n }));
+  return st(ctx).apply(op, ctx.t('suggest.pickedLabel', { n }), 'record');
 }
 
 function moveFocus(ctx: CommandContext, delta: number): void {
@@ -92,22 +90,22 @@ function moveFocus(ctx: CommandContext, delta: number): void {
 const focused = (ctx: CommandContext) => sg(ctx).focus;
 
 export const suggestCommands: Command[] = [
-  { id: 'suggest.page', labelKey: 'suggest.cmd.page', group: 'article', keys: ['Ctrl+Shift+G'], enabled: (ctx) => !!st(ctx).doc, run: (ctx) => openSuggestions(ctx) },
-  { id: 'suggest.article', labelKey: 'suggest.cmd.article', group: 'article', enabled: (ctx) => !!st(ctx).doc && !!st(ctx).selectedArticle, run: (ctx) => openSuggestions(ctx, true) },
-  { id: 'suggest.acceptFocused', labelKey: 'suggest.cmd.acceptFocused', group: 'article', enabled: (ctx) => hasResult(ctx) && !!focused(ctx), run: (ctx) => { acceptItem(ctx, focused(ctx)!); } },
-  { id: 'suggest.rejectFocused', labelKey: 'suggest.cmd.rejectFocused', group: 'article', enabled: (ctx) => hasResult(ctx) && !!focused(ctx), run: (ctx) => { if (!rejectItem(ctx, focused(ctx)!)) ctl(ctx).close(); } },
+  { id: 'suggest.page', capture: 'record', labelKey: 'suggest.cmd.page', group: 'article', keys: ['Ctrl+Shift+G'], enabled: (ctx) => !!st(ctx).doc, run: (ctx) => openSuggestions(ctx) },
+  { id: 'suggest.article', capture: 'record', labelKey: 'suggest.cmd.article', group: 'article', enabled: (ctx) => !!st(ctx).doc && !!st(ctx).selectedArticle, run: (ctx) => openSuggestions(ctx, true) },
+  { id: 'suggest.acceptFocused', capture: 'record', labelKey: 'suggest.cmd.acceptFocused', group: 'article', enabled: (ctx) => hasResult(ctx) && !!focused(ctx), run: (ctx) => { acceptItem(ctx, focused(ctx)!); } },
+  { id: 'suggest.rejectFocused', capture: 'record', labelKey: 'suggest.cmd.rejectFocused', group: 'article', enabled: (ctx) => hasResult(ctx) && !!focused(ctx), run: (ctx) => { if (!rejectItem(ctx, focused(ctx)!)) ctl(ctx).close(); } },
   {
-    id: 'suggest.acceptArticle', labelKey: 'suggest.cmd.acceptArticle', group: 'article',
+    id: 'suggest.acceptArticle', capture: 'record', labelKey: 'suggest.cmd.acceptArticle', group: 'article',
     enabled: (ctx) => hasResult(ctx) && !!focused(ctx),
     run: (ctx) => { acceptArticle(ctx, articleOfItem(sg(ctx).result!, focused(ctx)!)); },
   },
-  { id: 'suggest.acceptAll', labelKey: 'suggest.cmd.acceptAll', group: 'article', enabled: hasResult, run: (ctx) => { acceptAllConfident(ctx); } },
-  { id: 'suggest.next', labelKey: 'suggest.cmd.next', group: 'article', enabled: hasResult, run: (ctx) => moveFocus(ctx, 1) },
-  { id: 'suggest.prev', labelKey: 'suggest.cmd.prev', group: 'article', enabled: hasResult, run: (ctx) => moveFocus(ctx, -1) },
+  { id: 'suggest.acceptAll', capture: 'record', labelKey: 'suggest.cmd.acceptAll', group: 'article', enabled: hasResult, run: (ctx) => { acceptAllConfident(ctx); } },
+  { id: 'suggest.next', capture: 'record', labelKey: 'suggest.cmd.next', group: 'article', enabled: hasResult, run: (ctx) => moveFocus(ctx, 1) },
+  { id: 'suggest.prev', capture: 'record', labelKey: 'suggest.cmd.prev', group: 'article', enabled: hasResult, run: (ctx) => moveFocus(ctx, -1) },
   ...[1, 2, 3].map((n): Command => ({
-    id: `suggest.pick${n}` as CommandId, labelKey: 'suggest.cmd.pick', labelValues: { n }, group: 'fragment',
+    id: `suggest.pick${n}` as CommandId, capture: 'record', labelKey: 'suggest.cmd.pick', labelValues: { n }, group: 'fragment',
     enabled: (ctx) => { const id = candidateSource(ctx); return hasResult(ctx) && !!id && !!sg(ctx).result!.fragments[id]?.candidates[n - 1]; },
     run: (ctx) => { pickCandidate(ctx, n); },
   })),
-  { id: 'suggest.close', labelKey: 'suggest.cmd.close', group: 'article', enabled: isOpen, run: (ctx) => ctl(ctx).close() },
+  { id: 'suggest.close', capture: 'record', labelKey: 'suggest.cmd.close', group: 'article', enabled: isOpen, run: (ctx) => ctl(ctx).close() },
 ];
