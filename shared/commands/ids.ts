@@ -1,7 +1,7 @@
 /**
  * Every command id of the app: the keyboard, the palette, the renderer's command definitions and the native menu
  * (electron/desktop/main/menu.ts, which sends them as `command.run`) are all type-checked against this list, and
- * tests/renderer/commands.test.ts checks that each id has exactly one registered command. Ids are stable: a saved
+ * tests/renderer/commands/commands.test.ts checks that each id has exactly one registered command. Ids are stable: a saved
  * keymap or a menu of an older build names them.
  */
 export const COMMAND_IDS = [

@@ -1,5 +1,5 @@
 /**
- * Child process of the crash test (`tests/electron/crash-kill.test.ts`) and of the crash control in the bench:
+ * Child process of the crash test (`tests/electron/host/services/crash-kill.test.ts`) and of the crash control in the bench:
  * saves successive versions of a large issue in a loop until it is killed.
  *
  *   crash-writer            then, on stdin: `go FILE START_VERSION atomic|naive`
