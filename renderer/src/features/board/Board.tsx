@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import { useApp, useAppContext } from '../../app-context';
-import { newArticleId } from '../../commands/ids';
+import { newArticleId } from '../../model/new-ids';
 import { selectArticleIdOf } from '../../store/selectors';
 import { newArticleFromSelection } from './editorial';
 import { useAreaDropTarget } from '../dnd/use-fragment-drag';

@@ -4,7 +4,7 @@ import { placeOf } from '@shared/model/lookup';
 import type { Op } from '@shared/ops/op-schema';
 import type { Command, CommandContext } from '../../commands/types';
 import { orderedSelection, selectAudit, allSourceOrder } from '../../store/selectors';
-import { newArticleId, newFragmentId } from '../../commands/ids';
+import { newArticleId, newFragmentId } from '../../model/new-ids';
 import type { CommandId } from '@shared/commands/ids';
 
 /** Letter pressed after R to set a role (shown in the `?` overlay and the palette). */

@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from '../../commands/types';
-import { newArticleId } from '../../commands/ids';
+import { newArticleId } from '../../model/new-ids';
 import {
   acceptAllConfidentOp, acceptArticleOp, acceptItemOp, articleOfItem, continuationOp, placementCount, predecessorOf,
 } from './decisions';
