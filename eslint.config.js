@@ -9,6 +9,21 @@ import tseslint from 'typescript-eslint';
  */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
 
+/** What no file of the renderer imports. */
+const rendererBase = [
+  { group: ['electron', 'electron/*'], message: 'the renderer talks to the host contract only.' },
+  { group: nodeBuiltins, message: 'the renderer has no Node.' },
+  { group: ['**/electron/**'], message: 'the renderer must not import the main process.' },
+];
+
+/** What no file in shared/ imports; the folders below add their own arrows (a later rule replaces, not extends). */
+const sharedPure = [
+  { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
+  { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
+  { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ is pure: no React.' },
+  { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import the app layers.' },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', '**/*.cjs', 'shared/suggest/model/*.json'] },
   ...tseslint.configs.recommended,
@@ -32,21 +47,40 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: sharedPure }],
+    },
+  },
+  {
+    files: ['shared/model/**/*.ts'],
+    rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
-        { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
-        { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ is pure: no React.' },
-        { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import the app layers.' },
+        ...sharedPure,
+        { group: ['**/audit', '**/audit/**'], message: 'the model does not run the audit: its callers do (shared/issue-file/).' },
+      ] }],
+    },
+  },
+  {
+    files: ['shared/export/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        ...sharedPure,
+        { group: ['**/import', '**/import/**'], message: 'exports do not import importers: shared shapes live in shared/model/ or shared/layout/.' },
       ] }],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: rendererBase }],
+    },
+  },
+  {
+    // The store and the command core sit below the features: features import them, never the other way.
+    files: ['renderer/src/store/**/*.ts', 'renderer/src/store/**/*.tsx', 'renderer/src/commands/**/*.ts', 'renderer/src/commands/**/*.tsx'],
+    rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'the renderer talks to the host contract only.' },
-        { group: nodeBuiltins, message: 'the renderer has no Node.' },
-        { group: ['**/electron/**'], message: 'the renderer must not import the main process.' },
+        ...rendererBase,
+        { group: ['**/features/**', '**/app/**'], message: 'store/ and commands/ never import a feature or the app: features get the registry through CommandContext.' },
       ] }],
     },
   },

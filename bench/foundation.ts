@@ -14,7 +14,7 @@ import { generateIssue } from './support/generate-issue';
 import { importPageFiles } from '../electron/host/services/page-files';
 import { saveAtomic } from '../electron/host/services/atomic-save';
 import { loadIssueFile, saveIssueFile } from '../electron/host/services/issue-files';
-import { serializeIssue } from '../shared/model/parse-issue';
+import { serializeIssue } from '../shared/issue-file/parse-issue';
 import { audit } from '../shared/audit/audit';
 import { applyOp, type Op } from '../shared/ops';
 import type { Issue } from '../shared/model/types';

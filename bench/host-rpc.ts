@@ -9,13 +9,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startWebHost } from '../electron/web/server';
-import { webHandlers } from '../electron/web/handlers-factory';
 import { saveIssueFile } from '../electron/host/services/issue-files';
-import { serializeIssue } from '../shared/model/parse-issue';
+import { serializeIssue } from '../shared/issue-file/parse-issue';
 import { generateIssue } from './support/generate-issue';
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'galley-bench-rpc-'));
-const host = await startWebHost({ root: dir, rendererDir: dir, testMode: true, handlers: webHandlers({ userDataDir: path.join(dir, 'user'), version: 'bench', host: 'test' }) });
+const host = await startWebHost({ root: dir, rendererDir: dir, testMode: true, session: { userDataDir: path.join(dir, 'user'), version: 'bench', host: 'test' } });
 const call = async (channel: string, input: unknown) => {
   const res = await fetch(`${host.origin}/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-galley-token': host.token }, body: JSON.stringify(input) });
   const data = (await res.json()) as { ok: boolean; value?: unknown; error?: string };

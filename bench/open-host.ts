@@ -13,7 +13,7 @@ import { mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadIssueFile } from '../electron/host/services/issue-files';
-import { serializeIssue, validateIssue } from '../shared/model/parse-issue';
+import { serializeIssue, validateIssue } from '../shared/issue-file/parse-issue';
 import { IssueSchema } from '../shared/model/schema';
 import { ipcContract } from '../shared/ipc/contract';
 import { generateIssue } from './support/generate-issue';

@@ -61,13 +61,12 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
 
 register();
 const { startWebHost } = await import('../electron/web/server.ts');
-const { webHandlers } = await import('../electron/web/handlers-factory.ts');
 const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const host = await startWebHost({
   root,
   rendererDir,
   port: values.port ? Number(values.port) : 0,
-  handlers: webHandlers({ userDataDir: defaultUserData(), version, initialFiles: files }),
+  session: { userDataDir: defaultUserData(), version, initialFiles: files },
 });
 
 console.log(`Galley (browser host) is running. Open this address in your browser:\n\n  ${host.url}\n`);

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startWebHost } from '../../electron/web/server';
-import { webHandlers } from '../../electron/web/handlers-factory';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,7 +32,7 @@ const host = await startWebHost({
   testMode: true,
   port: arg('port') ? Number(arg('port')) : 0,
   ...(arg('token') ? { token: arg('token') } : {}),
-  handlers: webHandlers({ userDataDir, version, host: 'test', locale: 'zh-CN' }),
+  session: { userDataDir, version, host: 'test', locale: 'zh-CN' },
 });
 process.stdout.write(JSON.stringify({ url: host.url, origin: host.origin, token: host.token, port: host.port }) + '\n');
 const stop = () => { void host.close().then(() => process.exit(0)); };

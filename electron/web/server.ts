@@ -4,23 +4,23 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { dispatch, eventContract, HostError, type Handlers } from '../../shared/ipc/contract';
+import { dispatch, eventContract, HostError } from '../../shared/ipc/contract';
 import { EVENTS, type EventName } from '../../shared/ipc/channels';
 import { SECURITY_HEADERS, mimeOf } from '../host/security/csp';
 import { resolveInsideRootReal } from '../host/security/containment';
-import type { WindowHooks } from '../host/services/handlers';
-import { QuitGuard } from '../host/session/quit-guard';
-import { CloseFlow } from '../host/session/close-flow';
-import { RecoverySession } from '../host/session/recovery-session';
+import { createHostSession } from '../host/session/create-host-session';
+import { folderScope } from '../host/security/host-scope';
 import { QueueDialogs, listRootFiles, type DialogAnswer } from '../host/session/dialogs';
 
-/** What the host hands to the handler factory: the dialogs, window hooks and event sender of this transport. */
-export interface WebHostEnv {
-  dialogs: QueueDialogs;
-  window: WindowHooks;
-  emit: (event: EventName, payload: unknown) => void;
-  /** This page's recovery files, removed when the page is closed normally (test route `/__test/close`). */
-  recovery: RecoverySession;
+/** What the page's host session is built from (create-host-session.ts); dialogs and window are this host's own. */
+export interface WebSessionOptions {
+  userDataDir: string;
+  version: string;
+  /** Files given on the command line (inside the root; made absolute), opened through `app.initial`. */
+  initialFiles?: string[];
+  host?: 'web' | 'test';
+  /** Defaults to the system's locale. */
+  locale?: string;
 }
 
 export interface WebHostOptions {
@@ -28,8 +28,8 @@ export interface WebHostOptions {
   root: string;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
-  /** The shared handlers, or a factory that receives this host's dialogs, window hooks and event sender. */
-  handlers: Handlers | ((env: WebHostEnv) => Handlers);
+  /** The host session of the page, built with this host's queued dialogs and window state. */
+  session: WebSessionOptions;
   /** 0 (default) picks a free port. */
   port?: number;
   /** Per-launch secret; random when not given. */
@@ -142,21 +142,28 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     for (const c of clients) c.write(frame);
   };
   // The Electron window's close sequence, run by `/__test/close`: a browser tab has no close prompt of its own.
-  const recovery = new RecoverySession();
-  const requestClose = () => { if (closeFlow.onCloseRequested()) state.closed = true; };
-  const closeFlow = new CloseFlow({
-    guard: new QuitGuard(),
-    recovery,
-    confirm: () => dialogs.confirm({ buttons: ['Save', "Don't Save", 'Cancel'] }),
-    runSave: () => emit('command.run', { id: 'file.save' }),
-    close: requestClose,
+  const requestClose = () => { if (session.closeFlow.onCloseRequested()) state.closed = true; };
+  const session = createHostSession({
+    dialogs,
+    userDataDir: opts.session.userDataDir,
+    appInfo: {
+      version: opts.session.version,
+      host: opts.session.host ?? 'web',
+      locale: opts.session.locale ?? (Intl.DateTimeFormat().resolvedOptions().locale || 'en'),
+    },
+    initialFiles: (opts.session.initialFiles ?? []).map((f) => path.resolve(f)),
+    // Nothing outside the launch folder becomes a token: dialog answers, launch files, recent list, recovery.
+    scope: folderScope(dialogs.root),
+    shell: {
+      setTitle: (t) => { state.title = t; },
+      setDirty: (d) => { state.dirty = d; },
+      quit: () => { state.quitRequested = true; },
+      runSave: () => emit('command.run', { id: 'file.save' }),
+      close: requestClose,
+    },
   });
-  const window: WindowHooks = {
-    setTitle: (t) => { state.title = t; },
-    setDirty: (d) => { state.dirty = d; closeFlow.onDirty(d); },
-    quit: () => { state.quitRequested = true; },
-  };
-  const handlers = typeof opts.handlers === 'function' ? opts.handlers({ dialogs, window, emit, recovery }) : opts.handlers;
+  const { recovery } = session;
+  const { handlers } = session;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 

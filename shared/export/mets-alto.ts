@@ -1,4 +1,4 @@
-import type { AltoBlock, AltoPageResult } from '../import/alto';
+import type { AltoBlock, AltoPageResult } from '../layout/alto-types';
 import { articleTitle, findFragment } from '../model/lookup';
 import type { Article, Issue, Role } from '../model/types';
 import { escAttr } from './xml-escape';

@@ -1,4 +1,5 @@
 import type { Box, Fragment, Page } from '../model/types';
+import type { AltoBlock, AltoPageResult, AltoStringRef } from '../layout/alto-types';
 import { childElements, firstDescendant, parseXml, textContent, type XmlElement } from './xml-tree';
 
 /**
@@ -8,30 +9,7 @@ import { childElements, firstDescendant, parseXml, textContent, type XmlElement 
  * block's text. Boxes stay in the file's MeasurementUnit (pixel, mm10 or inch1200), as does `page.size`, so the
  * two always agree; a scan image is scaled to `size` by the viewer.
  */
-export interface AltoStringRef { id: string; start: number; end: number }
-export interface AltoBlock {
-  /** The TextBlock ID in the ALTO file (what METS areas point at). */
-  id: string;
-  /** The Galley fragment made from it; absent for blocks without text. */
-  fragmentId?: string;
-  start: number;
-  end: number;
-  /** IDs of the ComposedBlocks that contain this block, outermost first. */
-  composed: string[];
-  strings: AltoStringRef[];
-}
-export interface AltoPageResult {
-  page: Page;
-  blocks: AltoBlock[];
-  /** The ALTO `Page` ID (`P1`), which METS may reference. */
-  altoPageId?: string;
-  measurementUnit: string;
-  /** `sourceImageInformation/fileName` when it is a relative path (a scan next to the ALTO file). */
-  imageHref?: string;
-  /** IDs of ComposedBlocks, Illustrations and GraphicalElements: METS may point at them though they hold no text. */
-  otherIds: Set<string>;
-  warnings: string[];
-}
+export type { AltoStringRef, AltoBlock, AltoPageResult } from '../layout/alto-types';
 export interface AltoPageOptions {
   pageId: string;
   /** Default: the Page's PRINTED_IMG_NR, else PHYSICAL_IMG_NR, else the page id. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { IssueSchema } from '../model/schema';
 import type { Issue } from '../model/types';
-import { isValidatedIssue } from '../model/parse-issue';
+import { isValidatedIssue } from '../issue-file/parse-issue';
 import { ENCODINGS } from '../text/encoding';
 
 /**

@@ -2,4 +2,3 @@ export * from './schema';
 export * from './types';
 export * from './lookup';
 export * from './create';
-export * from './parse-issue';

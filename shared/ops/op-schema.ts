@@ -26,44 +26,35 @@ const base = {
   label: z.string().max(500).optional(),
 };
 
+/** Every operation but `batch`: the types of these are inferred from the schema, so they are written once. */
+const LeafOpSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('createArticle'), articleId: Id, title: z.string().max(2000).optional(), index: z.number().int().nonnegative().optional(), fragmentIds: z.array(Id).max(200_000).optional() }),
+  z.strictObject({ ...base, type: z.literal('renameArticle'), articleId: Id, title: z.string().max(2000).nullable() }),
+  z.strictObject({ ...base, type: z.literal('deleteArticle'), articleId: Id }),
+  z.strictObject({ ...base, type: z.literal('moveArticle'), articleId: Id, index: z.number().int().nonnegative() }),
+  z.strictObject({ ...base, type: z.literal('moveFragments'), fragmentIds: z.array(Id).min(1).max(200_000), to: TargetSchema }),
+  z.strictObject({ ...base, type: z.literal('splitFragment'), fragmentId: Id, offset: z.number().int().positive(), newId: Id }),
+  z.strictObject({ ...base, type: z.literal('mergeFragments'), fragmentId: Id, nextId: Id }),
+  z.strictObject({ ...base, type: z.literal('setJoin'), fragmentId: Id, join: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('editText'), fragmentId: Id, text: z.string().max(10_000_000) }),
+  z.strictObject({ ...base, type: z.literal('setRole'), fragmentIds: z.array(Id).min(1).max(200_000), role: RoleSchema }),
+  z.strictObject({ ...base, type: z.literal('setStatus'), articleId: Id, status: ReviewStatusSchema, by: z.string().max(200).optional(), at: z.string().max(64).optional() }),
+  /** Settles an open end (text lost / continues elsewhere on `page` / ends here); `as: null` removes the resolution. */
+  z.strictObject({ ...base, type: z.literal('resolveOpenEnd'), fragmentId: Id, as: OpenEndResolutionSchema.nullable(), page: z.string().min(1).max(100).optional(), by: z.string().max(200).optional(), at: z.string().max(64).optional() }),
+]);
+
+const BatchHead = z.strictObject({ ...base, type: z.literal('batch') });
+
+/**
+ * One editorial operation. A batch holds operations: TypeScript cannot infer a type from a schema that refers to
+ * itself, so only that step (`ops: Op[]`) is spelled out; everything else is the schemas' own.
+ */
+export type Op = z.infer<typeof LeafOpSchema> | (z.infer<typeof BatchHead> & { ops: Op[] });
+
 export const OpSchema: z.ZodType<Op> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    z.strictObject({ ...base, type: z.literal('createArticle'), articleId: Id, title: z.string().max(2000).optional(), index: z.number().int().nonnegative().optional(), fragmentIds: z.array(Id).max(200_000).optional() }),
-    z.strictObject({ ...base, type: z.literal('renameArticle'), articleId: Id, title: z.string().max(2000).nullable() }),
-    z.strictObject({ ...base, type: z.literal('deleteArticle'), articleId: Id }),
-    z.strictObject({ ...base, type: z.literal('moveArticle'), articleId: Id, index: z.number().int().nonnegative() }),
-    z.strictObject({ ...base, type: z.literal('moveFragments'), fragmentIds: z.array(Id).min(1).max(200_000), to: TargetSchema }),
-    z.strictObject({ ...base, type: z.literal('splitFragment'), fragmentId: Id, offset: z.number().int().positive(), newId: Id }),
-    z.strictObject({ ...base, type: z.literal('mergeFragments'), fragmentId: Id, nextId: Id }),
-    z.strictObject({ ...base, type: z.literal('setJoin'), fragmentId: Id, join: z.boolean() }),
-    z.strictObject({ ...base, type: z.literal('editText'), fragmentId: Id, text: z.string().max(10_000_000) }),
-    z.strictObject({ ...base, type: z.literal('setRole'), fragmentIds: z.array(Id).min(1).max(200_000), role: RoleSchema }),
-    z.strictObject({ ...base, type: z.literal('setStatus'), articleId: Id, status: ReviewStatusSchema, by: z.string().max(200).optional(), at: z.string().max(64).optional() }),
-    z.strictObject({ ...base, type: z.literal('resolveOpenEnd'), fragmentId: Id, as: OpenEndResolutionSchema.nullable(), page: z.string().min(1).max(100).optional(), by: z.string().max(200).optional(), at: z.string().max(64).optional() }),
-    z.strictObject({ ...base, type: z.literal('batch'), ops: z.array(OpSchema).max(100_000) }),
-  ]),
+  z.discriminatedUnion('type', [...LeafOpSchema.options, BatchHead.extend({ ops: z.array(OpSchema).max(100_000) })]),
 );
 
-export type Target =
-  | { kind: 'article'; articleId: string; after: string | null; join?: boolean }
-  | { kind: 'pool' }
-  | { kind: 'discard' };
-
-type L = { label?: string };
-export type Op =
-  | (L & { type: 'createArticle'; articleId: string; title?: string; index?: number; fragmentIds?: string[] })
-  | (L & { type: 'renameArticle'; articleId: string; title: string | null })
-  | (L & { type: 'deleteArticle'; articleId: string })
-  | (L & { type: 'moveArticle'; articleId: string; index: number })
-  | (L & { type: 'moveFragments'; fragmentIds: string[]; to: Target })
-  | (L & { type: 'splitFragment'; fragmentId: string; offset: number; newId: string })
-  | (L & { type: 'mergeFragments'; fragmentId: string; nextId: string })
-  | (L & { type: 'setJoin'; fragmentId: string; join: boolean })
-  | (L & { type: 'editText'; fragmentId: string; text: string })
-  | (L & { type: 'setRole'; fragmentIds: string[]; role: import('../model/types').Role })
-  | (L & { type: 'setStatus'; articleId: string; status: import('../model/types').ReviewStatus; by?: string; at?: string })
-  /** Settles an open end (text lost / continues elsewhere on `page` / ends here); `as: null` removes the resolution. */
-  | (L & { type: 'resolveOpenEnd'; fragmentId: string; as: import('../model/types').OpenEndResolution | null; page?: string; by?: string; at?: string })
-  | (L & { type: 'batch'; ops: Op[] });
+export type Target = z.infer<typeof TargetSchema>;
 
 export type OpType = Op['type'];

@@ -5,9 +5,10 @@ import { createHandlers } from '../../electron/host/services/handlers';
 import { PathTokens } from '../../electron/host/security/path-tokens';
 import { RecoverySession } from '../../electron/host/session/recovery-session';
 import { createAppStore, type AppStore } from '../../renderer/src/store/create-store';
-import { startAutosave, type Autosave } from '../../renderer/src/store/autosave';
+import { startAutosave, type Autosave } from '../../renderer/src/features/persistence/autosave';
 import { createI18n } from '../../renderer/src/i18n';
 import type { CommandContext } from '../../renderer/src/commands/types';
+import { appCommands } from '../../renderer/src/app/commands';
 
 /**
  * One application window for crash-recovery tests, in Node: the renderer's store and autosave, talking through
@@ -93,7 +94,7 @@ export function openWindow(o: WindowOptions): RecoveryWindow {
   };
   // Debounce and max wait far beyond a test: autosave writes when the test flushes it, so runs are reproducible.
   const autosave = startAutosave(store, host, { debounceMs: 1e9, maxWaitMs: 1e9 });
-  const ctx: CommandContext = { store, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
+  const ctx: CommandContext = { store, host, t: i18n.t.bind(i18n), i18n, editor: { current: null }, commands: appCommands };
 
   const settle = async () => {
     await turn();

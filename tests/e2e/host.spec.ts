@@ -4,7 +4,6 @@ import path from 'node:path';
 import { test, expect } from '../support/fixtures';
 import { SAMPLE_PAGE } from '../support/paths';
 import { startWebHost } from '../../electron/web/server';
-import { webHandlers } from '../../electron/web/handlers-factory';
 
 /**
  * The browser host seen from the page: the shim's `window.host` reaches the real handlers, dialogs answer from
@@ -75,7 +74,7 @@ test('events sent before the page listens are kept for the first listener', asyn
   // A bare page (no app subscribing on mount), so that the test's listener is the first one.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'galley-events-'));
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8" /><title>bare</title></head><body></body></html>');
-  const web = await startWebHost({ root: dir, rendererDir: dir, testMode: true, handlers: webHandlers({ userDataDir: path.join(dir, 'u'), version: 't', host: 'test' }) });
+  const web = await startWebHost({ root: dir, rendererDir: dir, testMode: true, session: { userDataDir: path.join(dir, 'u'), version: 't', host: 'test' } });
   try {
     web.emit('command.run', { id: 'file.save' }); // before the page exists: kept by the host
     await page.goto(web.url);
@@ -112,7 +111,7 @@ test('without test mode, dialogs ask in a prompt listing the launch folder, and 
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8" /><title>bare</title></head><body></body></html>');
   await copyFile(SAMPLE_PAGE, path.join(dir, 'a-page.txt'));
   await writeFile(path.join(dir, 'b-page.txt'), '第二版');
-  const web = await startWebHost({ root: dir, rendererDir: dir, handlers: webHandlers({ userDataDir: path.join(dir, '.u'), version: 't' }) });
+  const web = await startWebHost({ root: dir, rendererDir: dir, session: { userDataDir: path.join(dir, '.u'), version: 't' } });
   try {
     await page.goto(web.url);
     const prompts: string[] = [];

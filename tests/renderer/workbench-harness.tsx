@@ -3,7 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../renderer/src/i18n';
 import { createAppStore } from '../../renderer/src/store/create-store';
 import { AppProvider } from '../../renderer/src/app-context';
-import { App } from '../../renderer/src/features/layout/App';
+import { App } from '../../renderer/src/app/App';
 import type { CommandContext } from '../../renderer/src/commands/types';
 import type { Language } from '../../renderer/src/store/types';
 import { pageFromPlainText } from '@shared/import/plain-text';
@@ -12,6 +12,7 @@ import type { Issue } from '@shared/model/types';
 import { createFakeHost, type FakeHost } from '../support/fake-host';
 
 import SAMPLE_PAGE_TEXT from '../fixtures/pages/zhejiang-daily-2023-02-27-p2.txt?raw';
+import { appCommands } from '../../renderer/src/app/commands';
 
 /** The sample page of the fixtures, as text (bundled by Vite: jsdom has no file URL for import.meta). */
 export const SAMPLE_TEXT: string = SAMPLE_PAGE_TEXT;
@@ -28,7 +29,7 @@ export function tinyIssue(text = '# 标题\n\n生产任务已排到下半年,六
 export function makeCtx(language: Language = 'en', host: FakeHost = createFakeHost(), now?: () => number): CommandContext & { host: FakeHost } {
   const i18n = createI18n(language);
   const store = createAppStore({ t: i18n.t.bind(i18n), language, now });
-  return { store, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
+  return { store, commands: appCommands, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
 }
 
 /** The whole app rendered in jsdom around a context. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { IssueFileError, parseIssue, serializeIssue } from '@shared/model/parse-issue';
+import { IssueFileError, parseIssue, serializeIssue } from '@shared/issue-file/parse-issue';
 import { SCHEMA_VERSION } from '@shared/model/schema';
 import { pageFromPlainText } from '@shared/import/plain-text';
 import { createIssue } from '@shared/model/create';

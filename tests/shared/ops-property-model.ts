@@ -11,7 +11,7 @@ import type { Patch } from 'immer';
 import { pageFromPlainText } from '../../shared/import/plain-text';
 import { createIssue, nextFreeId } from '../../shared/model/create';
 import { OpError, allFragments, findFragment, originalTextOf, placeIndex, placeOf, sourceOrder } from '../../shared/model/lookup';
-import { parseIssue, serializeIssue } from '../../shared/model/parse-issue';
+import { parseIssue, serializeIssue } from '../../shared/issue-file/parse-issue';
 import { OPEN_END_RESOLUTIONS, ROLES, REVIEW_STATUSES } from '../../shared/model/schema';
 import type { Issue, Place } from '../../shared/model/types';
 import { applyOp, applyRecorded, replayHistory, type Op } from '../../shared/ops';

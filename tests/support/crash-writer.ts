@@ -1,5 +1,5 @@
 /**
- * Child process of the crash test (`tests/electron/crash-kill.test.ts`) and of the crash control in the bench:
+ * Child process of the crash test (`tests/electron/host/services/crash-kill.test.ts`) and of the crash control in the bench:
  * saves successive versions of a large issue in a loop until it is killed.
  *
  *   crash-writer            then, on stdin: `go FILE START_VERSION atomic|naive`
@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { saveIssueFile } from '../../electron/host/services/issue-files';
 import { pageFromPlainText } from '../../shared/import/plain-text';
 import { createIssue } from '../../shared/model/create';
-import { serializeIssue } from '../../shared/model/parse-issue';
+import { serializeIssue } from '../../shared/issue-file/parse-issue';
 import type { Issue, Page } from '../../shared/model/types';
 
 const HANZI = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车';

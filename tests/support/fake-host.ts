@@ -2,7 +2,7 @@ import { dispatch, type Handlers, type HostApi } from '../../shared/ipc/contract
 import type { EventName } from '../../shared/ipc/channels';
 import { pageFromPlainText } from '../../shared/import/plain-text';
 import { createIssue } from '../../shared/model/create';
-import { parseIssue, serializeIssue } from '../../shared/model/parse-issue';
+import { parseIssue, serializeIssue } from '../../shared/issue-file/parse-issue';
 
 /**
  * An in-process host for renderer tests: every call goes through the contract's `dispatch` (so inputs and

@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startWebHost, type WebHost } from '../../electron/web/server';
-import { webHandlers } from '../../electron/web/handlers-factory';
 import type { EventName } from '../../shared/ipc/channels';
 import type { DialogAnswer, DialogChannel } from '../../electron/host/session/dialogs';
 import { ROOT } from './paths';
@@ -50,7 +49,7 @@ async function startTestHost(tmpDir: string, userDataDir: string): Promise<WebHo
     root: tmpDir,
     rendererDir: RENDERER_DIR,
     testMode: true,
-    handlers: webHandlers({ userDataDir, version: VERSION, host: 'test', locale: 'zh-CN' }),
+    session: { userDataDir, version: VERSION, host: 'test', locale: 'zh-CN' },
   });
 }
 

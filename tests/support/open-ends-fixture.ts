@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseIssue } from '../../shared/model/parse-issue';
+import { parseIssue } from '../../shared/issue-file/parse-issue';
 import type { Issue } from '../../shared/model/types';
 import { FIXTURES } from './paths';
 

@@ -1,8 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { createHandlers, classifyOpen, type Dialogs } from '../../host/services/handlers';
-import { PathTokens } from '../../host/security/path-tokens';
+import { classifyOpen, type Dialogs } from '../../host/services/handlers';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { APP_SCHEME, hardenContents, hardenSession, validateSender } from './security';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -13,9 +12,7 @@ import { createNativeDialogs } from './native-dialogs';
 import { filesFromArgv, setupSingleInstance } from './single-instance';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 import { createMainWindow } from './window';
-import { QuitGuard } from '../../host/session/quit-guard';
-import { CloseFlow } from '../../host/session/close-flow';
-import { RecoverySession } from '../../host/session/recovery-session';
+import { createHostSession, type HostSession } from '../../host/session/create-host-session';
 import { PDFJS_RESOURCES_DIR, setPdfjsRoot } from '../../host/services/pdfjs-assets';
 import { QueueDialogs } from '../../host/session/dialogs';
 
@@ -42,18 +39,6 @@ const devTools = !app.isPackaged && process.env.GALLEY_DEVTOOLS === '1';
 const testMode = !app.isPackaged && process.env.GALLEY_TEST_DIALOGS === '1';
 const log = (msg: string) => { if (!app.isPackaged) console.log(`galley: ${msg}`); };
 
-const tokens = new PathTokens();
-const quitGuard = new QuitGuard();
-/** Recovery files of this window's renderer: removed on a normal close (saved, or "Don't save"), kept on a crash. */
-const recovery = new RecoverySession();
-const closeFlow = new CloseFlow({
-  guard: quitGuard,
-  recovery,
-  confirm: () => askBeforeClose(),
-  runSave: () => win?.webContents.send('command.run', { id: 'file.save' }),
-  close: () => win?.close(),
-  onError: (e) => log(`closing: ${(e as Error)?.message ?? String(e)}`),
-});
 /**
  * Files to open that arrived before the renderer asked `app.initial` (command line, macOS open-file before
  * ready, a second instance while the window loads): an event sent before the page subscribes would be lost.
@@ -61,7 +46,8 @@ const closeFlow = new CloseFlow({
 const launchFiles: string[] = [];
 let rendererAsked = false;
 let win: BrowserWindow | undefined;
-let dialogs: Dialogs | undefined;
+/** Built once the app is ready (native dialogs need it); every window event below comes after that. */
+let host: HostSession | undefined;
 let quitRequested = false;
 
 function openFiles(files: string[]): void {
@@ -72,30 +58,16 @@ function openFiles(files: string[]): void {
   }
   if (win.isMinimized()) win.restore();
   win.focus();
-  const open = classifyOpen(files, tokens);
+  const open = host && classifyOpen(files, host.tokens);
   if (open) win.webContents.send('file.openRequested', open);
 }
 
 function setupIpc(handlers: Handlers): void {
-  // A cancelled Save As or a failed save calls off a "save, then quit".
   const guarded: Handlers = {
     ...handlers,
     'app.initial': async (input) => {
       rendererAsked = true;
       return handlers['app.initial'](input);
-    },
-    'dialog.saveIssueAs': async (input) => {
-      const r = await handlers['dialog.saveIssueAs'](input);
-      if (!r) quitGuard.onSaveAbandoned();
-      return r;
-    },
-    'issue.save': async (input) => {
-      try {
-        return await handlers['issue.save'](input);
-      } catch (e) {
-        quitGuard.onSaveAbandoned();
-        throw e;
-      }
     },
   };
   registerIpc(ipcMain, guarded, { validateSender });
@@ -110,18 +82,8 @@ function setupIpc(handlers: Handlers): void {
   });
 }
 
-/** The unsaved-changes question; the answer goes to `closeFlow` (0 Save, 1 Don't save, 2 Cancel). */
-function askBeforeClose(): Promise<number> {
-  const zh = menuLocale(app.getLocale()) === 'zh-CN';
-  const buttons = zh ? ['保存', '不保存', '取消'] : ['Save', "Don't Save", 'Cancel'];
-  return dialogs!.confirm({
-    message: zh ? '本期有未保存的更改。' : 'This issue has unsaved changes.',
-    detail: zh ? '关闭前要保存吗？' : 'Save them before closing?',
-    buttons,
-  });
-}
-
-async function createWindow(): Promise<void> {
+async function createWindow(session: HostSession): Promise<void> {
+  const { closeFlow, recovery } = session;
   const userDataDir = app.getPath('userData');
   const state = fitToDisplays(await loadWindowState(userDataDir), screen.getAllDisplays().map((d) => d.workArea));
   win = createMainWindow(BrowserWindow, state, { devTools });
@@ -157,38 +119,36 @@ function main(): void {
     hardenSession(session.defaultSession, log, { devTools });
     protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
     const locale = app.getLocale();
+    let dialogs: Dialogs;
     if (testMode) {
       const queue = new QueueDialogs(process.env.GALLEY_TEST_ROOT ?? app.getPath('temp'), true);
       dialogs = queue;
       Object.assign(globalThis, {
         __galleyTestDialogs: queue,
-        __galleyTestState: () => ({ title: win?.getTitle() ?? '', dirty: quitGuard.isDirty(), quitRequested, dialogsPending: queue.pending() }),
+        __galleyTestState: () => ({ title: win?.getTitle() ?? '', dirty: host?.quitGuard.isDirty() ?? false, quitRequested, dialogsPending: queue.pending() }),
       });
     } else {
       dialogs = createNativeDialogs(dialog, () => win, locale);
     }
-    const handlers = createHandlers({
+    host = createHostSession({
       dialogs,
-      tokens,
-      recovery,
       userDataDir: app.getPath('userData'),
-      appInfo: { version: app.getVersion(), host: 'electron', locale, userName: safeUserName(), platform: process.platform },
+      appInfo: { version: app.getVersion(), host: 'electron', locale },
       initialFiles: launchFiles, // read at each app.initial call, so files queued later are included
-      window: {
+      shell: {
         setTitle: (t) => win?.setTitle(t),
-        setDirty: (d) => {
-          win?.setDocumentEdited(d);
-          closeFlow.onDirty(d);
-        },
+        setDirty: (d) => win?.setDocumentEdited(d),
         quit: () => {
           quitRequested = true;
-          quitGuard.force();
           app.quit();
         },
         addRecentDocument: (f) => app.addRecentDocument(f),
+        runSave: () => win?.webContents.send('command.run', { id: 'file.save' }),
+        close: () => win?.close(),
+        onError: (e) => log(`closing: ${(e as Error)?.message ?? String(e)}`),
       },
     });
-    setupIpc(handlers);
+    setupIpc(host.handlers);
     const menu = buildMenuTemplate({
       locale: menuLocale(locale),
       platform: process.platform,
@@ -197,16 +157,8 @@ function main(): void {
       about: () => void dialog.showMessageBox({ type: 'info', title: 'Galley', message: `Galley ${app.getVersion()}`, detail: 'Offline newspaper page proofreading workbench.' }),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu as Parameters<typeof Menu.buildFromTemplate>[0]));
-    await createWindow();
+    await createWindow(host);
   });
-}
-
-function safeUserName(): string {
-  try {
-    return process.env.USER ?? process.env.USERNAME ?? '';
-  } catch {
-    return '';
-  }
 }
 
 if (setupSingleInstance(app, openFiles)) main();

@@ -1,3 +1,5 @@
+import type { CommandId } from '../../../shared/commands/ids';
+
 /**
  * The application menu (issue 6) as a pure template: File, Edit, View, Window, Help in Chinese or English.
  * Items send `command.run {id}` to the renderer, which owns the command registry and the key bindings, so the
@@ -18,7 +20,7 @@ export interface MenuItemSpec {
   click?: () => void;
 }
 
-/** Commands the menu sends, with their labels. Keep in step with renderer/src/commands/registry.ts. */
+/** Commands the menu sends, with their labels; the ids are checked against shared/commands/ids.ts. */
 export const MENU_COMMANDS = {
   'file.new': { en: 'New Issue', zh: '新建', key: undefined },
   'file.open': { en: 'Open…', zh: '打开…', key: 'CmdOrCtrl+O' },
@@ -33,7 +35,7 @@ export const MENU_COMMANDS = {
   'view.help': { en: 'Keyboard Shortcuts', zh: '键盘快捷键', key: undefined },
   'problem.next': { en: 'Next Problem', zh: '下一个问题', key: 'F8' },
   'find.open': { en: 'Find and Replace…', zh: '查找和替换…', key: 'CmdOrCtrl+H' },
-} as const;
+} as const satisfies { [K in CommandId]?: { en: string; zh: string; key: string | undefined } };
 export type MenuCommand = keyof typeof MENU_COMMANDS;
 
 const T = {

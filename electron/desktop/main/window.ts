@@ -24,7 +24,7 @@ export function mainWindowOptions(state: WindowState, opts: { devTools: boolean;
  */
 export function createMainWindow(BrowserWindow: typeof BrowserWindowT, state: WindowState, opts: { devTools: boolean; preload?: string }): BrowserWindowT {
   const o = mainWindowOptions(state, opts);
-  // The preferences are spelled out here (equal to WEB_PREFERENCES, asserted by tests/electron/security.test.ts)
+  // The preferences are spelled out here (equal to WEB_PREFERENCES, asserted by tests/electron/desktop/security.test.ts)
   // so that static checkers such as Electronegativity see them at the constructor.
   const win = new BrowserWindow({
     ...o,

@@ -1,6 +1,6 @@
 import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { parseIssue, serializeIssue, IssueFileError, MAX_ISSUE_CHARS } from '../../../shared/model/parse-issue';
+import { parseIssue, serializeIssue, IssueFileError, MAX_ISSUE_CHARS } from '../../../shared/issue-file/parse-issue';
 import type { Issue } from '../../../shared/model/types';
 import { saveAtomic, sweepTempFiles, type SaveState } from './atomic-save';
 import { InputError, readInputFile } from './read-input';

@@ -1,22 +1,17 @@
 import type { TFunction } from 'i18next';
-import type { Command, CommandContext } from './types';
-import { editorialCommands } from './editorial';
-import { fileCommands } from './file-commands';
-import { navigationCommands } from './navigation';
-import { viewCommands } from './view-commands';
-import { overviewCommands } from '../features/overview/commands';
-import { suggestCommands } from './suggest-commands';
-import { editorCommands } from './editor-commands';
-import { scanCommands } from '../features/scan-view/commands';
-import { openEndCommands } from '../features/open-ends/open-end-commands';
+import type { CommandId } from '@shared/commands/ids';
+import type { Command, CommandContext, CommandRegistry } from './types';
 
-/** Every command of the app, in palette order. Ids are stable: the native menu sends them (`command.run`). */
-export const COMMANDS: readonly Command[] = [...fileCommands, ...navigationCommands, ...editorialCommands, ...openEndCommands, ...overviewCommands, ...suggestCommands, ...viewCommands, ...scanCommands, ...editorCommands];
-
-const byId = new Map(COMMANDS.map((c) => [c.id, c]));
-
-export function findCommand(id: string): Command | undefined {
-  return byId.get(id);
+/** A registry over a list of commands. Ids are stable: the native menu sends them (`command.run`). */
+export function createRegistry(commands: readonly Command[]): CommandRegistry {
+  const byId = new Map<string, Command>(commands.map((c) => [c.id, c]));
+  const byShortcut = new Map<string, CommandId>();
+  for (const c of commands) for (const k of c.keys ?? []) if (!k.includes(' ')) byShortcut.set(k, c.id);
+  return {
+    all: commands,
+    find: (id) => byId.get(id),
+    forShortcut: (s) => byShortcut.get(s),
+  };
 }
 
 export function isEnabled(cmd: Command, ctx: CommandContext): boolean {
@@ -24,11 +19,11 @@ export function isEnabled(cmd: Command, ctx: CommandContext): boolean {
 }
 
 /** Runs a command by id if it exists and is enabled. Resolves false otherwise. */
-export async function runCommand(id: string, ctx: CommandContext): Promise<boolean> {
-  const cmd = byId.get(id);
+export async function runCommand(id: CommandId, ctx: CommandContext): Promise<boolean> {
+  const cmd = ctx.commands.find(id);
   if (!cmd || !isEnabled(cmd, ctx)) return false;
-  // Any command closes the typing burst, so the next keystroke opens a new undo step.
-  if (cmd.id !== 'edit.undo' && cmd.id !== 'edit.redo') ctx.store.getState().seal();
+  // A recorded command closes the typing burst, so the next keystroke opens a new undo step.
+  if (cmd.capture === 'record') ctx.store.getState().seal();
   await cmd.run(ctx);
   return true;
 }

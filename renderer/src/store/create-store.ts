@@ -6,14 +6,17 @@ import { applyOp } from '@shared/ops/apply';
 import { applyPatchesShared } from './apply-patches';
 import type { Op } from '@shared/ops/op-schema';
 import type { AppState, FileRef, HistoryEntry, Language, Pane } from './types';
-import { MAX_HISTORY, canCoalesce, makeEntry, sealed } from './history';
+import { MAX_HISTORY, canCoalesce, makeEntry, sealed, type Capture } from './history';
 import { describeOp } from './describe-op';
 
 export interface AppActions {
   /** Replaces the document (open, import, new): history starts empty and the state counts as saved. */
   load(issue: Issue, file: FileRef | null): void;
-  /** Applies one editorial operation as one undo step. Returns false (and shows the refusal) when refused. */
-  apply(op: Op, label?: string): boolean;
+  /**
+   * Applies one editorial operation: by default as one undo step of its own (`record`), or folded into the last
+   * step (`merge`). Returns false (and shows the refusal) when refused.
+   */
+  apply(op: Op, label?: string, capture?: Exclude<Capture, 'none'>): boolean;
   /** Typing in the editor: consecutive edits of one fragment within a pause fold into one undo step. */
   typeText(fragmentId: string, text: string, now?: number): void;
   undo(): void;
@@ -73,11 +76,21 @@ export function createAppStore(deps: StoreDeps): AppStore {
         });
       },
 
-      apply(op, label) {
+      apply(op, label, capture = 'record') {
         const { doc, past } = get();
         if (!doc) return false;
         try {
           const r = applyOp(doc, op);
+          const top = past[past.length - 1];
+          if (capture === 'merge' && top) {
+            // One step: undo runs this change's inverse, then the step's; the recovery file replays both as a batch.
+            const merged: HistoryEntry = {
+              ...top, patches: [...top.patches, ...r.patches], inversePatches: [...r.inversePatches, ...top.inversePatches],
+              op: { type: 'batch', ops: [top.op, op] }, at: now(),
+            };
+            set({ doc: r.issue, past: [...past.slice(0, -1), merged], future: [] });
+            return true;
+          }
           const entry = makeEntry(r, op, label ?? describeOp(doc, r.issue, op, deps.t), now());
           set({ doc: r.issue, past: bounded([...sealTop(past), entry]), future: [] });
           return true;

@@ -2,6 +2,15 @@ import type { Applied } from '@shared/ops/apply';
 import type { Op } from '@shared/ops/op-schema';
 import type { HistoryEntry } from './types';
 
+/**
+ * How a change enters the undo history, said by whoever makes it (as tldraw's history modes and Excalidraw's
+ * `captureUpdate`), so that no caller has to remember to close the open step first:
+ * - `record`: a step of its own; the open step (a typing burst) is closed first;
+ * - `merge`: folded into the last step, which undoes and redoes as one;
+ * - `none`: not recorded: the history stays as it is (undo and redo move in it; view changes leave it alone).
+ */
+export type Capture = 'record' | 'merge' | 'none';
+
 /** Typing pauses longer than this start a new undo step. */
 export const COALESCE_MS = 700;
 

@@ -1,6 +1,6 @@
 import type { Issue, Place } from '@shared/model/types';
 import type { AuditReport } from '@shared/audit/audit';
-import { auditFor } from '../features/overview/deferred-audit';
+import { auditFor } from './deferred-audit';
 import { placeIndex, sourceOrder } from '@shared/model/lookup';
 import type { AppState } from './types';
 import { containerOf } from './placements';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { applyOp, applyRecorded, replayHistory, OpSchema, type Op } from '@shared/ops';
 import { audit, auditClean } from '@shared/audit/audit';
 import { createIncrementalAudit } from '@shared/audit/incremental';
-import { parseIssue, serializeIssue } from '@shared/model/parse-issue';
+import { parseIssue, serializeIssue } from '@shared/issue-file/parse-issue';
 import { OpError, findFragment } from '@shared/model/lookup';
 import type { Issue } from '@shared/model/types';
 import { ARRANGED_FILE, DASH_ENDS, LOST_ENDS, arrangedIssue } from '../../support/open-ends-fixture';

@@ -4,7 +4,7 @@ import type { Fragment } from '@shared/model/types';
 import { findFragment } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
 import { boardOrder, selectOpenEnds, selectResolvedOpenEnds } from '../../store/selectors';
-import { clickSelect } from '../../commands/navigation';
+import { clickSelect } from '../selection/navigation';
 import { useFragmentDraggable, useItemDropTarget } from '../dnd/use-fragment-drag';
 import { RoleBadge } from './RoleBadge';
 import { OpenEndBadge } from '../open-ends/OpenEndBadge';

@@ -4,7 +4,7 @@ import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-sc
 import { findFragment } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
 import { boardOrder } from '../../store/selectors';
-import { clickSelect } from '../../commands/navigation';
+import { clickSelect } from '../selection/navigation';
 import { useAreaDropTarget, useFragmentDraggable } from '../dnd/use-fragment-drag';
 import type { DropTarget } from '../dnd/drop-op';
 import { RoleBadge } from './RoleBadge';

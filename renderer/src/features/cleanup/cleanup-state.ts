@@ -80,8 +80,7 @@ export function applyCleanup(store: AppStore, label: (n: number) => string): boo
   }
   if (!op) { closeCleanup(store); return false; }
   const n = preview.changeCount - [...skipped].length;
-  s.seal();
-  const ok = s.apply(op, label(n));
+  const ok = s.apply(op, label(n), 'record');
   if (ok) closeCleanup(store);
   return ok;
 }

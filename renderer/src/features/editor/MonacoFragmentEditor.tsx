@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import Editor from '@monaco-editor/react';
 import type { editor as MonacoEditorNs } from 'monaco-editor/editor';
 import { useAppContext } from '../../app-context';
-import { COMMANDS, runCommand } from '../../commands/registry';
+import { runCommand } from '../../commands/registry';
 
 export interface FragmentEditorProps {
   fragmentId: string;
@@ -101,7 +101,7 @@ export default function MonacoFragmentEditor({ fragmentId, text, dark }: Fragmen
       options={EDITOR_OPTIONS}
       onMount={(ed) => {
         edRef.current = ed;
-        for (const cmd of COMMANDS) {
+        for (const cmd of ctx.commands.all) {
           for (const k of cmd.keys ?? []) {
             if (!k.startsWith('Ctrl+') && !/^F\d+$/.test(k)) continue;
             const kb = keybinding(k);

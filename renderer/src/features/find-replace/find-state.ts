@@ -119,8 +119,7 @@ export function applyReplacements(store: AppStore, all: boolean, label: (n: numb
     return 0;
   }
   if (!r.op) return 0;
-  s.seal();
-  if (!s.apply(r.op, label(r.replaced))) return 0;
+  if (!s.apply(r.op, label(r.replaced), 'record')) return 0;
   // Skipped hits stay skipped after the new search: their offsets move by what was replaced before them.
   const applied = hits.filter((h) => chosen.has(h.id) && !r.skipped.includes(h.id));
   const moved = (h: FindHit) => h.start + applied

@@ -5,10 +5,11 @@ import { useApp, useAppContext } from '../../app-context';
 import { runCommand } from '../../commands/registry';
 import { selectCanRedo, selectCanUndo, selectRedoLabel, selectUndoLabel } from '../../store/selectors';
 import type { Language } from '../../store/types';
-import { switchLanguage } from '../../commands/view-commands';
+import { switchLanguage } from './view-commands';
 import { RecentMenu } from '../recovery/RecentFiles';
 import { SuggestMenu } from '../suggest/SuggestMenu';
 import { CleanupMenu } from '../cleanup/CleanupMenu';
+import type { CommandId } from '@shared/commands/ids';
 
 /** The main toolbar: every button runs a registry command (the same path as keys, palette and menu). */
 export function Toolbar() {
@@ -23,7 +24,7 @@ export function Toolbar() {
   const language = useApp((s) => s.language);
   const title = useApp((s) => s.doc?.title);
   const [exportOpen, setExportOpen] = useState(false);
-  const run = (id: string) => () => { void runCommand(id, ctx); };
+  const run = (id: CommandId) => () => { void runCommand(id, ctx); };
   const setLang = (l: Language) => (l === language ? Promise.resolve() : switchLanguage(ctx, l));
 
   return (
@@ -46,7 +47,7 @@ export function Toolbar() {
                 {t('editors.export.menuItem')}
               </li>
               {EXPORT_FORMAT_NAMES.map((f) => (
-                <li key={f} role="menuitem" tabIndex={-1} data-testid={`export-${f}`} onClick={() => { setExportOpen(false); void runCommand(`file.export.${f}`, ctx); }}>
+                <li key={f} role="menuitem" tabIndex={-1} data-testid={`export-${f}`} onClick={() => { setExportOpen(false); void runCommand(`file.export.${f}` as CommandId, ctx); }}>
                   {f}
                 </li>
               ))}

@@ -27,14 +27,12 @@ export async function resolveSelectedOpenEnd(ctx: CommandContext, as: OpenEndRes
   if (!doc) return false;
   if (as === null) {
     if (!doc.pages.some((p) => p.fragments.some((f) => f.id === id && f.openEnd))) { s.notify('info', ctx.t('openEnd.nothingToRemove')); return false; }
-    s.seal();
-    return s.apply({ type: 'resolveOpenEnd', fragmentId: id, as: null });
+    return s.apply({ type: 'resolveOpenEnd', fragmentId: id, as: null }, undefined, 'record');
   }
   if (!isOpenEnd(doc, id)) { s.notify('info', ctx.t('openEnd.notOpen')); return false; }
   const hint = as === 'elsewhere' ? openEndHint(doc, id) : null;
   const page = hint?.as === 'elsewhere' ? hint.page : undefined;
-  s.seal();
-  return s.apply({ type: 'resolveOpenEnd', fragmentId: id, as, ...(page ? { page } : {}), by, at: now().toISOString() });
+  return s.apply({ type: 'resolveOpenEnd', fragmentId: id, as, ...(page ? { page } : {}), by, at: now().toISOString() }, undefined, 'record');
 }
 
 /** The badge text of a resolved open end: "text lost", "continues on p. 3", "ends here". */
@@ -46,8 +44,8 @@ export function openEndBadgeText(stamp: Pick<OpenEndStamp, 'as' | 'page'>, t: TF
 const hasSelection = (ctx: CommandContext) => !!st(ctx).doc && st(ctx).selection.length > 0;
 
 export const openEndCommands: Command[] = [
-  { id: 'openEnd.lost', labelKey: 'openEnd.cmd.lost', group: 'fragment', keys: ['Ctrl+Shift+L'], run: (ctx) => resolveSelectedOpenEnd(ctx, 'lost'), enabled: hasSelection },
-  { id: 'openEnd.elsewhere', labelKey: 'openEnd.cmd.elsewhere', group: 'fragment', keys: ['Ctrl+Shift+E'], run: (ctx) => resolveSelectedOpenEnd(ctx, 'elsewhere'), enabled: hasSelection },
-  { id: 'openEnd.ends', labelKey: 'openEnd.cmd.ends', group: 'fragment', keys: ['Ctrl+Shift+H'], run: (ctx) => resolveSelectedOpenEnd(ctx, 'ends'), enabled: hasSelection },
-  { id: 'openEnd.unresolve', labelKey: 'openEnd.cmd.unresolve', group: 'fragment', keys: ['Ctrl+Shift+Backspace'], run: (ctx) => resolveSelectedOpenEnd(ctx, null), enabled: hasSelection },
+  { id: 'openEnd.lost', capture: 'record', labelKey: 'openEnd.cmd.lost', group: 'fragment', keys: ['Ctrl+Shift+L'], run: (ctx) => resolveSelectedOpenEnd(ctx, 'lost'), enabled: hasSelection },
+  { id: 'openEnd.elsewhere', capture: 'record', labelKey: 'openEnd.cmd.elsewhere', group: 'fragment', keys: ['Ctrl+Shift+E'], run: (ctx) => resolveSelectedOpenEnd(ctx, 'elsewhere'), enabled: hasSelection },
+  { id: 'openEnd.ends', capture: 'record', labelKey: 'openEnd.cmd.ends', group: 'fragment', keys: ['Ctrl+Shift+H'], run: (ctx) => resolveSelectedOpenEnd(ctx, 'ends'), enabled: hasSelection },
+  { id: 'openEnd.unresolve', capture: 'record', labelKey: 'openEnd.cmd.unresolve', group: 'fragment', keys: ['Ctrl+Shift+Backspace'], run: (ctx) => resolveSelectedOpenEnd(ctx, null), enabled: hasSelection },
 ];

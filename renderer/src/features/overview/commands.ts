@@ -38,9 +38,9 @@ export function goToPage(ctx: CommandContext, index: number): void {
 const hasDoc = (ctx: CommandContext) => !!st(ctx).doc;
 
 export const overviewCommands: Command[] = [
-  { id: 'problem.previous', labelKey: 'cmd.previousProblem', group: 'select', keys: ['Shift+F8'], run: previousProblem, enabled: hasDoc },
+  { id: 'problem.previous', capture: 'record', labelKey: 'cmd.previousProblem', group: 'select', keys: ['Shift+F8'], run: previousProblem, enabled: hasDoc },
   {
-    id: 'view.overview', labelKey: 'cmd.overview', group: 'view', keys: ['Ctrl+Shift+O'], enabled: hasDoc,
+    id: 'view.overview', capture: 'record', labelKey: 'cmd.overview', group: 'view', keys: ['Ctrl+Shift+O'], enabled: hasDoc,
     run: () => overviewState.setState((o) => ({ open: !o.open })),
   },
 ];

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppContext } from '../../app-context';
-import { onAuditReady } from './deferred-audit';
+import { onAuditReady } from '../../store/deferred-audit';
 
 /** When a deferred audit finishes, ping the store so that selectors reading the audit see the fresh report. */
 export function useAuditRefresh(): void {

@@ -4,7 +4,7 @@ import type { Fragment } from '@shared/model/types';
 import { useApp, useAppContext } from '../../app-context';
 import { selectArticleIndexOf, selectOpenEnds, pageOrder } from '../../store/selectors';
 import { articleSwatch, swatchBackground } from '../../model/colors';
-import { clickSelect } from '../../commands/navigation';
+import { clickSelect } from '../selection/navigation';
 import { useFragmentDraggable } from '../dnd/use-fragment-drag';
 import { RoleBadge } from '../board/RoleBadge';
 import { GhostMark } from '../suggest/GhostMark';

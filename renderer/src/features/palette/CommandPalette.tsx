@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../../app-context';
-import { COMMANDS, commandLabel, isEnabled, runCommand } from '../../commands/registry';
+import { commandLabel, isEnabled, runCommand } from '../../commands/registry';
 import { formatKeys } from './format-keys';
+import type { CommandId } from '@shared/commands/ids';
 
 /** Ctrl+K: every command with its shortcut, filtered as you type (matches the label in either language and the id). */
 export function CommandPalette() {
@@ -14,13 +15,13 @@ export function CommandPalette() {
   const list = useMemo(() => {
     const needle = q.trim().toLowerCase();
     const en = i18n.getFixedT('en');
-    return COMMANDS
+    return ctx.commands.all
       .map((c) => ({ c, label: commandLabel(c, t), alt: commandLabel(c, en) }))
       .filter(({ c, label, alt }) => !needle || label.toLowerCase().includes(needle) || alt.toLowerCase().includes(needle) || c.id.toLowerCase().includes(needle));
   }, [q, t, i18n]);
   if (!open) return null;
   const close = () => { ctx.store.getState().set({ paletteOpen: false }); setQ(''); setActive(0); };
-  const pick = (id: string) => { close(); void runCommand(id, ctx); };
+  const pick = (id: CommandId) => { close(); void runCommand(id, ctx); };
   return (
     <div className="overlay" onMouseDown={close}>
       <div className="palette" role="dialog" aria-modal aria-label={t('palette.title')} data-testid="palette" onMouseDown={(e) => e.stopPropagation()}>

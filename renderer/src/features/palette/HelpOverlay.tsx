@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../../app-context';
-import { COMMANDS, commandLabel } from '../../commands/registry';
+import { commandLabel } from '../../commands/registry';
 import { formatKeys } from './format-keys';
 
 /** `?`: every keyboard binding, grouped as in the command registry. */
@@ -10,7 +10,7 @@ export function HelpOverlay() {
   const open = useApp((s) => s.helpOpen);
   if (!open) return null;
   const close = () => ctx.store.getState().set({ helpOpen: false });
-  const bound = COMMANDS.filter((c) => c.keys?.length);
+  const bound = ctx.commands.all.filter((c) => c.keys?.length);
   return (
     <div className="overlay" onMouseDown={close}>
       <div className="help" role="dialog" aria-modal aria-label={t('help.title')} data-testid="help" onMouseDown={(e) => e.stopPropagation()}>

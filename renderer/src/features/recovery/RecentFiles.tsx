@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Out } from '@shared/ipc/contract';
 import { useAppContext } from '../../app-context';
-import { confirmDiscard, openIssueToken } from '../../commands/file-commands';
+import { confirmDiscard, openIssueToken } from '../persistence/file-commands';
 import type { CommandContext } from '../../commands/types';
 
 type Recent = Out<'recent.list'>;

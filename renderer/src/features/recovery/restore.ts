@@ -1,7 +1,7 @@
 import type { Issue } from '@shared/model/types';
 import type { CommandContext } from '../../commands/types';
-import { autosaveFor } from '../../store/autosave';
-import { baseRefOf, parseSession, type SessionPayload } from '../../store/session-restore';
+import { autosaveFor } from '../persistence/autosave';
+import { baseRefOf, parseSession, type SessionPayload } from '../persistence/session-restore';
 import { compareRecovered, type RecoveryDiff } from './compare';
 
 interface Read { session: SessionPayload; file: { token: string; name: string } | null }

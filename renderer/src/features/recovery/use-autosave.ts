@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppContext } from '../../app-context';
-import { startAutosave } from '../../store/autosave';
+import { startAutosave } from '../persistence/autosave';
 import { autosaveStatus } from './AutosaveStamp';
 
 /** Runs the recovery autosave for this window's store while the app is mounted. */

@@ -31,8 +31,7 @@ export async function setReviewStatus(ctx: CommandContext, articleId: string, st
   const s = ctx.store.getState();
   const article = s.doc?.articles.find((a) => a.id === articleId);
   if (!s.doc || !article) return false;
-  s.seal();
-  const ok = s.apply({ type: 'setStatus', articleId, status, by, at: now().toISOString() });
+  const ok = s.apply({ type: 'setStatus', articleId, status, by, at: now().toISOString() }, undefined, 'record');
   // Approving does not wait for open ends (the editor may know better), but says that some are still unsettled.
   const open = ok && status === 'approved' ? articleOpenEnds(s.doc, article).length : 0;
   if (open) s.notify('warning', ctx.t('editors.review.approvedWithOpenEnds', { count: open }));

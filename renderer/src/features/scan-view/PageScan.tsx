@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '@shared/model/types';
 import { useApp, useAppContext } from '../../app-context';
-import { clickSelect } from '../../commands/navigation';
+import { clickSelect } from '../selection/navigation';
 import { pageOrder, selectionSet } from '../../store/selectors';
 import { ScanView } from './ScanView';
 import { isInlineImage, pageMarks } from './region-marks';

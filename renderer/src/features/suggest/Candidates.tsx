@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { findFragment } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
-import { openSuggestions, pickCandidate } from '../../commands/suggest-commands';
+import { openSuggestions, pickCandidate } from './suggest-commands';
 import { suggestController } from './suggest-state';
 import { reasonText } from './reason-text';
 

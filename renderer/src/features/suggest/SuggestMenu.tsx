@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../../app-context';
 import { runCommand } from '../../commands/registry';
+import type { CommandId } from '@shared/commands/ids';
 
 /** Toolbar "Suggest ▾": for the current page, or for the selected article. */
 export function SuggestMenu() {
@@ -10,7 +11,7 @@ export function SuggestMenu() {
   const hasDoc = useApp((s) => !!s.doc);
   const hasArticle = useApp((s) => !!s.selectedArticle);
   const [open, setOpen] = useState(false);
-  const run = (id: string) => { setOpen(false); void runCommand(id, ctx); };
+  const run = (id: CommandId) => { setOpen(false); void runCommand(id, ctx); };
   return (
     <div className="menu-wrap suggest-menu">
       <button type="button" disabled={!hasDoc} data-testid="btn-suggest" title="Ctrl+Shift+G" onClick={() => run('suggest.page')}>{t('suggest.button')}</button>

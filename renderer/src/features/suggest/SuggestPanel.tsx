@@ -6,7 +6,7 @@ import type { ArticleSuggestion, PlacementItem } from '@shared/suggest/types';
 import { useApp, useAppContext } from '../../app-context';
 import { swatchBackground, type ArticleSwatch } from '../../model/colors';
 import { runCommand } from '../../commands/registry';
-import { acceptArticle, acceptAllConfident, acceptItem, rejectItem } from '../../commands/suggest-commands';
+import { acceptArticle, acceptAllConfident, acceptItem, rejectItem } from './suggest-commands';
 import { suggestController, visibleArticles } from './suggest-state';
 import { ghostSwatches } from './ghosts';
 import { acceptAllConfidentOp, placementCount } from './decisions';

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useAppContext } from '../../app-context';
-import { findCommand, isEnabled, runCommand } from '../../commands/registry';
+import { isEnabled, runCommand } from '../../commands/registry';
 import { suggestController } from './suggest-state';
+import type { CommandId } from '@shared/commands/ids';
 
 /** Enter / Esc / 1-2-3 while the suggestions panel is open (UX.md: accept suggestion / reject). */
-const KEYS: Record<string, string> = {
+const KEYS: Record<string, CommandId> = {
   Enter: 'suggest.acceptFocused', Escape: 'suggest.rejectFocused', 1: 'suggest.pick1', 2: 'suggest.pick2', 3: 'suggest.pick3',
 };
 
@@ -32,7 +33,7 @@ export function useSuggestKeys(): void {
       const id = KEYS[digit];
       if (!id) return;
       if (e.key === 'Enter' && (e.target as HTMLElement | null)?.closest?.('button, a, [role="menuitem"]')) return;
-      const cmd = findCommand(id);
+      const cmd = ctx.commands.find(id);
       // Esc with nothing to reject closes the panel; other keys without a target keep their usual meaning.
       const run = cmd && isEnabled(cmd, ctx) ? id : id === 'suggest.rejectFocused' ? 'suggest.close' : null;
       if (!run) return;

@@ -1,0 +1,137 @@
+import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
+import { createIssue } from '@shared/model/create';
+import type { Issue } from '@shared/model/types';
+import { safeFileName } from '@shared/export/file-names';
+import type { Command, CommandContext } from '../../commands/types';
+import { selectDirty } from '../../store/selectors';
+
+export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
+
+const st = (ctx: CommandContext) => ctx.store.getState();
+
+/** Runs a host call, showing its failure as a notice instead of an unhandled rejection. */
+async function guarded<T>(ctx: CommandContext, fn: () => Promise<T>): Promise<T | undefined> {
+  st(ctx).set({ busy: true });
+  try {
+    return await fn();
+  } catch (e) {
+    st(ctx).notify('error', e instanceof Error ? e.message : String(e));
+    return undefined;
+  } finally {
+    st(ctx).set({ busy: false });
+  }
+}
+
+/** Saves to the current file, or asks for one. Resolves true when the document is on disk. */
+export async function save(ctx: CommandContext, as = false): Promise<boolean> {
+  const s = st(ctx);
+  const doc = s.doc;
+  if (!doc) return false;
+  const mark = s.past.length ? s.past[s.past.length - 1].id : 0;
+  s.seal();
+  const ok = await guarded(ctx, async () => {
+    let file = as ? null : s.file;
+    if (!file) {
+      file = await ctx.host.invoke('dialog.saveIssueAs', { suggestedName: `${safeFileName(doc.title || 'issue', 'issue')}.galley.json` });
+      if (!file) return false;
+    }
+    const r = await ctx.host.invoke('issue.save', { token: file.token, issue: doc });
+    st(ctx).markSaved(file, r.savedAt, mark);
+    return true;
+  });
+  return !!ok;
+}
+
+/** Asks what to do with unsaved changes. Resolves true when it is fine to replace the document. */
+export async function confirmDiscard(ctx: CommandContext): Promise<boolean> {
+  const s = st(ctx);
+  if (!s.doc || !selectDirty(s)) return true;
+  const r = await guarded(ctx, () => ctx.host.invoke('dialog.confirm', {
+    message: ctx.t('confirm.unsaved', { title: s.doc!.title }),
+    detail: ctx.t('confirm.unsavedDetail'),
+    buttons: [ctx.t('confirm.save'), ctx.t('confirm.dontSave'), ctx.t('confirm.cancel')],
+  }));
+  if (!r) return false;
+  if (r.button === 0) return save(ctx);
+  return r.button === 1;
+}
+
+/** Runs `fn` once the next frame has been painted (a timer after the frame callback; timers alone where no frames). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
+function loaded(ctx: CommandContext, issue: Issue, file: { token: string; name: string } | null): void {
+  st(ctx).load(issue, file);
+  const first = issue.pages[0]?.fragments[0];
+  if (!first) return;
+  // Selecting shows the fragment in the editor pane, whose first showing loads Monaco (7 MB of script and 250 kB
+  // of CSS that restyles the whole page): after the first paint of the page and the board, not in its way (issue
+  // 8, open → interactive). Unless something was selected meanwhile (the reopened view, the user).
+  afterPaint(() => {
+    const s = st(ctx);
+    if (s.doc === issue && !s.selection.length) s.select([first.id]);
+  });
+}
+
+export async function openIssueToken(ctx: CommandContext, file: { token: string; name: string }): Promise<void> {
+  const r = await guarded(ctx, () => ctx.host.invoke('issue.open', { token: file.token }));
+  if (r) loaded(ctx, r.issue, r.file);
+}
+
+export async function importPageTokens(ctx: CommandContext, tokens: string[]): Promise<void> {
+  const r = await guarded(ctx, () => ctx.host.invoke('issue.importPages', { tokens }));
+  if (!r) return;
+  loaded(ctx, r.issue, null);
+  if (r.warnings.length) st(ctx).notify('info', r.warnings.slice(0, 3).join(' · '));
+}
+
+async function openIssue(ctx: CommandContext): Promise<void> {
+  if (!(await confirmDiscard(ctx))) return;
+  const file = await guarded(ctx, () => ctx.host.invoke('dialog.openIssue', {}));
+  if (file) await openIssueToken(ctx, file);
+}
+
+async function importPages(ctx: CommandContext): Promise<void> {
+  if (!(await confirmDiscard(ctx))) return;
+  const files = await guarded(ctx, () => ctx.host.invoke('dialog.importPages', {}));
+  if (files?.length) await importPageTokens(ctx, files.map((f) => f.token));
+}
+
+async function newIssue(ctx: CommandContext): Promise<void> {
+  if (!(await confirmDiscard(ctx))) return;
+  st(ctx).load(createIssue([], { title: ctx.t('app.untitledIssue') }), null);
+}
+
+/** Export through the host; when the export gate refuses (unplaced text, open ends), asks to export anyway. */
+export async function exportAs(ctx: CommandContext, format: ExportFormat): Promise<void> {
+  const doc = st(ctx).doc;
+  if (!doc) return;
+  const target = await guarded(ctx, () => ctx.host.invoke('dialog.exportTo', { suggestedName: safeFileName(doc.title || 'issue', 'issue'), format, directory: false }));
+  if (!target) return;
+  let r = await guarded(ctx, () => ctx.host.invoke('export.run', { token: target.token, issue: doc, format }));
+  if (r && !r.ok) {
+    const c = await guarded(ctx, () => ctx.host.invoke('dialog.confirm', {
+      message: ctx.t('confirm.exportProblems'),
+      detail: r && !r.ok ? r.problems.slice(0, 12).join('\n').slice(0, 3900) : undefined,
+      buttons: [ctx.t('confirm.exportAnyway'), ctx.t('confirm.cancel')],
+    }));
+    if (c?.button !== 0) return;
+    r = await guarded(ctx, () => ctx.host.invoke('export.run', { token: target.token, issue: doc, format, allowIncomplete: true }));
+  }
+  if (r?.ok) st(ctx).notify('info', ctx.t('notice.exported', { count: r.files.length, name: target.name }));
+}
+
+const hasDoc = (ctx: CommandContext) => !!st(ctx).doc;
+
+export const fileCommands: Command[] = [
+  { id: 'file.new', capture: 'record', labelKey: 'cmd.new', group: 'file', run: newIssue },
+  { id: 'file.open', capture: 'record', labelKey: 'cmd.open', group: 'file', keys: ['Ctrl+O'], run: openIssue },
+  { id: 'file.import', capture: 'record', labelKey: 'cmd.import', group: 'file', keys: ['Ctrl+I'], run: importPages },
+  { id: 'file.save', capture: 'record', labelKey: 'cmd.save', group: 'file', keys: ['Ctrl+S'], run: (ctx) => save(ctx), enabled: hasDoc },
+  { id: 'file.saveAs', capture: 'record', labelKey: 'cmd.saveAs', group: 'file', keys: ['Ctrl+Shift+S'], run: (ctx) => save(ctx, true), enabled: hasDoc },
+  ...EXPORT_FORMAT_NAMES.map((format): Command => ({
+    id: `file.export.${format}`, capture: 'record', labelKey: 'cmd.export', labelValues: { format }, group: 'file', run: (ctx) => exportAs(ctx, format), enabled: hasDoc,
+  })),
+];
