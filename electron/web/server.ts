@@ -111,7 +111,7 @@ export function injectHostMeta(html: string, token: string, dialogMode: 'queue' 
 }
 
 /**
- * The loopback browser host (ARCHITECTURE C2): the built renderer plus the host contract over HTTP, for e2e tests
+ * The loopback browser host (docs/security.md): the built renderer plus the host contract over HTTP, for e2e tests
  * and for using Galley in a browser on a machine without the Electron binary.
  *
  * Safety: binds 127.0.0.1 only on a random port; every API request needs the per-launch token

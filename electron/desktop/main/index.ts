@@ -17,7 +17,7 @@ import { PDFJS_RESOURCES_DIR, setPdfjsRoot } from '../../host/services/pdfjs-ass
 import { QueueDialogs } from '../../host/session/dialogs';
 
 /**
- * The Electron shell (issue 6): one hardened window on `app://bundle`, the host contract over IPC with the same
+ * The Electron shell: one hardened window on `app://bundle`, the host contract over IPC with the same
  * handlers as the browser host, native menu, dialogs, recent documents, single instance, remembered window
  * bounds, the unsaved-changes prompt on quit, and OS file opens (command line, second instance, macOS open-file,
  * drops). Security decisions live in security.ts; this file only wires them.

@@ -1,7 +1,7 @@
 import type { CommandId } from '../../../shared/commands/ids';
 
 /**
- * The application menu (issue 6) as a pure template: File, Edit, View, Window, Help in Chinese or English.
+ * The application menu as a pure template: File, Edit, View, Window, Help in Chinese or English.
  * Items send `command.run {id}` to the renderer, which owns the command registry and the key bindings, so the
  * same shortcuts work in the browser host. Accelerators are shown but not registered (`registerAccelerator:
  * false`): the renderer's keymap handles the keys, and a registered accelerator would run the command twice.

@@ -10,7 +10,7 @@ export const APP_SCHEME_PRIVILEGES = {
 } as const;
 
 /**
- * The `app://bundle/…` handler for `protocol.handle` (RELIABILITY 1.6, checklist 18): only host `bundle`, only
+ * The `app://bundle/…` handler for `protocol.handle` (docs/security.md, Containment): only host `bundle`, only
  * GET, paths contained in the renderer folder after realpath, the production CSP on every response. Pure over
  * the Fetch API so that Node tests call it directly.
  */

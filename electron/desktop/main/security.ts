@@ -1,6 +1,6 @@
 /**
- * The shell's security decisions, kept free of `electron` so that Node unit tests pin them down (RELIABILITY
- * 1.8.3). `window.ts` and `index.ts` apply them to the real objects.
+ * The shell's security decisions, kept free of `electron` so that Node unit tests pin them down
+ * (docs/security.md, The Electron shell). `window.ts` and `index.ts` apply them to the real objects.
  */
 
 /** The app's own origin: the renderer is served from `app://bundle/` (protocol.ts). */
@@ -91,7 +91,7 @@ export interface SessionLike {
 
 /**
  * Applied to every webContents (`app.on('web-contents-created')`): no navigation, no redirects, no webviews,
- * no new windows (checklist 11–14).
+ * no new windows (Electron's security checklist, items 11–14).
  */
 export function hardenContents(contents: ContentsLike, log: (msg: string) => void = () => undefined): void {
   const refuse = (what: string) => (event: { preventDefault(): void; url?: string }, url?: unknown) => {

@@ -3,7 +3,7 @@ import { CHANNELS, EVENTS } from '../../../shared/ipc/channels';
 
 /**
  * The whole surface the renderer gets: `window.host.invoke` for allow-listed channels and `window.host.on` for
- * allow-listed events (checklist 20). No ipcRenderer, no event objects, no Node, no paths. Inputs are validated
+ * allow-listed events (Electron's security checklist, item 20). No ipcRenderer, no event objects, no Node, no paths. Inputs are validated
  * again in main, which answers `{ok, value}` or `{ok: false, error}` so that a failure reaches the page as one
  * clear message rather than Electron's "Error invoking remote method" wrapper.
  */

@@ -10,7 +10,7 @@ import { HostError } from '../../../shared/ipc/contract';
 
 /**
  * Maps a URL path (still percent-encoded) to a file under `root`, or null when it would leave the root
- * (RELIABILITY 1.6): decoded once, backslashes treated as separators (Windows, UNC), NUL refused, then
+ * (docs/security.md, Containment): decoded once, backslashes treated as separators (Windows, UNC), NUL refused, then
  * `path.relative` must be neither absolute nor start with `..`. Lexical only; see `resolveInsideRootReal`.
  */
 export function resolveInsideRoot(root: string, urlPath: string): string | null {

@@ -11,7 +11,7 @@ export type TokenKind = 'issue' | 'pages' | 'export';
 interface Entry { path: string; kind: TokenKind }
 
 /**
- * The path token registry (RELIABILITY 1.4): the renderer never sends a filesystem path. Dialogs run in the
+ * The path token registry (docs/security.md, Containment): the renderer never sends a filesystem path. Dialogs run in the
  * host and register the chosen path here; the renderer gets a random opaque token and names it in later calls.
  * Tokens live as long as the host process: a restarted host forgets them, so a stale token is refused.
  */

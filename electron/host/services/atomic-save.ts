@@ -6,7 +6,7 @@ import { writeVerified } from './verified-write';
 export { sweepTempFiles } from './temp-files';
 
 /**
- * Crash-safe save (RELIABILITY 2): the previous version is kept as `<file>.bak` (a hard link, so it costs no
+ * Crash-safe save (docs/foundation.md, File format): the previous version is kept as `<file>.bak` (a hard link, so it costs no
  * copy), the new bytes go through the verified writer (verified-write.ts: temp file, write loop, fsync, read-back,
  * rename, folder fsync). At every instant the target is the complete old or the complete new version, and a save
  * that could not write every byte (full disk, quota, I/O error) fails without touching it.

@@ -5,7 +5,7 @@ import { pdfjsAssetOptions, pdfjsWorkerFile } from './pdfjs-assets';
 
 /**
  * PDF with a text layer → pages, via the pdfjs-dist legacy build in Node. CJK fonts without embedded encodings
- * need the packed CMaps and the standard font data that ship in pdfjs-dist (ARCHITECTURE B4). Each page is also
+ * need the packed CMaps and the standard font data that ship in pdfjs-dist (offline: nothing is fetched). Each page is also
  * rendered to a PNG scan when `@napi-rs/canvas` (pdfjs' optional Node canvas) loads; if it does not, the page has
  * no scan and a warning says so (the renderer can draw PDFs itself later).
  */

@@ -7,7 +7,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import { InputError, readInputFile, readInputHead } from './read-input';
 
 /**
- * Crash recovery files (issue 8, host side): the renderer's autosave sends its document and undo history as an
+ * Crash recovery files (host side): the renderer's autosave sends its document and undo history as an
  * opaque string; each goes to `<userData>/recovery/<id>.galley-recovery.json`, written atomically (no .bak: the
  * next autosave replaces it, and the user's issue file is untouched).
  *

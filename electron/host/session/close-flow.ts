@@ -2,7 +2,7 @@ import type { QuitGuard } from './quit-guard';
 import type { RecoverySession } from './recovery-session';
 
 /**
- * Closing the window (issue 6 prompt, issue 8 recovery clean-up), as one pure sequence that the Electron shell
+ * Closing the window (the unsaved-changes prompt, the recovery clean-up), as one pure sequence that the Electron shell
  * and the browser host's test route both run:
  * - dirty → ask Save / Don't save / Cancel (QuitGuard); Save runs the renderer's `file.save` and closes once the
  *   renderer reports clean; Cancel stays;

@@ -1,5 +1,5 @@
 /**
- * Quitting with unsaved changes (issue 6). The renderer reports its dirty state (`window.setDirty`); closing the
+ * Quitting with unsaved changes. The renderer reports its dirty state (`window.setDirty`); closing the
  * window while dirty asks Save / Don't save / Cancel. "Save" runs the renderer's own `file.save` command (which
  * may show Save As) and the window closes as soon as the renderer reports clean; a cancelled or failed save keeps
  * the window open. Pure state machine, unit-tested; `index.ts` wires it to the window and the dialog.

@@ -1,5 +1,5 @@
 /**
- * The recovery files one renderer session wrote (issue 8): its autosave's steps and base files. When the window
+ * The recovery files one renderer session wrote: its autosave's steps and base files. When the window
  * closes normally — the document was saved, or the user answered "Don't save" — they are stale: the user's file
  * holds the work, or the user chose to drop it. `end()` removes them, so the next start offers no recovery.
  * A crash or a kill never reaches `end()`, so there the files stay for the recovery dialog.

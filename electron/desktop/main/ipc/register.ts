@@ -15,7 +15,7 @@ export interface IpcMainLike {
 export type IpcResult = { ok: true; value: unknown } | { ok: false; error: string; code: string };
 
 /**
- * Registers every contract channel on ipcMain (RELIABILITY 1.4): the sender must be the app's main frame, the
+ * Registers every contract channel on ipcMain (docs/security.md): the sender must be the app's main frame, the
  * input is validated by the contract's `dispatch`, and the same handlers serve the browser host.
  */
 export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, opts: { validateSender: (frame: SenderFrame | null | undefined) => boolean }): string[] {
