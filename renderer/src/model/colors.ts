@@ -1,6 +1,6 @@
 /**
  * Okabe–Ito's eight colour-blind-safe hues. Articles beyond eight reuse them with a hatch pattern; every article
- * also shows its number, so colour is never the only cue (UX.md).
+ * also shows its number, so colour is never the only cue.
  */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#6B6B6B'] as const;
 

@@ -5,7 +5,7 @@ import { primePlacements } from './placements';
 import { whenIdle } from '../platform/when-idle';
 
 /**
- * The audit of every document version, off the hot path (issue 8).
+ * The audit of every document version, off the hot path.
  *
  * Edits produce frozen versions (immer), and the incremental audit (shared/audit/incremental.ts) diffs a frozen
  * version against the previous one: a drop or a keystroke on a 20,000-fragment issue costs a fraction of a

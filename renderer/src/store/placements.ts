@@ -3,7 +3,7 @@ import { placeIndex } from '@shared/model/lookup';
 import { PlacementTracker, type Owner } from '@shared/audit/placements';
 
 /**
- * Which container holds a fragment, for the rows that colour themselves by article (issue 8). `placeIndex`
+ * Which container holds a fragment, for the rows that colour themselves by article. `placeIndex`
  * rebuilds a 20,000-entry map after every move (its cache key is the articles/pool/discard arrays, which every
  * move replaces): ~6 ms per drop, paid in the first row selector that asks. The tracker instead diffs each new
  * frozen version against the previous one, so a move costs what it touched. Unfrozen versions (a document just

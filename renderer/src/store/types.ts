@@ -2,7 +2,7 @@ import type { Patch } from 'immer';
 import type { Issue } from '@shared/model/types';
 import type { Op } from '@shared/ops/op-schema';
 
-/** One undoable step: structure and text share this single stack (ARCHITECTURE A7, "one undo stack"). */
+/** One undoable step: structure and text share this single stack (one undo stack). */
 export interface HistoryEntry {
   /** Monotonic id; the saved mark points at one so that "dirty" survives undo back to the saved state. */
   id: number;

@@ -22,7 +22,7 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
   const [editing, setEditing] = useState(false);
   const sw = articleSwatch(index);
   // Title and page labels read the issue (its fragments), but as strings: a keystroke elsewhere or in one of
-  // this card's fragments re-renders the card only when its title or page list really changes (issue 8); each
+  // this card's fragments re-renders the card only when its title or page list really changes; each
   // item row subscribes to its own fragment.
   const title = useApp((s) => (s.doc ? articleTitle(s.doc, article) : ''));
   const pageList = useApp((s) => (s.doc ? articlePages(s.doc, article).join(', ') : ''));

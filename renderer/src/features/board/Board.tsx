@@ -39,7 +39,7 @@ export function Board() {
     if (!el) return;
     return autoScrollForElements({ element: el });
   }, []);
-  // Virtualized (issue 8): a 100-page issue holds ~1,500 articles; only the cards in view are mounted, so a
+  // Virtualized: a 100-page issue holds ~1,500 articles; only the cards in view are mounted, so a
   // change re-renders a handful of cards instead of every one. Cards have variable height: measured.
   const itemKey = useItemKeys(articles, articleId);
   const v = useVirtualizer({

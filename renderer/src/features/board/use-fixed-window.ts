@@ -3,7 +3,7 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 /**
  * The rows of a fixed-row-height list that are in view (plus `overscan` on each side), for a scroll container.
  *
- * Why not @tanstack/react-virtual here (issue 8): the pool holds thousands of ids and changes on nearly every drop
+ * Why not @tanstack/react-virtual here: the pool holds thousands of ids and changes on nearly every drop
  * (a fragment leaves it or comes back); the virtualizer re-measures every item whenever its count changes, an
  * O(count) pass per drop on the main thread. With one row height the window is arithmetic: O(rows in view).
  */

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 
 /**
- * A `getItemKey` for @tanstack/react-virtual that keeps its identity while the list's ids keep their order
- * (issue 8). The virtualizer re-measures every item whenever `getItemKey` is a new function; an inline closure over
+ * A `getItemKey` for @tanstack/react-virtual that keeps its identity while the list's ids keep their order.
+ * The virtualizer re-measures every item whenever `getItemKey` is a new function; an inline closure over
  * the list made every drop re-measure all 1,500 article cards (and every keystroke all rows of the page), although
  * a drop or an edit leaves each index with the same id. A new function is made only when some index now holds
  * another id (an article created, deleted or reordered, a split or merge on the page).

@@ -8,7 +8,7 @@ import { DiffView } from './DiffView';
 import { articleText } from './text-diff';
 import { Candidates } from '../suggest/Candidates';
 
-// Monaco is 4 MB: load it only when the editor first shows (ARCHITECTURE B1).
+// Monaco is 4 MB: load it only when the editor first shows.
 const MonacoFragmentEditor = lazy(() => import('./MonacoFragmentEditor'));
 
 const darkQuery = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
@@ -29,7 +29,7 @@ export function EditorPane() {
   const article = useApp((s) => s.doc?.articles.find((a) => a.id === articleId));
   // The diffs read the pages (fragment texts, originals) through a document version: the version seen last is
   // kept while the pages are the same objects, so a drop or a reorder elsewhere (new articles, same pages) does
-  // not re-render the editor pane (issue 8). The article number has its own subscription.
+  // not re-render the editor pane. The article number has its own subscription.
   const seen = useRef<Issue | null>(null);
   const issue = useApp((s) => {
     if (!(fragment || article) || !s.doc) return null;
@@ -38,7 +38,7 @@ export function EditorPane() {
   });
   seen.current = issue;
   const articleNo = useApp((s) => (s.doc && article ? articleIndexById(s.doc, article.id) + 1 : 0));
-  // The diffs follow a keystroke in a deferred render (issue 8): the keystroke's own render (Monaco, the edited
+  // The diffs follow a keystroke in a deferred render: the keystroke's own render (Monaco, the edited
   // rows) commits first and the character diffs of the fragment and of the whole article are computed after it,
   // in a render React can interrupt, instead of delaying the next frame.
   const dIssue = useDeferredValue(issue);

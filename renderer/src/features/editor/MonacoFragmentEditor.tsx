@@ -14,7 +14,7 @@ export interface FragmentEditorProps {
 /**
  * Editor options, one object for the life of the app: @monaco-editor/react calls `updateOptions` whenever the
  * `options` prop is a new object, and an inline literal made every keystroke (every re-render) re-apply them and
- * re-layout the editor (issue 8: ~6 ms per keystroke on the 100-page issue).
+ * re-layout the editor (~6 ms per keystroke on the 100-page issue).
  */
 const EDITOR_OPTIONS: MonacoEditorNs.IStandaloneEditorConstructionOptions = {
   wordWrap: 'on',
@@ -62,7 +62,7 @@ export default function MonacoFragmentEditor({ fragmentId, text, dark }: Fragmen
   const edRef = useRef<MonacoEditorNs.IStandaloneCodeEditor | null>(null);
   const idRef = useRef(fragmentId);
   idRef.current = fragmentId;
-  // The caret reaches the store a moment after it settles, or at once when the editor loses focus (issue 8): set
+  // The caret reaches the store a moment after it settles, or at once when the editor loses focus: set
   // on every keystroke it was a second store update (every subscribed selector re-run) inside Monaco's keypress.
   // Commands run from the editor read the caret from Monaco itself (`caretOffset`); the stored one is the
   // fallback for a split started elsewhere, which always comes after a blur.

@@ -1,4 +1,4 @@
-// ARCHITECTURE B1, exactly: Monaco bundled offline. Import this module before anything else touches monaco.
+// Monaco bundled offline (no CDN loader). Import this module before anything else touches monaco.
 import 'monaco-editor/nls/lang/zh-cn.js';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';

@@ -3,7 +3,7 @@ import { FindPanel } from '../find-replace/FindPanel';
 import { ReviewDialog } from '../review/ReviewDialog';
 import { ExportDialog } from './ExportDialog';
 
-/** The editors' panels and dialogs (issue 5), mounted once by the App; each renders nothing while closed. */
+/** The editors' panels and dialogs (docs/editors.md), mounted once by the App; each renders nothing while closed. */
 export function EditorsLayer() {
   return (
     <>

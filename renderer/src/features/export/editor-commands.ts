@@ -6,7 +6,7 @@ import { reviewPanel } from '../review/review-state';
 import { openExport } from './export-state';
 
 /**
- * The editors' commands (issue 5): Cleanup with a preview, Find & replace (Ctrl+H) and the word list, review
+ * The editors' commands (docs/editors.md): Cleanup with a preview, Find & replace (Ctrl+H) and the word list, review
  * status and "what changed", and the export dialog. Each change they make is one undo step; nothing is applied
  * without the editor seeing it first.
  */

@@ -34,7 +34,7 @@ function PageCell({ p, current, onPick }: { p: PageStats; current: boolean; onPi
 }
 
 /**
- * The issue at a glance (issue 8): every page with its coverage (placed / unassigned / open ends), as a compact
+ * The issue at a glance: every page with its coverage (placed / unassigned / open ends), as a compact
  * grid a team lead can scan; click a page to jump to its first problem. Toggled with Ctrl+Shift+O.
  */
 export function IssueOverview() {

@@ -49,7 +49,7 @@ export function PagePane() {
   const mode = useScanMode(store);
   // The pane re-renders on every scroll step of its virtual list: what depends only on the page, the mode or the
   // language is computed once per change of those (i18next's `t` and a scan check over the page's fragments
-  // showed up per render in the profile, issue 8).
+  // showed up per render in the profile).
   const view = useMemo(() => effectiveView(mode, page), [mode, page]);
   const title = useMemo(() => t('page.title'), [t]);
   const pageOf = useMemo(() => (page ? t('page.of', { label: page.label, count: page.fragments.length }) : ''), [t, page]);

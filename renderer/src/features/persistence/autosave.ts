@@ -7,7 +7,7 @@ import { recallView, rememberView, splitSession, unsavedChanges } from './sessio
 import { whenIdle } from '../../platform/when-idle';
 
 /**
- * Autosave to a recovery file (issue 8), VS Code backup style: independent of the user's own saves, every
+ * Autosave to a recovery file, VS Code backup style: independent of the user's own saves, every
  * unsaved change reaches `recovery.write` at most `maxWaitMs` after the edit (debounced `debounceMs` while
  * edits keep coming). The host writes it atomically into the user data folder.
  *

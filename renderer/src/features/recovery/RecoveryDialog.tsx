@@ -30,7 +30,7 @@ function DiffSummary({ diff }: { diff: RecoveryDiff }) {
 }
 
 /**
- * Crash recovery at start (issue 8): lists the recovery files left by a crashed or killed session and offers
+ * Crash recovery at start (docs/foundation.md, Crash recovery): lists the recovery files left by a crashed or killed session and offers
  * Restore (document and undo history), Compare (summary against the saved file) and Discard for each. A file
  * of a newer build is listed with the host's message and no Restore: it is kept untouched for that build.
  */

@@ -7,7 +7,7 @@ const currentHasScan = (ctx: CommandContext) => {
   return hasScan(s.doc?.pages[s.currentPage]);
 };
 
-/** Scan view (issue 7): enabled only when the current page has a scan or region coordinates. */
+/** Scan view: enabled only when the current page has a scan or region coordinates. */
 export const scanCommands: Command[] = [
   {
     id: 'view.scan', capture: 'record', labelKey: 'scan.toggle', group: 'view', keys: ['V'], enabled: currentHasScan,

@@ -8,7 +8,7 @@ import type { Op } from '@shared/ops/op-schema';
 import type { CommandId } from '@shared/commands/ids';
 
 /**
- * Suggestions (issue 4): open the panel for the page or the selected article, accept (one undo step each) or
+ * Suggestions: open the panel for the page or the selected article, accept (one undo step each) or
  * reject decisions, pick one of a fragment's top-3 continuations. Enter / Esc / 1-2-3 reach these commands
  * through the panel's own key handler while it is open (features/suggest/use-suggest-keys.ts), so the
  * app-wide bindings of those keys stay as they are.

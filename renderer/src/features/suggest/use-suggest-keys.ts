@@ -5,7 +5,7 @@ import { isEnabled, runCommand } from '../../commands/registry';
 import { suggestController } from './suggest-state';
 import type { CommandId } from '@shared/commands/ids';
 
-/** Enter / Esc / 1-2-3 while the suggestions panel is open (UX.md: accept suggestion / reject). */
+/** Enter / Esc / 1-2-3 while the suggestions panel is open (accept / reject the focused suggestion). */
 const KEYS: Record<string, CommandId> = {
   Enter: 'suggest.acceptFocused', Escape: 'suggest.rejectFocused', 1: 'suggest.pick1', 2: 'suggest.pick2', 3: 'suggest.pick3',
 };
