@@ -31,7 +31,7 @@ export interface AuditReport {
 const OPEN_END_ROLES = new Set(['body']);
 
 /**
- * Memo of per-page coverage and of each fragment's sentence end (issue 8: the renderer audits a 20,000-fragment issue after
+ * Memo of per-page coverage and of each fragment's sentence end (the renderer audits a 20,000-fragment issue after
  * every edit, and an edit touches one page or one article). Only frozen objects are memoized: ops produce frozen
  * versions (immer), and a hand-built object that could still be mutated in place is always recomputed.
  */

@@ -3,7 +3,7 @@ import { audit, articleEnds, coverage, misplacedOf, type AuditReport } from './a
 import { PlacementTracker } from './placements';
 
 /**
- * `audit()` for a document that changes one operation at a time (issue 8): the renderer audits a 20,000-fragment
+ * `audit()` for a document that changes one operation at a time: the renderer audits a 20,000-fragment
  * issue after every drop and keystroke, and the full audit (a 20,000-entry counting map, a lookup per placed id,
  * every article's open ends) took ~15–100 ms of main thread per edit. This one keeps
  * - placement and fragment counts, updated by diffing the new version against the previous one (`PlacementTracker`);

@@ -19,7 +19,7 @@ const EMPTY: Pick<Issue, 'articles' | 'pool' | 'discarded' | 'pages'> = Object.f
 
 /**
  * Counts of where every id is placed and how often each id occurs among the pages' fragments, kept up to date by
- * diffing each new document version against the previous one by object identity (issue 8). Operations go through
+ * diffing each new document version against the previous one by object identity. Operations go through
  * immer, which keeps every unchanged page, article, fragment and id list identical, so a move between two
  * articles touches those two articles (and the pool when it is involved) instead of all 20,000 ids.
  *

@@ -5,7 +5,7 @@ import { StripReport } from './xml-text';
 /**
  * DOCX for people: headline as Heading 1, subheads as Heading 2, kicker and deck in their own styles, captions
  * in the Caption style, one article after another with a page break. Text is stripped of XML-invalid
- * characters first (the `docx` package would write invalid XML, RELIABILITY 3.1) and what went is reported.
+ * characters first (the `docx` package would write invalid XML) and what went is reported.
  */
 const CJK_FONT = { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: 'Microsoft YaHei' };
 

@@ -1,5 +1,5 @@
 /**
- * File names from article titles (RELIABILITY 1.6): NFC, no control, format or reserved characters (`/ \ : * ?
+ * File names from article titles (docs/security.md, Containment): NFC, no control, format or reserved characters (`/ \ : * ?
  * " < > |`), no `.`/`..`, no leading or trailing dots and spaces, no Windows device names (`CON`, `com1.txt`,
  * `CONIN$`, also with superscript digits), at most 200 UTF-8 bytes so that a counter and an extension still fit
  * in 255. Unicode is kept: a Chinese title gives a Chinese file name.

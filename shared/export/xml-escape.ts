@@ -1,7 +1,7 @@
 /**
  * XML text and attribute escaping for Galley's XML exports (METS, PAGE). Characters XML 1.0 cannot carry (C0
  * controls other than tab/newline/CR, lone surrogates, U+FFFE/U+FFFF) are replaced by U+FFFD and counted, so an
- * export is always well-formed and the caller can report what changed (RELIABILITY 3.1).
+ * export is always well-formed and the caller can report what changed (docs/foundation.md, Bad input).
  */
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -1,7 +1,7 @@
 /**
  * Text for XML formats (DOCX, NITF). XML 1.0 cannot carry C0 controls other than tab, LF and CR, U+FFFE/U+FFFF or
- * lone surrogates; the `docx` package silently drops some and keeps others, producing invalid XML (RELIABILITY
- * 3.1). The exporters strip them here, before any library sees the text, and report how many per article.
+ * lone surrogates; the `docx` package silently drops some and keeps others, producing invalid XML.
+ * The exporters strip them here, before any library sees the text, and report how many per article.
  */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

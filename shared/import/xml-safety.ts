@@ -1,7 +1,7 @@
 /**
  * Guards for untrusted XML (ALTO, METS, PAGE, TEI) before and while it is parsed: no external entities, no
  * parameter entities, no entity that refers to another entity (billion laughs), bounded nesting and size.
- * RELIABILITY 3.1: refuse quickly with a clear message, never expand, never read a file.
+ * Bad input: refuse quickly with a clear message, never expand, never read a file.
  */
 
 /** Thrown for XML that Galley refuses to read; `message` is meant for the user. */

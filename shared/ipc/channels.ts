@@ -1,6 +1,6 @@
 /**
  * Channel names of the host contract, and nothing else: the sandboxed preload imports this file only, so it
- * must stay free of zod and of the model (ARCHITECTURE A9: 0.38 kB preload).
+ * must stay free of zod and of the model (the preload bundle stays at 0.38 kB).
  */
 export const CHANNELS = [
   'app.info',

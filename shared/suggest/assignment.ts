@@ -1,5 +1,5 @@
 /**
- * Maximum-weight successor assignment (SUGGESTIONS.md §6.2: "assignment with cycle breaking"): every node gets
+ * Maximum-weight successor assignment (assignment with cycle breaking): every node gets
  * at most one successor and one predecessor, maximising the summed gain of the links taken; links with gain ≤ 0
  * are never taken. Solved exactly with the O(n³) Hungarian method (shortest augmenting paths) up to DENSE_MAX
  * fragments, above that on each fragment's best candidates only (assignSparse: 1,500 one-line blocks in 1.7 s

@@ -3,7 +3,7 @@ import { mergeGrid, type MergeGrid } from './merge-span';
 import { logAdd } from './log-space';
 
 /**
- * Band parsing (DOMAIN.md artifact 1): when k narrow columns stand side by side, the extractor reads them row by
+ * Band parsing: when k narrow columns stand side by side, the extractor reads them row by
  * row, so their one-line blocks come out as col1 line1, col2 line1, …, colk line1, col1 line2, … Pairwise scores
  * see one seam at a time; a band is a whole hypothesis: given where it starts, how many columns it has and how deep
  * they are, the reading order of all its lines follows, the column feet and the next column tops included.

@@ -1,5 +1,5 @@
 /**
- * Newspaper cues (SUGGESTIONS.md §3.1 item 7) as small regular expressions over a fragment's compacted text.
+ * Newspaper cues (jump lines, datelines, bylines, …) as small regular expressions over a fragment's compacted text.
  * Each returns a short human-readable reason or null.
  */
 
@@ -41,7 +41,7 @@ export function jumpToCue(t: string): string | null {
 }
 
 /**
- * A jump line parsed (DOMAIN.md: 上接第X版 opens the continuation of an article from page X, 下转第X版 closes the
+ * A jump line parsed (上接第X版 opens the continuation of an article from page X, 下转第X版 closes the
  * part that goes on on page X). `page` is the page as printed, normalised: Chinese numerals become Arabic
  * (第十一版 → "11"), Latin page names are upper-cased ("a3" → "A3"); `pageMatches` compares it with page labels.
  */

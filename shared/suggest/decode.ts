@@ -1,7 +1,7 @@
 import { assignSuccessors } from './assignment';
 
 /**
- * Decoding of a successor graph (SUGGESTIONS.md §6.2 step 5): a greedy path cover over link gains with cycle
+ * Decoding of a successor graph (docs/suggestions.md, How it decides): a greedy path cover over link gains with cycle
  * prevention, then an exact best path (Held–Karp) for groups of ≤ 12 units and an Or-opt local search beyond.
  * All functions work on dense score matrices indexed 0…n-1; -Infinity marks a forbidden link.
  */

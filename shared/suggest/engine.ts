@@ -160,7 +160,7 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   };
   const { forbidden } = ctx;
   let cache: PageCache | null = null;
-  // --- Issue-level pass (issue 4, jumps.ts): an article opening with a jump line (上接第X版) joins its source on page X.
+  // --- Issue-level pass (jumps.ts): an article opening with a jump line (上接第X版) joins its source on page X.
   const linked = linkJumps(merged, {
     issue, frags: F, roles, includePlaced: !!options.includePlaced, openEndConfidence: params.openEndConfidence,
     forbidden: (a, b) => forbidden.has(`${a}\u0000${b}`),

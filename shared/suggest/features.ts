@@ -63,8 +63,8 @@ export interface FragFeatures {
 }
 
 /**
- * Printed lines of a CJK block: extraction keeps a print line break as a space inside CJK text (DOMAIN.md
- * artifact 4), so any space not between two Latin letters or digits is taken as a line break.
+ * Printed lines of a CJK block: extraction keeps a print line break as a space inside CJK
+ * text, so any space not between two Latin letters or digits is taken as a line break.
  */
 function printedLines(raw: string): string[] {
   return raw.trim().split(/(?<![A-Za-z0-9])[ \t\n]+|[ \t\n]+(?![A-Za-z0-9])/).map((l) => l.replace(/\s+/g, '')).filter(Boolean);

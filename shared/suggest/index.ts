@@ -1,5 +1,5 @@
 /**
- * The suggestion engine (issue 4): roles, articles, reading order, paragraph joins and open ends for extracted
+ * The suggestion engine (docs/suggestions.md): roles, articles, reading order, paragraph joins and open ends for extracted
  * newspaper fragments, from text (and boxes when present). Pure TypeScript: runs in the CLI, in Node tests and
  * in a Web Worker (`shared/suggest/worker.ts`). See docs/suggestions.md.
  */

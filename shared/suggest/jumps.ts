@@ -7,7 +7,7 @@ import { terms, tfidf, type TopicVector } from './topic';
 import type { ArticleSuggestion, Continuation, PlacementItem, RoleSuggestion, Suggestions } from './types';
 
 /**
- * Issue-level linking of jumping articles (SUGGESTIONS.md §6.2, second pass): an article that opens with a jump
+ * Issue-level linking of jumping articles (a second pass over the issue): an article that opens with a jump
  * line (`（上接第一版）`, "Continued from page 1") is the continuation of an article on the page it names. The
  * per-page engine cannot see that (it links only inside a page), so this pass runs on its result: each such
  * continuation is matched to the article on the named page that jumps back to this page (`（下转第三版）` among
@@ -51,7 +51,7 @@ export const JUMP_WEIGHTS = {
 
 /**
  * Without a jump-to line on the source or a sentence that clearly reads on, the link is a guess from topic and an
- * open end (an end may also be cut by a lost line, DOMAIN.md artifact 3), so its confidence stays below the default
+ * open end (an end may also be cut by a lost line), so its confidence stays below the default
  * "confident" threshold: shown, not applied by "accept all".
  */
 export const UNCUED_CAP = 0.8;

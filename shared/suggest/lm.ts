@@ -2,7 +2,7 @@ import { BOS, EOS, makeFolder } from './normalize';
 
 /**
  * The character 3-gram model (built by scripts/build-suggest-model.ts) and the cross-seam join score
- * `join(A,B) = Σₖ log P(Bₖ | A's tail, B<ₖ) − log P(Bₖ | ⟨paragraph start⟩, B<ₖ)` of SUGGESTIONS.md §3.1 item 5:
+ * `join(A,B) = Σₖ log P(Bₖ | A's tail, B<ₖ) − log P(Bₖ | ⟨paragraph start⟩, B<ₖ)`:
  * positive when B reads as the continuation of A rather than as a fresh paragraph.
  */
 export interface CharModelData {

@@ -1,7 +1,7 @@
 import { pageModernity } from './modern-model';
 
 /**
- * The page's own character statistics (a "cache model", SUGGESTIONS.md §5): names and terms repeat within a page
+ * The page's own character statistics (a "cache model"): names and terms repeat within a page
  * (史孟艳, 灵峰社区), so a seam whose characters form a bigram or trigram seen elsewhere on the page, away from any
  * seam, is likely a cut word or name. Lookups are organised by A's tail so the n² pair loop does no string work.
  */

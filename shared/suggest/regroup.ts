@@ -1,7 +1,7 @@
 import type { TopicVector } from './topic';
 
 /**
- * Article grouping refinement (SUGGESTIONS.md §6.2 stage A): each article is seeded by its start (headline group,
+ * Article grouping refinement (docs/suggestions.md, How it decides): each article is seeded by its start (headline group,
  * dateline or existing article) and every other unit moves to the article it fits best: topical similarity to
  * the article's other units, plus extraction neighbours already in that article, plus the best link score into
  * or out of it. A few rounds of this (a k-means-like update) repair chains that the successor assignment glued

@@ -2,8 +2,8 @@ import type { FragFeatures } from './features';
 import type { RoleSuggestion } from './types';
 
 /**
- * Role of each fragment from cues and its neighbours in source order. `#` marks only say "set large"
- * (DOMAIN.md): in a run of large lines the largest is the headline, lines before it kickers, after it decks.
+ * Role of each fragment from cues and its neighbours in source order. `#` marks only say "set large":
+ * in a run of large lines the largest is the headline, lines before it kickers, after it decks.
  * A lone large line followed by a lead paragraph (dateline) is a headline; inside body text it is a subhead.
  */
 export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {

@@ -25,7 +25,7 @@ function modernSeam(a: FragFeatures, b: FragFeatures, modernity: number): { scor
  * held-out and ECPO-fold successor figures (0.714 → 0.731, 0.714 → 0.743) and Latin (0.64 → 0.84). Kept out of
  * the tuning: `straddle` stays 3 (the ICU test knows modern words the 1920s dev corpus lacks, so tuning there
  * undervalues it; 1.5 scored the same within 0.01), `seam` keeps the corpus calibration of words.ts (ln LR ≈ 0.6 ×
- * score), Latin case the §6.3 priors. Nothing was fitted on samples/.
+ * score), Latin case its hand-set priors. Nothing was fitted on samples/.
  * `joinScore`: B continues A's sentence (A cut mid-sentence). `breakScore`: B starts the next paragraph of
  * A's article. Each returns the score and the human-readable reasons behind it.
  */
@@ -116,7 +116,7 @@ export function canBeContinuation(b: FragFeatures): boolean {
   return !b.dateline && !b.caption && !b.credit && !b.byline && !b.furniture && !b.jumpFrom && b.headingLevel === 0;
 }
 
-/** The corpus character model across the seam (clamped log ratio; see SUGGESTIONS.md §3.1 item 3). */
+/** The corpus character model across the seam (clamped log ratio; see docs/suggestions.md). */
 function charModelSeam(a: FragFeatures, b: FragFeatures, model: CharModel): number {
   const ft = a.foldTailChars;
   return Math.max(-3, Math.min(4, model.joinChars(ft[ft.length - 2] ?? '', ft[ft.length - 1] ?? '', b.foldHeadChars[0] ?? '', b.foldHeadChars[1] ?? '')));
@@ -225,7 +225,7 @@ export function breakScore(aLast: FragFeatures, aHeading: boolean, b: FragFeatur
 }
 
 /**
- * Geometry (mode G, SUGGESTIONS.md §6.3): when both fragments have boxes, B right below A in the same column is
+ * Geometry (mode G): when both fragments have boxes, B right below A in the same column is
  * strong evidence, B at the top of a column to the right is good evidence, B above A in A's column is against.
  * Returns 0 without boxes, so text-only pages are unaffected.
  */

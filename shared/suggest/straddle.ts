@@ -1,5 +1,5 @@
 /**
- * "A word is cut in two at the seam" (SUGGESTIONS.md §3.1 item 4): segment the last characters of A plus the
+ * "A word is cut in two at the seam": segment the last characters of A plus the
  * first characters of B with the built-in ICU word segmenter (`Intl.Segmenter`, in Node and Chromium) and check
  * whether a multi-character word spans the cut. Results are memoised per seam string because the decoder asks
  * for the same pairs repeatedly.

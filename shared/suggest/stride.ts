@@ -9,7 +9,7 @@ export interface StrideParams {
 }
 
 /**
- * Line-by-line interleaving (DOMAIN.md: narrow columns side by side come out one printed line at a time, row by
+ * Line-by-line interleaving (narrow columns side by side come out one printed line at a time, row by
  * row): inside such a band every line continues `k` positions further on, k being the number of columns. One
  * pair's text rarely proves its link, but the band's links agree on one offset. So: take the best assignment of
  * the join scores, let each fragment's neighbours (±window in source order) vote on their links' offsets, and

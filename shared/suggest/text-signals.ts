@@ -1,5 +1,5 @@
 /**
- * Text-only signals about one fragment's ends (SUGGESTIONS.md §3.1). Pure string functions on the fragment's
+ * Text-only signals about one fragment's ends (docs/suggestions.md, How it decides). Pure string functions on the fragment's
  * current text; they never look at other fragments.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Topic vectors for grouping (SUGGESTIONS.md §3.1 item 6): TF-IDF over character bigrams for Han text, over
+ * Topic vectors for grouping: TF-IDF over character bigrams for Han text, over
  * lower-cased words for Latin text, with IDF taken from the page itself (each text is a document), cosine
  * similarity through an inverted index so a 300-fragment page stays cheap.
  */

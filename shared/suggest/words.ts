@@ -4,7 +4,7 @@ import { WordTable, encodeKey } from './word-table';
 
 /**
  * The modern-Chinese word model (jieba dictionary, MIT; built by scripts/build-word-model.ts, attribution in
- * model/SOURCES.md) and the word-level seam signals of SUGGESTIONS.md §3.1 item 4, as a unigram word language
+ * model/SOURCES.md) and the word-level seam signals (a word cut in two at the seam), as a unigram word language
  * model over short windows: P(text) = Σ over segmentations of Π p(word), with p(word) = frequency / total and a
  * small probability for a single Han character the dictionary lacks.
  *

@@ -1,5 +1,5 @@
 /**
- * Recursive XY-cut reading order over the boxes of one page (SUGGESTIONS.md §0, §6.4; Nagy & Seth's XY-cut with
+ * Recursive XY-cut reading order over the boxes of one page (Nagy & Seth's XY-cut with
  * the newspaper refinements of XY-Cut++: spanning headlines block the gutters they cross, so they are read before
  * the columns under them).
  *

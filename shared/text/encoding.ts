@@ -1,5 +1,5 @@
 /**
- * Bytes → text for extracted pages. Order (RELIABILITY 3.1, ARCHITECTURE B2): BOM; UTF-16 without BOM, told by
+ * Bytes → text for extracted pages. Order (docs/foundation.md, Bad input): BOM; UTF-16 without BOM, told by
  * its NUL bytes (text never holds NUL, so a NUL is the zero half of a UTF-16 code unit); strict UTF-8 (and CESU-8,
  * UTF-8 with surrogate pairs encoded one by one); then strict GB18030, Big5 and UTF-16 scored by frequent-hanzi
  * hits. Never decodes with replacement characters: undecodable input is refused with a message the user can act
