@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { sharedAlias } from './build/vite-shared.ts';
 
-/** Test tiers (see ARCHITECTURE C1): pure Node logic, and React in jsdom. E2E lives in Playwright. */
+/** Test tiers (docs/foundation.md, How it is proven): pure Node logic, and React in jsdom. E2E lives in Playwright. */
 export default defineConfig({
   resolve: { alias: sharedAlias },
   test: {

@@ -1,5 +1,5 @@
 /**
- * The host's share of opening a big issue (issue 8), on the generated 100-page, 20,000-fragment issue: each stage
+ * The host's share of opening a big issue, on the generated 100-page, 20,000-fragment issue: each stage
  * of `loadIssueFile` on its own (UTF-8 check + decode, JSON.parse, schema, semantic checks with the audit), the
  * contract's output check of `issue.open` (the issue `parseIssue` produced passes as it is), the JSON the browser
  * host sends, and `issue.open` over the browser host's HTTP, first call of a fresh host process (cold) and later

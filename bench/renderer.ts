@@ -1,5 +1,5 @@
 /**
- * Renderer benchmark (issue 8): the built UI in Debian Chromium through the browser host, on a generated
+ * Renderer benchmark: the built UI in Debian Chromium through the browser host, on a generated
  * 100-page, 20,000-fragment issue. Prints a table of:
  * - open → interactive (Open clicked → the first page row and the board are on screen, next frame);
  * - keyboard moves (Ctrl+1: the selected fragment into article 1 — a real move op, like a drop) and

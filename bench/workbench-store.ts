@@ -93,7 +93,7 @@ s().select(poolIds.slice(200, 260));
 med('ordered selection of 60 fragments (drag start)', () => { orderedSelection(s(), 'board'); }, 16);
 med('audit of the whole issue (status bar, open ends)', () => { audit(s().doc!); }, 100, 5);
 
-// Issue 8: what the renderer does per edit instead — the incremental audit of the new version, and the
+// What the renderer does per edit instead — the incremental audit of the new version, and the
 // selectors of ~20 mounted page rows (placement colour, open end) and the status bar after the edit.
 const inc = createIncrementalAudit();
 inc(s().doc!);

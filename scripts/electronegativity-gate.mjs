@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Electronegativity gate (RELIABILITY 1.2, 1.8.1): runs @doyensec/electronegativity on the shell's sources
+// Electronegativity gate (docs/security.md, Electronegativity): runs @doyensec/electronegativity on the shell's sources
 // (electron/), the built renderer page (out/renderer/index.html, for the CSP checks) and package.json (Electron
 // version), writes SARIF and fails on any finding that is not on the reviewed allowlist below. The tool's exit
 // code is always 0, hence the parsing. Offline it waits on two network timeouts (translations, Electron

@@ -3,7 +3,7 @@ import type { Truth, TruthArticle } from './truth';
 import { int, pick, rng } from './rng';
 
 /**
- * Practice pages from corpus articles, simulating multi-column extraction (SUGGESTIONS.md §7.1 "column cuts"):
+ * Practice pages from corpus articles, simulating multi-column extraction ("column cuts"):
  * each article's body is re-wrapped into columns of `width` characters and `height` lines; a block is a run of
  * lines inside one column and one paragraph, so columns cut paragraphs mid-sentence. Then the extraction is
  * damaged the ways the sample page shows (paragraph first lines indented two cells, as printed): narrow columns come out line by line and interleaved, a column lands

@@ -1,6 +1,6 @@
 /**
  * Real METS/ALTO pages (tests/fixtures/real: BL Statesman 1824, BnL Luxemburger Zeitung 1858) as a suggestion
- * benchmark. Evaluation only: nothing is fitted on them (SUGGESTIONS.md, samples licence notes).
+ * benchmark. Evaluation only: nothing is fitted on them (licences: tests/fixtures/SOURCES.md).
  *
  * Each page is imported from its ALTO file alone (every fragment unassigned, in the file's block order, role
  * `body`, no hints), so the engine sees what a proofreader would after opening a bare ALTO file. The truth comes

@@ -5,7 +5,7 @@ import type { Article, Fragment, Issue, Page, Role } from '../../shared/model/ty
 import { rng } from '../suggest/rng'; // seeded (mulberry32), so two runs build the same issue
 
 /**
- * A newsroom-scale issue for benchmarks and scale tests (issue 8): by default 100 pages × 200 fragments =
+ * A newsroom-scale issue for benchmarks and scale tests: by default 100 pages × 200 fragments =
  * 20,000 fragments, about 1,500 articles holding ~60 % of them, the rest in the pool in source order.
  *
  * Text is real Chinese newspaper prose: sentences cut from the ECPO Jingbao transcriptions in

@@ -6,7 +6,7 @@ import { generateIssue } from '../../bench/support/generate-issue';
 import { startHostProcess, type HostProcess } from '../../bench/support/host-process';
 
 /**
- * Crash recovery end to end (issue 8): the browser host runs as a child process so it can be SIGKILLed in the
+ * Crash recovery end to end: the browser host runs as a child process so it can be SIGKILLed in the
  * middle of an editing session. Everything changed more than 1 s before the kill must come back on restart,
  * with its undo history. Needs the built renderer (`npx electron-vite build`).
  */

@@ -4,7 +4,7 @@ import { test, expect } from '../support/fixtures';
 import { SAMPLE_PAGE } from '../support/paths';
 
 /**
- * The real Electron shell (issue 6): sandboxed page on app://bundle, menus → command.run, test-queued dialogs
+ * The real Electron shell: sandboxed page on app://bundle, menus → command.run, test-queued dialogs
  * through the real IPC, the unsaved-changes prompt on close, refused navigation and network. These need an
  * Electron binary: they run in the `electron` project, which playwright.config.ts defines only when
  * ELECTRON_OVERRIDE_DIST_PATH points at one; elsewhere they are reported as skipped with that reason.

@@ -4,7 +4,7 @@ import { test, expect } from '../support/fixtures';
 import { Workbench } from './pages/workbench';
 
 /**
- * Crash recovery end to end (issue 8) through the real host: the renderer's autosave reaches
+ * Crash recovery end to end through the real host: the renderer's autosave reaches
  * `<userData>/recovery/` while the issue was never saved; the "crash" is a host restart with the page reloaded
  * (all renderer state gone); the next start offers the recovery file and restores the work. A file from a newer
  * Galley is shown as unreadable and kept.

@@ -4,7 +4,7 @@ import { test, expect } from '../support/fixtures';
 import { generateIssue } from '../../bench/support/generate-issue';
 
 /**
- * Newsroom scale (issue 8): a 100-page, 20,000-fragment, 1,500-article issue opens and stays workable. Only what
+ * Newsroom scale: a 100-page, 20,000-fragment, 1,500-article issue opens and stays workable. Only what
  * is in view is in the DOM (page pane, board), the issue overview shows every page's coverage and jumps to a
  * page's first problem, and a keyboard move lands. Timing goals live in bench/renderer.ts, not here.
  */

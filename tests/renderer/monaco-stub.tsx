@@ -1,5 +1,5 @@
 /**
- * jsdom cannot run Monaco (ARCHITECTURE B1): tests replace `@monaco-editor/react` with a textarea that has the
+ * jsdom cannot run Monaco: tests replace `@monaco-editor/react` with a textarea that has the
  * same controlled `value` / `onChange` contract. Import this module's `mockMonaco` in `vi.mock` factories.
  */
 export function MonacoStub(props: { value?: string; onChange?: (v: string | undefined) => void; options?: { ariaLabel?: string } }) {

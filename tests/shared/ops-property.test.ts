@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { caseArb, runCase, type RunStats } from './ops-property-model';
 
 /**
- * The non-negotiable, as a property (RELIABILITY 3.2): random pages → import → random sequences of every
+ * The non-negotiable, as a property (docs/foundation.md, The invariant): random pages → import → random sequences of every
  * operation, with undo and redo interleaved. After every step no text is lost, duplicated or misplaced; every
  * fragment is in one place; texts are well-formed; pool and discard pile stay in source order. At the end a JSON
  * round trip is lossless, replaying the history rebuilds the document and undoing everything gives the original.

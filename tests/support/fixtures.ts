@@ -9,7 +9,7 @@ import type { DialogAnswer, DialogChannel } from '../../electron/host/session/di
 import { ROOT } from './paths';
 
 /**
- * Playwright fixtures shared by the web and Electron projects (ARCHITECTURE C2).
+ * Playwright fixtures shared by the web and Electron projects (playwright.config.ts).
  *
  * - `appPage`: the running app. In the `web` project, a fresh loopback browser host (real handlers, test mode)
  *   over a fresh temp dir serving `out/renderer` (build it first: `npx electron-vite build`); in the `electron`

@@ -8,7 +8,7 @@ import {
 import { resolveInsideRoot, containRelative } from '../../../electron/host/security/containment';
 import { mainWindowOptions, createMainWindow } from '../../../electron/desktop/main/window';
 
-/** The shell's security decisions, pinned in Node (RELIABILITY 1.8.3): Electron is never loaded here. */
+/** The shell's security decisions, pinned in Node: Electron is never loaded here. */
 describe('window preferences', () => {
   it('are the hardened constant', () => {
     expect(WEB_PREFERENCES).toEqual({

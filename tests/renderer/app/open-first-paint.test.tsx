@@ -7,7 +7,7 @@ vi.mock('../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {
 vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
 
 /**
- * Open → interactive (issue 8): the first fragment is selected only after the first paint of the opened document,
+ * Open → interactive: the first fragment is selected only after the first paint of the opened document,
  * because a selection shows the editor, whose first showing loads Monaco (script and CSS that restyles the page).
  * A selection made meanwhile (the reopened view, the user) is kept.
  */

@@ -4,7 +4,7 @@ import type { Article, Role } from '@shared/model/types';
 import { makeCtx, renderApp, sampleIssue, giveElementsASize } from '../workbench-harness';
 
 /**
- * Issue 8: an edit re-renders only what it changed. Counted through two leaf components that are rendered by
+ * An edit re-renders only what it changed. Counted through two leaf components that are rendered by
  * exactly the components under test and replaced here by counting stubs: every article card renders one
  * ReviewBadge (with its article), every fragment row (page pane, board, trays) one RoleBadge.
  */

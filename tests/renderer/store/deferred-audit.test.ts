@@ -7,7 +7,7 @@ import { pageFromPlainText } from '@shared/import/plain-text';
 import { createIssue } from '@shared/model/create';
 
 /**
- * The renderer's audit per document version (issue 8): exact for every version, at once. A big document just
+ * The renderer's audit per document version: exact for every version, at once. A big document just
  * opened (not frozen) gets the full audit, is frozen when idle, and from then on every edit's version is audited
  * incrementally, still equal to the full audit.
  */

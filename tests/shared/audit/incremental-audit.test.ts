@@ -11,7 +11,7 @@ import { applyOp, applyRecorded } from '../../../shared/ops';
 import { caseArb, importPages, resolve } from '../ops-property-model';
 
 /**
- * The incremental audit (issue 8) must give exactly the report of the full `audit()` for every version of a
+ * The incremental audit must give exactly the report of the full `audit()` for every version of a
  * document: random pages, the random operation sequences of the no-text-lost property (every op, undo, redo),
  * plus corruptions no operation produces (an id placed twice, unplaced, a placed id missing from the pages, a
  * fragment dropped from its page, the same article object twice, an unfrozen copy), so that the paths that fall

@@ -9,7 +9,7 @@ import { isWellFormed, readDocx, readHtml, readMarkdownRendered, readNitf, strFr
 /**
  * Generated export documents with hostile text (markup, Markdown syntax, entities, control characters, lone
  * surrogates, astral Han, emoji, CR/LF): every format reads back every character, except the characters a
- * format cannot hold, which are counted in its warnings (RELIABILITY: "0 characters lost, or 100 % reported").
+ * format cannot hold, which are counted in its warnings.
  */
 const PIECES = ['的', '是', '𠮷', '😀', 'e\u0301', 'abc', '12', ' ', '\n', '\r', '\t', '\u3000', '<', '>', '&', '"', "'", '&amp;', '<script>', '</p>',
   '#', '## ', '> ', '- ', '1. ', '---', '*', '_', '`', '[', ']', '|', '\\', '\u0000', '\u000b', '\u001f', '\uFFFE', '\uD800', '\uDC00', '\u00ad', '\u200b'];

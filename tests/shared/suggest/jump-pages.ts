@@ -10,7 +10,7 @@ import type { Issue } from '../../../shared/model/types';
  */
 /**
  * A block set in a narrow column: one printed line per `width` characters (a line break inside CJK text comes out
- * as a space, DOMAIN.md artifact 4), the width chosen so the last line is full, as at a column foot.
+ * as a space), the width chosen so the last line is full, as at a column foot.
  */
 export function column(text: string): string {
   const chars = [...text];

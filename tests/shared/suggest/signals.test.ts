@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { pageFromPlainText } from '../../../shared/import/plain-text';
 import { SAMPLE_PAGE } from '../../support/paths';
 
-/** Each signal of SUGGESTIONS.md §3.1 on real cases from the sample page. */
+/** Each text signal of the engine's link score on real cases from the sample page. */
 const page = sampleIssue().pages[0];
 const frag = (n: number) => page.fragments[n - 1];
 

@@ -1,5 +1,5 @@
 /**
- * Kill-loop harness (RELIABILITY 2.4 A): a writer child process saves successive versions of a large issue and is
+ * Kill-loop harness: a writer child process saves successive versions of a large issue and is
  * killed with SIGKILL a few milliseconds after it announces a save; then the file on disk is classified. Used by
  * `crash-kill.test.ts` and by `bench/foundation.ts`. Relative imports only (the bench runs under tsx).
  */

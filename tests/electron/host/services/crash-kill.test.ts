@@ -5,7 +5,7 @@ import path from 'node:path';
 import { bundleWriter, crashLoop } from './crash-harness';
 
 /**
- * Crash safety of saving (RELIABILITY 2.4 A): the writer is SIGKILLed inside its save window hundreds of times;
+ * Crash safety of saving (docs/foundation.md, How it is proven): the writer is SIGKILLed inside its save window hundreds of times;
  * the issue file must always be the complete old or the complete new version, `.bak` a complete earlier version,
  * and the temp files a kill leaves are swept by the next load. The control proves the harness can see damage:
  * a naive `writeFileSync` writer under the same harness tears the file in some runs.

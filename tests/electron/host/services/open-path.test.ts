@@ -8,7 +8,7 @@ import { isValidatedIssue, parseIssue, serializeIssue, validateIssue } from '../
 import { generateIssue } from '../../../../bench/support/generate-issue';
 
 /**
- * The open path (issue 8): an issue is validated once, on the host, when it is read; the contract's output check
+ * The open path: an issue is validated once, on the host, when it is read; the contract's output check
  * lets that very object through, while every other issue (what the renderer sends) still gets the whole schema.
  */
 let dir: string;

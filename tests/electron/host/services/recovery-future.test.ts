@@ -8,7 +8,7 @@ import { recoveryDir, RECOVERY_SCHEMA } from '../../../../electron/host/services
 import { dispatch, type Handlers } from '../../../../shared/ipc/contract';
 
 /**
- * Issue 8: a recovery file written by a newer build is never loaded and never deleted by listing or reading it;
+ * A recovery file written by a newer build is never loaded and never deleted by listing or reading it;
  * the message says why. (The renderer's session payload inside the envelope has its own version: see
  * tests/renderer/features/persistence/recovery-session.test.tsx.)
  */

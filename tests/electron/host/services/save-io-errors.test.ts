@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { SaveError, saveAtomic, sweepTempFiles } from '../../../../electron/host/services/atomic-save';
 
 /**
- * Fault injection at the file layer (RELIABILITY 2.4 C). The k-th file-system call of a save fails, for k = 1, 2, …
+ * Fault injection at the file layer. The k-th file-system call of a save fails, for k = 1, 2, …
  * until a save runs clean, with EIO, ENOSPC and EDQUOT, once as a single fault and once with every later call
  * failing too; and writes come back short the way a filling disk makes them. Every layer a writer could use is
  * intercepted: `fs.promises`, the methods of its file handles (write, sync, stat, read, close…) and the callback

@@ -11,7 +11,7 @@ import { CloseFlow } from '../../../../electron/host/session/close-flow';
 import { dispatch, type Handlers } from '../../../../shared/ipc/contract';
 
 /**
- * Closing the window removes this session's recovery files (issue 8): the service (RecoverySession behind the
+ * Closing the window removes this session's recovery files: the service (RecoverySession behind the
  * real handlers) and the close sequence (CloseFlow over QuitGuard) that Electron and the browser host run.
  */
 let dir: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHook } from '@testing-library/react';
 import { useItemKeys } from '../../../../renderer/src/features/board/use-item-keys';
 
-/** The virtualizers re-measure every row when `getItemKey` changes identity (issue 8): it must change only when an
+/** The virtualizers re-measure every row when `getItemKey` changes identity: it must change only when an
  * index holds another id. */
 describe('useItemKeys', () => {
   const idOf = (x: { id: string }) => x.id;
