@@ -5,8 +5,8 @@ import { int, rng } from './rng';
 
 /**
  * Latin-script practice pages. No licence-clean newspaper text in a Latin script ships with the project, so
- * the "articles" are the sections of the team's own English notes in /work/shared (ARCHITECTURE, RELIABILITY,
- * UX, SUGGESTIONS): prose written for this project. They are technical English, not 19th-century news, so the
+ * the "articles" are the sections of English design notes kept beside the repository on the benchmark machine
+ * (`NOTES`): prose written for this project. They are technical English, not 19th-century news, so the
  * figures only show that the language-neutral cues work at all.
  */
 const NOTES = ['ARCHITECTURE.md', 'RELIABILITY.md', 'UX.md', 'SUGGESTIONS.md'].map((f) => `/work/shared/${f}`);

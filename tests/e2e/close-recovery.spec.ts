@@ -5,7 +5,7 @@ import { test, expect, type HostFixture } from '../support/fixtures';
 import { Workbench } from './pages/workbench';
 
 /**
- * Closing the window removes the recovery files of its session (issue 8), through the browser host's
+ * Closing the window removes the recovery files of its session, through the browser host's
  * `/__test/close`, which runs the Electron window's close sequence (electron/host/session/close-flow.ts):
  * - "Don't save" drops the changes, and their autosave with them;
  * - a save followed at once by a close leaves no stale autosave either (no waiting for the renderer's discard);

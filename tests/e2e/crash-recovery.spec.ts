@@ -137,7 +137,7 @@ test('a restored session survives the next kill: Restore works again and gives b
     await sendTo(page, 'p1.2', 'Control+1');
     await expect.poll(() => items(page, 1)).toEqual(['p1.1', 'p1.2']);
     await expect.poll(autosavedChanges, { timeout: 30_000 }).toBe(2);
-    // One session with one base once the previous base is removed (before the fix: none, the new one was removed).
+    // One session with one base once the previous base is removed (the failure this guards against: none, the new one removed).
     await expect.poll(sessionFiles, { timeout: 10_000 }).toEqual({ steps: 1, bases: 1 });
     await kill();
 

@@ -67,8 +67,8 @@ function loaded(ctx: CommandContext, issue: Issue, file: { token: string; name: 
   const first = issue.pages[0]?.fragments[0];
   if (!first) return;
   // Selecting shows the fragment in the editor pane, whose first showing loads Monaco (7 MB of script and 250 kB
-  // of CSS that restyles the whole page): after the first paint of the page and the board, not in its way (issue
-  // 8, open → interactive). Unless something was selected meanwhile (the reopened view, the user).
+  // of CSS that restyles the whole page): after the first paint of the page and the board, not in its way (open →
+  // interactive). Unless something was selected meanwhile (the reopened view, the user).
   afterPaint(() => {
     const s = st(ctx);
     if (s.doc === issue && !s.selection.length) s.select([first.id]);

@@ -13,7 +13,7 @@ import { SAMPLE_PAGE } from '../../../support/paths';
 /**
  * A real full disk: a 300 kB tmpfs, an issue saved on it, the disk filled to the last few kB, then a save through
  * the real host handlers and through `galley import -o`. The kernel then writes part of the file and says so, then
- * ENOSPC — the case that used to be renamed over the issue as a truncated file with "Saved". Needs root to mount
+ * ENOSPC — the case a save that ignores a short write would rename over the issue as a truncated file with "Saved". Needs root to mount
  * (CI runs as root); elsewhere each test is skipped with the reason.
  */
 const TMPFS_SIZE = '300k';

@@ -8,7 +8,7 @@ import { sampleNewspaperPdf } from '../../../shared/import/make-pdf';
 import { ROOT } from '../../../support/paths';
 
 /**
- * Packaging (issue 8): the PDF import reads pdfjs' CMaps, fonts and worker from the folder main names — node_modules
+ * Packaging: the PDF import reads pdfjs' CMaps, fonts and worker from the folder main names — node_modules
  * in development, `<resources>/pdfjs` in the packaged app (a copy laid out as electron-builder.yml's extraResources
  * make it) — and says clearly when they are missing instead of losing the Chinese text.
  */
