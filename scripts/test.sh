@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The whole suite, in the order that fails fastest: types, lint, unit tiers, build, end-to-end.
+# The whole suite, in the order that fails fastest: types, lint, format, unit tiers, build, end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GALLEY_TEST=1
 npm run typecheck
 npm run lint
+npm run format:check
 npx vitest run
 npx electron-vite build
 # Shell security and packaging on the built output (each ~20 s; both wait on nothing but local work and, for
