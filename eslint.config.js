@@ -25,7 +25,20 @@ const sharedPure = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', '**/*.cjs', 'shared/suggest/model/*.json'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      '.tmp/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/artifacts/**',
+      '**/*.cjs',
+      'shared/suggest/model/*.json',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -33,8 +46,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'nodeIntegration must stay off.' },
-        { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'contextIsolation must stay on.' },
+        {
+          selector: "Property[key.name='nodeIntegration'][value.value=true]",
+          message: 'nodeIntegration must stay off.',
+        },
+        {
+          selector: "Property[key.name='contextIsolation'][value.value=false]",
+          message: 'contextIsolation must stay on.',
+        },
         { selector: "Property[key.name='sandbox'][value.value=false]", message: 'the renderer must stay sandboxed.' },
         { selector: "Property[key.name='webSecurity'][value.value=false]", message: 'webSecurity must stay on.' },
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'never build markup from text.' },
@@ -53,19 +72,35 @@ export default tseslint.config(
   {
     files: ['shared/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        ...sharedPure,
-        { group: ['**/audit', '**/audit/**'], message: 'the model does not run the audit: its callers do (shared/issue-file/).' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...sharedPure,
+            {
+              group: ['**/audit', '**/audit/**'],
+              message: 'the model does not run the audit: its callers do (shared/issue-file/).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['shared/export/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        ...sharedPure,
-        { group: ['**/import', '**/import/**'], message: 'exports do not import importers: shared shapes live in shared/model/ or shared/layout/.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...sharedPure,
+            {
+              group: ['**/import', '**/import/**'],
+              message: 'exports do not import importers: shared shapes live in shared/model/ or shared/layout/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -76,55 +111,115 @@ export default tseslint.config(
   },
   {
     // The store and the command core sit below the features: features import them, never the other way.
-    files: ['renderer/src/store/**/*.ts', 'renderer/src/store/**/*.tsx', 'renderer/src/commands/**/*.ts', 'renderer/src/commands/**/*.tsx'],
+    files: [
+      'renderer/src/store/**/*.ts',
+      'renderer/src/store/**/*.tsx',
+      'renderer/src/commands/**/*.ts',
+      'renderer/src/commands/**/*.tsx',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        ...rendererBase,
-        { group: ['**/features/**', '**/app/**'], message: 'store/ and commands/ never import a feature or the app: features get the registry through CommandContext.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...rendererBase,
+            {
+              group: ['**/features/**', '**/app/**'],
+              message:
+                'store/ and commands/ never import a feature or the app: features get the registry through CommandContext.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'electron/host/ is shared by every shell: no Electron.' },
-        { group: ['**/desktop/**', '**/web/**', '**/cli/**'], message: 'electron/host/ never imports a shell.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'electron/host/ is shared by every shell: no Electron.' },
+            { group: ['**/desktop/**', '**/web/**', '**/cli/**'], message: 'electron/host/ never imports a shell.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'the browser host must stay electron-free.' },
-        { group: ['**/desktop/**', '**/cli/**'], message: 'a shell imports electron/host/ and shared/, never another shell.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'the browser host must stay electron-free.' },
+            {
+              group: ['**/desktop/**', '**/cli/**'],
+              message: 'a shell imports electron/host/ and shared/, never another shell.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'the CLI must stay electron-free.' },
-        { group: ['**/desktop/**', '**/web/**'], message: 'a shell imports electron/host/ and shared/, never another shell.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'the CLI must stay electron-free.' },
+            {
+              group: ['**/desktop/**', '**/web/**'],
+              message: 'a shell imports electron/host/ and shared/, never another shell.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/desktop/main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/web/**', '**/cli/**'], message: 'a shell imports electron/host/ and shared/, never another shell.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/web/**', '**/cli/**'],
+              message: 'a shell imports electron/host/ and shared/, never another shell.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/desktop/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['zod', '**/contract*', '**/model/**', '**/renderer/**', 'node:*', '**/host/**', '**/web/**', '**/cli/**'], message: 'the preload imports only electron and shared/ipc/channels.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'zod',
+                '**/contract*',
+                '**/model/**',
+                '**/renderer/**',
+                'node:*',
+                '**/host/**',
+                '**/web/**',
+                '**/cli/**',
+              ],
+              message: 'the preload imports only electron and shared/ipc/channels.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

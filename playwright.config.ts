@@ -30,12 +30,33 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+          args: [
+            '--no-sandbox',
+            '--disable-dev-shm-usage',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
         },
       },
     },
     // The shared fixture declares `page` (used by the web project); in the electron project that page is unused,
     // so it comes from the same system Chromium rather than a Playwright browser download.
-    ...(hasElectron ? [{ name: 'electron', grep: /@electron|@both/, use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] } } }] : []),
+    ...(hasElectron
+      ? [
+          {
+            name: 'electron',
+            grep: /@electron|@both/,
+            use: {
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: ['--no-sandbox', '--disable-gpu'],
+              },
+            },
+          },
+        ]
+      : []),
   ],
 });

@@ -12,7 +12,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/tooling/**/*.test.ts', 'tests/cross/**/*.test.ts'],
+          include: [
+            'tests/shared/**/*.test.ts',
+            'tests/electron/**/*.test.ts',
+            'tests/tooling/**/*.test.ts',
+            'tests/cross/**/*.test.ts',
+          ],
           setupFiles: ['tests/support/electron-mock.ts'],
           testTimeout: 120_000,
         },

@@ -43,9 +43,19 @@ try {
     await time('schema (zod)', () => IssueSchema.safeParse(raw));
     await time('schema + semantic checks (validateIssue)', () => validateIssue(raw));
     const loaded = await time('loadIssueFile (all of the above)', () => loadIssueFile(file));
-    const out = await time('issue.open output check (parsed issue)', () => ipcContract['issue.open'].output.parse({ issue: loaded, file: { token: 'bench-token-1', name: 'big.galley.json' } }));
+    const out = await time('issue.open output check (parsed issue)', () =>
+      ipcContract['issue.open'].output.parse({
+        issue: loaded,
+        file: { token: 'bench-token-1', name: 'big.galley.json' },
+      }),
+    );
     const copy = structuredClone(loaded);
-    await time('issue.open output check (any other issue: full schema)', () => ipcContract['issue.open'].output.parse({ issue: copy, file: { token: 'bench-token-1', name: 'big.galley.json' } }));
+    await time('issue.open output check (any other issue: full schema)', () =>
+      ipcContract['issue.open'].output.parse({
+        issue: copy,
+        file: { token: 'bench-token-1', name: 'big.galley.json' },
+      }),
+    );
     await time('JSON.stringify of the answer (browser host)', () => JSON.stringify({ ok: true, value: out }));
   }
 
@@ -58,10 +68,17 @@ try {
       for (let k = 0; k < 3; k++) {
         await host.call('/__test/dialog', { channel: 'dialog.openIssue', answer: 'big.galley.json' });
         const ref = await host.call<{ token: string }>('/rpc/dialog.openIssue', {});
-        await time(k === 0 ? 'issue.open over HTTP, first call (cold host)' : 'issue.open over HTTP, later calls', async () => {
-          const res = await fetch(`${host.origin}/rpc/issue.open`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-galley-token': host.token }, body: JSON.stringify({ token: ref.token }) });
-          return res.arrayBuffer(); // the bytes only: the client's own decoding is not the host's time
-        });
+        await time(
+          k === 0 ? 'issue.open over HTTP, first call (cold host)' : 'issue.open over HTTP, later calls',
+          async () => {
+            const res = await fetch(`${host.origin}/rpc/issue.open`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-galley-token': host.token },
+              body: JSON.stringify({ token: ref.token }),
+            });
+            return res.arrayBuffer(); // the bytes only: the client's own decoding is not the host's time
+          },
+        );
       }
     } finally {
       await host.stop();
@@ -73,7 +90,14 @@ try {
 
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const w = Math.max(...Object.keys(times).map((k) => k.length));
-console.log(`\nOpen path, host side — 100 pages, ${fragments} fragments, ${(Buffer.byteLength(serializeIssue(issue)) / 2 ** 20).toFixed(1)} MB (${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})\n`);
+console.log(
+  `\nOpen path, host side — 100 pages, ${fragments} fragments, ${(Buffer.byteLength(serializeIssue(issue)) / 2 ** 20).toFixed(1)} MB (${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})\n`,
+);
 console.log(`${'stage'.padEnd(w)} |    min | median | runs`);
 console.log(`${'-'.repeat(w)}-|--------|--------|-----`);
-for (const [k, v] of Object.entries(times)) console.log(`${k.padEnd(w)} | ${Math.min(...v).toFixed(0).padStart(6)} | ${med(v).toFixed(0).padStart(6)} | ${v.length}`);
+for (const [k, v] of Object.entries(times))
+  console.log(
+    `${k.padEnd(w)} | ${Math.min(...v)
+      .toFixed(0)
+      .padStart(6)} | ${med(v).toFixed(0).padStart(6)} | ${v.length}`,
+  );

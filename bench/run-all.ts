@@ -20,7 +20,9 @@ for (const name of benches) {
   console.log(`\n=== bench/${name} ===`);
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [tsx, path.join(dir, name)], { stdio: 'inherit' });
-  console.log(`=== bench/${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== bench/${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   if (r.status !== 0) failed.push(name);
 }
 if (failed.length) {

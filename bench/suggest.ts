@@ -36,7 +36,9 @@ function row(name: string, s: Summary): string {
 }
 
 // (a) sample page.
-const truth = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/suggest/zhejiang-p2.truth.json'), 'utf8')) as Truth & { page: string };
+const truth = JSON.parse(
+  readFileSync(path.join(root, 'tests/fixtures/suggest/zhejiang-p2.truth.json'), 'utf8'),
+) as Truth & { page: string };
 const sampleText = readFileSync(path.join(root, truth.page), 'utf8');
 // The modern word bigram model's load time: parsing its JSON (what importing it costs, in the worker too) and
 // decoding it into tables on the first modern page (shared/suggest/modern-model.ts).
@@ -46,7 +48,9 @@ const sampleText = readFileSync(path.join(root, truth.page), 'utf8');
   JSON.parse(readFileSync(file, 'utf8'));
   const t1 = performance.now();
   bundledModernLm();
-  console.log(`modern word bigram model (${(statSync(file).size / 1e6).toFixed(2)} MB): JSON read + parse ${(t1 - t0).toFixed(0)} ms, decode on first use ${(performance.now() - t1).toFixed(0)} ms`);
+  console.log(
+    `modern word bigram model (${(statSync(file).size / 1e6).toFixed(2)} MB): JSON read + parse ${(t1 - t0).toFixed(0)} ms, decode on first use ${(performance.now() - t1).toFixed(0)} ms`,
+  );
 }
 const sampleIssue = issueFromText(sampleText, 'zhejiang-p2');
 suggest(sampleIssue); // warm-up (model load, JIT)
@@ -63,12 +67,21 @@ if (runA) {
   console.log(row('zh ECPO evaluation folds', summarize(runPages(ecpoEvalSet(quick ? 6 : 20, 60)))));
   // The same held-out pages with whole columns (a band as one) landing at column boundaries of other articles,
   // instead of runs of 1–4 blocks landing anywhere: closer to how a misread column lands.
-  console.log(row('zh held out, whole columns', summarize(runPages(chineseDevSet(n, 60, 'heldout', CORPUS_DIR, 'columns')))));
+  console.log(
+    row('zh held out, whole columns', summarize(runPages(chineseDevSet(n, 60, 'heldout', CORPUS_DIR, 'columns')))),
+  );
   // The same held-out pages with nothing moved: what interleaving, set-apart lines and lost lines cost on their own.
-  console.log(row('zh held out, nothing moved', summarize(runPages(chineseDevSet(n, 60, 'heldout', CORPUS_DIR, 'none')))));
+  console.log(
+    row('zh held out, nothing moved', summarize(runPages(chineseDevSet(n, 60, 'heldout', CORPUS_DIR, 'none')))),
+  );
   // Plain extraction output carries no `#` heading marks: the same held-out pages with the marks removed.
   const bare = (t: string) => t.replace(/^#+ /gm, '');
-  console.log(row('sample page, no # marks', summarize([scorePage(suggest(issueFromText(bare(sampleText), 'zhejiang-p2')), truth)])));
+  console.log(
+    row(
+      'sample page, no # marks',
+      summarize([scorePage(suggest(issueFromText(bare(sampleText), 'zhejiang-p2')), truth)]),
+    ),
+  );
   console.log(row('zh held out, no # marks', summarize(runPages(held.map((p) => ({ ...p, text: bare(p.text) }))))));
 
   // Where the held-out misses are (bench/suggest/breakdown.ts): by article layout and displacement, and grouping
@@ -104,15 +117,23 @@ if (runA) {
   // (d) latency; wall time and this thread's CPU time (the machine may be shared: load shown). First sight: each page
   // once, after the JIT warmed up on other pages (what `import --auto` pays). Re-solve: the same pages again, as the
   // workbench does after every change (the features of unchanged fragments are cached, in the worker too).
-  console.log(`\nload average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
+  console.log(
+    `\nload average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs`,
+  );
   for (const size of [60, 300]) {
     for (const p of chineseDevSet(quick ? 2 : 5, size, 'tune')) suggest(issueFromText(p.text)); // JIT warm-up
     // Held-out pages no other part of this bench has run (the accuracy rows use the first 40), so first sight is cold;
     // only pages of 0.75–1.25 × the size (the generator overshoots now and then, up to 2.5 ×), so the row says what a
     // page of that size costs.
     const want = quick ? 5 : 15;
-    const pages = chineseDevSet(40 + 4 * want, size, 'heldout').slice(40).map((p) => issueFromText(p.text))
-      .filter((issue) => Math.abs(issue.pages[0].fragments.length - size) <= 0.25 * size).slice(0, want);
+    const pages = chineseDevSet(40 + 4 * want, size, 'heldout')
+      .slice(40)
+      .map((p) => issueFromText(p.text))
+      .filter((issue) => Math.abs(issue.pages[0].fragments.length - size) <= 0.25 * size)
+      .slice(0, want);
     const first: number[] = [];
     for (const issue of pages) {
       const t0 = performance.now();
@@ -120,7 +141,9 @@ if (runA) {
       first.push(performance.now() - t0);
     }
     const counts = pages.map((p) => p.pages[0].fragments.length);
-    console.log(`first sight, ${Math.min(...counts)}–${Math.max(...counts)} fragments: wall p50 ${percentile(first, 0.5).toFixed(1)} ms, p95 ${percentile(first, 0.95).toFixed(1)} ms (${pages.length} pages, once each)`);
+    console.log(
+      `first sight, ${Math.min(...counts)}–${Math.max(...counts)} fragments: wall p50 ${percentile(first, 0.5).toFixed(1)} ms, p95 ${percentile(first, 0.95).toFixed(1)} ms (${pages.length} pages, once each)`,
+    );
     const wall: number[] = [];
     const cpu: number[] = [];
     let frags = 0;
@@ -137,16 +160,26 @@ if (runA) {
         cpu.push(process.cpuUsage(c0).user / 1000);
       }
     }
-    console.log(`re-solve, ${Math.min(...counts)}–${Math.max(...counts)} fragments (mean ${Math.round(frags / pages.length)}): wall p50 ${percentile(wall, 0.5).toFixed(1)} ms, p95 ${percentile(wall, 0.95).toFixed(1)} ms; CPU p50 ${percentile(cpu, 0.5).toFixed(1)} ms, p95 ${percentile(cpu, 0.95).toFixed(1)} ms (${pages.length} pages × ${RUNS} runs)`);
+    console.log(
+      `re-solve, ${Math.min(...counts)}–${Math.max(...counts)} fragments (mean ${Math.round(frags / pages.length)}): wall p50 ${percentile(wall, 0.5).toFixed(1)} ms, p95 ${percentile(wall, 0.95).toFixed(1)} ms; CPU p50 ${percentile(cpu, 0.5).toFixed(1)} ms, p95 ${percentile(cpu, 0.95).toFixed(1)} ms (${pages.length} pages × ${RUNS} runs)`,
+    );
   }
 
   // (d2) worst cases for the band parser: whole pages of one-line blocks (every line a span candidate), cut
   // mid-sentence or each ending a sentence (every line a possible set-apart paragraph end).
   {
-    const corpus = chineseDevSet(4, 300, 'heldout').map((p) => p.text.replace(/^#+ .*$/gm, '').replace(/\s+/g, '')).join('');
-    for (const [label, end] of [['cut mid-sentence', ''], ['each ending a sentence', '。']] as const) {
+    const corpus = chineseDevSet(4, 300, 'heldout')
+      .map((p) => p.text.replace(/^#+ .*$/gm, '').replace(/\s+/g, ''))
+      .join('');
+    for (const [label, end] of [
+      ['cut mid-sentence', ''],
+      ['each ending a sentence', '。'],
+    ] as const) {
       for (const size of quick ? [300] : [300, 1500]) {
-        const lines = Array.from({ length: size }, (_, i) => corpus.slice((i * 11) % (corpus.length - 12), ((i * 11) % (corpus.length - 12)) + 11) + end);
+        const lines = Array.from(
+          { length: size },
+          (_, i) => corpus.slice((i * 11) % (corpus.length - 12), ((i * 11) % (corpus.length - 12)) + 11) + end,
+        );
         const issue = issueFromText(`${lines.join('\n\n')}\n`);
         const t0 = performance.now();
         suggest(issue);

@@ -30,7 +30,10 @@ import { createInterface } from 'node:readline';
 import { encodeModernLm } from '../shared/suggest/modern-lm';
 
 const DATA_DIR = '/usr/lib/x86_64-linux-gnu/sunpinyin/data';
-const PACKAGES: Record<string, string> = { 'sunpinyin-data': '0.1.22+20170109-2', 'sunpinyin-utils': '3.0.0~rc2+ds1-4+b1' };
+const PACKAGES: Record<string, string> = {
+  'sunpinyin-data': '0.1.22+20170109-2',
+  'sunpinyin-utils': '3.0.0~rc2+ds1-4+b1',
+};
 const INPUT_SHA256: Record<string, string> = {
   'lm_sc.t3g': '768b8dfc6cf6b1769e4df0bccfa4a2ac28d9abc6bcad7d8a74d08be7fc61a19d',
   'pydict_sc.bin': 'cdfddfa11d9137aacfb6cfc2a453c9fc0f4dcb1524f0d61be598a35eeecf374c',
@@ -53,7 +56,9 @@ function checkInputs(): void {
     if (have !== want) throw new Error(`${pkg} ${have} installed, the model is pinned to ${want}`);
   }
   for (const [file, want] of Object.entries(INPUT_SHA256)) {
-    const sha = createHash('sha256').update(readFileSync(path.join(DATA_DIR, file))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(path.join(DATA_DIR, file)))
+      .digest('hex');
     if (sha !== want) throw new Error(`${file}: SHA-256 ${sha}, expected ${want}`);
   }
 }
@@ -89,7 +94,9 @@ interface Parsed {
 }
 
 async function readModel(keep: (id: number) => boolean): Promise<Parsed> {
-  const child = spawn('tslminfo', ['-v', '-p', path.join(DATA_DIR, 'lm_sc.t3g')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('tslminfo', ['-v', '-p', path.join(DATA_DIR, 'lm_sc.t3g')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const rl = createInterface({ input: child.stdout, crlfDelay: Infinity });
   const uni = new Map<number, { p: number; bow: number }>();
   let cap = 1 << 21;
@@ -100,7 +107,10 @@ async function readModel(keep: (id: number) => boolean): Promise<Parsed> {
   let section = -1;
   for await (const line of rl) {
     const head = /^\\(\d)-gram\\/.exec(line);
-    if (head) { section = Number(head[1]); continue; }
+    if (head) {
+      section = Number(head[1]);
+      continue;
+    }
     if (section !== 1 && section !== 2) continue;
     const f = line.trim().split(/\s+/);
     if (section === 1) uni.set(Number(f[0]), { p: Number(f[1]), bow: Number(f[2]) });
@@ -110,7 +120,10 @@ async function readModel(keep: (id: number) => boolean): Promise<Parsed> {
       if (!keep(w1) || !keep(w2)) continue;
       if (nb === cap) {
         cap *= 2;
-        const g = <T extends Int32Array | Float64Array>(a: T, n: T) => { n.set(a); return n; };
+        const g = <T extends Int32Array | Float64Array>(a: T, n: T) => {
+          n.set(a);
+          return n;
+        };
         b1 = g(b1, new Int32Array(cap));
         b2 = g(b2, new Int32Array(cap));
         bp = g(bp, new Float64Array(cap));
@@ -129,7 +142,14 @@ async function readModel(keep: (id: number) => boolean): Promise<Parsed> {
 async function build(): Promise<string> {
   checkInputs();
   const lexicon = readLexicon();
-  const isKept = (w: string) => w.length > 0 && [...w].length <= MAX_WORD && ([...w].every((c) => { const k = c.codePointAt(0)!; return k >= 0x3400 && k <= 0x9fff; }) || (w.length === 1 && PUNCT.includes(w)));
+  const isKept = (w: string) =>
+    w.length > 0 &&
+    [...w].length <= MAX_WORD &&
+    ([...w].every((c) => {
+      const k = c.codePointAt(0)!;
+      return k >= 0x3400 && k <= 0x9fff;
+    }) ||
+      (w.length === 1 && PUNCT.includes(w)));
   const keepId = (id: number) => id === 0 || (id < lexicon.length && isKept(lexicon[id]));
   const m = await readModel(keepId);
   // Ids in code-unit order of the words (the boundary, '', first): the loader finds a word by binary search.
@@ -141,22 +161,31 @@ async function build(): Promise<string> {
   for (let i = 0; i < m.nb; i++) {
     const u1 = m.uni.get(m.b1[i]);
     const u2 = m.uni.get(m.b2[i]);
-    if (!u1 || !u2) { weight[i] = -1; continue; }
+    if (!u1 || !u2) {
+      weight[i] = -1;
+      continue;
+    }
     weight[i] = u1.p * m.bp[i] * Math.abs(Math.log(m.bp[i]) - Math.log(u1.bow * u2.p));
   }
-  const order = Array.from({ length: m.nb }, (_, i) => i).filter((i) => weight[i] >= 0)
-    .sort((a, b) => weight[b] - weight[a] || m.b1[a] - m.b1[b] || m.b2[a] - m.b2[b]).slice(0, BIGRAMS);
-  const data = encodeModernLm({
-    words: ids.map(text),
-    unigram: ids.map((id) => m.uni.get(id)!.p),
-    backoff: ids.map((id) => m.uni.get(id)!.bow),
-    bigrams: order.map((i) => [newId.get(m.b1[i])!, newId.get(m.b2[i])!, m.bp[i]]),
-    boundary: newId.get(0)!,
-  }, {
-    source: `open-gram lm_sc.t3g + pydict_sc.bin from Debian sunpinyin-data ${PACKAGES['sunpinyin-data']} (read with tslminfo from sunpinyin-utils ${PACKAGES['sunpinyin-utils']}), see SOURCES.md`,
-    licence: 'CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0/): open-gram, (c) 1997-2010 MDBG; (c) 2010 Kov Chai, virus huo, Tinyfool. Derived (pruned, quantised) by scripts/build-modern-lm.ts; this file is shared under the same licence.',
-    inputSha256: INPUT_SHA256,
-  });
+  const order = Array.from({ length: m.nb }, (_, i) => i)
+    .filter((i) => weight[i] >= 0)
+    .sort((a, b) => weight[b] - weight[a] || m.b1[a] - m.b1[b] || m.b2[a] - m.b2[b])
+    .slice(0, BIGRAMS);
+  const data = encodeModernLm(
+    {
+      words: ids.map(text),
+      unigram: ids.map((id) => m.uni.get(id)!.p),
+      backoff: ids.map((id) => m.uni.get(id)!.bow),
+      bigrams: order.map((i) => [newId.get(m.b1[i])!, newId.get(m.b2[i])!, m.bp[i]]),
+      boundary: newId.get(0)!,
+    },
+    {
+      source: `open-gram lm_sc.t3g + pydict_sc.bin from Debian sunpinyin-data ${PACKAGES['sunpinyin-data']} (read with tslminfo from sunpinyin-utils ${PACKAGES['sunpinyin-utils']}), see SOURCES.md`,
+      licence:
+        'CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0/): open-gram, (c) 1997-2010 MDBG; (c) 2010 Kov Chai, virus huo, Tinyfool. Derived (pruned, quantised) by scripts/build-modern-lm.ts; this file is shared under the same licence.',
+      inputSha256: INPUT_SHA256,
+    },
+  );
   console.log(`${ids.length} words, ${order.length} of ${m.nb} bigrams kept`);
   return `${JSON.stringify(data)}\n`;
 }

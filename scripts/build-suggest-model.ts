@@ -27,7 +27,9 @@ const corpusDir = process.argv[2] ?? '/work/shared/corpus/ecpo-jingbao-train';
 const outFile = path.resolve(import.meta.dirname, '../shared/suggest/model/lm.json');
 const MIN_COUNT = 2;
 
-const names = readdirSync(corpusDir).filter((f) => f.endsWith('.xml')).sort();
+const names = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.xml'))
+  .sort();
 // Dev folds (practice pages for bench/suggest.ts) stay out of the model.
 const articles = readCorpus(corpusDir).filter((a) => !isDevFile(a.file, names));
 const convert = OpenCC.Converter({ from: 'hk', to: 'cn' });
@@ -56,7 +58,9 @@ for (const a of articles) {
     }
   }
 }
-const kept = [...counts].filter(([g, c]) => [...g].length === 1 || c >= MIN_COUNT).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+const kept = [...counts]
+  .filter(([g, c]) => [...g].length === 1 || c >= MIN_COUNT)
+  .sort((x, y) => (x[0] < y[0] ? -1 : 1));
 const model = {
   format: 'galley-suggest-lm',
   version: 1,
@@ -68,4 +72,6 @@ const model = {
   grams: kept.map(([g, c]) => `${g}\t${c}`).join('\n'),
 };
 writeFileSync(outFile, JSON.stringify(model));
-console.log(`${articles.length} articles, ${total} characters, ${kept.length} n-grams kept, t2s ${t2s.length / 2} pairs → ${outFile}`);
+console.log(
+  `${articles.length} articles, ${total} characters, ${kept.length} n-grams kept, t2s ${t2s.length / 2} pairs → ${outFile}`,
+);

@@ -37,7 +37,8 @@ import { readCorpus } from './suggest/corpus';
 import { isDevFile } from './suggest/split';
 
 const PACKAGE = 'nodejieba@3.5.8';
-const TARBALL_INTEGRITY = 'sha512-TFiDYgEVmBgQwAr1sVj7err3Cn21qxMxTLA+LTEVqKcGqgwJuonJEW0g6oH2+7FhMKJfkWsvlj1SaTrWXe1Q9w==';
+const TARBALL_INTEGRITY =
+  'sha512-TFiDYgEVmBgQwAr1sVj7err3Cn21qxMxTLA+LTEVqKcGqgwJuonJEW0g6oH2+7FhMKJfkWsvlj1SaTrWXe1Q9w==';
 const DICT_PATH = 'package/submodules/cppjieba/dict/jieba.dict.utf8';
 const DICT_SHA256 = '3043b77068e09c9904f27cad82f12b6ebe9dbdb5aeff3b25e45ab7f9c1122b55';
 const LICENSE_PATHS = ['package/submodules/cppjieba/LICENSE', 'package/LICENSE'];
@@ -54,9 +55,13 @@ const OpenCC = require('opencc-js') as { Converter: (o: { from: string; to: stri
 function fetchDictionary(): { dict: string; licences: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'galley-jieba-'));
   try {
-    const out = execFileSync('npm', ['pack', PACKAGE, '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync('npm', ['pack', PACKAGE, '--json', '--pack-destination', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const [info] = JSON.parse(out) as Array<{ filename: string; integrity: string }>;
-    if (info.integrity !== TARBALL_INTEGRITY) throw new Error(`${PACKAGE}: tarball integrity ${info.integrity}, expected ${TARBALL_INTEGRITY}`);
+    if (info.integrity !== TARBALL_INTEGRITY)
+      throw new Error(`${PACKAGE}: tarball integrity ${info.integrity}, expected ${TARBALL_INTEGRITY}`);
     execFileSync('tar', ['xzf', info.filename, DICT_PATH, ...LICENSE_PATHS], { cwd: dir });
     const raw = readFileSync(path.join(dir, DICT_PATH));
     const sha = createHash('sha256').update(raw).digest('hex');
@@ -81,7 +86,10 @@ function buildT2s(): string {
     const ch = String.fromCharCode(code);
     for (const convert of converters) {
       const s = convert(ch);
-      if (s !== ch && s.length === 1 && isHan(s.charCodeAt(0))) { map.set(ch, s); break; }
+      if (s !== ch && s.length === 1 && isHan(s.charCodeAt(0))) {
+        map.set(ch, s);
+        break;
+      }
     }
   }
   const targets = new Set(map.values());
@@ -113,7 +121,8 @@ const buckets = new Map<string, string[]>();
 for (const [word, n] of freq) {
   const key = `${word.length}\t${Math.round(Math.log(n) * Q)}`;
   const list = buckets.get(key);
-  if (list) list.push(word); else buckets.set(key, [word]);
+  if (list) list.push(word);
+  else buckets.set(key, [word]);
 }
 const keys = [...buckets.keys()].sort((x, y) => {
   const [lx, qx] = x.split('\t').map(Number);
@@ -135,7 +144,9 @@ const model: WordModelData = {
 writeFileSync(outFile, JSON.stringify(model));
 const perLength = [1, 2, 3, 4].map((l) => [...freq.keys()].filter((w) => w.length === l).length);
 const bytes = Buffer.byteLength(JSON.stringify(model));
-console.log(`${lines} dictionary lines, total frequency ${total}; kept ${freq.size} words (by length 1–4: ${perLength.join(', ')}); t2s ${t2s.length / 2} pairs; ${(bytes / 1e6).toFixed(2)} MB → ${outFile}`);
+console.log(
+  `${lines} dictionary lines, total frequency ${total}; kept ${freq.size} words (by length 1–4: ${perLength.join(', ')}); t2s ${t2s.length / 2} pairs; ${(bytes / 1e6).toFixed(2)} MB → ${outFile}`,
+);
 
 /**
  * Real printed line cuts inside paragraphs (line i's end + line i+1's start) against the same line end followed by a
@@ -143,13 +154,19 @@ console.log(`${lines} dictionary lines, total frequency ${total}; kept ${freq.si
  * and ends. The corpus is 1920s traditional Chinese, so the modern dictionary fires less than on today's papers.
  */
 async function reportOnCorpus(data: WordModelData): Promise<void> {
-  if (!existsSync(corpusDir)) { console.log(`(no corpus at ${corpusDir}: no report)`); return; }
+  if (!existsSync(corpusDir)) {
+    console.log(`(no corpus at ${corpusDir}: no report)`);
+    return;
+  }
   const { loadWordModel } = await import('../shared/suggest/words');
   const m = loadWordModel(data);
-  const names = readdirSync(corpusDir).filter((f) => f.endsWith('.xml')).sort();
+  const names = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   const articles = readCorpus(corpusDir).filter((a) => !isDevFile(a.file, names));
   const cuts: Array<[string, string]> = [];
-  for (const a of articles) for (const p of a.paragraphs) for (let i = 0; i + 1 < p.length; i++) cuts.push([p[i], p[i + 1]]);
+  for (const a of articles)
+    for (const p of a.paragraphs) for (let i = 0; i + 1 < p.length; i++) cuts.push([p[i], p[i + 1]]);
   let seed = 12345;
   const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const edges = [0, 0.5, 1, 2, 3, 4, 6, 8, Infinity];
@@ -166,12 +183,18 @@ async function reportOnCorpus(data: WordModelData): Promise<void> {
     if (straddlingWord(a.slice(-4), other.slice(0, 4))) icuRandom++;
   }
   const pct = (x: number, n: number) => `${((100 * x) / n).toFixed(1)}%`;
-  console.log(`\nseamScore on ${cuts.length} printed line cuts of the corpus training folds vs a random line start each:`);
+  console.log(
+    `\nseamScore on ${cuts.length} printed line cuts of the corpus training folds vs a random line start each:`,
+  );
   trueBins.forEach((t, k) => {
     const label = k === 0 ? 'score = 0' : `(${edges[k - 1]}, ${edges[k]}]`;
-    console.log(`  ${label.padEnd(11)} true ${pct(t, cuts.length).padStart(6)}  random ${pct(randomBins[k], cuts.length).padStart(6)}  LR ${(t / Math.max(1, randomBins[k])).toFixed(2)}`);
+    console.log(
+      `  ${label.padEnd(11)} true ${pct(t, cuts.length).padStart(6)}  random ${pct(randomBins[k], cuts.length).padStart(6)}  LR ${(t / Math.max(1, randomBins[k])).toFixed(2)}`,
+    );
   });
-  console.log(`  ICU straddle (straddle.ts): true ${pct(icuTrue, cuts.length)}, random ${pct(icuRandom, cuts.length)}, LR ${(icuTrue / Math.max(1, icuRandom)).toFixed(2)}`);
+  console.log(
+    `  ICU straddle (straddle.ts): true ${pct(icuTrue, cuts.length)}, random ${pct(icuRandom, cuts.length)}, LR ${(icuTrue / Math.max(1, icuRandom)).toFixed(2)}`,
+  );
 
   const thresholds = [0, 1, 2];
   const count = () => thresholds.map(() => 0);
@@ -184,14 +207,23 @@ async function reportOnCorpus(data: WordModelData): Promise<void> {
         const e = m.endScore(line);
         const sb = i === 0 ? starts.para : starts.cont;
         const eb = i === p.length - 1 ? ends.para : ends.cont;
-        if (i === 0) starts.nPara++; else starts.nCont++;
-        if (i === p.length - 1) ends.nPara++; else ends.nCont++;
-        thresholds.forEach((t, k) => { if (s > t) sb[k]++; if (e > t) eb[k]++; });
+        if (i === 0) starts.nPara++;
+        else starts.nCont++;
+        if (i === p.length - 1) ends.nPara++;
+        else ends.nCont++;
+        thresholds.forEach((t, k) => {
+          if (s > t) sb[k]++;
+          if (e > t) eb[k]++;
+        });
       });
     }
   }
-  console.log(`startScore > ${thresholds.join(' / ')}: continuation lines ${starts.cont.map((x) => pct(x, starts.nCont)).join(' / ')}, paragraph starts ${starts.para.map((x) => pct(x, starts.nPara)).join(' / ')}`);
-  console.log(`endScore   > ${thresholds.join(' / ')}: cut line ends ${ends.cont.map((x) => pct(x, ends.nCont)).join(' / ')}, paragraph ends ${ends.para.map((x) => pct(x, ends.nPara)).join(' / ')}`);
+  console.log(
+    `startScore > ${thresholds.join(' / ')}: continuation lines ${starts.cont.map((x) => pct(x, starts.nCont)).join(' / ')}, paragraph starts ${starts.para.map((x) => pct(x, starts.nPara)).join(' / ')}`,
+  );
+  console.log(
+    `endScore   > ${thresholds.join(' / ')}: cut line ends ${ends.cont.map((x) => pct(x, ends.nCont)).join(' / ')}, paragraph ends ${ends.para.map((x) => pct(x, ends.nPara)).join(' / ')}`,
+  );
 }
 
 await reportOnCorpus(model);

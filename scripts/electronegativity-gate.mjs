@@ -33,16 +33,26 @@ if (!existsSync(page)) {
 }
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(STAGE, { recursive: true });
-cpSync(path.join(ROOT, 'electron'), path.join(STAGE, 'electron'), { recursive: true, filter: (src) => !src.includes(`${path.sep}cli${path.sep}`) });
+cpSync(path.join(ROOT, 'electron'), path.join(STAGE, 'electron'), {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}cli${path.sep}`),
+});
 cpSync(page, path.join(STAGE, 'renderer/index.html'));
 writeFileSync(path.join(STAGE, 'package.json'), readFileSync(path.join(ROOT, 'package.json')));
 // `--self-test`: adds a deliberately insecure window to the staged input; the gate must then fail.
 if (process.argv.includes('--self-test')) {
-  writeFileSync(path.join(STAGE, 'electron/insecure-sample.js'), "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, webSecurity: false } }).loadURL('http://example.com');\n");
+  writeFileSync(
+    path.join(STAGE, 'electron/insecure-sample.js'),
+    "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, webSecurity: false } }).loadURL('http://example.com');\n",
+  );
 }
 
 const bin = path.join(ROOT, 'node_modules/.bin/electronegativity');
-const run = spawnSync(bin, ['-i', STAGE, '-r', '-v', 'false', '-o', SARIF, '-e', version], { cwd: WORK, encoding: 'utf8', timeout: 180_000 });
+const run = spawnSync(bin, ['-i', STAGE, '-r', '-v', 'false', '-o', SARIF, '-e', version], {
+  cwd: WORK,
+  encoding: 'utf8',
+  timeout: 180_000,
+});
 if (run.error || !existsSync(SARIF)) {
   console.error(`electronegativity-gate: the scan did not run: ${run.error?.message ?? run.stderr}`);
   process.exit(1);
@@ -58,12 +68,22 @@ const findings = results.map((r) => ({
   line: r.locations?.[0]?.physicalLocation?.region?.startLine ?? 0,
   message: r.message?.text ?? '',
 }));
-const allowed = (f) => ALLOWLIST.some((a) => a.rule === f.rule && (a.file === '*' || f.file.endsWith(a.file)) && (!a.level || a.level === f.level));
+const allowed = (f) =>
+  ALLOWLIST.some(
+    (a) => a.rule === f.rule && (a.file === '*' || f.file.endsWith(a.file)) && (!a.level || a.level === f.level),
+  );
 const refused = findings.filter((f) => !allowed(f));
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-for (const f of findings) console.log(`${allowed(f) ? 'allowed ' : 'FINDING '} ${f.rule} (${f.level}) ${f.file}:${f.line} ${f.message.slice(0, 160)}`);
+for (const f of findings)
+  console.log(
+    `${allowed(f) ? 'allowed ' : 'FINDING '} ${f.rule} (${f.level}) ${f.file}:${f.line} ${f.message.slice(0, 160)}`,
+  );
 if (refused.length) {
-  console.error(`electronegativity-gate: FAIL: ${refused.length} finding(s) not on the reviewed allowlist (SARIF: ${path.relative(ROOT, SARIF)}; ${seconds} s)`);
+  console.error(
+    `electronegativity-gate: FAIL: ${refused.length} finding(s) not on the reviewed allowlist (SARIF: ${path.relative(ROOT, SARIF)}; ${seconds} s)`,
+  );
   process.exit(1);
 }
-console.log(`electronegativity-gate: ok: ${findings.length} finding(s), all reviewed (${results.length ? 'see docs/security.md' : 'none'}); ${seconds} s`);
+console.log(
+  `electronegativity-gate: ok: ${findings.length} finding(s), all reviewed (${results.length ? 'see docs/security.md' : 'none'}); ${seconds} s`,
+);

@@ -19,7 +19,10 @@ const DIST = path.join(WORK, 'electron-dist');
 const OUT = path.join(WORK, 'release');
 const started = Date.now();
 const require = createRequire(import.meta.url);
-const fail = (msg) => { console.error(`package-smoke: FAIL: ${msg}`); process.exit(1); };
+const fail = (msg) => {
+  console.error(`package-smoke: FAIL: ${msg}`);
+  process.exit(1);
+};
 
 for (const f of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
   if (!existsSync(path.join(ROOT, f))) fail(`${f} is missing: run npx electron-vite build first`);
@@ -35,7 +38,16 @@ rmSync(WORK, { recursive: true, force: true });
 mkdirSync(path.join(DIST, 'resources'), { recursive: true });
 mkdirSync(path.join(DIST, 'locales'), { recursive: true });
 const exe = path.join(DIST, 'electron');
-writeFileSync(exe, Buffer.concat([Buffer.from(`#!/bin/sh\n# stand-in Electron for the packaging smoke test\n# `), Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE), Buffer.from('\nexit 0\n')]));
+writeFileSync(
+  exe,
+  Buffer.concat([
+    Buffer.from(`#!/bin/sh\n# stand-in Electron for the packaging smoke test\n# `),
+    Buffer.from(SENTINEL),
+    Buffer.from([1, DEFAULT_WIRE.length]),
+    Buffer.from(DEFAULT_WIRE),
+    Buffer.from('\nexit 0\n'),
+  ]),
+);
 chmodSync(exe, 0o755);
 writeFileSync(path.join(DIST, 'version'), '45.5.0');
 writeFileSync(path.join(DIST, 'LICENSE'), 'stand-in');
@@ -79,19 +91,46 @@ const RUNTIME_ASSETS = {
 };
 const resolved = new Set();
 for (const file of walkFiles(path.join(ROOT, 'out/main')).filter((f) => /\.(m?js|cjs)$/.test(f))) {
-  for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:require[\w$]*|createRequire[\w$]*\s*\([^()]*\))\.resolve\s*\(\s*["']([^"'./][^"']*)["']/g)) resolved.add(m[1]);
+  for (const m of readFileSync(file, 'utf8').matchAll(
+    /\b(?:require[\w$]*|createRequire[\w$]*\s*\([^()]*\))\.resolve\s*\(\s*["']([^"'./][^"']*)["']/g,
+  ))
+    resolved.add(m[1]);
 }
-const resolvedPackages = [...resolved].map((spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]));
+const resolvedPackages = [...resolved].map((spec) =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0],
+);
 const unshipped = resolvedPackages.filter((pkg) => !RUNTIME_ASSETS[pkg]);
-if (unshipped.length) fail(`the main bundle resolves package files at run time that the installed app will not have: ${unshipped.join(', ')} (copy them as extraResources and list them in RUNTIME_ASSETS)`);
-if (bare.length) fail(`the main bundle imports packages that the installed app will not have: ${[...new Set(bare)].slice(0, 20).join(', ')}`);
+if (unshipped.length)
+  fail(
+    `the main bundle resolves package files at run time that the installed app will not have: ${unshipped.join(', ')} (copy them as extraResources and list them in RUNTIME_ASSETS)`,
+  );
+if (bare.length)
+  fail(
+    `the main bundle imports packages that the installed app will not have: ${[...new Set(bare)].slice(0, 20).join(', ')}`,
+  );
 
-const builder = spawnSync('npx', ['electron-builder', '--linux', 'dir', `-c.electronDist=${DIST}`, `-c.directories.output=${OUT}`, '--publish', 'never'], {
-  cwd: ROOT,
-  encoding: 'utf8',
-  timeout: 120_000,
-  env: { ...process.env, ELECTRON_BUILDER_7ZIP_PATH: process.env.ELECTRON_BUILDER_7ZIP_PATH ?? '/usr/bin/7za', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
-});
+const builder = spawnSync(
+  'npx',
+  [
+    'electron-builder',
+    '--linux',
+    'dir',
+    `-c.electronDist=${DIST}`,
+    `-c.directories.output=${OUT}`,
+    '--publish',
+    'never',
+  ],
+  {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      ELECTRON_BUILDER_7ZIP_PATH: process.env.ELECTRON_BUILDER_7ZIP_PATH ?? '/usr/bin/7za',
+      CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+    },
+  },
+);
 if (builder.status !== 0) fail(`electron-builder exited with ${builder.status}\n${builder.stdout}\n${builder.stderr}`);
 
 const unpacked = path.join(OUT, 'linux-unpacked');
@@ -99,9 +138,15 @@ const asarFile = path.join(unpacked, 'resources/app.asar');
 if (!existsSync(asarFile)) fail(`no ${path.relative(ROOT, asarFile)}`);
 const asar = require('@electron/asar');
 const listed = asar.listPackage(asarFile, { isPack: false }).map((p) => p.split(path.sep).join('/'));
-const files = listed.filter((p) => {
-  try { return asar.statFile(asarFile, p.replace(/^\//, ''), false).files === undefined; } catch { return false; }
-}).map((p) => p.replace(/^\//, ''));
+const files = listed
+  .filter((p) => {
+    try {
+      return asar.statFile(asarFile, p.replace(/^\//, ''), false).files === undefined;
+    } catch {
+      return false;
+    }
+  })
+  .map((p) => p.replace(/^\//, ''));
 
 // What should be there: every built file except source maps, plus package.json.
 const walk = walkFiles;
@@ -116,7 +161,10 @@ const missing = expected.filter((p) => !got.includes(p));
 const extra = got.filter((p) => !expected.includes(p));
 if (missing.length) fail(`app.asar lacks ${missing.slice(0, 20).join(', ')}`);
 if (extra.length) fail(`app.asar holds files that are not the built app: ${extra.slice(0, 20).join(', ')}`);
-const forbidden = got.filter((p) => /(^|\/)(node_modules|tests?|src|electron|shared|renderer\/src)\/|\.tsx?$|\.map$/.test(p) && !p.startsWith('out/'));
+const forbidden = got.filter(
+  (p) =>
+    /(^|\/)(node_modules|tests?|src|electron|shared|renderer\/src)\/|\.tsx?$|\.map$/.test(p) && !p.startsWith('out/'),
+);
 if (forbidden.length) fail(`dev files in app.asar: ${forbidden.join(', ')}`);
 
 // The run-time assets: every file of the package's folders, byte for byte, under resources/.
@@ -127,16 +175,23 @@ for (const pkg of new Set(resolvedPackages)) {
     const dst = path.join(unpacked, 'resources', to);
     if (!existsSync(src)) fail(`${from} is missing: run npm run setup`);
     const want = statSync(src).isDirectory() ? walkFiles(src).map((f) => path.relative(src, f)) : [''];
-    if (!existsSync(dst)) fail(`the package lacks ${pkg}'s ${to} (resources/${to}): add it to extraResources in electron-builder.yml`);
+    if (!existsSync(dst))
+      fail(`the package lacks ${pkg}'s ${to} (resources/${to}): add it to extraResources in electron-builder.yml`);
     for (const rel of want) {
-      const a = path.join(src, rel), b = path.join(dst, rel);
+      const a = path.join(src, rel),
+        b = path.join(dst, rel);
       if (!existsSync(b)) fail(`the package lacks resources/${path.join(to, rel)} (${pkg})`);
-      if (!readFileSync(a).equals(readFileSync(b))) fail(`resources/${path.join(to, rel)} differs from ${path.join(from, rel)}`);
+      if (!readFileSync(a).equals(readFileSync(b)))
+        fail(`resources/${path.join(to, rel)} differs from ${path.join(from, rel)}`);
     }
     assetFiles += want.length;
   }
 }
-if (resolvedPackages.includes('pdfjs-dist') && !readdirSync(path.join(unpacked, 'resources/pdfjs/cmaps')).includes('UniGB-UCS2-H.bcmap')) fail('resources/pdfjs/cmaps lacks the Chinese UniGB-UCS2-H CMap');
+if (
+  resolvedPackages.includes('pdfjs-dist') &&
+  !readdirSync(path.join(unpacked, 'resources/pdfjs/cmaps')).includes('UniGB-UCS2-H.bcmap')
+)
+  fail('resources/pdfjs/cmaps lacks the Chinese UniGB-UCS2-H CMap');
 
 const bin = readFileSync(path.join(unpacked, 'galley'));
 const at = bin.indexOf(SENTINEL) + SENTINEL.length;
@@ -144,7 +199,9 @@ const wire = bin.subarray(at + 2, at + 2 + DEFAULT_WIRE.length).toString('latin1
 if (wire !== EXPECTED_WIRE) fail(`fuses not set as configured: wire ${wire}, expected ${EXPECTED_WIRE}`);
 
 const size = statSync(asarFile).size;
-console.log(`package-smoke: ok: app.asar holds exactly the built app (${got.length} files, ${(size / 1024 / 1024).toFixed(1)} MB); ${assetFiles} run-time asset files of ${[...new Set(resolvedPackages)].join(', ') || 'no package'} in resources/; fuses ${wire}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `package-smoke: ok: app.asar holds exactly the built app (${got.length} files, ${(size / 1024 / 1024).toFixed(1)} MB); ${assetFiles} run-time asset files of ${[...new Set(resolvedPackages)].join(', ') || 'no package'} in resources/; fuses ${wire}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 
 function walkFiles(dir) {
   return readdirSync(dir).flatMap((n) => {

@@ -33,7 +33,8 @@ if (values.help) {
 function defaultUserData() {
   if (process.env.GALLEY_USER_DATA) return path.resolve(process.env.GALLEY_USER_DATA);
   const name = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).name;
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData/Roaming'), name);
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData/Roaming'), name);
   if (process.platform === 'darwin') return path.join(os.homedir(), 'Library/Application Support', name);
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), name);
 }
@@ -55,7 +56,11 @@ if (outside.length) {
 const rendererDir = path.join(ROOT, 'out/renderer');
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.log('galley: building the renderer (out/renderer is missing)…');
-  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -70,8 +75,12 @@ const host = await startWebHost({
 });
 
 console.log(`Galley (browser host) is running. Open this address in your browser:\n\n  ${host.url}\n`);
-console.log(`Files are picked from ${root}. Only this machine can connect (127.0.0.1), and only with the token in the address.`);
+console.log(
+  `Files are picked from ${root}. Only this machine can connect (127.0.0.1), and only with the token in the address.`,
+);
 console.log('Press Ctrl+C to stop.');
-const stop = () => { void host.close().then(() => process.exit(0)); };
+const stop = () => {
+  void host.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -11,7 +11,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
 function executableIn(dir) {
-  const names = process.platform === 'win32' ? ['electron.exe'] : process.platform === 'darwin' ? ['Electron.app/Contents/MacOS/Electron'] : ['electron'];
+  const names =
+    process.platform === 'win32'
+      ? ['electron.exe']
+      : process.platform === 'darwin'
+        ? ['Electron.app/Contents/MacOS/Electron']
+        : ['electron'];
   return names.map((n) => path.join(dir, n)).find((p) => existsSync(p));
 }
 
@@ -30,7 +35,11 @@ function findElectron() {
 const { exe, where } = findElectron();
 if (exe) {
   if (!existsSync(path.join(ROOT, 'out/main/index.js'))) {
-    const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    const r = spawnSync('npx', ['electron-vite', 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   const launchDir = process.env.INIT_CWD ?? process.cwd();
@@ -38,13 +47,19 @@ if (exe) {
   const child = spawn(exe, [path.join(ROOT, 'out/main/index.js'), ...files], { cwd: ROOT, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log([
-    `galley: no Electron binary found (looked in ${where}).`,
-    '  To run the desktop app, point ELECTRON_OVERRIDE_DIST_PATH at a folder holding an Electron 45 binary and run npm start again.',
-    '  Starting the browser host instead: the same app in your browser, on 127.0.0.1 only.',
-    '',
-  ].join('\n'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start-web.mjs'), ...args], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  console.log(
+    [
+      `galley: no Electron binary found (looked in ${where}).`,
+      '  To run the desktop app, point ELECTRON_OVERRIDE_DIST_PATH at a folder holding an Electron 45 binary and run npm start again.',
+      '  Starting the browser host instead: the same app in your browser, on 127.0.0.1 only.',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start-web.mjs'), ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: process.env,
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }

@@ -33,7 +33,12 @@ export const PROBE_SCRIPT = `(() => {
   }, true);
 })();`;
 
-export interface ProbeSample { label: string; key: string; commit: number; frame: number }
+export interface ProbeSample {
+  label: string;
+  key: string;
+  commit: number;
+  frame: number;
+}
 
 export function percentile(values: number[], p: number): number {
   if (!values.length) return NaN;

@@ -9,7 +9,15 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Ev { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
+interface Ev {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
 const file = process.argv[2];
 const movesArg = process.argv.indexOf('--moves');
 const MOVES = movesArg > 0 ? Number(process.argv[movesArg + 1]) : 60;
@@ -18,7 +26,9 @@ const events = Array.isArray(raw) ? raw : raw.traceEvents;
 
 const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
 if (!main) throw new Error('no renderer main thread in the trace');
-const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+const onMain = events
+  .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+  .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
 
 // Self time of each complete event (its duration minus its direct children's).
 const self = new Map<Ev, number>();
@@ -46,7 +56,10 @@ for (const e of events) {
   }
 }
 
-for (const [label, pick] of [['keyboard moves', (id: number) => id <= 2 * MOVES], ['keystrokes', (id: number) => id > 2 * MOVES]] as const) {
+for (const [label, pick] of [
+  ['keyboard moves', (id: number) => id <= 2 * MOVES],
+  ['keystrokes', (id: number) => id > 2 * MOVES],
+] as const) {
   const ids = [...ends.keys()].filter((id) => pick(id) && starts.has(id)).sort((a, b) => a - b);
   if (!ids.length) continue;
   const byName = new Map<string, number>();
@@ -64,6 +77,9 @@ for (const [label, pick] of [['keyboard moves', (id: number) => id <= 2 * MOVES]
     }
   }
   const n = ids.length;
-  console.log(`\n${label}: ${n} inputs, mean input → frame ${(span / n / 1000).toFixed(1)} ms; main-thread self time per input:`);
-  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`${(us / n / 1000).toFixed(2).padStart(8)} ms  ${name}`);
+  console.log(
+    `\n${label}: ${n} inputs, mean input → frame ${(span / n / 1000).toFixed(1)} ms; main-thread self time per input:`,
+  );
+  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 16))
+    console.log(`${(us / n / 1000).toFixed(2).padStart(8)} ms  ${name}`);
 }

@@ -14,7 +14,10 @@ import type { Truth } from './truth';
  */
 export type Layout = 'interleaved' | 'set-apart' | 'wide';
 
-export interface Tally { right: number; total: number }
+export interface Tally {
+  right: number;
+  total: number;
+}
 
 export interface Breakdown {
   /** `${layout} ${displaced ? 'displaced' : 'in place'}` → successor links found / true links. */
@@ -35,7 +38,12 @@ export function emptyBreakdown(): Breakdown {
 }
 
 /** Adds one page to `into`. `blocks`: the page's fragments in source order (`hint` h1…h6: a marked heading). */
-export function addBreakdown(into: Breakdown, blocks: Array<{ id: string; text: string; hint?: string }>, truth: Truth, s: Suggestions): Breakdown {
+export function addBreakdown(
+  into: Breakdown,
+  blocks: Array<{ id: string; text: string; hint?: string }>,
+  truth: Truth,
+  s: Suggestions,
+): Breakdown {
   const pos = new Map(blocks.map((b, i) => [b.id, i]));
   const oneLine = (id: string) => !/\s/.test(blocks[pos.get(id)!].text.trim());
   const articleOf = new Map<string, number>();
@@ -54,22 +62,32 @@ export function addBreakdown(into: Breakdown, blocks: Array<{ id: string; text: 
   };
   const predNext = new Map<string, string>();
   const predArticle = new Map<string, number>();
-  s.articles.forEach((a, k) => a.items.forEach((it, i) => {
-    predArticle.set(it.id, k);
-    if (i > 0) predNext.set(a.items[i - 1].id, it.id);
-  }));
-  const headed = truth.articles.map((a) => a.items.length > 0 && /^h[1-6]$/.test(blocks[pos.get(a.items[0].id)!].hint ?? ''));
+  s.articles.forEach((a, k) =>
+    a.items.forEach((it, i) => {
+      predArticle.set(it.id, k);
+      if (i > 0) predNext.set(a.items[i - 1].id, it.id);
+    }),
+  );
+  const headed = truth.articles.map(
+    (a) => a.items.length > 0 && /^h[1-6]$/.test(blocks[pos.get(a.items[0].id)!].hint ?? ''),
+  );
   truth.articles.forEach((a) => {
     const links = a.items.slice(1).map((it, k) => ({ from: a.items[k].id, to: it.id, join: it.join }));
     const narrow = a.items.filter((it) => oneLine(it.id)).length > 0.7 * a.items.length;
-    const interleaved = links.some((l) => oneLine(l.from) && oneLine(l.to) && [2, 3].includes(pos.get(l.to)! - pos.get(l.from)!));
+    const interleaved = links.some(
+      (l) => oneLine(l.from) && oneLine(l.to) && [2, 3].includes(pos.get(l.to)! - pos.get(l.from)!),
+    );
     const layout: Layout = !narrow ? 'wide' : interleaved ? 'interleaved' : 'set-apart';
     for (const l of links) {
       const key = `${layout} ${displaced(l.from) || displaced(l.to) ? 'displaced' : 'in place'}`;
       const found = predNext.get(l.from) === l.to;
       tally(into.links, key, found);
       const d = pos.get(l.to)! - pos.get(l.from)!;
-      tally(into.kinds, `${l.join ? 'sentence goes on' : 'new paragraph'} ${d >= 1 && d <= 4 ? 'just after' : 'elsewhere'}`, found);
+      tally(
+        into.kinds,
+        `${l.join ? 'sentence goes on' : 'new paragraph'} ${d >= 1 && d <= 4 ? 'just after' : 'elsewhere'}`,
+        found,
+      );
     }
   });
   // BCubed per item, split by the kind of its true article.
@@ -100,16 +118,22 @@ export function formatBreakdown(b: Breakdown): string[] {
   const f = (x: number) => x.toFixed(3);
   const out: string[] = [];
   for (const [k, t] of [...b.links].sort((x, y) => y[1].total - x[1].total)) {
-    out.push(`  successor, ${k.padEnd(28)} ${f(t.right / t.total)}  (${t.right}/${t.total}; misses ${t.total - t.right})`);
+    out.push(
+      `  successor, ${k.padEnd(28)} ${f(t.right / t.total)}  (${t.right}/${t.total}; misses ${t.total - t.right})`,
+    );
   }
   const all = [...b.kinds.values()].reduce((n, t) => n + t.total, 0);
   for (const [k, t] of [...b.kinds].sort((x, y) => y[1].total - x[1].total)) {
-    out.push(`  successor, ${k.padEnd(28)} ${f(t.right / t.total)}  (${t.right}/${t.total}, ${f(t.total / all)} of the links; misses ${t.total - t.right})`);
+    out.push(
+      `  successor, ${k.padEnd(28)} ${f(t.right / t.total)}  (${t.right}/${t.total}, ${f(t.total / all)} of the links; misses ${t.total - t.right})`,
+    );
   }
   for (const [k, g] of [...b.grouping].sort()) {
     const p = g.p / g.n;
     const r = g.r / g.n;
-    out.push(`  BCubed, ${`${k} articles`.padEnd(31)} ${f((2 * p * r) / (p + r))}  (P ${f(p)}, R ${f(r)}; ${g.n} items)`);
+    out.push(
+      `  BCubed, ${`${k} articles`.padEnd(31)} ${f((2 * p * r) / (p + r))}  (P ${f(p)}, R ${f(r)}; ${g.n} items)`,
+    );
   }
   return out;
 }

@@ -11,14 +11,28 @@ export const CORPUS_DIR = '/work/shared/corpus/ecpo-jingbao-train';
  * even seed are the tuning part, odd seeds the held-out part; the dev folds' articles are split the same way so
  * the two parts share no article text.
  */
-export function chineseDevSet(count: number, targetFragments: number, part: 'tune' | 'heldout', corpusDir = CORPUS_DIR, moves: 'blocks' | 'columns' | 'none' = 'blocks'): PracticePage[] {
-  const names = readdirSync(corpusDir).filter((f) => f.endsWith('.xml')).sort();
+export function chineseDevSet(
+  count: number,
+  targetFragments: number,
+  part: 'tune' | 'heldout',
+  corpusDir = CORPUS_DIR,
+  moves: 'blocks' | 'columns' | 'none' = 'blocks',
+): PracticePage[] {
+  const names = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   const dev = readCorpus(corpusDir).filter((a) => isDevFile(a.file, names));
   const mine = dev.filter((_, i) => (i % 2 === 0) === (part === 'tune'));
   const pages: PracticePage[] = [];
   for (let k = 0; k < count; k++) {
     const seed = 1000 * targetFragments + 2 * k + (part === 'tune' ? 0 : 1);
-    pages.push(makePracticePage(mine, { seed, targetFragments, moves }, `zh-${part}-${targetFragments}-${k}${moves === 'blocks' ? '' : `-${moves}`}`));
+    pages.push(
+      makePracticePage(
+        mine,
+        { seed, targetFragments, moves },
+        `zh-${part}-${targetFragments}-${k}${moves === 'blocks' ? '' : `-${moves}`}`,
+      ),
+    );
   }
   return pages;
 }
@@ -31,6 +45,11 @@ export const ECPO_EVAL_DIR = '/work/shared/samples/real/ecpo-jingbao';
  * weight was tuned on (evaluation only).
  */
 export function ecpoEvalSet(count: number, targetFragments: number, dir = ECPO_EVAL_DIR): PracticePage[] {
-  const articles = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort().flatMap((f) => readCorpusFile(path.join(dir, f)));
-  return Array.from({ length: count }, (_, k) => makePracticePage(articles, { seed: 77000 + k, targetFragments }, `ecpo-eval-${targetFragments}-${k}`));
+  const articles = readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()
+    .flatMap((f) => readCorpusFile(path.join(dir, f)));
+  return Array.from({ length: count }, (_, k) =>
+    makePracticePage(articles, { seed: 77000 + k, targetFragments }, `ecpo-eval-${targetFragments}-${k}`),
+  );
 }

@@ -11,7 +11,10 @@ import { int, rng } from './rng';
  */
 const NOTES = ['ARCHITECTURE.md', 'RELIABILITY.md', 'UX.md', 'SUGGESTIONS.md'].map((f) => `/work/shared/${f}`);
 
-interface Article { title: string; paragraphs: string[] }
+interface Article {
+  title: string;
+  paragraphs: string[];
+}
 
 function readArticles(): Article[] {
   const out: Article[] = [];
@@ -19,10 +22,21 @@ function readArticles(): Article[] {
     let cur: Article | null = null;
     for (const block of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
       const h = /^#{2,3}\s+(.+)/.exec(block.trim());
-      if (h) { cur = { title: h[1].replace(/[*`_]/g, '').trim(), paragraphs: [] }; out.push(cur); continue; }
+      if (h) {
+        cur = { title: h[1].replace(/[*`_]/g, '').trim(), paragraphs: [] };
+        out.push(cur);
+        continue;
+      }
       if (!cur) continue;
-      const text = block.split('\n').filter((l) => !/^\s*\|/.test(l) && !/^\s*```/.test(l)).join(' ')
-        .replace(/\[[0-9]+\]/g, '').replace(/[*`_#>]/g, '').replace(/^\s*[-•]\s*/, '').replace(/\s+/g, ' ').trim();
+      const text = block
+        .split('\n')
+        .filter((l) => !/^\s*\|/.test(l) && !/^\s*```/.test(l))
+        .join(' ')
+        .replace(/\[[0-9]+\]/g, '')
+        .replace(/[*`_#>]/g, '')
+        .replace(/^\s*[-•]\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (text.length >= 60 && /[a-z]/.test(text) && /[.!?:]$/.test(text)) cur.paragraphs.push(text);
     }
   }
@@ -36,7 +50,11 @@ export function latinDevSet(count: number, targetFragments: number): PracticePag
   return pages;
 }
 
-interface Block { text: string; heading: boolean; join: boolean }
+interface Block {
+  text: string;
+  heading: boolean;
+  join: boolean;
+}
 
 function makeLatinPage(articles: Article[], seed: number, target: number, name: string): PracticePage {
   const r = rng(seed);
@@ -54,7 +72,10 @@ function makeLatinPage(articles: Article[], seed: number, target: number, name: 
     a.paragraphs.slice(0, 6).forEach((p, pi) => {
       let line = '';
       for (const w of p.split(' ')) {
-        if (line && line.length + 1 + w.length > width) { lines.push({ text: line, para: pi }); line = w; } else line = line ? `${line} ${w}` : w;
+        if (line && line.length + 1 + w.length > width) {
+          lines.push({ text: line, para: pi });
+          line = w;
+        } else line = line ? `${line} ${w}` : w;
       }
       if (line) lines.push({ text: line, para: pi });
     });
@@ -70,7 +91,10 @@ function makeLatinPage(articles: Article[], seed: number, target: number, name: 
         cur = null;
       };
       for (const l of col) {
-        if (!cur || cur.para !== l.para) { flush(); cur = { lines: [], para: l.para }; }
+        if (!cur || cur.para !== l.para) {
+          flush();
+          cur = { lines: [], para: l.para };
+        }
         cur.lines.push(l.text);
       }
       flush();
@@ -89,7 +113,9 @@ function makeLatinPage(articles: Article[], seed: number, target: number, name: 
     order = [...rest.slice(0, to), ...seg, ...rest.slice(to)];
   }
   const id = new Map(order.map((b, i) => [b, `p1.${i + 1}`]));
-  const articlesTruth: TruthArticle[] = reading.map((bs) => ({ items: bs.map((b) => ({ id: id.get(b)!, join: b.join })) }));
+  const articlesTruth: TruthArticle[] = reading.map((bs) => ({
+    items: bs.map((b) => ({ id: id.get(b)!, join: b.join })),
+  }));
   return {
     name,
     text: order.map((b) => (b.heading ? `## ${b.text}` : b.text)).join('\n\n') + '\n',

@@ -27,16 +27,20 @@ export interface PageScore {
 export function scorePage(s: Suggestions, truth: Truth): PageScore {
   const trueNext = new Map<string, { id: string; join: boolean }>();
   const trueArticle = new Map<string, number>();
-  truth.articles.forEach((a, ai) => a.items.forEach((it, k) => {
-    trueArticle.set(it.id, ai);
-    if (k > 0) trueNext.set(a.items[k - 1].id, { id: it.id, join: it.join });
-  }));
+  truth.articles.forEach((a, ai) =>
+    a.items.forEach((it, k) => {
+      trueArticle.set(it.id, ai);
+      if (k > 0) trueNext.set(a.items[k - 1].id, { id: it.id, join: it.join });
+    }),
+  );
   const predNext = new Map<string, { id: string; join: boolean; confident: boolean }>();
   const predArticle = new Map<string, number>();
-  s.articles.forEach((a, ai) => a.items.forEach((it, k) => {
-    predArticle.set(it.id, ai);
-    if (k > 0) predNext.set(a.items[k - 1].id, { id: it.id, join: it.join, confident: it.confident });
-  }));
+  s.articles.forEach((a, ai) =>
+    a.items.forEach((it, k) => {
+      predArticle.set(it.id, ai);
+      if (k > 0) predNext.set(a.items[k - 1].id, { id: it.id, join: it.join, confident: it.confident });
+    }),
+  );
   let succFound = 0;
   let joinRight = 0;
   let trueJoins = 0;
@@ -115,13 +119,43 @@ export function summarize(scores: PageScore[]): Summary {
   const r = sum((s) => s.bcubedR * s.fragments) / sum((s) => s.fragments);
   return {
     pages: scores.length,
-    successor: sum((s) => s.succFound) / Math.max(1, sum((s) => s.succTotal)),
+    successor:
+      sum((s) => s.succFound) /
+      Math.max(
+        1,
+        sum((s) => s.succTotal),
+      ),
     bcubedF: (2 * p * r) / (p + r || 1),
-    joinAccuracy: sum((s) => s.joinRight) / Math.max(1, sum((s) => s.succFound)),
-    joinRecall: sum((s) => s.trueJoinsFound) / Math.max(1, sum((s) => s.trueJoins)),
-    openEndPrecision: sum((s) => s.openRight) / Math.max(1, sum((s) => s.openPredicted)),
-    confidentPrecision: sum((s) => s.confidentRight) / Math.max(1, sum((s) => s.confidentLinks)),
-    confidentCoverage: sum((s) => s.confidentLinks) / Math.max(1, sum((s) => s.succTotal)),
+    joinAccuracy:
+      sum((s) => s.joinRight) /
+      Math.max(
+        1,
+        sum((s) => s.succFound),
+      ),
+    joinRecall:
+      sum((s) => s.trueJoinsFound) /
+      Math.max(
+        1,
+        sum((s) => s.trueJoins),
+      ),
+    openEndPrecision:
+      sum((s) => s.openRight) /
+      Math.max(
+        1,
+        sum((s) => s.openPredicted),
+      ),
+    confidentPrecision:
+      sum((s) => s.confidentRight) /
+      Math.max(
+        1,
+        sum((s) => s.confidentLinks),
+      ),
+    confidentCoverage:
+      sum((s) => s.confidentLinks) /
+      Math.max(
+        1,
+        sum((s) => s.succTotal),
+      ),
   };
 }
 

@@ -16,7 +16,9 @@ const SECTION = /^\d+(\.\d+)+\.\s+/;
 export function modernArticles(file = DEBIAN_FAQ_ZH): SourceArticle[] {
   if (!existsSync(file)) return [];
   // The text uses no-break spaces in places of plain ones (after section numbers, in some indents).
-  const text = gunzipSync(readFileSync(file)).toString('utf8').replace(/\u00a0/g, ' ');
+  const text = gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .replace(/\u00a0/g, ' ');
   const out: SourceArticle[] = [];
   let cur: SourceArticle | null = null;
   for (const block of text.split(/\n\s*\n/)) {
@@ -25,7 +27,12 @@ export function modernArticles(file = DEBIAN_FAQ_ZH): SourceArticle[] {
     if (SECTION.test(lines[0]) && lines.length <= 3) {
       if (cur && cur.paragraphs.length) out.push(cur);
       // A question mark closing the question is dropped: set as a headline, the question reads as one.
-      cur = { title: unwrap(lines).replace(SECTION, '').replace(/[？?]$/, ''), paragraphs: [] };
+      cur = {
+        title: unwrap(lines)
+          .replace(SECTION, '')
+          .replace(/[？?]$/, ''),
+        paragraphs: [],
+      };
       continue;
     }
     // Prose paragraphs are indented four spaces; list items (`*`), code and tables are not prose.
@@ -40,9 +47,11 @@ export function modernArticles(file = DEBIAN_FAQ_ZH): SourceArticle[] {
 
 /** The printed lines of a paragraph joined: no space next to a CJK character, one between Latin words. */
 function unwrap(lines: string[]): string {
-  return lines.map((l) => l.trim()).reduce((acc, l) => {
-    if (!acc) return l;
-    const latin = /[\x21-\x7e]$/.test(acc) && /^[\x21-\x7e]/.test(l);
-    return acc + (latin ? ' ' : '') + l;
-  }, '');
+  return lines
+    .map((l) => l.trim())
+    .reduce((acc, l) => {
+      if (!acc) return l;
+      const latin = /[\x21-\x7e]$/.test(acc) && /^[\x21-\x7e]/.test(l);
+      return acc + (latin ? ' ' : '') + l;
+    }, '');
 }

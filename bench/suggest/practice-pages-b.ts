@@ -31,27 +31,61 @@ export interface PracticePageB {
 }
 
 /** An article as the generator takes it: an optional title and plain paragraphs. */
-export interface SourceArticle { title?: string; paragraphs: string[] }
+export interface SourceArticle {
+  title?: string;
+  paragraphs: string[];
+}
 
-interface Line { text: string; art: number; para: number; heading: boolean }
-interface Frag { lines: Line[] }
+interface Line {
+  text: string;
+  art: number;
+  para: number;
+  heading: boolean;
+}
+interface Frag {
+  lines: Line[];
+}
 
 /** Pen names of the period set as bylines after an item (the form `（小隱）`). */
-const PEN_NAMES = ['小隱', '天馬', '老圃', '寄萍', '冷眼', '秋郎', '半農', '獨鶴', '瘦鵑', '丁悚', '大雄', '拾遺', '聽濤', '醉翁', '閒人', '如是'];
+const PEN_NAMES = [
+  '小隱',
+  '天馬',
+  '老圃',
+  '寄萍',
+  '冷眼',
+  '秋郎',
+  '半農',
+  '獨鶴',
+  '瘦鵑',
+  '丁悚',
+  '大雄',
+  '拾遺',
+  '聽濤',
+  '醉翁',
+  '閒人',
+  '如是',
+];
 
 /** A pen name in brackets closing a paragraph: `…云、（波）`. */
 const BYLINE_END = /[（(][^（）()]{1,4}[）)]$/u;
 
 /** Corpus articles as source articles: a short first paragraph without sentence punctuation is the title. */
 export function fromCorpus(articles: CorpusArticle[]): SourceArticle[] {
-  return articles.map((a) => {
-    const paras = a.paragraphs.map((p) => p.join(''));
-    const title = paras[0].length <= 24 && !/[。，、！？；：]/.test(paras[0]) && paras.length > 1 ? paras[0] : undefined;
-    return { title, paragraphs: title ? paras.slice(1) : paras };
-  }).filter((a) => a.paragraphs.join('').length >= 60);
+  return articles
+    .map((a) => {
+      const paras = a.paragraphs.map((p) => p.join(''));
+      const title =
+        paras[0].length <= 24 && !/[。，、！？；：]/.test(paras[0]) && paras.length > 1 ? paras[0] : undefined;
+      return { title, paragraphs: title ? paras.slice(1) : paras };
+    })
+    .filter((a) => a.paragraphs.join('').length >= 60);
 }
 
-export interface PracticeOptionsB { seed: number; targetFragments: number; kind?: KindB }
+export interface PracticeOptionsB {
+  seed: number;
+  targetFragments: number;
+  kind?: KindB;
+}
 
 export function makePracticePageB(articles: SourceArticle[], opts: PracticeOptionsB, name: string): PracticePageB {
   const r = rng(opts.seed);
@@ -101,20 +135,26 @@ export function makePracticePageB(articles: SourceArticle[], opts: PracticeOptio
       const maxLines = int(r, 8, 24);
       const pair = [take(), take()].map((a) => {
         const lines = add(a, fitLines(a.paragraphs, width, maxLines, indent), width);
-        return { ai: lines.ai, heads: lines.lines.filter((l) => l.heading), body: lines.lines.filter((l) => !l.heading) };
+        return {
+          ai: lines.ai,
+          heads: lines.lines.filter((l) => l.heading),
+          body: lines.lines.filter((l) => !l.heading),
+        };
       });
       // Headlines first, one after the other, then the bodies line by line across both columns.
-      for (const p of pair) if (p.heads.length) {
-        const f = { lines: p.heads };
-        reading[p.ai].push(f);
-        page.push(f);
-      }
-      for (let row = 0; pair.some((p) => row < p.body.length); row++) {
-        for (const p of pair) if (row < p.body.length) {
-          const f = { lines: [p.body[row]] };
+      for (const p of pair)
+        if (p.heads.length) {
+          const f = { lines: p.heads };
           reading[p.ai].push(f);
           page.push(f);
         }
+      for (let row = 0; pair.some((p) => row < p.body.length); row++) {
+        for (const p of pair)
+          if (row < p.body.length) {
+            const f = { lines: [p.body[row]] };
+            reading[p.ai].push(f);
+            page.push(f);
+          }
       }
     }
   } else {
@@ -141,7 +181,9 @@ export function makePracticePageB(articles: SourceArticle[], opts: PracticeOptio
     // which the extraction cuts in two around them.
     const intrusions = int(r, 1, 2);
     for (let k = 0; k < intrusions; k++) {
-      const movable = cols.filter((c) => cols.filter((d) => d.ai === c.ai).length > 1 && c.frags.every((f) => page.includes(f)));
+      const movable = cols.filter(
+        (c) => cols.filter((d) => d.ai === c.ai).length > 1 && c.frags.every((f) => page.includes(f)),
+      );
       if (!movable.length) break;
       const mover = pick(r, movable);
       const hosts = page.filter((f) => f.lines.length >= 2 && !f.lines[0].heading && f.lines[0].art !== mover.ai);
@@ -160,14 +202,19 @@ export function makePracticePageB(articles: SourceArticle[], opts: PracticeOptio
 
   const idOf = new Map<Frag, string>();
   page.forEach((f, i) => idOf.set(f, `p1.${i + 1}`));
-  const truthArticles: TruthArticle[] = reading.filter((fs) => fs.length).map((fs) => ({
-    items: fs.map((f, k) => ({ id: idOf.get(f)!, join: k > 0 && joins(fs[k - 1], f) })),
-  }));
+  const truthArticles: TruthArticle[] = reading
+    .filter((fs) => fs.length)
+    .map((fs) => ({
+      items: fs.map((f, k) => ({ id: idOf.get(f)!, join: k > 0 && joins(fs[k - 1], f) })),
+    }));
   const sep = wrap === 'space' ? ' ' : wrap === 'none' ? '' : '\n';
-  const text = page.map((f) => {
-    const t = f.lines.map((l) => l.text).join(sep);
-    return f.lines[0].heading && marks ? `${f.lines[0].para === -1 ? '#' : '##'} ${t.replace(/\n/g, ' ')}` : t;
-  }).join('\n\n') + '\n';
+  const text =
+    page
+      .map((f) => {
+        const t = f.lines.map((l) => l.text).join(sep);
+        return f.lines[0].heading && marks ? `${f.lines[0].para === -1 ? '#' : '##'} ${t.replace(/\n/g, ' ')}` : t;
+      })
+      .join('\n\n') + '\n';
   return { name, text, truth: { articles: truthArticles, openEnds: [] }, kind, wrap };
 }
 
@@ -179,7 +226,14 @@ function joins(a: Frag, b: Frag): boolean {
 }
 
 /** Lines of an article: the title (one line, para −1) and each paragraph wrapped at `width`, first line indented. */
-function wrapArticle(title: string | undefined, paras: string[], art: number, width: number, indent: number, r: () => number): Line[] {
+function wrapArticle(
+  title: string | undefined,
+  paras: string[],
+  art: number,
+  width: number,
+  indent: number,
+  r: () => number,
+): Line[] {
   const out: Line[] = [];
   if (title) out.push({ text: title, art, para: -1, heading: true });
   paras.forEach((p, para) => {

@@ -16,7 +16,13 @@ export interface PracticePage {
   truth: Truth;
 }
 
-interface Block { text: string; heading?: number; article: number; join: boolean; openEnd: boolean }
+interface Block {
+  text: string;
+  heading?: number;
+  article: number;
+  join: boolean;
+  openEnd: boolean;
+}
 
 export interface PracticeOptions {
   seed: number;
@@ -85,7 +91,13 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
   const shortTitle = paras[0].length <= 24 && !/[。，、]/.test(paras[0].slice(0, -1));
   const longTitle = !shortTitle && paras[0].length <= 80 && !/[\p{P}\p{S}]/u.test(paras[0]);
   if (shortTitle || longTitle) {
-    head.push({ text: paras[0], heading: shortTitle ? pick(r, [1, 2, 2, 3]) : 1, article: ai, join: false, openEnd: false });
+    head.push({
+      text: paras[0],
+      heading: shortTitle ? pick(r, [1, 2, 2, 3]) : 1,
+      article: ai,
+      join: false,
+      openEnd: false,
+    });
     body = paras.slice(1);
   }
   if (body.length > 1 && body[0].length <= 16 && /^[（(]/.test(body[0])) {
@@ -126,7 +138,10 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
     };
     for (const l of col) {
       // Narrow columns: every line its own block (the extractor saw each line as a block).
-      if (!cur || cur.para !== l.para || narrow) { flush(); cur = { lines: [], para: l.para }; }
+      if (!cur || cur.para !== l.para || narrow) {
+        flush();
+        cur = { lines: [], para: l.para };
+      }
       cur.lines.push(l.text);
     }
     flush();
@@ -164,7 +179,8 @@ function layoutArticle(a: CorpusArticle, ai: number, r: () => number): { reading
     for (let c = 0; c < colBlocks.length; c += bandSize) {
       const band = colBlocks.slice(c, c + bandSize);
       const mixed: Block[] = [];
-      for (let row = 0; band.some((col) => row < col.length); row++) for (const col of band) if (row < col.length) mixed.push(col[row]);
+      for (let row = 0; band.some((col) => row < col.length); row++)
+        for (const col of band) if (row < col.length) mixed.push(col[row]);
       out.push(mixed);
     }
   } else out.push(...colBlocks);

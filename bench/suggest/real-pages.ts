@@ -47,8 +47,15 @@ export function realPages(fixtures: string): RealPage[] {
       const f = mets.files.get(p.altoFileId ?? '');
       if (!f) continue;
       let xml: string;
-      try { xml = readFileSync(path.join(path.dirname(metsFile), f.href), 'utf8'); } catch { continue; } // pages not shipped
-      inputs.push({ fileId: f.id, alto: pageFromAlto(xml, { pageId: `p${inputs.length + 1}`, label: p.label, sourceName: path.basename(f.href) }) });
+      try {
+        xml = readFileSync(path.join(path.dirname(metsFile), f.href), 'utf8');
+      } catch {
+        continue;
+      } // pages not shipped
+      inputs.push({
+        fileId: f.id,
+        alto: pageFromAlto(xml, { pageId: `p${inputs.length + 1}`, label: p.label, sourceName: path.basename(f.href) }),
+      });
     }
     const part = partFromMets(mets, inputs);
     for (const input of inputs) {
@@ -117,7 +124,10 @@ export function runRealPages(pages: RealPage[], opts: RealRun): PageScore[] {
 
 /** Size of the evaluation: fragments, truth articles and truth successor links per source. */
 export function describeRealPages(pages: RealPage[]): string {
-  const by = new Map<string, { pages: number; frags: number; inTruth: number; articles: number; links: number; joins: number }>();
+  const by = new Map<
+    string,
+    { pages: number; frags: number; inTruth: number; articles: number; links: number; joins: number }
+  >();
   for (const p of pages) {
     const d = by.get(p.source) ?? { pages: 0, frags: 0, inTruth: 0, articles: 0, links: 0, joins: 0 };
     d.pages++;
@@ -128,7 +138,12 @@ export function describeRealPages(pages: RealPage[]): string {
     d.joins += p.truth.articles.reduce((k, a) => k + a.items.filter((it) => it.join).length, 0);
     by.set(p.source, d);
   }
-  return [...by].map(([s, d]) => `${s}: ${d.pages} page(s), ${d.frags} blocks (${d.inTruth} in METS articles), ${d.articles} article parts, ${d.links} true links (${d.joins} joins)`).join('; ');
+  return [...by]
+    .map(
+      ([s, d]) =>
+        `${s}: ${d.pages} page(s), ${d.frags} blocks (${d.inTruth} in METS articles), ${d.articles} article parts, ${d.links} true links (${d.joins} joins)`,
+    )
+    .join('; ');
 }
 
 /** The same issue with each page's fragments already in XY-cut order (the hook's order, forced past its file-order check). */
@@ -139,7 +154,13 @@ export function inXyCutOrder(issue: Issue): Issue {
       const boxed = p.fragments.filter((f) => f.box);
       if (boxed.length !== p.fragments.length) return p;
       const mode = writingMode(boxed);
-      return { ...p, fragments: xyCutOrder(boxed.map((f) => f.box!), { writingMode: mode, lineHeight: linePitch(boxed, mode) }).map((k) => boxed[k]) };
+      return {
+        ...p,
+        fragments: xyCutOrder(
+          boxed.map((f) => f.box!),
+          { writingMode: mode, lineHeight: linePitch(boxed, mode) },
+        ).map((k) => boxed[k]),
+      };
     }),
   };
 }
@@ -151,9 +172,11 @@ export function xyCutTiming(n: number, runs: number): { p50: number; p95: number
   const perCol = Math.ceil((n - 1) / 6);
   const boxes = [{ x: 0, y: 0, w: 1960, h: 80 }];
   for (let c = 0; c < 6 && boxes.length < n; c++) {
-    for (let k = 0; k < perCol && boxes.length < n; k++) boxes.push({ x: c * 330 + r() * 4, y: 100 + k * 80 + r() * 4, w: 310, h: 60 + r() * 15 });
+    for (let k = 0; k < perCol && boxes.length < n; k++)
+      boxes.push({ x: c * 330 + r() * 4, y: 100 + k * 80 + r() * 4, w: 310, h: 60 + r() * 15 });
   }
-  const shuffled = scrambled({ pages: [{ fragments: boxes }] } as unknown as Issue, 1).pages[0].fragments as unknown as typeof boxes;
+  const shuffled = scrambled({ pages: [{ fragments: boxes }] } as unknown as Issue, 1).pages[0]
+    .fragments as unknown as typeof boxes;
   for (let k = 0; k < 20; k++) xyCutOrder(shuffled); // warm-up
   const ms: number[] = [];
   const cpu: number[] = [];
@@ -164,7 +187,12 @@ export function xyCutTiming(n: number, runs: number): { p50: number; p95: number
     ms.push(performance.now() - t0);
     cpu.push(process.cpuUsage(c0).user / 1000);
   }
-  return { p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), cpu50: percentile(cpu, 0.5), cpu95: percentile(cpu, 0.95) };
+  return {
+    p50: percentile(ms, 0.5),
+    p95: percentile(ms, 0.95),
+    cpu50: percentile(cpu, 0.5),
+    cpu95: percentile(cpu, 0.95),
+  };
 }
 
 /**
@@ -175,9 +203,12 @@ export function realPagesReport(fixtures: string, quick: boolean, row: (name: st
   const pages = realPages(fixtures);
   const seeds = quick ? [1, 2] : [1, 2, 3, 4, 5];
   const off = { ...DEFAULT_PARAMS, xycut: false };
-  const lines = [`Real METS/ALTO pages (evaluation only; truth from the METS, cut at page ends; BnL joins from PARAGRAPH areas, BL none). ${describeRealPages(pages)}`];
+  const lines = [
+    `Real METS/ALTO pages (evaluation only; truth from the METS, cut at page ends; BnL joins from PARAGRAPH areas, BL none). ${describeRealPages(pages)}`,
+  ];
   const add = (label: string, run: (ps: RealPage[]) => PageScore[]) => {
-    for (const src of ['BL', 'BnL'] as const) lines.push(row(`${label} ${src}`, summarize(run(pages.filter((p) => p.source === src)))));
+    for (const src of ['BL', 'BnL'] as const)
+      lines.push(row(`${label} ${src}`, summarize(run(pages.filter((p) => p.source === src)))));
   };
   const forced = (ps: RealPage[]) => ps.map((p) => ({ ...p, issue: inXyCutOrder(p.issue) }));
   add('real METS/ALTO (mode G)', (ps) => runRealPages(ps, { boxes: true }));
@@ -185,13 +216,17 @@ export function realPagesReport(fixtures: string, quick: boolean, row: (name: st
   add('  G, XY-cut order forced', (ps) => runRealPages(forced(ps), { boxes: true }));
   add('  T (boxes removed)', (ps) => runRealPages(ps, { boxes: false }));
   add('  T on XY-cut order', (ps) => runRealPages(forced(ps), { boxes: false }));
-  lines.push(`File order shuffled (${seeds.length} seeds per page): what an extractor that ignores reading order gives.`);
+  lines.push(
+    `File order shuffled (${seeds.length} seeds per page): what an extractor that ignores reading order gives.`,
+  );
   add('shuffled, G + XY-cut', (ps) => runRealPages(ps, { boxes: true, scrambleSeeds: seeds }));
   add('shuffled, G, hook off', (ps) => runRealPages(ps, { boxes: true, scrambleSeeds: seeds, params: off }));
   add('shuffled, T', (ps) => runRealPages(ps, { boxes: false, scrambleSeeds: seeds }));
   for (const n of [60, 300]) {
     const t = xyCutTiming(n, quick ? 50 : 200);
-    lines.push(`XY-cut order of ${n} boxes: wall p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms; CPU p50 ${t.cpu50.toFixed(2)} ms, p95 ${t.cpu95.toFixed(2)} ms`);
+    lines.push(
+      `XY-cut order of ${n} boxes: wall p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms; CPU p50 ${t.cpu50.toFixed(2)} ms, p95 ${t.cpu95.toFixed(2)} ms`,
+    );
   }
   return lines;
 }

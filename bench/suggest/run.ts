@@ -6,7 +6,10 @@ import { scorePage, type PageScore } from './metrics';
 import type { PracticePage } from './practice-pages';
 
 export function issueFromText(text: string, name = 'page'): Issue {
-  return createIssue([pageFromPlainText(text, { pageId: 'p1', label: '1', encoding: 'utf-8', sourceName: name })], { id: 'bench', title: name });
+  return createIssue([pageFromPlainText(text, { pageId: 'p1', label: '1', encoding: 'utf-8', sourceName: name })], {
+    id: 'bench',
+    title: name,
+  });
 }
 
 export function runPages(pages: PracticePage[], params: EngineParams = DEFAULT_PARAMS): PageScore[] {

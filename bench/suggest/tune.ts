@@ -29,9 +29,36 @@ let bestScore = objective(best);
 console.log('start', bestScore.toFixed(4));
 for (let round = 0; round < rounds; round++) {
   const keys: Array<[string, (p: EngineParams) => number, (p: EngineParams, v: number) => void]> = [
-    ...Object.keys(best.weights).map((k) => [k, (p: EngineParams) => (p.weights as unknown as Record<string, number>)[k], (p: EngineParams, v: number) => { (p.weights as unknown as Record<string, number>)[k] = v; }] as [string, (p: EngineParams) => number, (p: EngineParams, v: number) => void]),
-    ...(['joinThreshold', 'openEndCost', 'unitJoinConfidence'] as const).map((k) => [k, (p: EngineParams) => p[k], (p: EngineParams, v: number) => { p[k] = v; }] as [string, (p: EngineParams) => number, (p: EngineParams, v: number) => void]),
-    ...(['topic', 'neighbour', 'link'] as const).map((k) => [`regroup.${k}`, (p: EngineParams) => p.regroup![k], (p: EngineParams, v: number) => { p.regroup![k] = v; }] as [string, (p: EngineParams) => number, (p: EngineParams, v: number) => void]),
+    ...Object.keys(best.weights).map(
+      (k) =>
+        [
+          k,
+          (p: EngineParams) => (p.weights as unknown as Record<string, number>)[k],
+          (p: EngineParams, v: number) => {
+            (p.weights as unknown as Record<string, number>)[k] = v;
+          },
+        ] as [string, (p: EngineParams) => number, (p: EngineParams, v: number) => void],
+    ),
+    ...(['joinThreshold', 'openEndCost', 'unitJoinConfidence'] as const).map(
+      (k) =>
+        [
+          k,
+          (p: EngineParams) => p[k],
+          (p: EngineParams, v: number) => {
+            p[k] = v;
+          },
+        ] as [string, (p: EngineParams) => number, (p: EngineParams, v: number) => void],
+    ),
+    ...(['topic', 'neighbour', 'link'] as const).map(
+      (k) =>
+        [
+          `regroup.${k}`,
+          (p: EngineParams) => p.regroup![k],
+          (p: EngineParams, v: number) => {
+            p.regroup![k] = v;
+          },
+        ] as [string, (p: EngineParams) => number, (p: EngineParams, v: number) => void],
+    ),
   ].filter(([name]) => only.length === 0 || only.includes(name));
   for (const [name, get, set] of keys) {
     const v0 = get(best);
@@ -40,7 +67,11 @@ for (let round = 0; round < rounds; round++) {
       const cand = structuredClone(best);
       set(cand, Math.round(v * 100) / 100);
       const sc = objective(cand);
-      if (sc > bestScore + 1e-4) { best = cand; bestScore = sc; console.log(`round ${round} ${name}=${get(cand)} → ${sc.toFixed(4)}`); }
+      if (sc > bestScore + 1e-4) {
+        best = cand;
+        bestScore = sc;
+        console.log(`round ${round} ${name}=${get(cand)} → ${sc.toFixed(4)}`);
+      }
     }
   }
 }

@@ -38,7 +38,9 @@ const FALLBACK = [
 export function corpusSentences(dir = DEFAULT_CORPUS, limit = 20_000): string[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .sort();
   } catch {
     return FALLBACK;
   }
@@ -76,7 +78,12 @@ export function generateIssue(o: GenerateOptions = {}): Issue {
     for (let i = 0; i < perPage; i++) {
       // Headlines are short; body fragments hold 1–4 sentences, and a few are cut mid-sentence (open ends).
       const role: Role = i % 8 === 0 ? 'headline' : 'body';
-      let text = role === 'headline' ? sentence().replace(/[。！？]$/u, '').slice(0, 24) : '';
+      let text =
+        role === 'headline'
+          ? sentence()
+              .replace(/[。！？]$/u, '')
+              .slice(0, 24)
+          : '';
       if (role === 'body') {
         const n = 1 + Math.floor(rand() * 4);
         for (let k = 0; k < n; k++) text += sentence();
@@ -101,7 +108,10 @@ export function generateIssue(o: GenerateOptions = {}): Issue {
     const frs = pages[p].fragments;
     for (let r = 0; r < runsPerPage && articles.length < nArticles; r++) {
       const start = Math.floor((r * frs.length) / runsPerPage);
-      const ids = frs.slice(start, Math.min(frs.length, start + perArticle)).map((f) => f.id).filter((id) => !placed.has(id));
+      const ids = frs
+        .slice(start, Math.min(frs.length, start + perArticle))
+        .map((f) => f.id)
+        .filter((id) => !placed.has(id));
       if (!ids.length) continue;
       ids.forEach((id) => placed.add(id));
       articles.push({

@@ -17,22 +17,43 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-export async function startHostProcess(o: { root: string; userDataDir: string; port?: number; token?: string }): Promise<HostProcess> {
-  const args = ['--import', 'tsx', path.join(ROOT, 'bench/support/serve-host.ts'), '--root', o.root, '--user-data', o.userDataDir];
+export async function startHostProcess(o: {
+  root: string;
+  userDataDir: string;
+  port?: number;
+  token?: string;
+}): Promise<HostProcess> {
+  const args = [
+    '--import',
+    'tsx',
+    path.join(ROOT, 'bench/support/serve-host.ts'),
+    '--root',
+    o.root,
+    '--user-data',
+    o.userDataDir,
+  ];
   if (o.port) args.push('--port', String(o.port));
   if (o.token) args.push('--token', o.token);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   const info = await new Promise<{ url: string; origin: string; token: string; port: number }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start in 60 s: ${err}`)), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const nl = out.indexOf('\n');
-      if (nl >= 0) { clearTimeout(timer); resolve(JSON.parse(out.slice(0, nl))); }
+      if (nl >= 0) {
+        clearTimeout(timer);
+        resolve(JSON.parse(out.slice(0, nl)));
+      }
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`host exited (${code}): ${err}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited (${code}): ${err}`));
+    });
   });
   return {
     ...info,
@@ -47,10 +68,11 @@ export async function startHostProcess(o: { root: string; userDataDir: string; p
       if (!data.ok) throw new Error(`${route}: ${data.error}`);
       return data.value as T;
     },
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

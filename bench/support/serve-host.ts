@@ -35,6 +35,8 @@ const host = await startWebHost({
   session: { userDataDir, version, host: 'test', locale: 'zh-CN' },
 });
 process.stdout.write(JSON.stringify({ url: host.url, origin: host.origin, token: host.token, port: host.port }) + '\n');
-const stop = () => { void host.close().then(() => process.exit(0)); };
+const stop = () => {
+  void host.close().then(() => process.exit(0));
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

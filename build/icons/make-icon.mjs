@@ -14,7 +14,10 @@ function rect(x0, y0, x1, y1, [r, g, b, a = 255]) {
   for (let y = Math.round(y0 * s); y < Math.round(y1 * s); y++) {
     for (let x = Math.round(x0 * s); x < Math.round(x1 * s); x++) {
       const i = (y * SIZE + x) * 4;
-      px[i] = r; px[i + 1] = g; px[i + 2] = b; px[i + 3] = a;
+      px[i] = r;
+      px[i + 1] = g;
+      px[i + 2] = b;
+      px[i + 3] = a;
     }
   }
 }
@@ -26,7 +29,10 @@ function roundedBackground(radius, color) {
       const dy = Math.max(R - y, y - (SIZE - 1 - R), 0);
       if (dx * dx + dy * dy <= R * R) {
         const i = (y * SIZE + x) * 4;
-        px[i] = color[0]; px[i + 1] = color[1]; px[i + 2] = color[2]; px[i + 3] = 255;
+        px[i] = color[0];
+        px[i + 1] = color[1];
+        px[i + 2] = color[2];
+        px[i + 3] = 255;
       }
     }
   }
@@ -34,7 +40,11 @@ function roundedBackground(radius, color) {
 
 roundedBackground(96, [31, 58, 95]); // deep blue
 rect(96, 72, 416, 440, [250, 248, 240]); // the proof sheet
-for (const [x0, x1] of [[120, 200], [216, 296], [312, 392]]) {
+for (const [x0, x1] of [
+  [120, 200],
+  [216, 296],
+  [312, 392],
+]) {
   for (let y = 104; y < 410; y += 26) rect(x0, y, x1 - (y % 78 === 0 ? 18 : 0), y + 12, [70, 78, 92]);
 }
 rect(196, 200, 320, 214, [213, 50, 45]); // a red correction stroke across the columns
@@ -52,17 +62,26 @@ const crc32 = (buf) => {
   return (c ^ 0xffffffff) >>> 0;
 };
 const chunk = (type, data) => {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
   return Buffer.concat([len, td, crc]);
 };
 const ihdr = Buffer.alloc(13);
-ihdr.writeUInt32BE(SIZE, 0); ihdr.writeUInt32BE(SIZE, 4);
-ihdr[8] = 8; ihdr[9] = 6; // 8-bit RGBA
+ihdr.writeUInt32BE(SIZE, 0);
+ihdr.writeUInt32BE(SIZE, 4);
+ihdr[8] = 8;
+ihdr[9] = 6; // 8-bit RGBA
 const rows = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) px.copy(rows, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4);
-const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+  Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+  chunk('IHDR', ihdr),
+  chunk('IDAT', deflateSync(rows, { level: 9 })),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 // `NxN.png` is the Linux icon set; `icon.png` (512) is what electron-builder converts to .icns and .ico.
 const dir = path.dirname(fileURLToPath(import.meta.url));
 for (const name of [`${SIZE}x${SIZE}.png`, ...(SIZE === 512 ? ['icon.png'] : [])]) {

@@ -24,7 +24,10 @@ function usage(): string {
 }
 
 /** Runs the CLI. Errors become one line `galley: …` on stderr with exit code 2 (a stack only with --debug). */
-export async function main(argv: string[], io: CliIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') },
+): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const [name, ...rest] = args;
@@ -44,8 +47,10 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
     let msg = err instanceof CliError ? err.message : String(err?.message ?? e).split('\n')[0];
     if (err.code === 'ENOENT' && typeof errPath === 'string') msg = `no such file: ${errPath}`;
     else if (err.code === 'EACCES' && typeof errPath === 'string') msg = `permission denied: ${errPath}`;
-    else if (typeof err.code === 'string' && typeof errPath === 'string') msg = describeFsError(err, errPath).message.split('\n')[0];
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') msg = `${msg}\n${usage()}`;
+    else if (typeof err.code === 'string' && typeof errPath === 'string')
+      msg = describeFsError(err, errPath).message.split('\n')[0];
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      msg = `${msg}\n${usage()}`;
     io.err(`galley: ${msg.replace(/^galley: /, '')}`);
     return err instanceof CliError ? err.exitCode : 2;
   }

@@ -21,7 +21,11 @@
     }).then(function (res) {
       return res.text().then(function (text) {
         var data;
-        try { data = JSON.parse(text); } catch { data = { ok: false, error: 'host answered ' + res.status + ' ' + text.slice(0, 200) }; }
+        try {
+          data = JSON.parse(text);
+        } catch {
+          data = { ok: false, error: 'host answered ' + res.status + ' ' + text.slice(0, 200) };
+        }
         if (!data.ok) {
           var err = new Error(data.error || 'host error ' + res.status);
           err.code = data.code;
@@ -33,17 +37,32 @@
   }
 
   function listFiles() {
-    return fetch('/web/files', { headers: { 'x-galley-token': token } }).then(function (r) { return r.json(); }).then(function (d) {
-      if (!d.ok) throw new Error(d.error);
-      return d.value;
-    });
+    return fetch('/web/files', { headers: { 'x-galley-token': token } })
+      .then(function (r) {
+        return r.json();
+      })
+      .then(function (d) {
+        if (!d.ok) throw new Error(d.error);
+        return d.value;
+      });
   }
 
   function pick(title, files, multiple) {
-    var lines = files.map(function (f, i) { return (i + 1) + '. ' + f; });
-    var answer = window.prompt(title + '\n' + lines.join('\n') + '\n\n' + (multiple ? 'Numbers separated by spaces:' : 'Number:'), '1');
+    var lines = files.map(function (f, i) {
+      return i + 1 + '. ' + f;
+    });
+    var answer = window.prompt(
+      title + '\n' + lines.join('\n') + '\n\n' + (multiple ? 'Numbers separated by spaces:' : 'Number:'),
+      '1',
+    );
     if (answer === null) return null;
-    var picked = answer.split(/[\s,]+/).filter(Boolean).map(function (n) { return files[Number(n) - 1]; }).filter(Boolean);
+    var picked = answer
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(function (n) {
+        return files[Number(n) - 1];
+      })
+      .filter(Boolean);
     return picked.length ? (multiple ? picked : [picked[0]]) : null;
   }
 
@@ -53,9 +72,19 @@
       var b = input.buttons || ['OK'];
       var text = input.message + (input.detail ? '\n\n' + input.detail : '');
       var button;
-      if (b.length <= 2) button = window.confirm(text + '\n\n[OK] ' + b[0] + (b[1] ? '   [Cancel] ' + b[1] : '')) ? 0 : b.length - 1;
+      if (b.length <= 2)
+        button = window.confirm(text + '\n\n[OK] ' + b[0] + (b[1] ? '   [Cancel] ' + b[1] : '')) ? 0 : b.length - 1;
       else {
-        var n = window.prompt(text + '\n' + b.map(function (x, i) { return (i + 1) + '. ' + x; }).join('\n'), '1');
+        var n = window.prompt(
+          text +
+            '\n' +
+            b
+              .map(function (x, i) {
+                return i + 1 + '. ' + x;
+              })
+              .join('\n'),
+          '1',
+        );
         button = n === null ? b.length - 1 : Math.max(0, Math.min(b.length - 1, Number(n) - 1 || 0));
       }
       return post('/web/choose', { channel: channel, answer: button });
@@ -66,15 +95,25 @@
     }
     return listFiles().then(function (list) {
       var multiple = channel === 'dialog.importPages';
-      var files = list.files.filter(function (f) { return multiple ? !/\.galley\.json$/i.test(f) : /\.galley\.json$/i.test(f); });
-      if (!files.length) { window.alert('No ' + (multiple ? 'page files' : '.galley.json files') + ' in ' + list.root); return post('/web/choose', { channel: channel, answer: null }); }
-      return post('/web/choose', { channel: channel, answer: pick(multiple ? 'Import pages from ' + list.root : 'Open an issue from ' + list.root, files, multiple) });
+      var files = list.files.filter(function (f) {
+        return multiple ? !/\.galley\.json$/i.test(f) : /\.galley\.json$/i.test(f);
+      });
+      if (!files.length) {
+        window.alert('No ' + (multiple ? 'page files' : '.galley.json files') + ' in ' + list.root);
+        return post('/web/choose', { channel: channel, answer: null });
+      }
+      return post('/web/choose', {
+        channel: channel,
+        answer: pick(multiple ? 'Import pages from ' + list.root : 'Open an issue from ' + list.root, files, multiple),
+      });
     });
   }
 
   function invoke(channel, input) {
     if (dialogMode === 'prompt' && /^dialog\./.test(channel)) {
-      return Promise.resolve(choose(channel, input || {})).then(function () { return post('/rpc/' + encodeURIComponent(channel), input); });
+      return Promise.resolve(choose(channel, input || {})).then(function () {
+        return post('/rpc/' + encodeURIComponent(channel), input);
+      });
     }
     return post('/rpc/' + encodeURIComponent(channel), input);
   }
@@ -88,9 +127,16 @@
   EVENT_NAMES.forEach(function (name) {
     source.addEventListener(name, function (e) {
       var payload;
-      try { payload = JSON.parse(e.data); } catch { return; }
+      try {
+        payload = JSON.parse(e.data);
+      } catch {
+        return;
+      }
       var ls = listeners[name];
-      if (ls && ls.length) ls.slice().forEach(function (cb) { cb(payload); });
+      if (ls && ls.length)
+        ls.slice().forEach(function (cb) {
+          cb(payload);
+        });
       else {
         var q = (early[name] = early[name] || []);
         if (q.length < 100) q.push(payload);
@@ -105,7 +151,11 @@
     var waiting = early[event];
     if (waiting && waiting.length) {
       early[event] = [];
-      setTimeout(function () { waiting.forEach(function (p) { cb(p); }); }, 0);
+      setTimeout(function () {
+        waiting.forEach(function (p) {
+          cb(p);
+        });
+      }, 0);
     }
     return function () {
       var i = ls.indexOf(cb);
@@ -113,5 +163,9 @@
     };
   }
 
-  Object.defineProperty(window, 'host', { value: Object.freeze({ invoke: invoke, on: on }), writable: false, configurable: false });
+  Object.defineProperty(window, 'host', {
+    value: Object.freeze({ invoke: invoke, on: on }),
+    writable: false,
+    configurable: false,
+  });
 })();

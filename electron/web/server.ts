@@ -41,7 +41,12 @@ export interface WebHostOptions {
 }
 
 /** `closed`: the test route `/__test/close` ran the window close sequence to its end (close-flow.ts). */
-export interface WebHostState { title: string; dirty: boolean; quitRequested: boolean; closed: boolean }
+export interface WebHostState {
+  title: string;
+  dirty: boolean;
+  quitRequested: boolean;
+  closed: boolean;
+}
 
 export interface WebHost {
   /** The page URL with the token in the query: print it, open it as-is. */
@@ -60,10 +65,21 @@ const BIG_CHANNELS = new Set(['issue.save', 'export.run', 'recovery.write']);
 export const MAX_BIG_BODY = 256 * 1024 * 1024;
 export const MAX_SMALL_BODY = 1024 * 1024;
 
-const STATUS: Record<HostError['code'], number> = { 'unknown-channel': 404, 'invalid-input': 400, refused: 403, failed: 422, 'invalid-output': 500 };
+const STATUS: Record<HostError['code'], number> = {
+  'unknown-channel': 404,
+  'invalid-input': 400,
+  refused: 403,
+  failed: 422,
+  'invalid-output': 500,
+};
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function sameSecret(given: string | undefined, token: string): boolean {
@@ -97,7 +113,11 @@ function parseJson(text: string): unknown {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -130,7 +150,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   const emit = (event: EventName, payload: unknown) => {
-    if (!(EVENTS as readonly string[]).includes(event)) throw new HostError(`unknown event ${String(event).slice(0, 100)}`, 'invalid-input');
+    if (!(EVENTS as readonly string[]).includes(event))
+      throw new HostError(`unknown event ${String(event).slice(0, 100)}`, 'invalid-input');
     const parsed = eventContract[event].safeParse(payload);
     if (!parsed.success) throw new HostError(`invalid payload for event ${event}`, 'invalid-input');
     const frame = `event: ${event}\ndata: ${JSON.stringify(parsed.data)}\n\n`;
@@ -142,7 +163,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     for (const c of clients) c.write(frame);
   };
   // The Electron window's close sequence, run by `/__test/close`: a browser tab has no close prompt of its own.
-  const requestClose = () => { if (session.closeFlow.onCloseRequested()) state.closed = true; };
+  const requestClose = () => {
+    if (session.closeFlow.onCloseRequested()) state.closed = true;
+  };
   const session = createHostSession({
     dialogs,
     userDataDir: opts.session.userDataDir,
@@ -155,9 +178,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     // Nothing outside the launch folder becomes a token: dialog answers, launch files, recent list, recovery.
     scope: folderScope(dialogs.root),
     shell: {
-      setTitle: (t) => { state.title = t; },
-      setDirty: (d) => { state.dirty = d; },
-      quit: () => { state.quitRequested = true; },
+      setTitle: (t) => {
+        state.title = t;
+      },
+      setDirty: (d) => {
+        state.dirty = d;
+      },
+      quit: () => {
+        state.quitRequested = true;
+      },
       runSave: () => emit('command.run', { id: 'file.save' }),
       close: requestClose,
     },
@@ -176,7 +205,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const serveStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     if (pathname === '/host-shim.js') {
       const js = await fs.readFile(shimFile);
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
       res.end(req.method === 'HEAD' ? undefined : js);
       return;
     }
@@ -187,25 +220,39 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       // dialog, never removed by a close of this one (as Electron's `did-navigate`).
       recovery.forget();
       const html = await fs.readFile(path.join(opts.rendererDir, 'index.html'), 'utf8').catch(() => {
-        throw new HttpError(500, `the renderer is not built: ${path.join(opts.rendererDir, 'index.html')} is missing (run npx electron-vite build)`);
+        throw new HttpError(
+          500,
+          `the renderer is not built: ${path.join(opts.rendererDir, 'index.html')} is missing (run npx electron-vite build)`,
+        );
       });
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
       res.end(req.method === 'HEAD' ? undefined : injectHostMeta(html, token, testMode ? 'queue' : 'prompt'));
       return;
     }
     const file = await resolveInsideRootReal(opts.rendererDir, pathname);
     const stat = file ? await fs.stat(file).catch(() => null) : null;
     if (!file || !stat?.isFile()) throw new HttpError(404, 'not found');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(file), 'Content-Length': String(stat.size), 'Cache-Control': 'no-cache' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': mimeOf(file),
+      'Content-Length': String(stat.size),
+      'Cache-Control': 'no-cache',
+    });
     if (req.method === 'HEAD') return void res.end();
     res.end(await fs.readFile(file));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!allowedHosts().has(String(req.headers.host ?? ''))) throw new HttpError(403, 'this host answers only loopback requests (Host header refused)');
+    if (!allowedHosts().has(String(req.headers.host ?? '')))
+      throw new HttpError(403, 'this host answers only loopback requests (Host header refused)');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const origin = req.headers.origin;
-    if (origin && origin !== 'null' && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) throw new HttpError(403, 'cross-origin request refused');
+    if (origin && origin !== 'null' && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+      throw new HttpError(403, 'cross-origin request refused');
     const p = url.pathname;
 
     if (p.startsWith('/rpc/')) {
@@ -229,17 +276,28 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (p === '/events') {
       if (req.method !== 'GET') throw new HttpError(405, 'use GET');
       checkToken(req, url);
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       clients.add(res);
       for (const f of pendingEvents.splice(0)) res.write(f);
       const beat = setInterval(() => res.write(': ping\n\n'), 15_000);
-      req.on('close', () => { clearInterval(beat); clients.delete(res); });
+      req.on('close', () => {
+        clearInterval(beat);
+        clients.delete(res);
+      });
       return;
     }
     if (p === '/web/files') {
       checkToken(req, url);
-      sendJson(res, 200, { ok: true, value: { root: path.basename(path.resolve(opts.root)), files: await listRootFiles(opts.root) } });
+      sendJson(res, 200, {
+        ok: true,
+        value: { root: path.basename(path.resolve(opts.root)), files: await listRootFiles(opts.root) },
+      });
       return;
     }
     if (p === '/web/choose' || (testMode && p === '/__test/dialog')) {
@@ -276,7 +334,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     if (testMode && p === '/__test/state') {
       checkToken(req, url);
-      sendJson(res, 200, { ok: true, value: { ...state, dialogsPending: dialogs.pending(), eventClients: clients.size } });
+      sendJson(res, 200, {
+        ok: true,
+        value: { ...state, dialogsPending: dialogs.pending(), eventClients: clients.size },
+      });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
@@ -311,11 +372,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     dialogs,
     state,
     emit,
-    close: () => new Promise<void>((resolve) => {
-      for (const c of clients) c.end();
-      clients.clear();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of clients) c.end();
+        clients.clear();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

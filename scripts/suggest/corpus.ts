@@ -22,7 +22,9 @@ function decodeEntities(s: string): string {
 }
 
 export function readCorpusFile(file: string): CorpusArticle[] {
-  const xml = readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE[\s\S]*?\]>/, '');
+  const xml = readFileSync(file, 'utf8')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!DOCTYPE[\s\S]*?\]>/, '');
   const out: CorpusArticle[] = [];
   const tokens = xml.split(/(<[^>]+>)/);
   const divStack: string[] = [];
@@ -72,5 +74,8 @@ export function readCorpusFile(file: string): CorpusArticle[] {
 }
 
 export function readCorpus(dir: string): CorpusArticle[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.xml')).sort().flatMap((f) => readCorpusFile(path.join(dir, f)));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()
+    .flatMap((f) => readCorpusFile(path.join(dir, f)));
 }

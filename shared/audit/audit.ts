@@ -7,7 +7,12 @@ import { endsSentence } from '../text/chars';
  * missing or duplicated. `lost`, `duplicated` and `misplaced` must always be empty; the property tests and the
  * file loader hold the program to it.
  */
-export interface TextProblem { page: string; start: number; end: number; text: string }
+export interface TextProblem {
+  page: string;
+  start: number;
+  end: number;
+  text: string;
+}
 export interface AuditReport {
   /** Characters of an original that no fragment covers. */
   lost: TextProblem[];
@@ -60,7 +65,8 @@ export function coverage(issue: Issue): { lost: TextProblem[]; duplicated: TextP
       continue;
     }
     const c = pageCoverageOf(page);
-    if (Object.isFrozen(page) && Object.isFrozen(page.fragments) && Object.isFrozen(page.markup)) pageCoverage.set(page, c);
+    if (Object.isFrozen(page) && Object.isFrozen(page.fragments) && Object.isFrozen(page.markup))
+      pageCoverage.set(page, c);
     lost.push(...c.lost);
     duplicated.push(...c.duplicated);
   }
@@ -81,7 +87,10 @@ function pageCoverageOf(page: Page): { lost: TextProblem[]; duplicated: TextProb
     };
     let pos = 0;
     for (const s of spans) {
-      if (s.end > text.length) { lost.push({ page: page.id, start: s.start, end: s.end, text: '(span outside the original)' }); continue; }
+      if (s.end > text.length) {
+        lost.push({ page: page.id, start: s.start, end: s.end, text: '(span outside the original)' });
+        continue;
+      }
       if (s.start > pos) gap(pos, s.start);
       else if (s.start < pos) {
         const end = Math.min(pos, s.end);
@@ -109,7 +118,17 @@ export function audit(issue: Issue): AuditReport {
   }
   let fragments = 0;
   for (const p of issue.pages) fragments += p.fragments.length;
-  return { lost, duplicated, misplaced: misplacedOf(issue), unassigned: [...issue.pool], openEnds, resolvedOpenEnds, emptyArticles, fragments, placed: placed + issue.discarded.length };
+  return {
+    lost,
+    duplicated,
+    misplaced: misplacedOf(issue),
+    unassigned: [...issue.pool],
+    openEnds,
+    resolvedOpenEnds,
+    emptyArticles,
+    fragments,
+    placed: placed + issue.discarded.length,
+  };
 }
 
 /**
@@ -124,11 +143,12 @@ export function misplacedOf(issue: Issue): AuditReport['misplaced'] {
   issue.pool.forEach(count);
   issue.discarded.forEach(count);
   const misplaced: AuditReport['misplaced'] = [];
-  for (const p of issue.pages) for (const f of p.fragments) {
-    const n = seen.get(f.id) ?? 0;
-    if (n === 0) misplaced.push({ id: f.id, problem: 'not-placed' });
-    if (n > 1) misplaced.push({ id: f.id, problem: 'placed-twice' });
-  }
+  for (const p of issue.pages)
+    for (const f of p.fragments) {
+      const n = seen.get(f.id) ?? 0;
+      if (n === 0) misplaced.push({ id: f.id, problem: 'not-placed' });
+      if (n > 1) misplaced.push({ id: f.id, problem: 'placed-twice' });
+    }
   for (const id of seen.keys()) if (!findFragment(issue, id)) misplaced.push({ id, problem: 'missing' });
   return misplaced;
 }

@@ -38,7 +38,13 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     return pool.copy;
   };
   /** The article-side lists of the last report (reused while they do not change). */
-  let last: { articles: Issue['articles']; openEnds: string[]; resolvedOpenEnds: string[]; emptyArticles: string[]; placed: number } | null = null;
+  let last: {
+    articles: Issue['articles'];
+    openEnds: string[];
+    resolvedOpenEnds: string[];
+    emptyArticles: string[];
+    placed: number;
+  } | null = null;
 
   return (issue: Issue): AuditReport => {
     const delta = tracker.update(issue);
@@ -48,7 +54,11 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
       last = null;
       return audit(issue);
     }
-    if (delta.rebuilt) { openByArticle = new WeakMap(); bad.clear(); last = null; }
+    if (delta.rebuilt) {
+      openByArticle = new WeakMap();
+      bad.clear();
+      last = null;
+    }
     for (const id of delta.touched) {
       if (isBad(id)) bad.add(id);
       else bad.delete(id);
@@ -60,7 +70,10 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
     for (const id of delta.changedFragments) {
       const n = tracker.placements(id);
       if (n === 0) continue;
-      if (n > 1) { all = true; break; } // placed twice (a corrupt document): any article may hold it
+      if (n > 1) {
+        all = true;
+        break;
+      } // placed twice (a corrupt document): any article may hold it
       const o = tracker.ownerOf(id);
       if (o && o !== 'pool' && o !== 'discard') dirty.add(o);
     }
@@ -87,7 +100,10 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
       for (const a of issue.articles) {
         // With the same articles the dirty ones were recomputed above; otherwise here.
         let open = all || (!sameArticles && dirty.has(a)) ? undefined : openByArticle.get(a);
-        if (!open) { open = articleEnds(issue, a); openByArticle.set(a, open); }
+        if (!open) {
+          open = articleEnds(issue, a);
+          openByArticle.set(a, open);
+        }
         for (const id of open.open) openEnds.push(id);
         for (const id of open.resolved) resolvedOpenEnds.push(id);
         if (!a.items.length) emptyArticles.push(a.id);
@@ -99,14 +115,27 @@ export function createIncrementalAudit(): (issue: Issue) => AuditReport {
       if (last && sameList(last.emptyArticles, emptyArticles)) emptyArticles = last.emptyArticles;
     }
     // Shared between reports of successive versions: frozen, so that no reader can change another version's report.
-    last = { articles: issue.articles, openEnds: Object.freeze(openEnds) as string[], resolvedOpenEnds: Object.freeze(resolvedOpenEnds) as string[], emptyArticles: Object.freeze(emptyArticles) as string[], placed };
+    last = {
+      articles: issue.articles,
+      openEnds: Object.freeze(openEnds) as string[],
+      resolvedOpenEnds: Object.freeze(resolvedOpenEnds) as string[],
+      emptyArticles: Object.freeze(emptyArticles) as string[],
+      placed,
+    };
 
     let fragments = 0;
     for (const p of issue.pages) fragments += p.fragments.length;
     const { lost, duplicated } = coverage(issue);
     return {
-      lost, duplicated, misplaced: bad.size ? misplacedOf(issue) : [], unassigned: unassignedOf(issue.pool), openEnds: last.openEnds, resolvedOpenEnds: last.resolvedOpenEnds, emptyArticles: last.emptyArticles,
-      fragments, placed: placed + issue.discarded.length,
+      lost,
+      duplicated,
+      misplaced: bad.size ? misplacedOf(issue) : [],
+      unassigned: unassignedOf(issue.pool),
+      openEnds: last.openEnds,
+      resolvedOpenEnds: last.resolvedOpenEnds,
+      emptyArticles: last.emptyArticles,
+      fragments,
+      placed: placed + issue.discarded.length,
     };
   };
 }

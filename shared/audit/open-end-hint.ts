@@ -33,7 +33,12 @@ export function openEndHint(issue: Issue, id: string): OpenEndHint | null {
   }
   for (const g of following) {
     const cue = parseJumpCues(g.text).find((c) => c.direction === 'to');
-    if (cue) return { as: 'elsewhere', page: issue.pages.find((p) => pageMatches(cue.page, p.label))?.label ?? cue.page, why: 'jump-line' };
+    if (cue)
+      return {
+        as: 'elsewhere',
+        page: issue.pages.find((p) => pageMatches(cue.page, p.label))?.label ?? cue.page,
+        why: 'jump-line',
+      };
   }
   const next = items[place.index + 1] ? findFragment(issue, items[place.index + 1].id) : undefined;
   if (next && next.page !== f.page) {

@@ -15,7 +15,12 @@ export interface PlacementDelta {
   rebuilt: boolean;
 }
 
-const EMPTY: Pick<Issue, 'articles' | 'pool' | 'discarded' | 'pages'> = Object.freeze({ articles: [], pool: [], discarded: [], pages: [] });
+const EMPTY: Pick<Issue, 'articles' | 'pool' | 'discarded' | 'pages'> = Object.freeze({
+  articles: [],
+  pool: [],
+  discarded: [],
+  pages: [],
+});
 
 /**
  * Counts of where every id is placed and how often each id occurs among the pages' fragments, kept up to date by
@@ -40,10 +45,21 @@ export class PlacementTracker {
 
   /** Brings the counts to `issue`. Returns what changed, or null when `issue` is not frozen (state is reset). */
   update(issue: Issue): PlacementDelta | null {
-    const delta: PlacementDelta = { touched: new Set(), changedFragments: new Set(), addedArticles: [], rebuilt: false };
+    const delta: PlacementDelta = {
+      touched: new Set(),
+      changedFragments: new Set(),
+      addedArticles: [],
+      rebuilt: false,
+    };
     if (issue === this.last) return delta;
-    if (!frozenShell(issue)) { this.reset(); return null; }
-    if (this.last === null) { this.reset(); delta.rebuilt = true; }
+    if (!frozenShell(issue)) {
+      this.reset();
+      return null;
+    }
+    if (this.last === null) {
+      this.reset();
+      delta.rebuilt = true;
+    }
     const prev = this.prev;
     try {
       this.diffArticles(prev.articles, issue.articles, delta);
@@ -181,8 +197,13 @@ export class PlacementTracker {
 class Unfrozen extends Error {}
 
 function frozenShell(issue: Issue): boolean {
-  return Object.isFrozen(issue) && Object.isFrozen(issue.articles) && Object.isFrozen(issue.pool)
-    && Object.isFrozen(issue.discarded) && Object.isFrozen(issue.pages);
+  return (
+    Object.isFrozen(issue) &&
+    Object.isFrozen(issue.articles) &&
+    Object.isFrozen(issue.pool) &&
+    Object.isFrozen(issue.discarded) &&
+    Object.isFrozen(issue.pages)
+  );
 }
 
 /**
@@ -195,6 +216,9 @@ export function middle<T>(a: readonly T[], b: readonly T[]): [number, number, nu
   while (from < min && a[from] === b[from]) from++;
   let ea = a.length;
   let eb = b.length;
-  while (ea > from && eb > from && a[ea - 1] === b[eb - 1]) { ea--; eb--; }
+  while (ea > from && eb > from && a[ea - 1] === b[eb - 1]) {
+    ea--;
+    eb--;
+  }
   return [from, ea, eb];
 }

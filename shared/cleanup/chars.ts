@@ -4,7 +4,8 @@
  */
 
 /** Han, kana, Hangul, CJK punctuation, full-width forms and the marks Chinese text sets between them. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\u2014\u2018-\u201d\u2026\u00b7\u2022]/u;
+const CJK =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\u2014\u2018-\u201d\u2026\u00b7\u2022]/u;
 
 export function isCjkChar(ch: string | undefined): boolean {
   return !!ch && CJK.test(ch);
@@ -42,7 +43,10 @@ export function cjkLeft(text: string, i: number): boolean {
   let j = i;
   while (j > 0) {
     const ch = charBefore(text, j)!;
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || HALF_MARKS.includes(ch)) { j -= ch.length; continue; }
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || HALF_MARKS.includes(ch)) {
+      j -= ch.length;
+      continue;
+    }
     return isCjkChar(ch);
   }
   return false;
@@ -53,7 +57,10 @@ export function cjkRight(text: string, i: number): boolean {
   let j = i;
   while (j < text.length) {
     const ch = charAt(text, j)!;
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || HALF_MARKS.includes(ch)) { j += ch.length; continue; }
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || HALF_MARKS.includes(ch)) {
+      j += ch.length;
+      continue;
+    }
     return isCjkChar(ch);
   }
   return false;

@@ -37,14 +37,25 @@ export interface CleanupScope {
 }
 
 /** Cleanup of a bare text, e.g. for a live preview while typing. */
-export function cleanupText(text: string, opts: { rules?: readonly CleanupRule[]; role?: Role; next?: string } = {}): { text: string; changes: TextChange[] } {
+export function cleanupText(
+  text: string,
+  opts: { rules?: readonly CleanupRule[]; role?: Role; next?: string } = {},
+): { text: string; changes: TextChange[] } {
   const [changes] = cleanupParagraph([{ text, role: opts.role ?? 'body' }], { rules: opts.rules, next: opts.next });
   return { text: applyChanges(text, changes), changes };
 }
 
 function entry(issue: Issue, f: Fragment, changes: TextChange[], articleId: string | null): FragmentCleanup {
   const page = issue.pages[fragmentLocation(issue, f.id)!.page];
-  return { fragmentId: f.id, pageId: page.id, page: page.label, articleId, before: f.text, after: applyChanges(f.text, changes), changes };
+  return {
+    fragmentId: f.id,
+    pageId: page.id,
+    page: page.label,
+    articleId,
+    before: f.text,
+    after: applyChanges(f.text, changes),
+    changes,
+  };
 }
 
 /** The preview of Cleanup over articles (and optionally the pool) of an issue. */
@@ -65,7 +76,8 @@ export function previewCleanup(issue: Issue, scope: CleanupScope = {}): CleanupP
         const parts: CleanupPart[] = group.map((f) => ({ text: f.text, role: f.role }));
         const perPart = cleanupParagraph(parts, { rules, next: frags[end]?.text });
         group.forEach((f, i) => {
-          if (perPart[i].length && (!onlyFragments || onlyFragments.has(f.id))) out.push(entry(issue, f, perPart[i], art.id));
+          if (perPart[i].length && (!onlyFragments || onlyFragments.has(f.id)))
+            out.push(entry(issue, f, perPart[i], art.id));
         });
       }
       k = end;
@@ -98,7 +110,8 @@ export function cleanupOp(issue: Issue, preview: CleanupPreview, skip: ReadonlyS
   for (const fc of preview.fragments) {
     const f = findFragment(issue, fc.fragmentId);
     if (!f) throw new OpError(`fragment ${fc.fragmentId} no longer exists; run Cleanup again`);
-    if (f.text !== fc.before) throw new OpError(`fragment ${fc.fragmentId} changed since the preview; run Cleanup again`);
+    if (f.text !== fc.before)
+      throw new OpError(`fragment ${fc.fragmentId} changed since the preview; run Cleanup again`);
     const accepted = fc.changes.filter((c) => !skip.has(changeKey(fc.fragmentId, c)));
     if (!accepted.length) continue;
     n += accepted.length;

@@ -3,7 +3,10 @@ import { type TextChange, mergeChanges } from './text-change';
 import { CLEANUP_RULES, type CleanupRule, dash, dehyphenate, punctuation, quotes, wrapSpaces } from './rules';
 
 /** One fragment of a paragraph (a fragment and the ones joined to it), in article order. */
-export interface CleanupPart { text: string; role: Role }
+export interface CleanupPart {
+  text: string;
+  role: Role;
+}
 
 export interface ParagraphOptions {
   rules?: readonly CleanupRule[];
@@ -23,7 +26,11 @@ export function cleanupParagraph(parts: readonly CleanupPart[], opts: ParagraphO
   const rules = new Set(opts.rules ?? CLEANUP_RULES);
   const starts: number[] = [];
   let joined = '';
-  parts.forEach((p, k) => { if (k) joined += '\n'; starts.push(joined.length); joined += p.text; });
+  parts.forEach((p, k) => {
+    if (k) joined += '\n';
+    starts.push(joined.length);
+    joined += p.text;
+  });
   const input = { text: joined, tail: opts.next };
   const lists: TextChange[][] = [];
   if (rules.has('dash')) lists.push(dash(input));

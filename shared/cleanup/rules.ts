@@ -1,6 +1,15 @@
 import type { TextChange } from './text-change';
 import {
-  bylineRanges, charAt, charBefore, cjkLeft, cjkRight, inRanges, isCjkChar, isDigit, isLatinLetter, literalRanges,
+  bylineRanges,
+  charAt,
+  charBefore,
+  cjkLeft,
+  cjkRight,
+  inRanges,
+  isCjkChar,
+  isDigit,
+  isLatinLetter,
+  literalRanges,
 } from './chars';
 
 /**
@@ -35,7 +44,9 @@ function cjkSide(text: string, ch: string | undefined, i: number, left: boolean)
   if (!ch) return false;
   if (isCjkChar(ch)) return true;
   if (!',.;:?!)"\'(-'.includes(ch)) return false;
-  return left ? cjkLeft(text, i - ch.length) && !isDigit(charBefore(text, i - ch.length)) : cjkRight(text, i + ch.length);
+  return left
+    ? cjkLeft(text, i - ch.length) && !isDigit(charBefore(text, i - ch.length))
+    : cjkRight(text, i + ch.length);
 }
 
 /**
@@ -54,8 +65,13 @@ export function wrapSpaces({ text }: RuleInput): TextChange[] {
     const l = charBefore(text, start);
     const r = charAt(text, end);
     // After Chinese punctuation a space is never meant (`， 1944年`); elsewhere both sides must be Chinese.
-    const afterMark = (l !== undefined && CJK_MARK.test(l)) || (l !== undefined && ',;:?!'.includes(l) && cjkSide(text, l, start, true));
-    if ((afterMark && r !== undefined && !isLatinLetter(r)) || (cjkSide(text, l, start, true) && cjkSide(text, r, end, false))) {
+    const afterMark =
+      (l !== undefined && CJK_MARK.test(l)) ||
+      (l !== undefined && ',;:?!'.includes(l) && cjkSide(text, l, start, true));
+    if (
+      (afterMark && r !== undefined && !isLatinLetter(r)) ||
+      (cjkSide(text, l, start, true) && cjkSide(text, r, end, false))
+    ) {
       out.push({ start, end, before: m[0], after: '', rule: 'cjk-spaces' });
     }
   }
@@ -113,15 +129,26 @@ export function quotes({ text }: RuleInput): TextChange[] {
   if (!/["']/.test(text)) return [];
   const keep = literalRanges(text);
   const out: TextChange[] = [];
-  for (const [q, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
+  for (const [q, open, close] of [
+    ['"', '“', '”'],
+    ["'", '‘', '’'],
+  ] as const) {
     // Curly quotes already in the text take part in the pairing: `“管家"上门` closes with `”`.
     let inside = false;
     let pendingOpen: TextChange | null = null;
     const mine: TextChange[] = [];
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
-      if (ch === open) { inside = true; pendingOpen = null; continue; }
-      if (ch === close) { inside = false; pendingOpen = null; continue; }
+      if (ch === open) {
+        inside = true;
+        pendingOpen = null;
+        continue;
+      }
+      if (ch === close) {
+        inside = false;
+        pendingOpen = null;
+        continue;
+      }
       if (ch !== q || inRanges(keep, i)) continue;
       if (isLatinLetter(charBefore(text, i)) && isLatinLetter(charAt(text, i + 1))) continue;
       if (!(cjkLeft(text, i) || cjkRight(text, i + 1))) continue;

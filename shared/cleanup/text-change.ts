@@ -39,7 +39,8 @@ export function mergeChanges(lists: readonly (readonly TextChange[])[]): TextCha
   let pos = 0;
   for (const { c } of all) {
     // A zero-length insertion at `pos` is fine; anything starting inside a taken range is dropped.
-    if (c.start < pos || (c.start === pos && out.length && out[out.length - 1].start === c.start && c.start === c.end)) continue;
+    if (c.start < pos || (c.start === pos && out.length && out[out.length - 1].start === c.start && c.start === c.end))
+      continue;
     out.push(c);
     pos = Math.max(pos, c.end);
   }

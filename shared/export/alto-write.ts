@@ -21,7 +21,10 @@ const ALTO_XSD = 'http://www.loc.gov/standards/alto/v4/alto-4-4.xsd';
 /** PDF boxes are in points (1/72 inch), which ALTO has no unit for: they are written in 1/1200 inch. */
 const POINTS_TO_INCH1200 = 1200 / 72;
 
-export interface AltoUnit { unit: 'pixel' | 'mm10' | 'inch1200'; scale: number }
+export interface AltoUnit {
+  unit: 'pixel' | 'mm10' | 'inch1200';
+  scale: number;
+}
 
 /** The ALTO MeasurementUnit for a page's boxes and the factor from Galley's box units to it. */
 export function altoUnitFor(page: Page, sourceUnit?: string): AltoUnit {
@@ -37,12 +40,17 @@ export function altoUnitFor(page: Page, sourceUnit?: string): AltoUnit {
  * `lines.map(words => words.join(' ')).join('\n')` (see `altoVisibleText`).
  */
 export function altoLines(text: string): string[][] {
-  return text.split(/\r\n?|\n/).map((l) => l.split(/[ \t\f\v]+/).filter((w) => w !== '')).filter((ws) => ws.join(' ').trim() !== '');
+  return text
+    .split(/\r\n?|\n/)
+    .map((l) => l.split(/[ \t\f\v]+/).filter((w) => w !== ''))
+    .filter((ws) => ws.join(' ').trim() !== '');
 }
 
 /** The text an ALTO reader gets back from `altoLines(text)`: spacing inside lines is one space, empty lines gone. */
 export function altoVisibleText(text: string): string {
-  return altoLines(text).map((ws) => ws.join(' ')).join('\n');
+  return altoLines(text)
+    .map((ws) => ws.join(' '))
+    .join('\n');
 }
 
 export interface AltoWriteOptions {
@@ -77,28 +85,38 @@ export function buildAltoXml(issue: Issue, pageId: string, opts: AltoWriteOption
   const unit = altoUnitFor(page, opts.sourceUnit);
   const prefix = `P${opts.physicalNr}`;
   const blockOf = new Map<string, string>();
-  let lineNo = 0, wordNo = 0;
+  let lineNo = 0,
+    wordNo = 0;
   let blocks = '';
   page.fragments.forEach((f, i) => {
     const id = `${prefix}_TB${pad(i + 1)}`;
     blockOf.set(f.id, id);
     const text = findFragment(issue, f.id)?.text ?? f.text;
     const lines = altoLines(text);
-    if (!lines.length) { blocks += `        <TextBlock ID="${id}"${posAttrs(f.box, unit.scale)}/>\n`; return; }
+    if (!lines.length) {
+      blocks += `        <TextBlock ID="${id}"${posAttrs(f.box, unit.scale)}/>\n`;
+      return;
+    }
     blocks += `        <TextBlock ID="${id}"${posAttrs(f.box, unit.scale)}>\n`;
     for (const words of lines) {
       blocks += `          <TextLine ID="${prefix}_TL${pad(++lineNo)}">`;
-      blocks += words.map((w) => `<String ID="${prefix}_ST${pad(++wordNo)}" CONTENT="${escAttr(w, opts.replaced)}"/>`).join('<SP/>');
+      blocks += words
+        .map((w) => `<String ID="${prefix}_ST${pad(++wordNo)}" CONTENT="${escAttr(w, opts.replaced)}"/>`)
+        .join('<SP/>');
       blocks += '</TextLine>\n';
     }
     blocks += '        </TextBlock>\n';
   });
-  const size = page.size ? ` WIDTH="${num(page.size.width * unit.scale)}" HEIGHT="${num(page.size.height * unit.scale)}"` : '';
+  const size = page.size
+    ? ` WIDTH="${num(page.size.width * unit.scale)}" HEIGHT="${num(page.size.height * unit.scale)}"`
+    : '';
   let xml = '<?xml version="1.0" encoding="UTF-8"?>\n';
   xml += `<alto xmlns="${ALTO_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${ALTO_NS} ${ALTO_XSD}" SCHEMAVERSION="${ALTO_VERSION}">\n`;
   xml += `  <Description>\n    <MeasurementUnit>${unit.unit}</MeasurementUnit>\n`;
-  xml += '    <Processing ID="GALLEY_PROCESSING">\n      <processingCategory>contentModification</processingCategory>\n      <processingStepDescription>Articles, reading order and text corrected in Galley</processingStepDescription>\n';
-  xml += '      <processingSoftware>\n        <softwareName>Galley</softwareName>\n      </processingSoftware>\n    </Processing>\n  </Description>\n';
+  xml +=
+    '    <Processing ID="GALLEY_PROCESSING">\n      <processingCategory>contentModification</processingCategory>\n      <processingStepDescription>Articles, reading order and text corrected in Galley</processingStepDescription>\n';
+  xml +=
+    '      <processingSoftware>\n        <softwareName>Galley</softwareName>\n      </processingSoftware>\n    </Processing>\n  </Description>\n';
   xml += `  <Layout>\n    <Page ID="${prefix}" PHYSICAL_IMG_NR="${opts.physicalNr}" PRINTED_IMG_NR="${escAttr(page.label, opts.replaced)}"${size}>\n`;
   xml += `      <PrintSpace>\n${blocks}      </PrintSpace>\n    </Page>\n  </Layout>\n</alto>\n`;
   return { xml, altoPageId: prefix, blockOf, unit };

@@ -7,7 +7,10 @@ import { articleTitle, findFragment, getArticle, originalTextOf } from '../model
  * text against the text it had at import, as a list of equal/added/removed pieces the UI renders as it likes.
  * Character-level, which is the right grain for Chinese (a word diff would mark whole phrases).
  */
-export interface DiffPiece { kind: 'equal' | 'added' | 'removed'; text: string }
+export interface DiffPiece {
+  kind: 'equal' | 'added' | 'removed';
+  text: string;
+}
 
 export interface FragmentDiff {
   fragmentId: string;
@@ -38,7 +41,10 @@ export interface ArticleDiff {
 /** Diff pieces of two texts; only whitespace differences count as changes too (they are what Cleanup fixes). */
 export function textDiff(original: string, current: string): DiffPiece[] {
   if (original === current) return original ? [{ kind: 'equal', text: original }] : [];
-  return diffChars(original, current).map((p) => ({ kind: p.added ? 'added' : p.removed ? 'removed' : 'equal', text: p.value }));
+  return diffChars(original, current).map((p) => ({
+    kind: p.added ? 'added' : p.removed ? 'removed' : 'equal',
+    text: p.value,
+  }));
 }
 
 export function articleDiff(issue: Issue, articleId: string): ArticleDiff {
@@ -50,7 +56,17 @@ export function articleDiff(issue: Issue, articleId: string): ArticleDiff {
     const original = originalTextOf(issue, f);
     const pieces = textDiff(original, f.text);
     const count = (k: DiffPiece['kind']) => pieces.filter((p) => p.kind === k).reduce((n, p) => n + p.text.length, 0);
-    fragments.push({ fragmentId: f.id, role: f.role, join: it.join, original, current: f.text, changed: original !== f.text, pieces, added: count('added'), removed: count('removed') });
+    fragments.push({
+      fragmentId: f.id,
+      role: f.role,
+      join: it.join,
+      original,
+      current: f.text,
+      changed: original !== f.text,
+      pieces,
+      added: count('added'),
+      removed: count('removed'),
+    });
   }
   return {
     articleId: a.id,
@@ -65,9 +81,23 @@ export function articleDiff(issue: Issue, articleId: string): ArticleDiff {
 }
 
 /** One line per article for a review overview: status and how much was corrected. */
-export function reviewSummary(issue: Issue): { articleId: string; title: string; status: Article['status']; changedFragments: number; added: number; removed: number }[] {
+export function reviewSummary(issue: Issue): {
+  articleId: string;
+  title: string;
+  status: Article['status'];
+  changedFragments: number;
+  added: number;
+  removed: number;
+}[] {
   return issue.articles.map((a) => {
     const d = articleDiff(issue, a.id);
-    return { articleId: a.id, title: d.title, status: d.status, changedFragments: d.changedFragments, added: d.added, removed: d.removed };
+    return {
+      articleId: a.id,
+      title: d.title,
+      status: d.status,
+      changedFragments: d.changedFragments,
+      added: d.added,
+      removed: d.removed,
+    };
   });
 }

@@ -38,7 +38,11 @@ export interface ExportArticle {
   review?: Article['review'];
   paragraphs: ExportParagraph[];
 }
-export interface ExportLoose { id: string; page: string; text: string }
+export interface ExportLoose {
+  id: string;
+  page: string;
+  text: string;
+}
 export interface ExportDocument {
   format: 'galley-export';
   version: 1;
@@ -63,7 +67,9 @@ export function articleParagraphs(issue: Issue, article: Article): ExportParagra
       parts.push([f.text]);
     }
   }
-  out.forEach((p, i) => { p.text = joinTexts(parts[i]); });
+  out.forEach((p, i) => {
+    p.text = joinTexts(parts[i]);
+  });
   // A resolved open end is the last fragment of its paragraph (nothing joins after it); a stale resolution on a
   // fragment that is no longer an open end is not exported.
   const resolved = new Set(articleEnds(issue, article).resolved);
@@ -77,7 +83,10 @@ export function articleParagraphs(issue: Issue, article: Article): ExportParagra
 
 function loose(issue: Issue, ids: readonly string[]): ExportLoose[] {
   const pageLabel = new Map(issue.pages.map((p) => [p.id, p.label]));
-  return ids.map((id) => findFragment(issue, id)).filter((f) => !!f).map((f) => ({ id: f.id, page: pageLabel.get(f.page) ?? f.page, text: f.text }));
+  return ids
+    .map((id) => findFragment(issue, id))
+    .filter((f) => !!f)
+    .map((f) => ({ id: f.id, page: pageLabel.get(f.page) ?? f.page, text: f.text }));
 }
 
 export interface BuildOptions {
@@ -90,7 +99,10 @@ export interface BuildOptions {
 export function buildExport(issue: Issue, opts: BuildOptions = {}): ExportDocument {
   let articles = issue.articles;
   if (opts.approvedOnly) articles = articles.filter((a) => a.status === 'approved');
-  if (opts.articleIds) { const keep = new Set(opts.articleIds); articles = articles.filter((a) => keep.has(a.id)); }
+  if (opts.articleIds) {
+    const keep = new Set(opts.articleIds);
+    articles = articles.filter((a) => keep.has(a.id));
+  }
   return {
     format: 'galley-export',
     version: 1,

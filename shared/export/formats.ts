@@ -16,7 +16,10 @@ import { orderedFileNames } from './file-names';
  * Formats that need more than the export document (layout formats such as `mets-alto` and `page`, which carry
  * coordinates and source files) are registered in the export service instead (`LAYOUT_FORMATS` there).
  */
-export interface Rendered { data: string | Uint8Array; warnings: string[] }
+export interface Rendered {
+  data: string | Uint8Array;
+  warnings: string[];
+}
 
 export interface DocumentFormat {
   id: string;
@@ -37,33 +40,69 @@ const plain = (data: string): Promise<Rendered> => Promise.resolve({ data, warni
 
 export const DOCUMENT_FORMATS = {
   json: {
-    id: 'json', ext: 'json', mime: 'application/json', label: 'Galley JSON (complete data)', gated: false,
+    id: 'json',
+    ext: 'json',
+    mime: 'application/json',
+    label: 'Galley JSON (complete data)',
+    gated: false,
     whole: (d) => plain(JSON.stringify(d, null, 2) + '\n'),
     perArticle: (d, a) => plain(JSON.stringify({ ...d, articles: [a], unassigned: [], discarded: [] }, null, 2) + '\n'),
   },
   md: {
-    id: 'md', ext: 'md', mime: 'text/markdown', label: 'Markdown', gated: true,
+    id: 'md',
+    ext: 'md',
+    mime: 'text/markdown',
+    label: 'Markdown',
+    gated: true,
     whole: (d) => plain(toMarkdown(d)),
     perArticle: (_d, a) => plain(articleToMarkdown(a)),
   },
   txt: {
-    id: 'txt', ext: 'txt', mime: 'text/plain', label: 'Plain text', gated: true,
+    id: 'txt',
+    ext: 'txt',
+    mime: 'text/plain',
+    label: 'Plain text',
+    gated: true,
     whole: (d) => plain(toText(d)),
     perArticle: (_d, a) => plain(articleToText(a)),
   },
   html: {
-    id: 'html', ext: 'html', mime: 'text/html', label: 'HTML (printable page)', gated: true,
-    whole: (d) => { const r = new StripReport(); const data = toHtml(d, r); return Promise.resolve({ data, warnings: r.warnings('html') }); },
-    perArticle: (d, a) => { const r = new StripReport(); const data = articleToHtml(d, a, r); return Promise.resolve({ data, warnings: r.warnings('html') }); },
+    id: 'html',
+    ext: 'html',
+    mime: 'text/html',
+    label: 'HTML (printable page)',
+    gated: true,
+    whole: (d) => {
+      const r = new StripReport();
+      const data = toHtml(d, r);
+      return Promise.resolve({ data, warnings: r.warnings('html') });
+    },
+    perArticle: (d, a) => {
+      const r = new StripReport();
+      const data = articleToHtml(d, a, r);
+      return Promise.resolve({ data, warnings: r.warnings('html') });
+    },
   },
   docx: {
-    id: 'docx', ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word (DOCX)', gated: true,
+    id: 'docx',
+    ext: 'docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word (DOCX)',
+    gated: true,
     whole: (d) => toDocx(d),
     perArticle: (d, a) => toDocx(d, [a]),
   },
   nitf: {
-    id: 'nitf', ext: 'xml', mime: 'application/xml', label: 'NITF 3.6 (one XML per article)', gated: true,
-    perArticle: (d, a) => { const r = new StripReport(); const data = articleToNitf(d, a, r); return Promise.resolve({ data, warnings: r.warnings('nitf') }); },
+    id: 'nitf',
+    ext: 'xml',
+    mime: 'application/xml',
+    label: 'NITF 3.6 (one XML per article)',
+    gated: true,
+    perArticle: (d, a) => {
+      const r = new StripReport();
+      const data = articleToNitf(d, a, r);
+      return Promise.resolve({ data, warnings: r.warnings('nitf') });
+    },
   },
 } as const satisfies Record<string, DocumentFormat>;
 
@@ -77,7 +116,10 @@ export function isDocumentFormat(id: string): id is DocumentFormatId {
 }
 
 /** One output file: a name relative to the export target (split and zip) and its content. */
-export interface ExportFile { name: string; data: string | Uint8Array }
+export interface ExportFile {
+  name: string;
+  data: string | Uint8Array;
+}
 
 export interface RenderOptions {
   /** One file per article (names numbered in board order, from the titles, made safe). */
@@ -98,18 +140,32 @@ export function lostTextMarkDefault(id: string): boolean {
 export function markLostText(doc: ExportDocument): ExportDocument {
   const marks = doc.articles.some((a) => a.paragraphs.some((p) => p.openEnd?.as === 'lost'));
   if (!marks) return doc;
-  return { ...doc, articles: doc.articles.map((a) => ({ ...a, paragraphs: a.paragraphs.map((p) => (p.openEnd?.as === 'lost' ? { ...p, lostMark: true as const } : p)) })) };
+  return {
+    ...doc,
+    articles: doc.articles.map((a) => ({
+      ...a,
+      paragraphs: a.paragraphs.map((p) => (p.openEnd?.as === 'lost' ? { ...p, lostMark: true as const } : p)),
+    })),
+  };
 }
 
 export class ExportFormatError extends Error {
-  constructor(message: string) { super(message); this.name = 'ExportFormatError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportFormatError';
+  }
 }
 
 /**
  * Renders a document format: one file (`name` empty: the caller's output path) or one per article. Throws
  * `ExportFormatError` when the format cannot make one file of several articles (NITF).
  */
-export async function renderDocumentFormat(base: ExportDocument, issue: Issue, id: DocumentFormatId, opts: RenderOptions = {}): Promise<{ files: ExportFile[]; warnings: string[] }> {
+export async function renderDocumentFormat(
+  base: ExportDocument,
+  issue: Issue,
+  id: DocumentFormatId,
+  opts: RenderOptions = {},
+): Promise<{ files: ExportFile[]; warnings: string[] }> {
   const f: DocumentFormat = DOCUMENT_FORMATS[id];
   const doc = (opts.lostTextMark ?? lostTextMarkDefault(id)) ? markLostText(base) : base;
   const warnings: string[] = [];
@@ -118,9 +174,16 @@ export async function renderDocumentFormat(base: ExportDocument, issue: Issue, i
     return { files: [{ name: '', data: r.data }], warnings: r.warnings };
   }
   if (!opts.split && doc.articles.length !== 1) {
-    throw new ExportFormatError(`${f.id} holds one article per file: export with --split, or as a zip (--format zip --inner ${f.id})`);
+    throw new ExportFormatError(
+      `${f.id} holds one article per file: export with --split, or as a zip (--format zip --inner ${f.id})`,
+    );
   }
-  const names = opts.split ? orderedFileNames(doc.articles.map((a) => a.title), f.ext) : [''];
+  const names = opts.split
+    ? orderedFileNames(
+        doc.articles.map((a) => a.title),
+        f.ext,
+      )
+    : [''];
   const files: ExportFile[] = [];
   for (let i = 0; i < doc.articles.length; i++) {
     const r = await f.perArticle(doc, doc.articles[i], issue);
@@ -134,7 +197,12 @@ export async function renderDocumentFormat(base: ExportDocument, issue: Issue, i
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
 /** A zip of one file per article in the inner format, numbered in board order. */
-export async function renderZip(doc: ExportDocument, issue: Issue, inner: DocumentFormatId, opts: Pick<RenderOptions, 'lostTextMark'> = {}): Promise<{ data: Uint8Array; names: string[]; warnings: string[] }> {
+export async function renderZip(
+  doc: ExportDocument,
+  issue: Issue,
+  inner: DocumentFormatId,
+  opts: Pick<RenderOptions, 'lostTextMark'> = {},
+): Promise<{ data: Uint8Array; names: string[]; warnings: string[] }> {
   const { files, warnings } = await renderDocumentFormat(doc, issue, inner, { ...opts, split: true });
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const f of files) entries[f.name] = [typeof f.data === 'string' ? strToU8(f.data) : f.data, { mtime: ZIP_TIME }];

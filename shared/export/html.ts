@@ -1,4 +1,10 @@
-import { LOST_TEXT_MARK, lostMarkSeparator, type ExportArticle, type ExportDocument, type ExportParagraph } from './build';
+import {
+  LOST_TEXT_MARK,
+  lostMarkSeparator,
+  type ExportArticle,
+  type ExportDocument,
+  type ExportParagraph,
+} from './build';
 import { StripReport } from './xml-text';
 
 /**
@@ -42,16 +48,28 @@ type Clean = (text: string) => string;
 
 function paragraphHtml(p: ExportParagraph, clean: Clean): string {
   // Text lost at the end of the paragraph: the house-style mark, as its own element so a style sheet can set it apart.
-  const t = escapeHtml(clean(p.text)) + (p.lostMark ? `${lostMarkSeparator(p.text)}<span class="text-lost">${LOST_TEXT_MARK}</span>` : '');
+  const t =
+    escapeHtml(clean(p.text)) +
+    (p.lostMark ? `${lostMarkSeparator(p.text)}<span class="text-lost">${LOST_TEXT_MARK}</span>` : '');
   switch (p.role) {
-    case 'headline': return `<h2>${t}</h2>`;
-    case 'kicker': return `<p class="kicker">${t}</p>`;
-    case 'deck': return `<p class="deck">${t}</p>`;
-    case 'subhead': return `<h3>${t}</h3>`;
-    case 'caption': return `<figure><p class="caption">${t}</p></figure>`;
-    case 'credit': return `<p class="credit">${t}</p>`;
-    case 'byline': case 'dateline': case 'jump': return `<p class="${p.role}">${t}</p>`;
-    default: return `<p>${t}</p>`;
+    case 'headline':
+      return `<h2>${t}</h2>`;
+    case 'kicker':
+      return `<p class="kicker">${t}</p>`;
+    case 'deck':
+      return `<p class="deck">${t}</p>`;
+    case 'subhead':
+      return `<h3>${t}</h3>`;
+    case 'caption':
+      return `<figure><p class="caption">${t}</p></figure>`;
+    case 'credit':
+      return `<p class="credit">${t}</p>`;
+    case 'byline':
+    case 'dateline':
+    case 'jump':
+      return `<p class="${p.role}">${t}</p>`;
+    default:
+      return `<p>${t}</p>`;
   }
 }
 

@@ -18,20 +18,28 @@ export type MetsAltoPage = {
   href: string;
   /** The page's scan written next to the METS (`images/…png`), for viewers that show text on the image. */
   image?: { href: string; mime: string };
-} & (
+} &
   /** The source ALTO parsed again at export time; its text equals the page's `original`. */
-  | { alto: AltoPageResult }
-  /** An ALTO written from the page: its Page ID and the TextBlock ID of each fragment. */
-  | { written: { altoPageId: string; blockOf: Map<string, string> } }
-);
+  (
+    | { alto: AltoPageResult }
+    /** An ALTO written from the page: its Page ID and the TextBlock ID of each fragment. */
+    | { written: { altoPageId: string; blockOf: Map<string, string> } }
+  );
 
 /** METS part divs for Galley roles; roles without a METS counterpart are written as paragraphs. */
 const ROLE_DIVS: Partial<Record<Role, string[]>> = {
-  headline: ['HEADING', 'TITLE'], kicker: ['HEADING', 'OVERLINE'], deck: ['HEADING', 'SUBHEADLINE'],
-  byline: ['AUTHOR'], caption: ['CAPTION'],
+  headline: ['HEADING', 'TITLE'],
+  kicker: ['HEADING', 'OVERLINE'],
+  deck: ['HEADING', 'SUBHEADLINE'],
+  byline: ['AUTHOR'],
+  caption: ['CAPTION'],
 };
 
-interface Area { fileId: string; begin: string; end?: string }
+interface Area {
+  fileId: string;
+  begin: string;
+  end?: string;
+}
 
 type PageRefs = Map<string, { fileId: string; page: MetsAltoPage }>;
 
@@ -49,7 +57,10 @@ function areasFor(issue: Issue, fragmentId: string, pages: PageRefs): Area[] {
   for (const span of f.spans) {
     for (const b of page.alto.blocks) {
       if (b.end <= span.start || b.start >= span.end || b.start === b.end) continue;
-      if (span.start <= b.start && span.end >= b.end) { pushBlock(out, page.fileId, b); continue; }
+      if (span.start <= b.start && span.end >= b.end) {
+        pushBlock(out, page.fileId, b);
+        continue;
+      }
       const words = b.strings.filter((s) => s.end > span.start && s.start < span.end);
       if (words.length) out.push({ fileId: page.fileId, begin: words[0].id, end: words[words.length - 1].id });
       else pushBlock(out, page.fileId, b);
@@ -82,7 +93,8 @@ function articleXml(issue: Issue, article: Article, index: number, pages: PageRe
     const areas = p.ids.flatMap((id) => areasFor(issue, id, pages));
     if (!areas.length) return;
     const types = ROLE_DIVS[p.role] ?? ['PARAGRAPH', 'TEXT'];
-    let open = '', close = '';
+    let open = '',
+      close = '';
     types.forEach((t, ti) => {
       const pad = ind + '  '.repeat(ti + 1);
       open += `${pad}<div TYPE="${t}"${ti === 0 ? ` ORDER="${pi + 1}"` : ''}>\n`;
@@ -114,7 +126,8 @@ export function buildMetsXml(issue: Issue, pages: MetsAltoPage[], opts: { create
   if (pages.some((p) => p.image)) {
     xml += '    <fileGrp ID="IMGGRP" USE="Images">\n';
     pages.forEach((p, i) => {
-      if (p.image) xml += `      <file ID="IMG${String(i + 1).padStart(5, '0')}" MIMETYPE="${escAttr(p.image.mime)}" SEQ="${i + 1}">\n        <FLocat LOCTYPE="URL" xlink:href="file://./${escAttr(p.image.href)}"/>\n      </file>\n`;
+      if (p.image)
+        xml += `      <file ID="IMG${String(i + 1).padStart(5, '0')}" MIMETYPE="${escAttr(p.image.mime)}" SEQ="${i + 1}">\n        <FLocat LOCTYPE="URL" xlink:href="file://./${escAttr(p.image.href)}"/>\n      </file>\n`;
     });
     xml += '    </fileGrp>\n';
   }
@@ -133,7 +146,9 @@ export function buildMetsXml(issue: Issue, pages: MetsAltoPage[], opts: { create
   });
   xml += '    </div>\n  </structMap>\n';
   xml += `  <structMap TYPE="LOGICAL" LABEL="Logical Structure">\n    <div TYPE="Newspaper" LABEL="${escAttr(issue.title)}">\n      <div TYPE="ISSUE" LABEL="${escAttr(issue.title)}">\n`;
-  issue.articles.forEach((a, i) => { xml += articleXml(issue, a, i, fileIds); });
+  issue.articles.forEach((a, i) => {
+    xml += articleXml(issue, a, i, fileIds);
+  });
   xml += '      </div>\n    </div>\n  </structMap>\n</mets>\n';
   return xml;
 }

@@ -42,11 +42,18 @@ export function articleToNitf(doc: ExportDocument, a: ExportArticle, report = ne
     media = [];
   };
   for (const p of a.paragraphs) {
-    if (p.role === 'caption') { media.push(el('media-caption', text(p))); continue; }
-    if (p.role === 'credit') { media.push(el('media-producer', text(p))); continue; }
+    if (p.role === 'caption') {
+      media.push(el('media-caption', text(p)));
+      continue;
+    }
+    if (p.role === 'credit') {
+      media.push(el('media-producer', text(p)));
+      continue;
+    }
     flushMedia();
     if (p.role === 'subhead') content.push(el('hl2', text(p)));
-    else if (!['headline', 'kicker', 'deck', 'byline', 'dateline'].includes(p.role)) content.push(p.lostMark ? `<p>${xmlEscape(text(p))}${LOST_TEXT_NOTE}</p>` : el('p', text(p)));
+    else if (!['headline', 'kicker', 'deck', 'byline', 'dateline'].includes(p.role))
+      content.push(p.lostMark ? `<p>${xmlEscape(text(p))}${LOST_TEXT_NOTE}</p>` : el('p', text(p)));
   }
   flushMedia();
   const date = normDate(doc.issue.date);

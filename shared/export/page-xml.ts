@@ -13,8 +13,17 @@ import { escAttr, escText } from './xml-escape';
 export const PAGE_NS = 'http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15';
 
 const ROLE_TYPES: Record<Role, string> = {
-  kicker: 'heading', headline: 'heading', deck: 'heading', subhead: 'heading', dateline: 'paragraph',
-  byline: 'paragraph', body: 'paragraph', caption: 'caption', credit: 'credit', jump: 'paragraph', other: 'other',
+  kicker: 'heading',
+  headline: 'heading',
+  deck: 'heading',
+  subhead: 'heading',
+  dateline: 'paragraph',
+  byline: 'paragraph',
+  body: 'paragraph',
+  caption: 'caption',
+  credit: 'credit',
+  jump: 'paragraph',
+  other: 'other',
 };
 
 function ncName(id: string, prefix: string): string {
@@ -25,7 +34,10 @@ function coords(f: Fragment, sx: number, sy: number): string {
   const b = f.box;
   if (!b) return '0,0 0,0 0,0 0,0';
   const r = (n: number) => String(Math.round(n));
-  const x0 = r(b.x * sx), y0 = r(b.y * sy), x1 = r((b.x + b.w) * sx), y1 = r((b.y + b.h) * sy);
+  const x0 = r(b.x * sx),
+    y0 = r(b.y * sy),
+    x1 = r((b.x + b.w) * sx),
+    y1 = r((b.y + b.h) * sy);
   return `${x0},${y0} ${x1},${y0} ${x1},${y1} ${x0},${y1}`;
 }
 
@@ -72,7 +84,8 @@ export function buildPageXml(issue: Issue, pageId: string, opts: PageXmlExportOp
     // Joins between neighbours on this page are PAGE relations; a join to a fragment on another page is kept in `custom`.
     const all = a.items;
     for (let k = 1; k < all.length; k++) {
-      if (all[k].join && onPage.has(all[k].id) && onPage.has(all[k - 1].id)) relations.push([rid.get(all[k - 1].id)!, rid.get(all[k].id)!]);
+      if (all[k].join && onPage.has(all[k].id) && onPage.has(all[k - 1].id))
+        relations.push([rid.get(all[k - 1].id)!, rid.get(all[k].id)!]);
     }
   }
   const pool = issue.pool.filter((id) => onPage.has(id));
@@ -82,24 +95,34 @@ export function buildPageXml(issue: Issue, pageId: string, opts: PageXmlExportOp
     groups += '        </UnorderedGroupIndexed>\n';
   }
   const discarded = new Set(issue.discarded);
-  const space = page.size ?? (page.image ? { width: page.image.width, height: page.image.height } : { width: 0, height: 0 });
+  const space =
+    page.size ?? (page.image ? { width: page.image.width, height: page.image.height } : { width: 0, height: 0 });
   const size = page.image ? { width: page.image.width, height: page.image.height } : space;
-  const sx = space.width > 0 ? size.width / space.width : 1, sy = space.height > 0 ? size.height / space.height : 1;
+  const sx = space.width > 0 ? size.width / space.width : 1,
+    sy = space.height > 0 ? size.height / space.height : 1;
   let xml = '<?xml version="1.0" encoding="UTF-8"?>\n';
   xml += `<PcGts xmlns="${PAGE_NS}">\n`;
   xml += `  <Metadata>\n    <Creator>Galley</Creator>\n    <Created>${now}</Created>\n    <LastChange>${now}</LastChange>\n    <Comments>${escText(issue.title)}</Comments>\n  </Metadata>\n`;
   const image = opts.imageFilename ?? (page.image && !page.image.src.startsWith('data:') ? page.image.src : '');
   xml += `  <Page imageFilename="${escAttr(image)}" imageWidth="${Math.round(size.width)}" imageHeight="${Math.round(size.height)}" custom="galley:label ${escAttr(page.label.replace(/;/g, ','))};">\n`;
-  if (groups) xml += `    <ReadingOrder>\n      <OrderedGroup id="ro_${ncName(page.id, '')}" caption="Articles">\n${groups}      </OrderedGroup>\n    </ReadingOrder>\n`;
+  if (groups)
+    xml += `    <ReadingOrder>\n      <OrderedGroup id="ro_${ncName(page.id, '')}" caption="Articles">\n${groups}      </OrderedGroup>\n    </ReadingOrder>\n`;
   if (relations.length) {
     xml += '    <Relations>\n';
     // PAGE 2019 RelationType: one SourceRegionRef, then one TargetRegionRef (the continuation).
-    relations.forEach(([a, b], k) => { xml += `      <Relation id="join_${k + 1}" type="join">\n        <SourceRegionRef regionRef="${a}"/>\n        <TargetRegionRef regionRef="${b}"/>\n      </Relation>\n`; });
+    relations.forEach(([a, b], k) => {
+      xml += `      <Relation id="join_${k + 1}" type="join">\n        <SourceRegionRef regionRef="${a}"/>\n        <TargetRegionRef regionRef="${b}"/>\n      </Relation>\n`;
+    });
     xml += '    </Relations>\n';
   }
   for (const f of page.fragments) {
-    const custom = [`galley:role ${f.role};`, discarded.has(f.id) ? 'galley:place discarded;' : '', joinedItems.has(f.id) ? 'galley:join true;' : '']
-      .filter(Boolean).join(' ');
+    const custom = [
+      `galley:role ${f.role};`,
+      discarded.has(f.id) ? 'galley:place discarded;' : '',
+      joinedItems.has(f.id) ? 'galley:join true;' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const text = findFragment(issue, f.id)?.text ?? f.text;
     xml += `    <TextRegion id="${rid.get(f.id)}" type="${ROLE_TYPES[f.role]}" custom="${escAttr(custom)}">\n`;
     xml += `      <Coords points="${coords(f, sx, sy)}"/>\n`;

@@ -10,14 +10,30 @@ export function articleToMarkdown(a: ExportArticle): string {
   const lines: string[] = [];
   for (const p of a.paragraphs) {
     // CR, LF and the Unicode separators all end a Markdown line; whitespace at the ends would break `*…*`.
-    const t = escapeMdInline(textOf(p).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim());
+    const t = escapeMdInline(
+      textOf(p)
+        .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+        .trim(),
+    );
     switch (p.role) {
-      case 'headline': lines.push(`## ${headingText(t)}`); break;
-      case 'kicker': lines.push(`*${t}*`); break;
-      case 'deck': lines.push(`### ${headingText(t)}`); break;
-      case 'subhead': lines.push(`#### ${headingText(t)}`); break;
-      case 'caption': case 'credit': lines.push(`> ${escapeMdStart(t)}`); break;
-      default: lines.push(escapeMdStart(t));
+      case 'headline':
+        lines.push(`## ${headingText(t)}`);
+        break;
+      case 'kicker':
+        lines.push(`*${t}*`);
+        break;
+      case 'deck':
+        lines.push(`### ${headingText(t)}`);
+        break;
+      case 'subhead':
+        lines.push(`#### ${headingText(t)}`);
+        break;
+      case 'caption':
+      case 'credit':
+        lines.push(`> ${escapeMdStart(t)}`);
+        break;
+      default:
+        lines.push(escapeMdStart(t));
     }
     lines.push('');
   }
@@ -37,7 +53,10 @@ function headingText(t: string): string {
 /** A body line that happens to start with block syntax (heading, quote, list, rule, setext line) must stay text. */
 function escapeMdStart(t: string): string {
   if (/^(?:[-=_*]\s*){3,}$/.test(t)) return `\\${t}`;
-  return t.replace(/^\s+/, '').replace(/^(#{1,6}|[>+-])(?=\s|$)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  return t
+    .replace(/^\s+/, '')
+    .replace(/^(#{1,6}|[>+-])(?=\s|$)/, '\\$1')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** Markdown back to text: removes the escapes of `escapeMdInline`/`escapeMdStart` (for round-trip checks). */

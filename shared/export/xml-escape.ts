@@ -3,10 +3,14 @@
  * controls other than tab/newline/CR, lone surrogates, U+FFFE/U+FFFF) are replaced by U+FFFD and counted, so an
  * export is always well-formed and the caller can report what changed (docs/foundation.md, Bad input).
  */
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(s: string, replaced?: { count: number }): string {
-  return s.replace(INVALID, () => { if (replaced) replaced.count++; return '\uFFFD'; });
+  return s.replace(INVALID, () => {
+    if (replaced) replaced.count++;
+    return '\uFFFD';
+  });
 }
 
 export function escText(s: string, replaced?: { count: number }): string {
@@ -14,5 +18,9 @@ export function escText(s: string, replaced?: { count: number }): string {
 }
 
 export function escAttr(s: string, replaced?: { count: number }): string {
-  return escText(s, replaced).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return escText(s, replaced)
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }

@@ -47,7 +47,10 @@ export const CONTEXT = 12;
 export const MAX_HITS = 10_000;
 
 export class FindError extends Error {
-  constructor(message: string) { super(message); this.name = 'FindError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'FindError';
+  }
 }
 
 /** Compiles the query; throws `FindError` with a message for the editor when the pattern is not valid. */
@@ -58,7 +61,9 @@ export function compileQuery(q: Pick<FindQuery, 'find' | 'regex' | 'caseSensitiv
   try {
     return new RegExp(source, flags);
   } catch (e) {
-    throw new FindError(`the pattern "${q.find}" is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    throw new FindError(
+      `the pattern "${q.find}" is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`,
+    );
   }
 }
 
@@ -69,7 +74,7 @@ export function expandReplacement(template: string, m: RegExpExecArray): string 
     if (tok === '&') return m[0];
     if (name !== undefined) return m.groups?.[name] ?? '';
     const n = Number(tok);
-    return n > 0 && n < m.length ? m[n] ?? '' : all;
+    return n > 0 && n < m.length ? (m[n] ?? '') : all;
   });
 }
 
@@ -78,10 +83,14 @@ function flat(s: string): string {
 }
 
 /** Fragments in the order the editor reads them: articles in board order, then the pool, then discarded. */
-export function searchOrder(issue: Issue, q: Pick<FindQuery, 'articleIds' | 'includePool' | 'includeDiscarded'>): { id: string; articleId: string | null }[] {
+export function searchOrder(
+  issue: Issue,
+  q: Pick<FindQuery, 'articleIds' | 'includePool' | 'includeDiscarded'>,
+): { id: string; articleId: string | null }[] {
   const only = q.articleIds ? new Set(q.articleIds) : null;
   const out: { id: string; articleId: string | null }[] = [];
-  for (const a of issue.articles) if (!only || only.has(a.id)) for (const it of a.items) out.push({ id: it.id, articleId: a.id });
+  for (const a of issue.articles)
+    if (!only || only.has(a.id)) for (const it of a.items) out.push({ id: it.id, articleId: a.id });
   if (q.includePool) for (const id of issue.pool) out.push({ id, articleId: null });
   if (q.includeDiscarded) for (const id of issue.discarded) out.push({ id, articleId: null });
   return out;
@@ -98,7 +107,10 @@ export function findAll(issue: Issue, q: FindQuery): { hits: FindHit[]; truncate
     const page = issue.pages[fragmentLocation(issue, id)!.page];
     re.lastIndex = 0;
     for (let m = re.exec(f.text); m; m = re.exec(f.text)) {
-      if (m[0] === '') { re.lastIndex++; continue; } // an empty match replaces nothing; skip it, never loop
+      if (m[0] === '') {
+        re.lastIndex++;
+        continue;
+      } // an empty match replaces nothing; skip it, never loop
       if (hits.length >= MAX_HITS) return { hits, truncated: true };
       const start = m.index;
       const end = start + m[0].length;
@@ -108,7 +120,7 @@ export function findAll(issue: Issue, q: FindQuery): { hits: FindHit[]; truncate
         pageId: page.id,
         page: page.label,
         articleId,
-        articleTitle: articleId ? titles.get(articleId) ?? null : null,
+        articleTitle: articleId ? (titles.get(articleId) ?? null) : null,
         start,
         end,
         match: m[0],
@@ -128,7 +140,11 @@ export function findAll(issue: Issue, q: FindQuery): { hits: FindHit[]; truncate
  * Hits that overlap an earlier accepted hit of the same fragment are left out and counted in `skipped`.
  * Refuses with `OpError` when a fragment changed since the search.
  */
-export function replaceOp(issue: Issue, hits: readonly FindHit[], accepted?: ReadonlySet<string>): { op: Op | null; replaced: number; skipped: string[] } {
+export function replaceOp(
+  issue: Issue,
+  hits: readonly FindHit[],
+  accepted?: ReadonlySet<string>,
+): { op: Op | null; replaced: number; skipped: string[] } {
   const byFragment = new Map<string, FindHit[]>();
   for (const h of hits) {
     if (accepted && !accepted.has(h.id)) continue;
@@ -142,12 +158,16 @@ export function replaceOp(issue: Issue, hits: readonly FindHit[], accepted?: Rea
   for (const [id, list] of byFragment) {
     const f = findFragment(issue, id);
     if (!f) throw new OpError(`fragment ${id} no longer exists; search again`);
-    if (list.some((h) => h.fragmentText !== f.text)) throw new OpError(`fragment ${id} changed since the search; search again`);
+    if (list.some((h) => h.fragmentText !== f.text))
+      throw new OpError(`fragment ${id} changed since the search; search again`);
     list.sort((a, b) => a.start - b.start || b.end - a.end);
     const changes: TextChange[] = [];
     let pos = 0;
     for (const h of list) {
-      if (h.start < pos || h.match === h.replacement) { skipped.push(h.id); continue; }
+      if (h.start < pos || h.match === h.replacement) {
+        skipped.push(h.id);
+        continue;
+      }
       changes.push({ start: h.start, end: h.end, before: h.match, after: h.replacement, rule: h.source });
       pos = h.end;
     }
@@ -156,5 +176,9 @@ export function replaceOp(issue: Issue, hits: readonly FindHit[], accepted?: Rea
     ops.push({ type: 'editText', fragmentId: id, text: applyChanges(f.text, changes) });
   }
   if (!ops.length) return { op: null, replaced: 0, skipped };
-  return { op: { type: 'batch', label: `Replace: ${replaced} occurrence(s) in ${ops.length} fragment(s)`, ops }, replaced, skipped };
+  return {
+    op: { type: 'batch', label: `Replace: ${replaced} occurrence(s) in ${ops.length} fragment(s)`, ops },
+    replaced,
+    skipped,
+  };
 }

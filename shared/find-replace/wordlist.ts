@@ -22,11 +22,12 @@ export interface WordListEntry {
   line: number;
 }
 
-export interface WordListProblem { line: number; message: string }
+export interface WordListProblem {
+  line: number;
+  message: string;
+}
 
-export type WordListParse =
-  | { ok: true; entries: WordListEntry[] }
-  | { ok: false; problems: WordListProblem[] };
+export type WordListParse = { ok: true; entries: WordListEntry[] } | { ok: false; problems: WordListProblem[] };
 
 export const MAX_WORDLIST_ENTRIES = 10_000;
 
@@ -47,7 +48,8 @@ function check(entries: WordListEntry[], problems: WordListProblem[]): WordListP
   const seen = new Map<string, number>();
   for (const e of entries) {
     if (!e.wrong) problems.push({ line: e.line, message: 'the wrong form is empty' });
-    else if (e.wrong === e.right && !e.regex) problems.push({ line: e.line, message: `"${e.wrong}" is replaced by itself` });
+    else if (e.wrong === e.right && !e.regex)
+      problems.push({ line: e.line, message: `"${e.wrong}" is replaced by itself` });
     try {
       if (e.wrong) compileQuery({ find: e.wrong, regex: e.regex, caseSensitive: !e.ignoreCase });
     } catch (err) {
@@ -55,10 +57,12 @@ function check(entries: WordListEntry[], problems: WordListProblem[]): WordListP
     }
     const key = `${e.regex ? 're:' : ''}${e.ignoreCase ? e.wrong.toLowerCase() : e.wrong}`;
     const first = seen.get(key);
-    if (first !== undefined) problems.push({ line: e.line, message: `"${e.wrong}" is already listed on line ${first}` });
+    if (first !== undefined)
+      problems.push({ line: e.line, message: `"${e.wrong}" is already listed on line ${first}` });
     else seen.set(key, e.line);
   }
-  if (entries.length > MAX_WORDLIST_ENTRIES) problems.push({ line: 0, message: `the list has ${entries.length} entries; at most ${MAX_WORDLIST_ENTRIES}` });
+  if (entries.length > MAX_WORDLIST_ENTRIES)
+    problems.push({ line: 0, message: `the list has ${entries.length} entries; at most ${MAX_WORDLIST_ENTRIES}` });
   problems.sort((a, b) => a.line - b.line);
   return problems.length ? { ok: false, problems } : { ok: true, entries };
 }
@@ -67,23 +71,40 @@ function check(entries: WordListEntry[], problems: WordListProblem[]): WordListP
 export function parseWordListTsv(text: string): WordListParse {
   const entries: WordListEntry[] = [];
   const problems: WordListProblem[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim() || raw.trimStart().startsWith('#')) return;
-    const cols = raw.split('\t');
-    if (cols.length < 2) { problems.push({ line, message: 'expected wrong<TAB>right (no tab found)' }); return; }
-    if (cols.length > 4) { problems.push({ line, message: `expected at most 4 tab-separated columns, found ${cols.length}` }); return; }
-    const [wrong, right, note, flagText] = cols;
-    const flags = (flagText ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = flags.filter((f) => f !== 'regex' && f !== 'ignore-case');
-    if (unknown.length) { problems.push({ line, message: `unknown flag "${unknown[0]}"; flags are regex, ignore-case` }); return; }
-    entries.push({
-      wrong, right, line,
-      ...(note?.trim() ? { note: note.trim() } : {}),
-      ...(flags.includes('regex') ? { regex: true } : {}),
-      ...(flags.includes('ignore-case') ? { ignoreCase: true } : {}),
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, i) => {
+      const line = i + 1;
+      if (!raw.trim() || raw.trimStart().startsWith('#')) return;
+      const cols = raw.split('\t');
+      if (cols.length < 2) {
+        problems.push({ line, message: 'expected wrong<TAB>right (no tab found)' });
+        return;
+      }
+      if (cols.length > 4) {
+        problems.push({ line, message: `expected at most 4 tab-separated columns, found ${cols.length}` });
+        return;
+      }
+      const [wrong, right, note, flagText] = cols;
+      const flags = (flagText ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const unknown = flags.filter((f) => f !== 'regex' && f !== 'ignore-case');
+      if (unknown.length) {
+        problems.push({ line, message: `unknown flag "${unknown[0]}"; flags are regex, ignore-case` });
+        return;
+      }
+      entries.push({
+        wrong,
+        right,
+        line,
+        ...(note?.trim() ? { note: note.trim() } : {}),
+        ...(flags.includes('regex') ? { regex: true } : {}),
+        ...(flags.includes('ignore-case') ? { ignoreCase: true } : {}),
+      });
     });
-  });
   return check(entries, problems);
 }
 
@@ -97,9 +118,18 @@ export function parseWordListJson(text: string): WordListParse {
   }
   const r = JsonList.safeParse(data);
   if (!r.success) {
-    return { ok: false, problems: r.error.issues.slice(0, 20).map((i) => ({ line: typeof i.path[1] === 'number' ? i.path[1] + 1 : 0, message: `${i.path.join('.') || 'file'}: ${i.message}` })) };
+    return {
+      ok: false,
+      problems: r.error.issues.slice(0, 20).map((i) => ({
+        line: typeof i.path[1] === 'number' ? i.path[1] + 1 : 0,
+        message: `${i.path.join('.') || 'file'}: ${i.message}`,
+      })),
+    };
   }
-  return check(r.data.entries.map((e, i) => ({ ...e, line: i + 1 })), []);
+  return check(
+    r.data.entries.map((e, i) => ({ ...e, line: i + 1 })),
+    [],
+  );
 }
 
 /** By file name: `.json` is JSON, anything else TSV. */
@@ -110,10 +140,16 @@ export function parseWordList(text: string, fileName = 'wordlist.tsv'): WordList
 /** Writes entries back as TSV (for an editor that adds an entry from the UI). */
 export function formatWordListTsv(entries: readonly Omit<WordListEntry, 'line'>[]): string {
   const head = '# Galley word list: wrong<TAB>right<TAB>note<TAB>flags (regex, ignore-case)\n';
-  return head + entries.map((e) => {
-    const flags = [e.regex ? 'regex' : '', e.ignoreCase ? 'ignore-case' : ''].filter(Boolean).join(',');
-    return [e.wrong, e.right, e.note ?? '', flags].join('\t').replace(/\t+$/, '');
-  }).join('\n') + '\n';
+  return (
+    head +
+    entries
+      .map((e) => {
+        const flags = [e.regex ? 'regex' : '', e.ignoreCase ? 'ignore-case' : ''].filter(Boolean).join(',');
+        return [e.wrong, e.right, e.note ?? '', flags].join('\t').replace(/\t+$/, '');
+      })
+      .join('\n') +
+    '\n'
+  );
 }
 
 /**
@@ -121,12 +157,23 @@ export function formatWordListTsv(entries: readonly Omit<WordListEntry, 'line'>[
  * entries match overlapping text (`人学` inside `子女人学`), the longer match is listed first; `replaceOp` keeps
  * only one of them.
  */
-export function findWordListHits(issue: Issue, entries: readonly WordListEntry[], scope: Omit<FindQuery, 'find' | 'replace' | 'regex' | 'caseSensitive' | 'source'> = {}): { hits: FindHit[]; truncated: boolean } {
+export function findWordListHits(
+  issue: Issue,
+  entries: readonly WordListEntry[],
+  scope: Omit<FindQuery, 'find' | 'replace' | 'regex' | 'caseSensitive' | 'source'> = {},
+): { hits: FindHit[]; truncated: boolean } {
   const all: FindHit[] = [];
   let truncated = false;
   for (const e of entries) {
     try {
-      const r = findAll(issue, { ...scope, find: e.wrong, replace: e.right, regex: e.regex, caseSensitive: !e.ignoreCase, source: `wordlist:${e.line}` });
+      const r = findAll(issue, {
+        ...scope,
+        find: e.wrong,
+        replace: e.right,
+        regex: e.regex,
+        caseSensitive: !e.ignoreCase,
+        source: `wordlist:${e.line}`,
+      });
       all.push(...r.hits);
       truncated ||= r.truncated;
     } catch (err) {
@@ -134,7 +181,7 @@ export function findWordListHits(issue: Issue, entries: readonly WordListEntry[]
     }
   }
   const order = new Map(searchOrder(issue, scope).map((x, i) => [x.id, i]));
-  all.sort((a, b) => (order.get(a.fragmentId)! - order.get(b.fragmentId)!) || a.start - b.start || b.end - a.end);
+  all.sort((a, b) => order.get(a.fragmentId)! - order.get(b.fragmentId)! || a.start - b.start || b.end - a.end);
   for (const h of all) h.id = `${h.fragmentId}@${h.start}:${h.source}`;
   return { hits: all.slice(0, MAX_HITS), truncated: truncated || all.length > MAX_HITS };
 }

@@ -26,12 +26,18 @@ function num(v: string | undefined): number | undefined {
 }
 
 function boxOf(el: XmlElement): Box | undefined {
-  const x = num(el.attrs.HPOS), y = num(el.attrs.VPOS), w = num(el.attrs.WIDTH), h = num(el.attrs.HEIGHT);
+  const x = num(el.attrs.HPOS),
+    y = num(el.attrs.VPOS),
+    w = num(el.attrs.WIDTH),
+    h = num(el.attrs.HEIGHT);
   if (x === undefined || y === undefined || w === undefined || h === undefined || w < 0 || h < 0) return undefined;
   return { x, y, w, h };
 }
 
-interface LineText { text: string; strings: AltoStringRef[] }
+interface LineText {
+  text: string;
+  strings: AltoStringRef[];
+}
 
 /** One TextLine's text, children strictly in document order (String, SP, HYP interleaved). */
 function lineText(line: XmlElement): LineText {
@@ -78,14 +84,20 @@ export function pageFromAltoTree(root: XmlElement, opts: AltoPageOptions): AltoP
   const otherIds = new Set<string>();
   const fragments: Fragment[] = [];
   let original = '';
-  let maxX = 0, maxY = 0;
+  let maxX = 0,
+    maxY = 0;
   const visit = (el: XmlElement, composed: string[]) => {
     for (const c of childElements(el)) {
       if (c.name === 'TextBlock') {
-        const lines = childElements(c, 'TextLine').map(lineText).filter((l) => l.text.trim() !== '');
+        const lines = childElements(c, 'TextLine')
+          .map(lineText)
+          .filter((l) => l.text.trim() !== '');
         const id = c.attrs.ID ?? `${opts.pageId}-block${blocks.length + 1}`;
         const box = boxOf(c);
-        if (box) { maxX = Math.max(maxX, box.x + box.w); maxY = Math.max(maxY, box.y + box.h); }
+        if (box) {
+          maxX = Math.max(maxX, box.x + box.w);
+          maxY = Math.max(maxY, box.y + box.h);
+        }
         if (lines.length === 0) {
           blocks.push({ id, start: original.length, end: original.length, composed, strings: [] });
           continue;
@@ -102,7 +114,11 @@ export function pageFromAltoTree(root: XmlElement, opts: AltoPageOptions): AltoP
         const end = original.length;
         const fragmentId = `${opts.pageId}.${fragments.length + 1}`;
         fragments.push({
-          id: fragmentId, page: opts.pageId, spans: [{ start, end }], text: original.slice(start, end), role: 'body',
+          id: fragmentId,
+          page: opts.pageId,
+          spans: [{ start, end }],
+          text: original.slice(start, end),
+          role: 'body',
           ...(box ? { box } : {}),
         });
         blocks.push({ id, fragmentId, start, end, composed, strings });
@@ -121,7 +137,8 @@ export function pageFromAltoTree(root: XmlElement, opts: AltoPageOptions): AltoP
 
   const width = num(pageEl.attrs.WIDTH) ?? 0;
   const height = num(pageEl.attrs.HEIGHT) ?? 0;
-  const size = width > 0 && height > 0 ? { width, height } : maxX > 0 && maxY > 0 ? { width: maxX, height: maxY } : undefined;
+  const size =
+    width > 0 && height > 0 ? { width, height } : maxX > 0 && maxY > 0 ? { width: maxX, height: maxY } : undefined;
   const label = opts.label ?? pageEl.attrs.PRINTED_IMG_NR ?? pageEl.attrs.PHYSICAL_IMG_NR ?? opts.pageId;
   const page: Page = {
     id: opts.pageId,
@@ -137,5 +154,13 @@ export function pageFromAltoTree(root: XmlElement, opts: AltoPageOptions): AltoP
   const fileName = fileEl ? textContent(fileEl).trim() : '';
   // Producers write absolute, UNC or drive paths of their own servers there; only a relative name is useful.
   const imageHref = fileName && !/^(?:[a-z][a-z0-9+.-]*:|[/\\])/i.test(fileName) ? fileName : undefined;
-  return { page, blocks, altoPageId: pageEl.attrs.ID, measurementUnit, ...(imageHref ? { imageHref } : {}), otherIds, warnings };
+  return {
+    page,
+    blocks,
+    altoPageId: pageEl.attrs.ID,
+    measurementUnit,
+    ...(imageHref ? { imageHref } : {}),
+    otherIds,
+    warnings,
+  };
 }

@@ -2,7 +2,8 @@
  * Which importer a file needs, from its first bytes and its name. Bytes win over the extension: a `.xml` may be
  * ALTO, METS, PAGE or TEI; an `.html` may be hOCR. Anything not recognised is plain text.
  */
-export type LayoutFormat = 'mets' | 'alto' | 'page-xml' | 'hocr' | 'tei' | 'pdf' | 'png' | 'jpeg' | 'tiff' | 'gif' | 'webp' | 'text';
+export type LayoutFormat =
+  'mets' | 'alto' | 'page-xml' | 'hocr' | 'tei' | 'pdf' | 'png' | 'jpeg' | 'tiff' | 'gif' | 'webp' | 'text';
 
 export const IMAGE_FORMATS: readonly LayoutFormat[] = ['png', 'jpeg', 'tiff', 'gif', 'webp'];
 
@@ -39,8 +40,18 @@ export function xmlRootName(head: string): string | undefined {
   let s = head.replace(/^\uFEFF/, '');
   for (;;) {
     s = s.trimStart();
-    if (s.startsWith('<?')) { const i = s.indexOf('?>'); if (i < 0) return undefined; s = s.slice(i + 2); continue; }
-    if (s.startsWith('<!--')) { const i = s.indexOf('-->'); if (i < 0) return undefined; s = s.slice(i + 3); continue; }
+    if (s.startsWith('<?')) {
+      const i = s.indexOf('?>');
+      if (i < 0) return undefined;
+      s = s.slice(i + 2);
+      continue;
+    }
+    if (s.startsWith('<!--')) {
+      const i = s.indexOf('-->');
+      if (i < 0) return undefined;
+      s = s.slice(i + 3);
+      continue;
+    }
     if (s.startsWith('<!')) {
       // DOCTYPE, possibly with an internal subset in brackets.
       const end = doctypeEnd(s);
@@ -79,6 +90,7 @@ export function detectFormat(bytes: Uint8Array, name = ''): LayoutFormat {
     return 'text';
   }
   // Other XML only by name or declaration: a text page that happens to start with `<` stays text.
-  if (root && /^\s*(?:\uFEFF)?</.test(head) && (/\.(xml|tei)$/.test(lower) || /^\s*(?:\uFEFF)?<\?xml/.test(head))) return 'tei';
+  if (root && /^\s*(?:\uFEFF)?</.test(head) && (/\.(xml|tei)$/.test(lower) || /^\s*(?:\uFEFF)?<\?xml/.test(head)))
+    return 'tei';
   return 'text';
 }

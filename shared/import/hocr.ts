@@ -9,9 +9,18 @@ import { emptyPart, type ImportedPart } from './layout-result';
  * page size and its `image` property → the scan reference. hOCR is HTML, so it goes through htmlparser2, never
  * through an XML parser with entities.
  */
-export interface HocrOptions { firstPage: number; sourceName?: string }
+export interface HocrOptions {
+  firstPage: number;
+  sourceName?: string;
+}
 
-interface Node { type: string; name?: string; attribs?: Record<string, string>; children?: Node[]; data?: string }
+interface Node {
+  type: string;
+  name?: string;
+  attribs?: Record<string, string>;
+  children?: Node[];
+  data?: string;
+}
 
 function classes(n: Node): string[] {
   return (n.attribs?.class ?? '').split(/\s+/).filter(Boolean);
@@ -47,7 +56,10 @@ function findAll(n: Node, pred: (x: Node) => boolean, stopInside = true): Node[]
   const out: Node[] = [];
   const walk = (x: Node) => {
     for (const c of elements(x)) {
-      if (pred(c)) { out.push(c); if (stopInside) continue; }
+      if (pred(c)) {
+        out.push(c);
+        if (stopInside) continue;
+      }
       walk(c);
     }
   };
@@ -159,9 +171,14 @@ function checkDepth(html: string): void {
   let depth = 0;
   const parser = new Parser({
     onopentag: () => {
-      if (++depth > MAX_XML_DEPTH) throw new XmlRefusedError(`The hOCR file nests elements more than ${MAX_XML_DEPTH} deep; Galley refuses it as broken or hostile.`);
+      if (++depth > MAX_XML_DEPTH)
+        throw new XmlRefusedError(
+          `The hOCR file nests elements more than ${MAX_XML_DEPTH} deep; Galley refuses it as broken or hostile.`,
+        );
     },
-    onclosetag: () => { depth--; },
+    onclosetag: () => {
+      depth--;
+    },
   });
   parser.end(html);
 }
@@ -172,7 +189,10 @@ export function partFromHocr(html: string, opts: HocrOptions): ImportedPart {
   const doc = parseDocument(html, { lowerCaseAttributeNames: true }) as unknown as Node;
   const part = emptyPart();
   let pages = findAll(doc, (x) => hasClass(x, 'ocr_page'));
-  if (!pages.length) { pages = [doc]; part.warnings.push('The hOCR file has no ocr_page; read as one page.'); }
+  if (!pages.length) {
+    pages = [doc];
+    part.warnings.push('The hOCR file has no ocr_page; read as one page.');
+  }
   pages.forEach((pageEl, i) => {
     const pageId = `p${opts.firstPage + i}`;
     const levels = [['ocr_carea'], ['ocr_par'], LINE_CLASSES];
@@ -187,13 +207,22 @@ export function partFromHocr(html: string, opts: HocrOptions): ImportedPart {
       const b = seg.block;
       const box = b ? bbox(b) : undefined;
       fragments.push({
-        id: `${pageId}.${fragments.length + 1}`, page: pageId, spans: [{ start, end: original.length }], text: seg.text,
-        role: b && hasClass(b, 'ocr_caption') ? 'caption' : b && hasClass(b, 'ocr_header') ? 'headline' : 'body', ...(box ? { box } : {}),
+        id: `${pageId}.${fragments.length + 1}`,
+        page: pageId,
+        spans: [{ start, end: original.length }],
+        text: seg.text,
+        role: b && hasClass(b, 'ocr_caption') ? 'caption' : b && hasClass(b, 'ocr_header') ? 'headline' : 'body',
+        ...(box ? { box } : {}),
       });
     }
     const pbox = pageEl === doc ? undefined : bbox(pageEl);
     const page: Page = {
-      id: pageId, label: String(opts.firstPage + i), original, encoding: 'utf-8', markup: [], fragments,
+      id: pageId,
+      label: String(opts.firstPage + i),
+      original,
+      encoding: 'utf-8',
+      markup: [],
+      fragments,
       ...(opts.sourceName ? { source: { name: opts.sourceName, format: 'hocr' } } : {}),
       ...(pbox && pbox.w > 0 && pbox.h > 0 ? { size: { width: pbox.x + pbox.w, height: pbox.y + pbox.h } } : {}),
     };

@@ -55,12 +55,24 @@ export function assembleIssue(parts: readonly ImportedPart[], meta: { id?: strin
         positionsOf.set(keyed, known && positions ? [...known, ...positions] : null);
         continue;
       }
-      const article = { id: `a${++n}`, ...(a.title ? { title: a.title.slice(0, 2000) } : {}), items, status: 'draft' as const };
-      if (a.key) { byKey.set(a.key, article); positionsOf.set(article, positions); }
+      const article = {
+        id: `a${++n}`,
+        ...(a.title ? { title: a.title.slice(0, 2000) } : {}),
+        items,
+        status: 'draft' as const,
+      };
+      if (a.key) {
+        byKey.set(a.key, article);
+        positionsOf.set(article, positions);
+      }
       issue.articles.push(article);
       if (a.order !== undefined) orderOf.set(article, a.order);
     }
-    for (const id of part.discarded) if (!placed.has(id)) { placed.add(id); issue.discarded.push(id); }
+    for (const id of part.discarded)
+      if (!placed.has(id)) {
+        placed.add(id);
+        issue.discarded.push(id);
+      }
   }
   for (const [article, positions] of positionsOf) {
     if (!positions || new Set(positions).size !== positions.length) continue;
@@ -72,9 +84,13 @@ export function assembleIssue(parts: readonly ImportedPart[], meta: { id?: strin
   issue.pool = issue.pool.filter((id) => !placed.has(id));
   if (orderOf.size) {
     // Stable: articles without an order keep their place relative to each other, after the ordered ones.
-    issue.articles = issue.articles.map((a, i) => ({ a, i, o: orderOf.get(a) ?? Number.MAX_SAFE_INTEGER }))
-      .sort((x, y) => x.o - y.o || x.i - y.i).map((x) => x.a);
-    issue.articles.forEach((a, i) => { a.id = `a${i + 1}`; });
+    issue.articles = issue.articles
+      .map((a, i) => ({ a, i, o: orderOf.get(a) ?? Number.MAX_SAFE_INTEGER }))
+      .sort((x, y) => x.o - y.o || x.i - y.i)
+      .map((x) => x.a);
+    issue.articles.forEach((a, i) => {
+      a.id = `a${i + 1}`;
+    });
   }
   issue.nextId = n + 1;
   return issue;

@@ -14,12 +14,19 @@ export interface MetsPageInput {
   alto: AltoPageResult;
 }
 
-interface BlockIndex { byId: Map<string, AltoBlock[]>; byString: Map<string, AltoBlock> }
+interface BlockIndex {
+  byId: Map<string, AltoBlock[]>;
+  byString: Map<string, AltoBlock>;
+}
 
 function indexBlocks(alto: AltoPageResult): BlockIndex {
   const byId = new Map<string, AltoBlock[]>();
   const byString = new Map<string, AltoBlock>();
-  const add = (id: string, b: AltoBlock) => { const l = byId.get(id) ?? []; l.push(b); byId.set(id, l); };
+  const add = (id: string, b: AltoBlock) => {
+    const l = byId.get(id) ?? [];
+    l.push(b);
+    byId.set(id, l);
+  };
   for (const b of alto.blocks) {
     add(b.id, b);
     for (const c of b.composed) add(c, b);
@@ -35,7 +42,8 @@ function resolve(ref: MetsRef, idx: BlockIndex, alto: AltoPageResult): AltoBlock
   const first = idx.byString.get(ref.begin);
   if (!first) return undefined;
   const last = ref.end ? idx.byString.get(ref.end) : first;
-  const i = alto.blocks.indexOf(first), j = last ? alto.blocks.indexOf(last) : i;
+  const i = alto.blocks.indexOf(first),
+    j = last ? alto.blocks.indexOf(last) : i;
   return alto.blocks.slice(i, Math.max(i, j) + 1);
 }
 
@@ -52,7 +60,8 @@ export function partFromMets(mets: MetsDocument, pages: MetsPageInput[]): Import
       const page = byFile.get(ref.fileId);
       if (!page) {
         // A page the METS names but that was not loaded is reported once per file by the caller.
-        if (!mets.files.has(ref.fileId) && !reported.has(ref.fileId)) part.warnings.push(`METS: ${a.id} refers to the unknown file id ${ref.fileId}.`);
+        if (!mets.files.has(ref.fileId) && !reported.has(ref.fileId))
+          part.warnings.push(`METS: ${a.id} refers to the unknown file id ${ref.fileId}.`);
         reported.add(ref.fileId);
         continue;
       }
@@ -66,7 +75,8 @@ export function partFromMets(mets: MetsDocument, pages: MetsPageInput[]): Import
       for (const b of blocks) {
         if (!b.fragmentId) continue;
         if (claimed.has(b.fragmentId)) {
-          if (!items.some((it) => it.id === b.fragmentId)) part.warnings.push(`METS: block ${b.id} is part of two articles; it stays in the first.`);
+          if (!items.some((it) => it.id === b.fragmentId))
+            part.warnings.push(`METS: block ${b.id} is part of two articles; it stays in the first.`);
           continue;
         }
         claimed.add(b.fragmentId);

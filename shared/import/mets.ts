@@ -10,7 +10,12 @@ import type { Role } from '../model/types';
  * - BnL: `<area FILEID="ALTO00001" BEGIN="P1_TB00001" BETYPE="IDREF">` directly inside the logical divs;
  * - BL: `<structLink>` arcs from a logical div to physical `pagearea` divs, whose areas point at ALTO ids.
  */
-export interface MetsFile { id: string; href: string; mime?: string; use?: string }
+export interface MetsFile {
+  id: string;
+  href: string;
+  mime?: string;
+  use?: string;
+}
 export interface MetsPage {
   physId: string;
   order: number;
@@ -29,7 +34,12 @@ export interface MetsRef {
   /** Refs with the same group (one `fptr`/paragraph) continue one paragraph. */
   group: string;
 }
-export interface MetsArticle { id: string; type: string; label?: string; refs: MetsRef[] }
+export interface MetsArticle {
+  id: string;
+  type: string;
+  label?: string;
+  refs: MetsRef[];
+}
 export interface MetsDocument {
   title?: string;
   files: Map<string, MetsFile>;
@@ -40,13 +50,29 @@ export interface MetsDocument {
 
 /** Logical div types that become Galley articles (case-insensitive). Other divs are wrappers or parts. */
 export const METS_ARTICLE_TYPES = new Set([
-  'ARTICLE', 'SECTION', 'ADVERTISEMENT', 'ADVERT', 'ILLUSTRATION', 'TABLE', 'OBITUARY', 'CHAPTER', 'MAP', 'PICTURE',
+  'ARTICLE',
+  'SECTION',
+  'ADVERTISEMENT',
+  'ADVERT',
+  'ILLUSTRATION',
+  'TABLE',
+  'OBITUARY',
+  'CHAPTER',
+  'MAP',
+  'PICTURE',
 ]);
 
 /** Part types that set the role of the blocks inside them; the nearest one wins. */
 const PART_ROLES: Record<string, Role> = {
-  HEADING: 'headline', TITLE: 'headline', HEADLINE: 'headline', OVERLINE: 'kicker', SUBHEADLINE: 'deck',
-  AUTHOR: 'byline', CAPTION: 'caption', PARAGRAPH: 'body', TEXT: 'body',
+  HEADING: 'headline',
+  TITLE: 'headline',
+  HEADLINE: 'headline',
+  OVERLINE: 'kicker',
+  SUBHEADLINE: 'deck',
+  AUTHOR: 'byline',
+  CAPTION: 'caption',
+  PARAGRAPH: 'body',
+  TEXT: 'body',
 };
 
 const IMAGE_MIME = /^image\//i;
@@ -57,7 +83,11 @@ export function metsHref(href: string): string {
   if (/^file:\/\/\.\//i.test(h)) h = h.slice(7);
   else if (/^file:\/\/[^/]/i.test(h)) h = h.slice(7);
   if (h.startsWith('./')) h = h.slice(2);
-  try { h = decodeURI(h); } catch { /* keep as is */ }
+  try {
+    h = decodeURI(h);
+  } catch {
+    /* keep as is */
+  }
   return h;
 }
 
@@ -96,7 +126,10 @@ function ownAreas(div: XmlElement): { area: XmlElement; fptr: XmlElement }[] {
   return out;
 }
 
-function readPages(root: XmlElement, files: Map<string, MetsFile>): { pages: MetsPage[]; areas: Map<string, { fileId: string; begin: string; end?: string }[]> } {
+function readPages(
+  root: XmlElement,
+  files: Map<string, MetsFile>,
+): { pages: MetsPage[]; areas: Map<string, { fileId: string; begin: string; end?: string }[]> } {
   const pages: MetsPage[] = [];
   const areas = new Map<string, { fileId: string; begin: string; end?: string }[]>();
   const physical = structMaps(root, 'PHYSICAL')[0];
@@ -123,7 +156,8 @@ function readPages(root: XmlElement, files: Map<string, MetsFile>): { pages: Met
       const list: { fileId: string; begin: string; end?: string }[] = [];
       for (const { area } of ownAreas(pa)) {
         const f = area.attrs.FILEID ? files.get(area.attrs.FILEID) : undefined;
-        if (f && isAlto(f) && area.attrs.BEGIN) list.push({ fileId: f.id, begin: area.attrs.BEGIN, ...(area.attrs.END ? { end: area.attrs.END } : {}) });
+        if (f && isAlto(f) && area.attrs.BEGIN)
+          list.push({ fileId: f.id, begin: area.attrs.BEGIN, ...(area.attrs.END ? { end: area.attrs.END } : {}) });
       }
       // A page area whose own ID names the ALTO block (BL) resolves even without BEGIN.
       if (list.length === 0 && page.altoFileId) list.push({ fileId: page.altoFileId, begin: pa.attrs.ID });
@@ -138,20 +172,23 @@ function readPages(root: XmlElement, files: Map<string, MetsFile>): { pages: Met
 function readLinks(root: XmlElement): Map<string, string[]> {
   const links = new Map<string, string[]>();
   const add = (from: string, to: string) => {
-    const f = from.replace(/^#/, ''), t = to.replace(/^#/, '');
+    const f = from.replace(/^#/, ''),
+      t = to.replace(/^#/, '');
     const list = links.get(f) ?? [];
     if (!list.includes(t)) list.push(t);
     links.set(f, list);
   };
   for (const sl of childElements(root, 'structLink')) {
     for (const l of childElements(sl, 'smLink')) {
-      const from = l.attrs['xlink:from'] ?? l.attrs.from, to = l.attrs['xlink:to'] ?? l.attrs.to;
+      const from = l.attrs['xlink:from'] ?? l.attrs.from,
+        to = l.attrs['xlink:to'] ?? l.attrs.to;
       if (from && to) add(from, to);
     }
     for (const g of childElements(sl, 'smLinkGrp')) {
       const byLabel = new Map<string, string>();
       for (const loc of childElements(g, 'smLocatorLink')) {
-        const label = loc.attrs['xlink:label'] ?? loc.attrs.label, href = loc.attrs['xlink:href'] ?? loc.attrs.href;
+        const label = loc.attrs['xlink:label'] ?? loc.attrs.label,
+          href = loc.attrs['xlink:href'] ?? loc.attrs.href;
         if (label && href) byLabel.set(label, href);
       }
       for (const arc of childElements(g, 'smArcLink')) {
@@ -172,7 +209,11 @@ export function parseMets(xml: string): MetsDocument {
   const { pages, areas } = readPages(root, files);
   if (pages.length === 0) {
     // No physical structMap (some minimal METS): the ALTO files of the fileSec are the pages, in file order.
-    [...files.values()].filter(isAlto).forEach((f, i) => pages.push({ physId: f.id, order: i + 1, label: String(i + 1), altoFileId: f.id, imageFileIds: [] }));
+    [...files.values()]
+      .filter(isAlto)
+      .forEach((f, i) =>
+        pages.push({ physId: f.id, order: i + 1, label: String(i + 1), altoFileId: f.id, imageFileIds: [] }),
+      );
     if (pages.length) warnings.push('METS: no physical structure; the ALTO files are read as pages in file order.');
   }
   const links = readLinks(root);
@@ -184,7 +225,12 @@ export function parseMets(xml: string): MetsDocument {
     let current = article;
     let currentRole = role;
     if (METS_ARTICLE_TYPES.has(type)) {
-      current = { id: div.attrs.ID ?? `article${articles.length + 1}`, type, ...(div.attrs.LABEL ? { label: div.attrs.LABEL } : {}), refs: [] };
+      current = {
+        id: div.attrs.ID ?? `article${articles.length + 1}`,
+        type,
+        ...(div.attrs.LABEL ? { label: div.attrs.LABEL } : {}),
+        refs: [],
+      };
       articles.push(current);
       currentRole = 'body';
     } else if (PART_ROLES[type]) {
@@ -195,11 +241,22 @@ export function parseMets(xml: string): MetsDocument {
       for (const { area, fptr } of ownAreas(div)) {
         if (!area.attrs.BEGIN || !area.attrs.FILEID) continue;
         if (!byFptr.has(fptr)) byFptr.set(fptr, `g${++groupSeq}`);
-        current.refs.push({ fileId: area.attrs.FILEID, begin: area.attrs.BEGIN, ...(area.attrs.END ? { end: area.attrs.END } : {}), role: currentRole, group: byFptr.get(fptr)! });
+        current.refs.push({
+          fileId: area.attrs.FILEID,
+          begin: area.attrs.BEGIN,
+          ...(area.attrs.END ? { end: area.attrs.END } : {}),
+          role: currentRole,
+          group: byFptr.get(fptr)!,
+        });
       }
-      for (const phys of div.attrs.ID ? links.get(div.attrs.ID) ?? [] : []) {
+      for (const phys of div.attrs.ID ? (links.get(div.attrs.ID) ?? []) : []) {
         const list = areas.get(phys);
-        if (!list) { warnings.push(`METS: the logical division ${div.attrs.ID} links to ${phys}, which is not in the physical structure.`); continue; }
+        if (!list) {
+          warnings.push(
+            `METS: the logical division ${div.attrs.ID} links to ${phys}, which is not in the physical structure.`,
+          );
+          continue;
+        }
         // Each linked page area is its own paragraph: the BL profile does not say which continue each other.
         for (const a of list) current.refs.push({ ...a, role: currentRole, group: `g${++groupSeq}` });
       }

@@ -9,14 +9,30 @@ import { childElements, descendants, parseXml, textContent, type XmlElement } fr
  * ReadingOrder becomes an article; `Relation type="join"` marks a paragraph continued across regions.
  * Page furniture (header, footer, page-number, signature-mark, catch-word) is discarded, never dropped.
  */
-export interface PageXmlOptions { firstPage: number; sourceName?: string }
+export interface PageXmlOptions {
+  firstPage: number;
+  sourceName?: string;
+}
 
 /** PAGE region `type` → Galley role; `null` = page furniture (discarded with role `other`). */
 export const PAGE_TYPE_ROLES: Record<string, Role | null> = {
-  paragraph: 'body', heading: 'headline', caption: 'caption', credit: 'credit', 'drop-capital': 'body',
-  header: null, footer: null, 'page-number': null, 'signature-mark': null, 'catch-word': null,
-  marginalia: 'other', footnote: 'other', 'footnote-continued': 'other', endnote: 'other', 'TOC-entry': 'other',
-  'list-label': 'body', other: 'other',
+  paragraph: 'body',
+  heading: 'headline',
+  caption: 'caption',
+  credit: 'credit',
+  'drop-capital': 'body',
+  header: null,
+  footer: null,
+  'page-number': null,
+  'signature-mark': null,
+  'catch-word': null,
+  marginalia: 'other',
+  footnote: 'other',
+  'footnote-continued': 'other',
+  endnote: 'other',
+  'TOC-entry': 'other',
+  'list-label': 'body',
+  other: 'other',
 };
 
 /** Prefix on `custom` attributes Galley writes, so that its own exports import back losslessly. */
@@ -25,18 +41,27 @@ export const GALLEY_CUSTOM = 'galley';
 function boxFromCoords(region: XmlElement): Box | undefined {
   const coords = childElements(region, 'Coords')[0];
   if (!coords) return undefined;
-  const xs: number[] = [], ys: number[] = [];
+  const xs: number[] = [],
+    ys: number[] = [];
   if (coords.attrs.points) {
     for (const pair of coords.attrs.points.trim().split(/\s+/)) {
       const [x, y] = pair.split(',').map(Number);
-      if (Number.isFinite(x) && Number.isFinite(y)) { xs.push(x); ys.push(y); }
+      if (Number.isFinite(x) && Number.isFinite(y)) {
+        xs.push(x);
+        ys.push(y);
+      }
     }
   } else {
-    for (const p of childElements(coords, 'Point')) { xs.push(Number(p.attrs.x)); ys.push(Number(p.attrs.y)); }
+    for (const p of childElements(coords, 'Point')) {
+      xs.push(Number(p.attrs.x));
+      ys.push(Number(p.attrs.y));
+    }
   }
-  const okX = xs.filter(Number.isFinite), okY = ys.filter(Number.isFinite);
+  const okX = xs.filter(Number.isFinite),
+    okY = ys.filter(Number.isFinite);
   if (!okX.length || !okY.length) return undefined;
-  const x = Math.min(...okX), y = Math.min(...okY);
+  const x = Math.min(...okX),
+    y = Math.min(...okY);
   return { x, y, w: Math.max(...okX) - x, h: Math.max(...okY) - y };
 }
 
@@ -51,10 +76,19 @@ function equivText(el: XmlElement): string | undefined {
 function regionText(region: XmlElement): string {
   const own = equivText(region);
   if (own !== undefined && own.trim() !== '') return own.replace(/\r\n?/g, '\n');
-  return childElements(region, 'TextLine').map((l) => {
-    const t = equivText(l);
-    return t ?? childElements(l, 'Word').map((w) => equivText(w) ?? '').filter(Boolean).join(' ');
-  }).filter((t) => t.trim() !== '').join('\n');
+  return childElements(region, 'TextLine')
+    .map((l) => {
+      const t = equivText(l);
+      return (
+        t ??
+        childElements(l, 'Word')
+          .map((w) => equivText(w) ?? '')
+          .filter(Boolean)
+          .join(' ')
+      );
+    })
+    .filter((t) => t.trim() !== '')
+    .join('\n');
 }
 
 function customValue(el: XmlElement, key: string): string | undefined {
@@ -62,7 +96,14 @@ function customValue(el: XmlElement, key: string): string | undefined {
   return m?.[1].trim();
 }
 
-interface Group { ordered: boolean; refs: string[]; caption?: string; key?: string; order?: number; positions?: number[] }
+interface Group {
+  ordered: boolean;
+  refs: string[];
+  caption?: string;
+  key?: string;
+  order?: number;
+  positions?: number[];
+}
 
 /** The reading order: region ids in order, and the nested groups (→ articles). */
 function readingOrder(page: XmlElement): { order: string[]; groups: Group[] } {
@@ -70,20 +111,29 @@ function readingOrder(page: XmlElement): { order: string[]; groups: Group[] } {
   const order: string[] = [];
   const groups: Group[] = [];
   if (!ro) return { order, groups };
-  const byIndex = (els: XmlElement[]) => [...els].sort((a, b) => Number(a.attrs.index ?? 0) - Number(b.attrs.index ?? 0));
+  const byIndex = (els: XmlElement[]) =>
+    [...els].sort((a, b) => Number(a.attrs.index ?? 0) - Number(b.attrs.index ?? 0));
   const collect = (g: XmlElement, into: Group | undefined) => {
     const kids = childElements(g);
     const sorted = /Ordered/.test(g.name) && !/Unordered/.test(g.name) ? byIndex(kids) : kids;
     for (const k of sorted) {
       if (k.name === 'RegionRefIndexed' || k.name === 'RegionRef') {
         const id = k.attrs.regionRef;
-        if (id) { order.push(id); into?.refs.push(id); }
+        if (id) {
+          order.push(id);
+          into?.refs.push(id);
+        }
       } else if (/Group/.test(k.name)) {
         const ordered = !/Unordered/.test(k.name);
         const order = Number(customValue(k, 'order'));
-        const positions = (customValue(k, 'positions') ?? '').split(',').filter((x) => x !== '').map(Number);
+        const positions = (customValue(k, 'positions') ?? '')
+          .split(',')
+          .filter((x) => x !== '')
+          .map(Number);
         const grp: Group = {
-          ordered, refs: [], ...(k.attrs.caption ? { caption: k.attrs.caption } : {}),
+          ordered,
+          refs: [],
+          ...(k.attrs.caption ? { caption: k.attrs.caption } : {}),
           ...(customValue(k, 'article') ? { key: customValue(k, 'article') } : {}),
           ...(Number.isInteger(order) ? { order } : {}),
           ...(positions.length && positions.every(Number.isInteger) ? { positions } : {}),
@@ -102,9 +152,12 @@ function joins(root: XmlElement): Set<string> {
   for (const rel of descendants(root, 'Relation')) {
     if (rel.attrs.type !== 'join') continue;
     // PAGE 2016+: SourceRegionRef → TargetRegionRef; older files (and Galley before it followed the schema) list RegionRefs in order.
-    const source = childElements(rel, 'SourceRegionRef')[0]?.attrs.regionRef, target = childElements(rel, 'TargetRegionRef')[0]?.attrs.regionRef;
+    const source = childElements(rel, 'SourceRegionRef')[0]?.attrs.regionRef,
+      target = childElements(rel, 'TargetRegionRef')[0]?.attrs.regionRef;
     if (source && target) out.add(`${source}>${target}`);
-    const refs = childElements(rel, 'RegionRef').map((r) => r.attrs.regionRef).filter((x): x is string => !!x);
+    const refs = childElements(rel, 'RegionRef')
+      .map((r) => r.attrs.regionRef)
+      .filter((x): x is string => !!x);
     for (let i = 1; i < refs.length; i++) out.add(`${refs[i - 1]}>${refs[i]}`);
   }
   return out;
@@ -122,8 +175,18 @@ export function partFromPageXml(xml: string, opts: PageXmlOptions): ImportedPart
     const { order, groups } = readingOrder(pageEl);
     const ordered: XmlElement[] = [];
     const seen = new Set<XmlElement>();
-    for (const id of order) { const r = byId.get(id); if (r && !seen.has(r)) { seen.add(r); ordered.push(r); } }
-    for (const r of regions) if (!seen.has(r)) { seen.add(r); ordered.push(r); }
+    for (const id of order) {
+      const r = byId.get(id);
+      if (r && !seen.has(r)) {
+        seen.add(r);
+        ordered.push(r);
+      }
+    }
+    for (const r of regions)
+      if (!seen.has(r)) {
+        seen.add(r);
+        ordered.push(r);
+      }
 
     let original = '';
     const fragments: Fragment[] = [];
@@ -138,9 +201,17 @@ export function partFromPageXml(xml: string, opts: PageXmlOptions): ImportedPart
       const type = r.attrs.type ?? 'paragraph';
       const mapped = PAGE_TYPE_ROLES[type];
       const customRole = customValue(r, 'role');
-      const role: Role = customRole && (ROLES as readonly string[]).includes(customRole) ? customRole as Role : mapped ?? 'other';
+      const role: Role =
+        customRole && (ROLES as readonly string[]).includes(customRole) ? (customRole as Role) : (mapped ?? 'other');
       const box = boxFromCoords(r);
-      fragments.push({ id, page: pageId, spans: [{ start, end: original.length }], text, role, ...(box ? { box } : {}) });
+      fragments.push({
+        id,
+        page: pageId,
+        spans: [{ start, end: original.length }],
+        text,
+        role,
+        ...(box ? { box } : {}),
+      });
       if (r.attrs.id) fragOf.set(r.attrs.id, id);
       if (mapped === null || customValue(r, 'place') === 'discarded') part.discarded.push(id);
     }
@@ -160,17 +231,24 @@ export function partFromPageXml(xml: string, opts: PageXmlOptions): ImportedPart
       }
       if (items.length) {
         const a: ImportedArticle = {
-          items, ...(g.caption ? { title: g.caption } : {}), ...(g.key ? { key: g.key } : {}), ...(g.order !== undefined ? { order: g.order } : {}),
+          items,
+          ...(g.caption ? { title: g.caption } : {}),
+          ...(g.key ? { key: g.key } : {}),
+          ...(g.order !== undefined ? { order: g.order } : {}),
           ...(positions.length === items.length ? { positions } : {}),
         };
         part.articles.push(a);
       }
     }
-    const w = Number(pageEl.attrs.imageWidth), h = Number(pageEl.attrs.imageHeight);
+    const w = Number(pageEl.attrs.imageWidth),
+      h = Number(pageEl.attrs.imageHeight);
     const page: Page = {
       id: pageId,
       label: (customValue(pageEl, 'label') ?? String(opts.firstPage + pi)).slice(0, 100),
-      original, encoding: 'utf-8', markup: [], fragments,
+      original,
+      encoding: 'utf-8',
+      markup: [],
+      fragments,
       ...(opts.sourceName ? { source: { name: opts.sourceName, format: 'page-xml' } } : {}),
       ...(w > 0 && h > 0 ? { size: { width: w, height: h } } : {}),
     };

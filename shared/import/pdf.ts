@@ -17,13 +17,37 @@ export interface PdfTextItem {
   size: number;
   hasEOL?: boolean;
 }
-export interface PdfPageInput { width: number; height: number; items: PdfTextItem[] }
-export interface PdfPageOptions { pageId: string; label: string; sourceName?: string }
+export interface PdfPageInput {
+  width: number;
+  height: number;
+  items: PdfTextItem[];
+}
+export interface PdfPageOptions {
+  pageId: string;
+  label: string;
+  sourceName?: string;
+}
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
-interface Line { items: PdfTextItem[]; x0: number; x1: number; top: number; bottom: number; size: number; first: number }
-interface Block { lines: Line[]; x0: number; x1: number; top: number; bottom: number; size: number; first: number }
+interface Line {
+  items: PdfTextItem[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+  first: number;
+}
+interface Block {
+  lines: Line[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+  first: number;
+}
 
 function lineText(l: Line): string {
   let out = '';
@@ -53,14 +77,20 @@ export function pageFromPdfText(input: PdfPageInput, opts: PdfPageOptions): Page
   const lines: Line[] = [];
   input.items.forEach((it, idx) => {
     if (!it.str || it.size <= 0) return;
-    const top = H - it.y - it.size, bottom = H - it.y;
-    const line = lines.find((l) =>
-      Math.abs(l.bottom - bottom) < Math.max(l.size, it.size) * 0.5 &&
-      it.x >= l.x0 - it.size && it.x - l.x1 < Math.max(l.size, it.size) * 1.5);
+    const top = H - it.y - it.size,
+      bottom = H - it.y;
+    const line = lines.find(
+      (l) =>
+        Math.abs(l.bottom - bottom) < Math.max(l.size, it.size) * 0.5 &&
+        it.x >= l.x0 - it.size &&
+        it.x - l.x1 < Math.max(l.size, it.size) * 1.5,
+    );
     if (line) {
       line.items.push(it);
-      line.x0 = Math.min(line.x0, it.x); line.x1 = Math.max(line.x1, it.x + it.width);
-      line.top = Math.min(line.top, top); line.bottom = Math.max(line.bottom, bottom);
+      line.x0 = Math.min(line.x0, it.x);
+      line.x1 = Math.max(line.x1, it.x + it.width);
+      line.top = Math.min(line.top, top);
+      line.bottom = Math.max(line.bottom, bottom);
       line.size = Math.max(line.size, it.size);
     } else {
       lines.push({ items: [it], x0: it.x, x1: it.x + it.width, top, bottom, size: it.size, first: idx });
@@ -79,7 +109,9 @@ export function pageFromPdfText(input: PdfPageInput, opts: PdfPageOptions): Page
     });
     if (b) {
       b.lines.push(l);
-      b.x0 = Math.min(b.x0, l.x0); b.x1 = Math.max(b.x1, l.x1); b.bottom = Math.max(b.bottom, l.bottom);
+      b.x0 = Math.min(b.x0, l.x0);
+      b.x1 = Math.max(b.x1, l.x1);
+      b.bottom = Math.max(b.bottom, l.bottom);
       b.first = Math.min(b.first, l.first);
     } else {
       blocks.push({ lines: [l], x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom, size: l.size, first: l.first });
@@ -98,12 +130,22 @@ export function pageFromPdfText(input: PdfPageInput, opts: PdfPageOptions): Page
     const box: Box = { x: round(b.x0), y: round(b.top), w: round(b.x1 - b.x0), h: round(b.bottom - b.top) };
     const large = bodySize > 0 && b.size >= bodySize * 1.5;
     fragments.push({
-      id: `${opts.pageId}.${fragments.length + 1}`, page: opts.pageId, spans: [{ start, end: original.length }], text,
-      role: large ? 'headline' : 'body', ...(large ? { hint: 'large' } : {}), box,
+      id: `${opts.pageId}.${fragments.length + 1}`,
+      page: opts.pageId,
+      spans: [{ start, end: original.length }],
+      text,
+      role: large ? 'headline' : 'body',
+      ...(large ? { hint: 'large' } : {}),
+      box,
     });
   }
   return {
-    id: opts.pageId, label: opts.label, original, encoding: 'utf-8', markup: [], fragments,
+    id: opts.pageId,
+    label: opts.label,
+    original,
+    encoding: 'utf-8',
+    markup: [],
+    fragments,
     ...(opts.sourceName ? { source: { name: opts.sourceName, format: 'pdf' } } : {}),
     size: { width: input.width, height: input.height },
   };

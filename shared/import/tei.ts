@@ -10,7 +10,10 @@ import { childElements, parseXml, type XmlElement } from './xml-tree';
  */
 export const TEI_ENTITY_REPLACEMENTS = { gaiji: '\u3013' } as const;
 
-export interface TeiOptions { firstPage: number; sourceName?: string }
+export interface TeiOptions {
+  firstPage: number;
+  sourceName?: string;
+}
 
 /** Only ASCII whitespace is layout in the XML source; U+3000 ideographic spaces are text. */
 const EDGE_WS = /^[ \t\r\n]+|[ \t\r\n]+$/g;
@@ -25,10 +28,17 @@ function paragraphText(p: XmlElement): string {
     }
   };
   walk(p);
-  return lines.map((l) => l.replace(EDGE_WS, '').replace(/[ \t]*[\r\n]+[ \t]*/g, '')).filter((l) => l !== '').join('\n');
+  return lines
+    .map((l) => l.replace(EDGE_WS, '').replace(/[ \t]*[\r\n]+[ \t]*/g, ''))
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
-interface PageBuild { el: XmlElement; label: string; paras: { text: string; article?: XmlElement }[] }
+interface PageBuild {
+  el: XmlElement;
+  label: string;
+  paras: { text: string; article?: XmlElement }[];
+}
 
 export function partFromTei(xml: string, opts: TeiOptions): ImportedPart {
   const root = parseXml(xml, { entityReplacements: TEI_ENTITY_REPLACEMENTS });
@@ -36,7 +46,10 @@ export function partFromTei(xml: string, opts: TeiOptions): ImportedPart {
   const pages: PageBuild[] = [];
   const pageOf = (el: XmlElement): PageBuild => {
     let cur = pages[pages.length - 1];
-    if (!cur) { cur = { el, label: String(opts.firstPage), paras: [] }; pages.push(cur); }
+    if (!cur) {
+      cur = { el, label: String(opts.firstPage), paras: [] };
+      pages.push(cur);
+    }
     return cur;
   };
   const walk = (el: XmlElement, article: XmlElement | undefined) => {
@@ -76,9 +89,15 @@ export function partFromTei(xml: string, opts: TeiOptions): ImportedPart {
       }
     }
     // A short one-line first paragraph of an article is its title (ECPO transcribes the headline first).
-    for (const f of fragments) if (firstOf.has(f.id) && !f.text.includes('\n') && [...f.text].length <= 40) f.role = 'headline';
+    for (const f of fragments)
+      if (firstOf.has(f.id) && !f.text.includes('\n') && [...f.text].length <= 40) f.role = 'headline';
     const page: Page = {
-      id: pageId, label: pb.label.slice(0, 100), original, encoding: 'utf-8', markup: [], fragments,
+      id: pageId,
+      label: pb.label.slice(0, 100),
+      original,
+      encoding: 'utf-8',
+      markup: [],
+      fragments,
       ...(opts.sourceName ? { source: { name: opts.sourceName, format: 'tei' } } : {}),
     };
     part.pages.push(page);

@@ -82,7 +82,11 @@ function internalSubset(doctype: string): string | undefined {
   let i = 0;
   while (i < doctype.length && doctype[i] !== '[') {
     const c = doctype[i];
-    if (c === '"' || c === "'") { const close = doctype.indexOf(c, i + 1); if (close < 0) return undefined; i = close; }
+    if (c === '"' || c === "'") {
+      const close = doctype.indexOf(c, i + 1);
+      if (close < 0) return undefined;
+      i = close;
+    }
     i++;
   }
   if (i >= doctype.length) return undefined;
@@ -102,17 +106,27 @@ export function entitiesFromDoctype(doctype: string, opts: XmlSafetyOptions = {}
   const subset = internalSubset(doctype);
   if (subset === undefined) return {};
   const split = splitSubset(subset);
-  if (!split || split.rest.trim()) throw new XmlRefusedError('The XML file has a document type definition Galley cannot check safely; it was not read.');
+  if (!split || split.rest.trim())
+    throw new XmlRefusedError(
+      'The XML file has a document type definition Galley cannot check safely; it was not read.',
+    );
   const { decls } = split;
   if (decls.length > MAX_DECLARED_ENTITIES) {
-    throw new XmlRefusedError(`The XML file declares ${decls.length} entities; Galley refuses files with more than ${MAX_DECLARED_ENTITIES} (possible "billion laughs" attack).`);
+    throw new XmlRefusedError(
+      `The XML file declares ${decls.length} entities; Galley refuses files with more than ${MAX_DECLARED_ENTITIES} (possible "billion laughs" attack).`,
+    );
   }
   const out: Record<string, string> = {};
   for (const d of decls) {
     const compact = d.replace(/\s+/g, ' ');
-    if (/^<!ENTITY\s+%/.test(compact)) throw new XmlRefusedError('The XML file declares a parameter entity; Galley refuses such files (possible entity attack). Nothing was read.');
+    if (/^<!ENTITY\s+%/.test(compact))
+      throw new XmlRefusedError(
+        'The XML file declares a parameter entity; Galley refuses such files (possible entity attack). Nothing was read.',
+      );
     if (/\b(?:SYSTEM|PUBLIC)\b/.test(compact) && compact.startsWith('<!ENTITY')) {
-      throw new XmlRefusedError('The XML file declares an external entity (a reference to another file or URL); Galley refuses such files and read nothing else.');
+      throw new XmlRefusedError(
+        'The XML file declares an external entity (a reference to another file or URL); Galley refuses such files and read nothing else.',
+      );
     }
     const m = ENTITY_DECL.exec(compact);
     if (!m) throw new XmlRefusedError(`The XML file has a declaration Galley does not accept: ${compact.slice(0, 80)}`);
@@ -120,15 +134,22 @@ export function entitiesFromDoctype(doctype: string, opts: XmlSafetyOptions = {}
     const raw = m[2] ?? m[3] ?? '';
     if (Object.prototype.hasOwnProperty.call(PREDEFINED, name)) {
       // XML 1.0 §4.6: declared, they must stand for themselves (`&#60;` or the doubly escaped `&#38;#60;`).
-      const char = decodeCharRef(raw) ?? decodeCharRef(raw.replace(/^&#38;/, '&')) ?? (raw === PREDEFINED[name] && name !== 'lt' && name !== 'amp' ? raw : undefined);
+      const char =
+        decodeCharRef(raw) ??
+        decodeCharRef(raw.replace(/^&#38;/, '&')) ??
+        (raw === PREDEFINED[name] && name !== 'lt' && name !== 'amp' ? raw : undefined);
       if (char !== PREDEFINED[name]) {
-        throw new XmlRefusedError(`The XML file redefines the predefined entity &${name}; as "${raw.slice(0, 20)}"; Galley refuses it, since the text would not say what the file says. Remove the declaration and import again.`);
+        throw new XmlRefusedError(
+          `The XML file redefines the predefined entity &${name}; as "${raw.slice(0, 20)}"; Galley refuses it, since the text would not say what the file says. Remove the declaration and import again.`,
+        );
       }
       continue; // the parser's own definition stays
     }
     const char = decodeCharRef(raw);
     if (char === undefined && (/[&%<]/.test(raw) || raw.length > MAX_ENTITY_VALUE)) {
-      throw new XmlRefusedError(`The XML file declares the entity "${name}" with a value that refers to other entities or is long; Galley refuses it (possible "billion laughs" attack).`);
+      throw new XmlRefusedError(
+        `The XML file declares the entity "${name}" with a value that refers to other entities or is long; Galley refuses it (possible "billion laughs" attack).`,
+      );
     }
     out[name] = opts.entityReplacements?.[name] ?? char ?? raw;
   }
@@ -138,6 +159,8 @@ export function entitiesFromDoctype(doctype: string, opts: XmlSafetyOptions = {}
 /** Fast pre-check on the raw text, before any parsing, for size. */
 export function checkXmlSize(text: string): void {
   if (text.length > MAX_XML_CHARS) {
-    throw new XmlRefusedError(`The XML file is too large (${Math.round(text.length / 1048576)} M characters; the limit is ${MAX_XML_CHARS / 1048576} M).`);
+    throw new XmlRefusedError(
+      `The XML file is too large (${Math.round(text.length / 1048576)} M characters; the limit is ${MAX_XML_CHARS / 1048576} M).`,
+    );
   }
 }

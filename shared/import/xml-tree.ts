@@ -35,7 +35,9 @@ export function parseXml(text: string, opts: XmlSafetyOptions = {}): XmlElement 
   parser.on('opentag', (tag: SaxesTagNS) => {
     depth++;
     if (depth > MAX_XML_DEPTH) {
-      throw new XmlRefusedError(`The XML file nests elements more than ${MAX_XML_DEPTH} deep (line ${parser.line}); Galley refuses it as broken or hostile.`);
+      throw new XmlRefusedError(
+        `The XML file nests elements more than ${MAX_XML_DEPTH} deep (line ${parser.line}); Galley refuses it as broken or hostile.`,
+      );
     }
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) {
@@ -58,7 +60,9 @@ export function parseXml(text: string, opts: XmlSafetyOptions = {}): XmlElement 
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
-  parser.on('error', (e) => { failure ??= e; });
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
   try {
     parser.write(text).close();
   } catch (e) {
@@ -68,7 +72,9 @@ export function parseXml(text: string, opts: XmlSafetyOptions = {}): XmlElement 
   if (failure) {
     const msg = failure.message;
     if (/undefined entity|unknown entity/i.test(msg)) {
-      throw new XmlRefusedError(`The XML file uses an entity that is not declared or not allowed (${msg}); Galley expands no entities.`);
+      throw new XmlRefusedError(
+        `The XML file uses an entity that is not declared or not allowed (${msg}); Galley expands no entities.`,
+      );
     }
     throw new XmlSyntaxError(`The XML file is not well-formed: ${msg}`);
   }

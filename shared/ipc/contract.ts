@@ -42,29 +42,52 @@ const RecoveryInfo = z.strictObject({
 export const ipcContract = {
   'app.info': {
     input: z.strictObject({}),
-    output: z.strictObject({ version: z.string(), host: z.enum(['electron', 'web', 'test']), locale: z.string(), userName: z.string(), platform: z.string() }),
+    output: z.strictObject({
+      version: z.string(),
+      host: z.enum(['electron', 'web', 'test']),
+      locale: z.string(),
+      userName: z.string(),
+      platform: z.string(),
+    }),
   },
   /** What the app was launched with (a file on the command line), asked once at start. */
   'app.initial': {
     input: z.strictObject({}),
-    output: z.strictObject({ open: z.strictObject({ kind: z.enum(['issue', 'pages']), files: z.array(FileRef).max(1000) }).optional() }),
+    output: z.strictObject({
+      open: z.strictObject({ kind: z.enum(['issue', 'pages']), files: z.array(FileRef).max(1000) }).optional(),
+    }),
   },
   'dialog.openIssue': { input: z.strictObject({}), output: FileRef.nullable() },
   'dialog.importPages': { input: z.strictObject({}), output: z.array(FileRef).max(1000).nullable() },
   'dialog.saveIssueAs': { input: z.strictObject({ suggestedName: z.string().max(1000) }), output: FileRef.nullable() },
   'dialog.exportTo': {
-    input: z.strictObject({ suggestedName: z.string().max(1000), format: z.enum(EXPORT_FORMAT_NAMES), directory: z.boolean() }),
+    input: z.strictObject({
+      suggestedName: z.string().max(1000),
+      format: z.enum(EXPORT_FORMAT_NAMES),
+      directory: z.boolean(),
+    }),
     output: FileRef.nullable(),
   },
   /** A native yes/no/cancel question (unsaved changes). */
   'dialog.confirm': {
-    input: z.strictObject({ message: z.string().max(2000), detail: z.string().max(4000).optional(), buttons: z.array(z.string().max(100)).min(1).max(4) }),
+    input: z.strictObject({
+      message: z.string().max(2000),
+      detail: z.string().max(4000).optional(),
+      buttons: z.array(z.string().max(100)).min(1).max(4),
+    }),
     output: z.strictObject({ button: z.number().int().nonnegative() }),
   },
-  'issue.open': { input: z.strictObject({ token: Token }), output: z.strictObject({ issue: IssueValue, file: FileRef }) },
+  'issue.open': {
+    input: z.strictObject({ token: Token }),
+    output: z.strictObject({ issue: IssueValue, file: FileRef }),
+  },
   'issue.importPages': {
     /** `encoding` forces the decoding of plain-text pages, after a guess the user saw was wrong. */
-    input: z.strictObject({ tokens: z.array(Token).min(1).max(1000), title: z.string().max(2000).optional(), encoding: z.enum(ENCODINGS).optional() }),
+    input: z.strictObject({
+      tokens: z.array(Token).min(1).max(1000),
+      title: z.string().max(2000).optional(),
+      encoding: z.enum(ENCODINGS).optional(),
+    }),
     output: z.strictObject({ issue: IssueValue, warnings: z.array(z.string().max(4000)).max(10_000) }),
   },
   'issue.save': {
@@ -91,7 +114,12 @@ export const ipcContract = {
     }),
     output: z.discriminatedUnion('ok', [
       /** `warnings`: what the export had to change, e.g. control characters XML cannot hold, stripped from DOCX/NITF. */
-      z.strictObject({ ok: z.literal(true), files: z.array(z.string()), articles: z.number(), warnings: z.array(z.string()).optional() }),
+      z.strictObject({
+        ok: z.literal(true),
+        files: z.array(z.string()),
+        articles: z.number(),
+        warnings: z.array(z.string()).optional(),
+      }),
       /** `existing`: the export would replace these files (names relative to the target); nothing was written. */
       z.strictObject({ ok: z.literal(false), problems: z.array(z.string()), existing: z.array(z.string()).optional() }),
     ]),
@@ -116,7 +144,10 @@ export const ipcContract = {
     output: z.strictObject({ savedAt: z.string() }),
   },
   'recovery.list': { input: z.strictObject({}), output: z.array(RecoveryInfo).max(1000) },
-  'recovery.read': { input: z.strictObject({ id: z.string().min(1).max(200) }), output: z.strictObject({ payload: z.string(), file: FileRef.optional() }) },
+  'recovery.read': {
+    input: z.strictObject({ id: z.string().min(1).max(200) }),
+    output: z.strictObject({ payload: z.string(), file: FileRef.optional() }),
+  },
   'recovery.discard': { input: z.strictObject({ id: z.string().min(1).max(200) }), output: z.strictObject({}) },
   'window.setTitle': { input: z.strictObject({ title: z.string().max(2000) }), output: z.strictObject({}) },
   'window.setDirty': { input: z.strictObject({ dirty: z.boolean() }), output: z.strictObject({}) },
@@ -143,7 +174,10 @@ export interface HostApi {
 
 /** A refused or failed host call. Only `message` crosses the transport. */
 export class HostError extends Error {
-  constructor(message: string, readonly code: 'unknown-channel' | 'invalid-input' | 'invalid-output' | 'failed' | 'refused') {
+  constructor(
+    message: string,
+    readonly code: 'unknown-channel' | 'invalid-input' | 'invalid-output' | 'failed' | 'refused',
+  ) {
     super(message);
     this.name = 'HostError';
   }
@@ -162,7 +196,10 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
   const spec = ipcContract[channel];
   const parsed = spec.input.safeParse(raw ?? {});
   if (!parsed.success) {
-    throw new HostError(`invalid input for ${channel}: ${z.prettifyError(parsed.error).split('\n').slice(0, 4).join('; ')}`, 'invalid-input');
+    throw new HostError(
+      `invalid input for ${channel}: ${z.prettifyError(parsed.error).split('\n').slice(0, 4).join('; ')}`,
+      'invalid-input',
+    );
   }
   const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
   const out = await handler(parsed.data);

@@ -5,7 +5,10 @@ import { audit } from '../audit/audit';
 
 /** A file that cannot be opened, with a message that says what is wrong and what to do. */
 export class IssueFileError extends Error {
-  constructor(message: string, readonly code: 'not-json' | 'truncated' | 'not-galley' | 'newer-version' | 'invalid' | 'too-large') {
+  constructor(
+    message: string,
+    readonly code: 'not-json' | 'truncated' | 'not-galley' | 'newer-version' | 'invalid' | 'too-large',
+  ) {
     super(message);
     this.name = 'IssueFileError';
   }
@@ -39,7 +42,10 @@ export function parseIssue(json: string): Issue {
     const at = /at position (\d+)/.exec(msg);
     const atEnd = at ? Number(at[1]) >= json.trimEnd().length : /end of JSON/i.test(msg);
     if (atEnd || json.trim() === '') {
-      throw new IssueFileError(`the file is truncated (${msg}); open its .bak copy or a recovery file instead`, 'truncated');
+      throw new IssueFileError(
+        `the file is truncated (${msg}); open its .bak copy or a recovery file instead`,
+        'truncated',
+      );
     }
     throw new IssueFileError(`the file is not JSON (${msg}); is it really a .galley.json issue?`, 'not-json');
   }
@@ -53,15 +59,24 @@ export function parseIssue(json: string): Issue {
  */
 export function validateIssue(raw: unknown): Issue {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== ISSUE_FORMAT) {
-    throw new IssueFileError('this is not a Galley issue file (no "format": "galley-issue"); import pages with Import instead', 'not-galley');
+    throw new IssueFileError(
+      'this is not a Galley issue file (no "format": "galley-issue"); import pages with Import instead',
+      'not-galley',
+    );
   }
   const version = (raw as { version?: unknown }).version;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new IssueFileError(`this issue was saved by a newer Galley (schema ${version}); this build reads up to schema ${SCHEMA_VERSION}. Update Galley to open it; the file was left untouched`, 'newer-version');
+    throw new IssueFileError(
+      `this issue was saved by a newer Galley (schema ${version}); this build reads up to schema ${SCHEMA_VERSION}. Update Galley to open it; the file was left untouched`,
+      'newer-version',
+    );
   }
   const parsed = IssueSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new IssueFileError(`the issue file is damaged: ${z.prettifyError(parsed.error).split('\n').slice(0, 6).join('; ')}`, 'invalid');
+    throw new IssueFileError(
+      `the issue file is damaged: ${z.prettifyError(parsed.error).split('\n').slice(0, 6).join('; ')}`,
+      'invalid',
+    );
   }
   const issue = parsed.data as Issue;
   checkSemantics(issue);
@@ -73,39 +88,71 @@ function checkSemantics(issue: Issue): void {
   const dup = (kind: string, ids: string[]) => {
     const seen = new Set<string>();
     for (const id of ids) {
-      if (seen.has(id)) throw new IssueFileError(`the issue file is damaged: ${kind} id "${id}" is used twice`, 'invalid');
+      if (seen.has(id))
+        throw new IssueFileError(`the issue file is damaged: ${kind} id "${id}" is used twice`, 'invalid');
       seen.add(id);
     }
   };
-  dup('page', issue.pages.map((p) => p.id));
-  dup('article', issue.articles.map((a) => a.id));
-  dup('fragment', issue.pages.flatMap((p) => p.fragments.map((f) => f.id)));
+  dup(
+    'page',
+    issue.pages.map((p) => p.id),
+  );
+  dup(
+    'article',
+    issue.articles.map((a) => a.id),
+  );
+  dup(
+    'fragment',
+    issue.pages.flatMap((p) => p.fragments.map((f) => f.id)),
+  );
   for (const p of issue.pages) {
     for (const f of p.fragments) {
-      if (f.page !== p.id) throw new IssueFileError(`the issue file is damaged: fragment "${f.id}" sits on page "${p.id}" but names page "${f.page}"`, 'invalid');
+      if (f.page !== p.id)
+        throw new IssueFileError(
+          `the issue file is damaged: fragment "${f.id}" sits on page "${p.id}" but names page "${f.page}"`,
+          'invalid',
+        );
       for (const s of f.spans) {
         if (s.end > p.original.length) {
-          throw new IssueFileError(`the issue file is damaged: fragment "${f.id}" points outside the original text of page "${p.label}" (${s.start}–${s.end} of ${p.original.length})`, 'invalid');
+          throw new IssueFileError(
+            `the issue file is damaged: fragment "${f.id}" points outside the original text of page "${p.label}" (${s.start}–${s.end} of ${p.original.length})`,
+            'invalid',
+          );
         }
       }
     }
     for (const s of p.markup) {
-      if (s.end > p.original.length) throw new IssueFileError(`the issue file is damaged: a markup span points outside page "${p.label}"`, 'invalid');
+      if (s.end > p.original.length)
+        throw new IssueFileError(
+          `the issue file is damaged: a markup span points outside page "${p.label}"`,
+          'invalid',
+        );
     }
   }
   const r = audit(issue);
   const m = r.misplaced[0];
   if (m) {
-    const what = m.problem === 'placed-twice' ? 'is placed twice' : m.problem === 'not-placed' ? 'is in no article, pool or discard pile' : 'is referenced but does not exist';
+    const what =
+      m.problem === 'placed-twice'
+        ? 'is placed twice'
+        : m.problem === 'not-placed'
+          ? 'is in no article, pool or discard pile'
+          : 'is referenced but does not exist';
     throw new IssueFileError(`the issue file is damaged: fragment "${m.id}" ${what}`, 'invalid');
   }
   if (r.duplicated.length) {
     const d = r.duplicated[0];
-    throw new IssueFileError(`the issue file is damaged: text "${d.text.slice(0, 20)}" of page "${d.page}" belongs to two fragments`, 'invalid');
+    throw new IssueFileError(
+      `the issue file is damaged: text "${d.text.slice(0, 20)}" of page "${d.page}" belongs to two fragments`,
+      'invalid',
+    );
   }
   if (r.lost.length) {
     const d = r.lost[0];
-    throw new IssueFileError(`the issue file is damaged: text "${d.text.slice(0, 20)}" of page "${d.page}" belongs to no fragment`, 'invalid');
+    throw new IssueFileError(
+      `the issue file is damaged: text "${d.text.slice(0, 20)}" of page "${d.page}" belongs to no fragment`,
+      'invalid',
+    );
   }
 }
 

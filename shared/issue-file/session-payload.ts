@@ -22,12 +22,33 @@ export const SESSION_VERSION = 1;
 export const BASE_KIND = 'galley-session-base';
 
 /** One undo or redo step as stored: its operation, and the time its correction-log entry recorded. */
-export interface SessionStep { id: number; label: string; op: Op; at: number; logged?: string; coalesceKey?: string }
+export interface SessionStep {
+  id: number;
+  label: string;
+  op: Op;
+  at: number;
+  logged?: string;
+  coalesceKey?: string;
+}
 /** Counts of the current document, written with the payload and compared after the replay. */
-export interface SessionCheck { fragments: number; articles: number; placed: number; pool: number; discarded: number; history: number; nextId: number }
+export interface SessionCheck {
+  fragments: number;
+  articles: number;
+  placed: number;
+  pool: number;
+  discarded: number;
+  history: number;
+  nextId: number;
+}
 
 export class SessionPayloadError extends Error {
-  constructor(message: string, readonly code: 'newer' | 'damaged') { super(message); this.name = 'SessionPayloadError'; }
+  constructor(
+    message: string,
+    readonly code: 'newer' | 'damaged',
+  ) {
+    super(message);
+    this.name = 'SessionPayloadError';
+  }
 }
 
 export function sessionCheck(doc: Issue): SessionCheck {
@@ -65,7 +86,14 @@ export function baseRefOf(payload: string): string | null {
 
 const isStep = (e: unknown): e is SessionStep => {
   const x = e as SessionStep;
-  return !!x && typeof x.id === 'number' && typeof x.label === 'string' && typeof x.at === 'number' && !!x.op && typeof x.op === 'object';
+  return (
+    !!x &&
+    typeof x.id === 'number' &&
+    typeof x.label === 'string' &&
+    typeof x.at === 'number' &&
+    !!x.op &&
+    typeof x.op === 'object'
+  );
 };
 
 /**
@@ -73,16 +101,23 @@ const isStep = (e: unknown): e is SessionStep => {
  * (schema and no-text-lost semantics), the steps' shape and the undo/redo split. The replay is the caller's.
  * @throws SessionPayloadError `newer` for a payload of a newer build (kept, not loaded), `damaged` otherwise.
  */
-export function readSessionPayload(payload: string, basePayload?: string): { base: Issue; meta: Record<string, unknown>; steps: SessionStep[]; past: number } {
+export function readSessionPayload(
+  payload: string,
+  basePayload?: string,
+): { base: Issue; meta: Record<string, unknown>; steps: SessionStep[]; past: number } {
   let raw: { kind?: unknown; v?: unknown; meta?: Record<string, unknown>; steps?: unknown; base?: unknown };
   try {
     raw = JSON.parse(payload) as typeof raw;
   } catch (e) {
     throw new SessionPayloadError(`the recovery data is damaged (${(e as Error).message})`, 'damaged');
   }
-  if (!raw || raw.kind !== SESSION_KIND) throw new SessionPayloadError('the recovery data is not a Galley session', 'damaged');
+  if (!raw || raw.kind !== SESSION_KIND)
+    throw new SessionPayloadError('the recovery data is not a Galley session', 'damaged');
   if (typeof raw.v !== 'number' || raw.v > SESSION_VERSION) {
-    throw new SessionPayloadError(`the recovery data was written by a newer Galley (session format ${String(raw.v)}; this build reads ${SESSION_VERSION}); update Galley to restore it`, 'newer');
+    throw new SessionPayloadError(
+      `the recovery data was written by a newer Galley (session format ${String(raw.v)}; this build reads ${SESSION_VERSION}); update Galley to restore it`,
+      'newer',
+    );
   }
   if (raw.base === undefined && basePayload !== undefined) {
     let b: { kind?: unknown; v?: unknown; doc?: unknown };
@@ -91,11 +126,17 @@ export function readSessionPayload(payload: string, basePayload?: string): { bas
     } catch (e) {
       throw new SessionPayloadError(`the recovered base document is damaged (${(e as Error).message})`, 'damaged');
     }
-    if (b?.kind !== BASE_KIND) throw new SessionPayloadError('the recovered base document is not a Galley session base', 'damaged');
-    if (typeof b.v !== 'number' || b.v > SESSION_VERSION) throw new SessionPayloadError(`the recovery data was written by a newer Galley (session format ${String(b.v)}; this build reads ${SESSION_VERSION}); update Galley to restore it`, 'newer');
+    if (b?.kind !== BASE_KIND)
+      throw new SessionPayloadError('the recovered base document is not a Galley session base', 'damaged');
+    if (typeof b.v !== 'number' || b.v > SESSION_VERSION)
+      throw new SessionPayloadError(
+        `the recovery data was written by a newer Galley (session format ${String(b.v)}; this build reads ${SESSION_VERSION}); update Galley to restore it`,
+        'newer',
+      );
     raw.base = b.doc;
   }
-  if (raw.base === undefined) throw new SessionPayloadError('the recovered document is missing (its base file is gone)', 'damaged');
+  if (raw.base === undefined)
+    throw new SessionPayloadError('the recovered document is missing (its base file is gone)', 'damaged');
   let base: Issue;
   try {
     base = validateIssue(raw.base);
@@ -105,6 +146,7 @@ export function readSessionPayload(payload: string, basePayload?: string): { bas
   const meta = raw.meta ?? {};
   const steps = Array.isArray(raw.steps) ? raw.steps : [];
   const past = typeof meta.past === 'number' ? meta.past : -1;
-  if (!steps.every(isStep) || past < 0 || past > steps.length) throw new SessionPayloadError('the recovered undo history is damaged', 'damaged');
+  if (!steps.every(isStep) || past < 0 || past > steps.length)
+    throw new SessionPayloadError('the recovered undo history is damaged', 'damaged');
   return { base, meta, steps, past };
 }

@@ -5,7 +5,11 @@ import type { Page } from '../model/types';
  * their ALTO ids and text offsets. The METS/ALTO export (shared/export/mets-alto.ts) writes the same shapes, so
  * they live here, imported by both sides rather than by one from the other.
  */
-export interface AltoStringRef { id: string; start: number; end: number }
+export interface AltoStringRef {
+  id: string;
+  start: number;
+  end: number;
+}
 export interface AltoBlock {
   /** The TextBlock ID in the ALTO file (what METS areas point at). */
   id: string;

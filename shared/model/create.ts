@@ -3,7 +3,10 @@ import type { Issue, Page } from './types';
 import { findFragment } from './lookup';
 
 /** A new issue holding the given pages, every fragment in the unassigned pool in source order. */
-export function createIssue(pages: Page[], meta: { id?: string; title: string; publication?: string; date?: string }): Issue {
+export function createIssue(
+  pages: Page[],
+  meta: { id?: string; title: string; publication?: string; date?: string },
+): Issue {
   return {
     format: ISSUE_FORMAT,
     version: SCHEMA_VERSION,

@@ -4,7 +4,9 @@ import type { Article, Fragment, Issue, Page, Place } from './types';
  * Indexes over an issue, cached by the identity of the arrays they read. Operations produce new arrays only for
  * what they change (immer structural sharing), so a drag between articles never rebuilds the fragment index.
  */
-interface FragmentIndex { byId: Map<string, { page: number; index: number }> }
+interface FragmentIndex {
+  byId: Map<string, { page: number; index: number }>;
+}
 const fragmentIndexCache = new WeakMap<Page[], FragmentIndex>();
 
 /** The last pages array indexed: a text edit makes a new pages array with every fragment where it was. */
@@ -74,13 +76,20 @@ const placeCache = new WeakMap<Article[], WeakMap<string[], WeakMap<string[], Ma
  */
 export function placeIndex(issue: Issue): Map<string, Place> {
   let a = placeCache.get(issue.articles);
-  if (!a) { a = new WeakMap(); placeCache.set(issue.articles, a); }
+  if (!a) {
+    a = new WeakMap();
+    placeCache.set(issue.articles, a);
+  }
   let b = a.get(issue.pool);
-  if (!b) { b = new WeakMap(); a.set(issue.pool, b); }
+  if (!b) {
+    b = new WeakMap();
+    a.set(issue.pool, b);
+  }
   let m = b.get(issue.discarded);
   if (!m) {
     m = new Map();
-    for (const art of issue.articles) art.items.forEach((it, index) => m!.set(it.id, { kind: 'article', articleId: art.id, index }));
+    for (const art of issue.articles)
+      art.items.forEach((it, index) => m!.set(it.id, { kind: 'article', articleId: art.id, index }));
     issue.pool.forEach((id, index) => m!.set(id, { kind: 'pool', index }));
     issue.discarded.forEach((id, index) => m!.set(id, { kind: 'discard', index }));
     b.set(issue.discarded, m);
@@ -163,5 +172,8 @@ export function articlePages(issue: Issue, article: Article): string[] {
 
 /** A refused operation: the message is shown to the proofreader as is. */
 export class OpError extends Error {
-  constructor(message: string) { super(message); this.name = 'OpError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'OpError';
+  }
 }

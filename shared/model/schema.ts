@@ -11,7 +11,17 @@ export const SCHEMA_VERSION = 1;
 export const ISSUE_FORMAT = 'galley-issue';
 
 export const ROLES = [
-  'kicker', 'headline', 'deck', 'subhead', 'dateline', 'byline', 'body', 'caption', 'credit', 'jump', 'other',
+  'kicker',
+  'headline',
+  'deck',
+  'subhead',
+  'dateline',
+  'byline',
+  'body',
+  'caption',
+  'credit',
+  'jump',
+  'other',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 
@@ -21,14 +31,19 @@ export const ReviewStatusSchema = z.enum(REVIEW_STATUSES);
 const Id = z.string().min(1).max(200);
 
 /** A half-open range [start, end) of UTF-16 offsets into a page's original text. */
-export const SpanSchema = z.strictObject({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-}).refine((s) => s.end >= s.start, { message: 'span end before start' });
+export const SpanSchema = z
+  .strictObject({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((s) => s.end >= s.start, { message: 'span end before start' });
 
 /** A region on the page image, in the page's own coordinate units (pixels of `image`, or ALTO units). */
 export const BoxSchema = z.strictObject({
-  x: z.number(), y: z.number(), w: z.number().nonnegative(), h: z.number().nonnegative(),
+  x: z.number(),
+  y: z.number(),
+  w: z.number().nonnegative(),
+  h: z.number().nonnegative(),
 });
 
 /**

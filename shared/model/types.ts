@@ -1,7 +1,17 @@
 import type { z } from 'zod';
 import type {
-  ArticleItemSchema, ArticleSchema, BoxSchema, OpenEndSchema, OpenEndResolutionSchema, CorrectionSchema, FragmentSchema, IssueSchema, PageSchema,
-  ReviewStatusSchema, RoleSchema, SpanSchema,
+  ArticleItemSchema,
+  ArticleSchema,
+  BoxSchema,
+  OpenEndSchema,
+  OpenEndResolutionSchema,
+  CorrectionSchema,
+  FragmentSchema,
+  IssueSchema,
+  PageSchema,
+  ReviewStatusSchema,
+  RoleSchema,
+  SpanSchema,
 } from './schema';
 
 export type Role = z.infer<typeof RoleSchema>;

@@ -29,18 +29,30 @@ type Step = Exclude<Op, { type: 'batch' }>;
 
 function run(draft: Draft<Issue>, base: Issue, op: Step): void {
   switch (op.type) {
-    case 'createArticle': return createArticle(draft, base, op);
-    case 'renameArticle': return renameArticle(draft, base, op);
-    case 'deleteArticle': return deleteArticle(draft, base, op);
-    case 'moveArticle': return moveArticle(draft, base, op);
-    case 'moveFragments': return moveFragments(draft, base, op);
-    case 'splitFragment': return splitFragment(draft, base, op);
-    case 'mergeFragments': return mergeFragments(draft, base, op);
-    case 'setJoin': return setJoin(draft, base, op);
-    case 'editText': return editText(draft, base, op);
-    case 'setRole': return setRole(draft, base, op);
-    case 'setStatus': return setStatus(draft, base, op);
-    case 'resolveOpenEnd': return resolveOpenEnd(draft, base, op);
+    case 'createArticle':
+      return createArticle(draft, base, op);
+    case 'renameArticle':
+      return renameArticle(draft, base, op);
+    case 'deleteArticle':
+      return deleteArticle(draft, base, op);
+    case 'moveArticle':
+      return moveArticle(draft, base, op);
+    case 'moveFragments':
+      return moveFragments(draft, base, op);
+    case 'splitFragment':
+      return splitFragment(draft, base, op);
+    case 'mergeFragments':
+      return mergeFragments(draft, base, op);
+    case 'setJoin':
+      return setJoin(draft, base, op);
+    case 'editText':
+      return editText(draft, base, op);
+    case 'setRole':
+      return setRole(draft, base, op);
+    case 'setStatus':
+      return setStatus(draft, base, op);
+    case 'resolveOpenEnd':
+      return resolveOpenEnd(draft, base, op);
   }
 }
 
@@ -49,7 +61,10 @@ function steps(op: Op): Step[] {
   if (op.type === 'batch') return op.ops.flatMap(steps);
   if (op.type === 'createArticle' && op.fragmentIds?.length) {
     const { fragmentIds, ...create } = op;
-    return [create, { type: 'moveFragments', fragmentIds, to: { kind: 'article', articleId: op.articleId, after: null } }];
+    return [
+      create,
+      { type: 'moveFragments', fragmentIds, to: { kind: 'article', articleId: op.articleId, after: null } },
+    ];
   }
   return [op];
 }
@@ -70,7 +85,9 @@ export function applyOp(issue: Issue, op: Op, meta: ApplyMeta = {}): Applied {
     if (list[i].type === 'editText') while (j < list.length && list[j].type === 'editText') j++;
     const base = cur;
     const group = list.slice(i, j);
-    const [next, p, ip] = produceWithPatches(cur, (d) => { for (const s of group) run(d, base, s); });
+    const [next, p, ip] = produceWithPatches(cur, (d) => {
+      for (const s of group) run(d, base, s);
+    });
     cur = next;
     patches = patches.concat(p);
     inverse = ip.concat(inverse);
@@ -78,10 +95,16 @@ export function applyOp(issue: Issue, op: Op, meta: ApplyMeta = {}): Applied {
   }
   if (!meta.unrecorded) {
     // A plain copy: the history must hold what a JSON save/load gives back (no undefined keys, no shared objects).
-    const entry = { op: JSON.parse(JSON.stringify(op)) as Record<string, unknown>, at: meta.at ?? new Date().toISOString(), ...(meta.by ? { by: meta.by } : {}) };
+    const entry = {
+      op: JSON.parse(JSON.stringify(op)) as Record<string, unknown>,
+      at: meta.at ?? new Date().toISOString(),
+      ...(meta.by ? { by: meta.by } : {}),
+    };
     // A new frozen array rather than a push through the draft: immer would walk the whole (growing) history.
     const history = Object.freeze([...cur.history, deepFreeze(entry)]) as Issue['history'];
-    const [next, p, ip] = produceWithPatches(cur, (d) => { d.history = history; });
+    const [next, p, ip] = produceWithPatches(cur, (d) => {
+      d.history = history;
+    });
     cur = next;
     patches = patches.concat(p);
     inverse = ip.concat(inverse);

@@ -11,7 +11,10 @@ export function removeItems(items: readonly ArticleItem[], ids: ReadonlySet<stri
   const out: ArticleItem[] = [];
   let lostPrevious = false;
   for (const it of items) {
-    if (ids.has(it.id)) { lostPrevious = true; continue; }
+    if (ids.has(it.id)) {
+      lostPrevious = true;
+      continue;
+    }
     const join = out.length === 0 ? false : lostPrevious ? false : it.join;
     out.push(join === it.join ? it : { ...it, join });
     lostPrevious = false;

@@ -43,7 +43,9 @@ export function moveFragments(draft: Draft<Issue>, base: Issue, op: MoveOp): voi
   }
 
   // Remove from every article that holds one of them.
-  const touched = new Set(places.filter((p) => p.kind === 'article').map((p) => (p as { articleId: string }).articleId));
+  const touched = new Set(
+    places.filter((p) => p.kind === 'article').map((p) => (p as { articleId: string }).articleId),
+  );
   if (to.kind === 'article') touched.add(to.articleId);
   // The new articles array is built from the base and assigned whole (cheaper for immer than drafting a
   // 1,500-article array; see bench/foundation.ts).
@@ -53,7 +55,10 @@ export function moveFragments(draft: Draft<Issue>, base: Issue, op: MoveOp): voi
     let items = removeItems(art.items, moving);
     if (ai === targetIndex && to.kind === 'article') {
       const at = to.after === null ? 0 : items.findIndex((it) => it.id === to.after) + 1;
-      const inserted: ArticleItem[] = ids.map((id, k) => ({ id, join: k === 0 ? (at > 0 && !!to.join) : keptJoin.get(id) ?? false }));
+      const inserted: ArticleItem[] = ids.map((id, k) => ({
+        id,
+        join: k === 0 ? at > 0 && !!to.join : (keptJoin.get(id) ?? false),
+      }));
       // The fragment that followed the anchor continued the anchor's paragraph, not the newcomers'.
       const rest = items.slice(at);
       if (rest[0]?.join) rest[0] = { ...rest[0], join: false };
@@ -70,8 +75,16 @@ export function moveFragments(draft: Draft<Issue>, base: Issue, op: MoveOp): voi
   const fromDiscard = places.some((p) => p.kind === 'discard');
   let pool: readonly string[] = base.pool;
   let discarded: readonly string[] = base.discarded;
-  if (fromPool) pool = removeAt(pool, places.flatMap((p) => (p.kind === 'pool' ? [p.index] : [])));
-  if (fromDiscard) discarded = removeAt(discarded, places.flatMap((p) => (p.kind === 'discard' ? [p.index] : [])));
+  if (fromPool)
+    pool = removeAt(
+      pool,
+      places.flatMap((p) => (p.kind === 'pool' ? [p.index] : [])),
+    );
+  if (fromDiscard)
+    discarded = removeAt(
+      discarded,
+      places.flatMap((p) => (p.kind === 'discard' ? [p.index] : [])),
+    );
   if (to.kind === 'pool') pool = insertInSourceOrder(base, pool, ids);
   if (to.kind === 'discard') discarded = insertInSourceOrder(base, discarded, ids);
   if (pool !== base.pool) draft.pool = Object.freeze(pool) as string[];

@@ -28,19 +28,57 @@ const base = {
 
 /** Every operation but `batch`: the types of these are inferred from the schema, so they are written once. */
 const LeafOpSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...base, type: z.literal('createArticle'), articleId: Id, title: z.string().max(2000).optional(), index: z.number().int().nonnegative().optional(), fragmentIds: z.array(Id).max(200_000).optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('createArticle'),
+    articleId: Id,
+    title: z.string().max(2000).optional(),
+    index: z.number().int().nonnegative().optional(),
+    fragmentIds: z.array(Id).max(200_000).optional(),
+  }),
   z.strictObject({ ...base, type: z.literal('renameArticle'), articleId: Id, title: z.string().max(2000).nullable() }),
   z.strictObject({ ...base, type: z.literal('deleteArticle'), articleId: Id }),
   z.strictObject({ ...base, type: z.literal('moveArticle'), articleId: Id, index: z.number().int().nonnegative() }),
-  z.strictObject({ ...base, type: z.literal('moveFragments'), fragmentIds: z.array(Id).min(1).max(200_000), to: TargetSchema }),
-  z.strictObject({ ...base, type: z.literal('splitFragment'), fragmentId: Id, offset: z.number().int().positive(), newId: Id }),
+  z.strictObject({
+    ...base,
+    type: z.literal('moveFragments'),
+    fragmentIds: z.array(Id).min(1).max(200_000),
+    to: TargetSchema,
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('splitFragment'),
+    fragmentId: Id,
+    offset: z.number().int().positive(),
+    newId: Id,
+  }),
   z.strictObject({ ...base, type: z.literal('mergeFragments'), fragmentId: Id, nextId: Id }),
   z.strictObject({ ...base, type: z.literal('setJoin'), fragmentId: Id, join: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('editText'), fragmentId: Id, text: z.string().max(10_000_000) }),
-  z.strictObject({ ...base, type: z.literal('setRole'), fragmentIds: z.array(Id).min(1).max(200_000), role: RoleSchema }),
-  z.strictObject({ ...base, type: z.literal('setStatus'), articleId: Id, status: ReviewStatusSchema, by: z.string().max(200).optional(), at: z.string().max(64).optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('setRole'),
+    fragmentIds: z.array(Id).min(1).max(200_000),
+    role: RoleSchema,
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('setStatus'),
+    articleId: Id,
+    status: ReviewStatusSchema,
+    by: z.string().max(200).optional(),
+    at: z.string().max(64).optional(),
+  }),
   /** Settles an open end (text lost / continues elsewhere on `page` / ends here); `as: null` removes the resolution. */
-  z.strictObject({ ...base, type: z.literal('resolveOpenEnd'), fragmentId: Id, as: OpenEndResolutionSchema.nullable(), page: z.string().min(1).max(100).optional(), by: z.string().max(200).optional(), at: z.string().max(64).optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('resolveOpenEnd'),
+    fragmentId: Id,
+    as: OpenEndResolutionSchema.nullable(),
+    page: z.string().min(1).max(100).optional(),
+    by: z.string().max(200).optional(),
+    at: z.string().max(64).optional(),
+  }),
 ]);
 
 const BatchHead = z.strictObject({ ...base, type: z.literal('batch') });

@@ -28,8 +28,12 @@ export function resolveOpenEnd(draft: Draft<Issue>, base: Issue, op: ResolveOp):
     delete target.openEnd;
     return;
   }
-  if (!isOpenEnd(base, op.fragmentId)) throw new OpError(`fragment ${op.fragmentId} is not an open end (it ends its sentence, is joined to the next one, or is not body text in an article)`);
-  if (op.page !== undefined && op.as !== 'elsewhere') throw new OpError('a page number goes only with "continues elsewhere"');
+  if (!isOpenEnd(base, op.fragmentId))
+    throw new OpError(
+      `fragment ${op.fragmentId} is not an open end (it ends its sentence, is joined to the next one, or is not body text in an article)`,
+    );
+  if (op.page !== undefined && op.as !== 'elsewhere')
+    throw new OpError('a page number goes only with "continues elsewhere"');
   target.openEnd = { as: op.as, ...(op.page ? { page: op.page } : {}), by: op.by ?? '', at: op.at ?? '' };
 }
 

@@ -26,7 +26,10 @@ export function splitSpans(spans: readonly Span[], at: number): [Span[], Span[]]
     acc += len;
   }
   if (!left.length) left.push({ start: spans[0].start, end: spans[0].start });
-  if (!right.length) { const last = spans[spans.length - 1]; right.push({ start: last.end, end: last.end }); }
+  if (!right.length) {
+    const last = spans[spans.length - 1];
+    right.push({ start: last.end, end: last.end });
+  }
   return [left, right];
 }
 
@@ -41,7 +44,8 @@ export function splitFragment(draft: Draft<Issue>, base: Issue, op: SplitOp): vo
   if (!Number.isInteger(op.offset)) throw new OpError('a split offset must be a whole number');
   if (op.offset <= 0 || op.offset >= f.text.length) throw new OpError('a split must leave text on both sides');
   if (insideSurrogatePair(f.text, op.offset)) throw new OpError('cannot split inside a character (surrogate pair)');
-  if (insideGrapheme(f.text, op.offset)) throw new OpError('cannot split inside a character (a letter and its accent, or an emoji sequence)');
+  if (insideGrapheme(f.text, op.offset))
+    throw new OpError('cannot split inside a character (a letter and its accent, or an emoji sequence)');
   const orig = originalTextOf(base, f);
   const at = mapToOriginal(orig, f.text, op.offset);
   const [left, right] = splitSpans(f.spans, at);
@@ -51,10 +55,16 @@ export function splitFragment(draft: Draft<Issue>, base: Issue, op: SplitOp): vo
   // read every entry through a proxy and record one patch per shifted index.
   const frs = base.pages[loc.page].fragments;
   // The first piece gets a new end: an open-end resolution stays with the second piece, which keeps the old end.
-  draft.pages[loc.page].fragments = [...frs.slice(0, loc.index), { ...withoutOpenEnd(f), spans: left, text: f.text.slice(0, op.offset) }, added, ...frs.slice(loc.index + 1)];
+  draft.pages[loc.page].fragments = [
+    ...frs.slice(0, loc.index),
+    { ...withoutOpenEnd(f), spans: left, text: f.text.slice(0, op.offset) },
+    added,
+    ...frs.slice(loc.index + 1),
+  ];
   const place = placeOf(base, f.id)!;
   // Frozen, so that immer takes them as finished values instead of walking a 20,000-id pool (see move-fragments.ts).
-  const insert = <T>(list: readonly T[], x: T): T[] => Object.freeze([...list.slice(0, place.index + 1), x, ...list.slice(place.index + 1)]) as T[];
+  const insert = <T>(list: readonly T[], x: T): T[] =>
+    Object.freeze([...list.slice(0, place.index + 1), x, ...list.slice(place.index + 1)]) as T[];
   if (place.kind === 'article') {
     const ai = base.articles.findIndex((a) => a.id === place.articleId);
     draft.articles[ai].items = insert(base.articles[ai].items, Object.freeze({ id: op.newId, join: false }));
@@ -70,18 +80,29 @@ export function splitFragment(draft: Draft<Issue>, base: Issue, op: SplitOp): vo
 export function mergeFragments(draft: Draft<Issue>, base: Issue, op: MergeOp): void {
   const a = getFragment(base, op.fragmentId);
   const b = getFragment(base, op.nextId);
-  if (a.page !== b.page) throw new OpError('fragments of different pages cannot be merged; join them into one paragraph instead');
+  if (a.page !== b.page)
+    throw new OpError('fragments of different pages cannot be merged; join them into one paragraph instead');
   const pa = placeOf(base, a.id)!;
   const pb = placeOf(base, b.id)!;
-  const sameContainer = pa.kind === pb.kind && (pa.kind !== 'article' || (pb.kind === 'article' && pa.articleId === pb.articleId));
-  if (!sameContainer || pb.index !== pa.index + 1) throw new OpError('only a fragment and the one right after it can be merged');
+  const sameContainer =
+    pa.kind === pb.kind && (pa.kind !== 'article' || (pb.kind === 'article' && pa.articleId === pb.articleId));
+  if (!sameContainer || pb.index !== pa.index + 1)
+    throw new OpError('only a fragment and the one right after it can be merged');
   const sep = /[A-Za-z0-9,.;:!?]$/.test(a.text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '';
   const la = fragmentLocation(base, a.id)!;
   const lb = fragmentLocation(base, b.id)!;
   // The merged end is b's end: b's open-end resolution (if any) carries over, a's is dropped.
-  const merged: Fragment = { ...withoutOpenEnd(a), text: a.text + sep + b.text, spans: [...a.spans, ...b.spans], ...(b.openEnd ? { openEnd: b.openEnd } : {}) };
-  draft.pages[la.page].fragments = base.pages[la.page].fragments.flatMap((f, i) => (i === lb.index ? [] : i === la.index ? [merged] : [f]));
-  const without = <T>(list: readonly T[]): T[] => Object.freeze([...list.slice(0, pb.index), ...list.slice(pb.index + 1)]) as T[];
+  const merged: Fragment = {
+    ...withoutOpenEnd(a),
+    text: a.text + sep + b.text,
+    spans: [...a.spans, ...b.spans],
+    ...(b.openEnd ? { openEnd: b.openEnd } : {}),
+  };
+  draft.pages[la.page].fragments = base.pages[la.page].fragments.flatMap((f, i) =>
+    i === lb.index ? [] : i === la.index ? [merged] : [f],
+  );
+  const without = <T>(list: readonly T[]): T[] =>
+    Object.freeze([...list.slice(0, pb.index), ...list.slice(pb.index + 1)]) as T[];
   if (pb.kind === 'article') {
     const ai = base.articles.findIndex((x) => x.id === pb.articleId);
     draft.articles[ai].items = without(base.articles[ai].items);

@@ -8,7 +8,11 @@ import type { SuggestOptions, Suggestions } from './types';
  * Suggests and applies the confident decisions in one batch operation (recorded in the history as one
  * correction). Returns the new issue, the suggestions and how many fragments were placed.
  */
-export function applySuggestions(issue: Issue, options: SuggestOptions & SuggestionSelection = {}, at?: string): { issue: Issue; applied: number; suggestions: Suggestions } {
+export function applySuggestions(
+  issue: Issue,
+  options: SuggestOptions & SuggestionSelection = {},
+  at?: string,
+): { issue: Issue; applied: number; suggestions: Suggestions } {
   const suggestions = suggest(issue, options);
   const op = suggestionOps(issue, suggestions, options);
   if (!op || op.type !== 'batch') return { issue, applied: 0, suggestions };

@@ -6,7 +6,12 @@
  * instead of 57 s, the same figures on the dev sets); then cycles are broken at their weakest link. Returns
  * succ/pred arrays (-1 = none).
  */
-export function assignSuccessors(n: number, gain: (i: number, j: number) => number, minGain = 0, preset: Array<[number, number]> = []): { succ: Int32Array; pred: Int32Array } {
+export function assignSuccessors(
+  n: number,
+  gain: (i: number, j: number) => number,
+  minGain = 0,
+  preset: Array<[number, number]> = [],
+): { succ: Int32Array; pred: Int32Array } {
   if (n > DENSE_MAX && preset.length === 0) return breakCycles(n, gain, assignSparse(n, gain, minGain));
   // Only nodes with some positive link take part: the O(k³) solve runs on the k nodes that matter.
   const active: number[] = [];
@@ -14,22 +19,41 @@ export function assignSuccessors(n: number, gain: (i: number, j: number) => numb
   const colOk = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (i !== j && gain(i, j) - minGain > 0) { rowOk[i] = 1; colOk[j] = 1; }
+      if (i !== j && gain(i, j) - minGain > 0) {
+        rowOk[i] = 1;
+        colOk[j] = 1;
+      }
     }
   }
-  for (const [a, b] of preset) { rowOk[a] = 1; colOk[b] = 1; }
+  for (const [a, b] of preset) {
+    rowOk[a] = 1;
+    colOk[b] = 1;
+  }
   for (let i = 0; i < n; i++) if (rowOk[i] || colOk[i]) active.push(i);
   const k = active.length;
-  const sub = assignDense(k, (x, y) => gain(active[x], active[y]), minGain, preset.map(([a, b]) => [active.indexOf(a), active.indexOf(b)] as [number, number]));
+  const sub = assignDense(
+    k,
+    (x, y) => gain(active[x], active[y]),
+    minGain,
+    preset.map(([a, b]) => [active.indexOf(a), active.indexOf(b)] as [number, number]),
+  );
   const succ = new Int32Array(n).fill(-1);
   const pred = new Int32Array(n).fill(-1);
   for (let x = 0; x < k; x++) {
-    if (sub.succ[x] >= 0) { succ[active[x]] = active[sub.succ[x]]; pred[active[sub.succ[x]]] = active[x]; }
+    if (sub.succ[x] >= 0) {
+      succ[active[x]] = active[sub.succ[x]];
+      pred[active[sub.succ[x]]] = active[x];
+    }
   }
   return { succ, pred };
 }
 
-function assignDense(n: number, gain: (i: number, j: number) => number, minGain: number, preset: Array<[number, number]>): { succ: Int32Array; pred: Int32Array } {
+function assignDense(
+  n: number,
+  gain: (i: number, j: number) => number,
+  minGain: number,
+  preset: Array<[number, number]>,
+): { succ: Int32Array; pred: Int32Array } {
   const G = new Float64Array(n * n);
   const fixedSucc = new Map(preset);
   const fixedPred = new Map(preset.map(([a, b]) => [b, a]));
@@ -64,11 +88,20 @@ function assignDense(n: number, gain: (i: number, j: number) => number, minGain:
       for (let j = 1; j <= n; j++) {
         if (used[j]) continue;
         const cur = -G[row + j - 1] - u[i0] - v[j];
-        if (cur < minv[j]) { minv[j] = cur; way[j] = j0; }
-        if (minv[j] < delta) { delta = minv[j]; j1 = j; }
+        if (cur < minv[j]) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j] < delta) {
+          delta = minv[j];
+          j1 = j;
+        }
       }
       for (let j = 0; j <= n; j++) {
-        if (used[j]) { u[p[j]] += delta; v[j] -= delta; } else minv[j] -= delta;
+        if (used[j]) {
+          u[p[j]] += delta;
+          v[j] -= delta;
+        } else minv[j] -= delta;
       }
       j0 = j1;
     } while (p[j0] !== 0);
@@ -83,14 +116,21 @@ function assignDense(n: number, gain: (i: number, j: number) => number, minGain:
   for (let j = 1; j <= n; j++) {
     const i = p[j] - 1;
     const jj = j - 1;
-    if (i >= 0 && i !== jj && G[i * n + jj] > 0) { succ[i] = jj; pred[jj] = i; }
+    if (i >= 0 && i !== jj && G[i * n + jj] > 0) {
+      succ[i] = jj;
+      pred[jj] = i;
+    }
   }
   breakCycles(n, (i, j) => G[i * n + j], { succ, pred });
   return { succ, pred };
 }
 
 /** Breaks every cycle of the successor links at its weakest link (in place; returns its argument). */
-export function breakCycles(n: number, gain: (i: number, j: number) => number, links: { succ: Int32Array; pred: Int32Array }): { succ: Int32Array; pred: Int32Array } {
+export function breakCycles(
+  n: number,
+  gain: (i: number, j: number) => number,
+  links: { succ: Int32Array; pred: Int32Array },
+): { succ: Int32Array; pred: Int32Array } {
   const { succ, pred } = links;
   const seen = new Uint8Array(n);
   for (let s = 0; s < n; s++) {
@@ -98,7 +138,10 @@ export function breakCycles(n: number, gain: (i: number, j: number) => number, l
     // Walk back to a head; if we return to s, it is a cycle.
     let k = s;
     let steps = 0;
-    while (pred[k] >= 0 && pred[k] !== s && steps <= n) { k = pred[k]; steps++; }
+    while (pred[k] >= 0 && pred[k] !== s && steps <= n) {
+      k = pred[k];
+      steps++;
+    }
     if (pred[k] !== s) continue;
     const cyc: number[] = [s];
     for (let x = succ[s]; x !== s; x = succ[x]) cyc.push(x);
@@ -124,13 +167,18 @@ const TOP_K = 12;
  * potentials), where each fragment may also take its own "no successor" option at gain 0. A search stops at the
  * first free column it settles, so a fragment whose best link is uncontested costs O(k log k), not O(n²).
  */
-export function assignSparse(n: number, gain: (i: number, j: number) => number, minGain = 0): { succ: Int32Array; pred: Int32Array } {
+export function assignSparse(
+  n: number,
+  gain: (i: number, j: number) => number,
+  minGain = 0,
+): { succ: Int32Array; pred: Int32Array } {
   // Best TOP_K per row and per column by insertion into short sorted lists.
   const rowIdx = new Int32Array(n * TOP_K).fill(-1);
   const rowVal = new Float64Array(n * TOP_K).fill(-Infinity);
   const colIdx = new Int32Array(n * TOP_K).fill(-1);
   const colVal = new Float64Array(n * TOP_K).fill(-Infinity);
-  const insert = (idx: Int32Array, val: Float64Array, off: number, x: number, v: number) => insertTopK(idx, val, off, TOP_K, x, v);
+  const insert = (idx: Int32Array, val: Float64Array, off: number, x: number, v: number) =>
+    insertTopK(idx, val, off, TOP_K, x, v);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
@@ -177,30 +225,51 @@ export function assignSparse(n: number, gain: (i: number, j: number) => number, 
       const [x, d] = heap.pop();
       if (done[x] || d > dist[x]) continue;
       done[x] = 1;
-      if (x === T) { D = d; break; }
+      if (x === T) {
+        D = d;
+        break;
+      }
       if (x >= n) {
         // A column: free → on to the sink; taken → on to its row along the matched edge.
         const o = owner[x];
         if (o < 0) {
           const nd = d + pi[x] - pi[T];
-          if (!done[T] && nd < dist[T]) { if (dist[T] === Infinity) touched.push(T); dist[T] = nd; sink = x; heap.push(T, nd); }
+          if (!done[T] && nd < dist[T]) {
+            if (dist[T] === Infinity) touched.push(T);
+            dist[T] = nd;
+            sink = x;
+            heap.push(T, nd);
+          }
           continue;
         }
         const nd = d + (-cost(o, x) + pi[x] - pi[o]);
-        if (!done[o] && nd < dist[o]) { if (dist[o] === Infinity) touched.push(o); dist[o] = nd; heap.push(o, nd); }
+        if (!done[o] && nd < dist[o]) {
+          if (dist[o] === Infinity) touched.push(o);
+          dist[o] = nd;
+          heap.push(o, nd);
+        }
         continue;
       }
       const relax = (col: number, c: number) => {
         // A settled node is final (a float tie must not rewrite the path already behind it).
         if (taken[x] === col || done[col]) return;
         const nd = d + c + pi[x] - pi[col];
-        if (nd < dist[col]) { if (dist[col] === Infinity) touched.push(col); dist[col] = nd; from[col] = x; heap.push(col, nd); }
+        if (nd < dist[col]) {
+          if (dist[col] === Infinity) touched.push(col);
+          dist[col] = nd;
+          from[col] = x;
+          heap.push(col, nd);
+        }
       };
       for (const [j, c] of edges[x]) relax(n + j, c);
       relax(2 * n + x, 0);
     }
     // Potentials: settled nodes move by their distance minus the path's, which keeps every reduced cost ≥ 0.
-    for (const z of touched) { if (done[z] && dist[z] < D) pi[z] += dist[z] - D; dist[z] = Infinity; done[z] = 0; }
+    for (const z of touched) {
+      if (done[z] && dist[z] < D) pi[z] += dist[z] - D;
+      dist[z] = Infinity;
+      done[z] = 0;
+    }
     // Augment: walk back from the free column, flipping matched and unmatched edges.
     // Each step goes back to a node settled earlier, so the walk ends at r.
     for (let col = sink; col >= 0;) {
@@ -215,7 +284,10 @@ export function assignSparse(n: number, gain: (i: number, j: number) => number, 
   const pred = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const col = taken[i];
-    if (col >= n && col < 2 * n) { succ[i] = col - n; pred[col - n] = i; }
+    if (col >= n && col < 2 * n) {
+      succ[i] = col - n;
+      pred[col - n] = i;
+    }
   }
   return { succ, pred };
 }
@@ -224,8 +296,13 @@ export function assignSparse(n: number, gain: (i: number, j: number) => number, 
 class MinHeap {
   private nodes: number[] = [];
   private keys: number[] = [];
-  get size(): number { return this.nodes.length; }
-  clear(): void { this.nodes.length = 0; this.keys.length = 0; }
+  get size(): number {
+    return this.nodes.length;
+  }
+  clear(): void {
+    this.nodes.length = 0;
+    this.keys.length = 0;
+  }
   push(node: number, key: number): void {
     const { nodes, keys } = this;
     let i = nodes.length;
@@ -234,10 +311,12 @@ class MinHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (keys[p] <= key) break;
-      nodes[i] = nodes[p]; keys[i] = keys[p];
+      nodes[i] = nodes[p];
+      keys[i] = keys[p];
       i = p;
     }
-    nodes[i] = node; keys[i] = key;
+    nodes[i] = node;
+    keys[i] = key;
   }
   pop(): [number, number] {
     const { nodes, keys } = this;
@@ -251,10 +330,12 @@ class MinHeap {
         if (l >= nodes.length) break;
         const c = l + 1 < nodes.length && keys[l + 1] < keys[l] ? l + 1 : l;
         if (keys[c] >= lastK) break;
-        nodes[i] = nodes[c]; keys[i] = keys[c];
+        nodes[i] = nodes[c];
+        keys[i] = keys[c];
         i = c;
       }
-      nodes[i] = lastN; keys[i] = lastK;
+      nodes[i] = lastN;
+      keys[i] = lastK;
     }
     return top;
   }
@@ -267,7 +348,11 @@ class MinHeap {
 export function insertTopK(idx: Int32Array, val: Float64Array, off: number, k: number, x: number, v: number): void {
   if (v <= val[off + k - 1]) return;
   let p = off + k - 1;
-  while (p > off && val[p - 1] < v) { val[p] = val[p - 1]; idx[p] = idx[p - 1]; p--; }
+  while (p > off && val[p - 1] < v) {
+    val[p] = val[p - 1];
+    idx[p] = idx[p - 1];
+    p--;
+  }
   val[p] = v;
   idx[p] = x;
 }

@@ -32,7 +32,15 @@ export interface BandOptions {
   mergeCost: number;
 }
 
-export const DEFAULT_BAND_OPTIONS: BandOptions = { maxDepth: 14, maxColumns: 4, newShape: 8, temperature: 1, maxFull: 28, maxApart: 8, mergeCost: 6 };
+export const DEFAULT_BAND_OPTIONS: BandOptions = {
+  maxDepth: 14,
+  maxColumns: 4,
+  newShape: 8,
+  temperature: 1,
+  maxFull: 28,
+  maxApart: 8,
+  mergeCost: 6,
+};
 
 /** Posterior probability that j follows i in the reading of i's run, or 0; and the band i belongs to, if any. */
 export interface BandPosterior {
@@ -88,7 +96,15 @@ function allShapes(opts: BandOptions): Shape[] {
   for (let a = 2; a <= opts.maxFull; a++) {
     for (let d = 2; d <= opts.maxApart; d++) {
       for (const endB of [false, true]) {
-        shapes.push({ id: shapes.length, k: 0, h: a, merge: { a, d, endB }, len: a + d, rel: Int32Array.of(0), lastRel: endB ? a : a - 1 });
+        shapes.push({
+          id: shapes.length,
+          k: 0,
+          h: a,
+          merge: { a, d, endB },
+          len: a + d,
+          rel: Int32Array.of(0),
+          lastRel: endB ? a : a - 1,
+        });
       }
     }
   }
@@ -106,7 +122,14 @@ export const APART_START = 2;
  * part of a band at all (not a heading, byline or caption); `apart(i)` what it may be if its column set it apart
  * (APART_END | APART_START bits, 0: a full line).
  */
-export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j: number) => number, inBand: (i: number) => boolean, apart: (i: number) => number = () => 0, opts: BandOptions = DEFAULT_BAND_OPTIONS): BandPosterior {
+export function bandPosteriors(
+  n: number,
+  F: FragFeatures[],
+  link: (i: number, j: number) => number,
+  inBand: (i: number) => boolean,
+  apart: (i: number) => number = () => 0,
+  opts: BandOptions = DEFAULT_BAND_OPTIONS,
+): BandPosterior {
   const probs = new Map<number, number>();
   const mergedProbs = new Map<number, number>();
   const banded = new Float64Array(n);
@@ -114,16 +137,33 @@ export function bandPosteriors(n: number, F: FragFeatures[], link: (i: number, j
   const ln = (i: number, j: number) => Math.max(FLOOR, link(i, j)) / opts.temperature;
   let a = 0;
   while (a < n) {
-    if (!isLineBlock(F[a]) || !inBand(a)) { a++; continue; }
+    if (!isLineBlock(F[a]) || !inBand(a)) {
+      a++;
+      continue;
+    }
     let b = a;
     while (b < n && isLineBlock(F[b]) && inBand(b) && F[b].page === F[a].page) b++;
     if (b - a >= 3) runPosteriors(a, b, n, ln, apart, opts, probs, mergedProbs, banded);
     a = b;
   }
-  return { prob: (i, j) => probs.get(i * n + j) ?? 0, inBand: banded, merged: (i, j) => mergedProbs.get(i * n + j) ?? 0 };
+  return {
+    prob: (i, j) => probs.get(i * n + j) ?? 0,
+    inBand: banded,
+    merged: (i, j) => mergedProbs.get(i * n + j) ?? 0,
+  };
 }
 
-function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: number) => number, apart: (i: number) => number, opts: BandOptions, probs: Map<number, number>, mergedProbs: Map<number, number>, banded: Float64Array): void {
+function runPosteriors(
+  a: number,
+  b: number,
+  n: number,
+  lnRaw: (i: number, j: number) => number,
+  apart: (i: number) => number,
+  opts: BandOptions,
+  probs: Map<number, number>,
+  mergedProbs: Map<number, number>,
+  banded: Float64Array,
+): void {
   const shapes = allShapes(opts);
   const S = shapes.length;
   const R = b - a;
@@ -162,7 +202,7 @@ function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: nu
   for (let p = b - 1; p >= a; p--) {
     const x = kind[p - a];
     const y = p + 1 < b ? kind[p + 1 - a] : 0;
-    const alternates = ((x & APART_START) && (y & APART_END)) || ((x & APART_END) && (y & APART_START));
+    const alternates = (x & APART_START && y & APART_END) || (x & APART_END && y & APART_START);
     apartRun[p - a] = x ? (alternates ? apartRun[p + 1 - a] + 1 : 1) : 0;
   }
   for (let s = a; s < b; s++) {
@@ -200,7 +240,7 @@ function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: nu
     return { any, byFam };
   };
   const incoming = (e: { any: number; byFam: Float64Array }, sh: Shape) =>
-    (sh.k === 1 ? e.any : sh.k === 0 ? e.any - mergePen : logAdd(e.any - pen, e.byFam[fam(sh)]));
+    sh.k === 1 ? e.any : sh.k === 0 ? e.any - mergePen : logAdd(e.any - pen, e.byFam[fam(sh)]);
   // Every span that can start at s, with the log-weight of the readings up to its end (forward pass: each s is
   // entered once, after all spans ending at s are in alpha; the posterior pass reuses the entries).
   const entries: Array<{ any: number; byFam: Float64Array } | null> = new Array(R).fill(null);
@@ -214,7 +254,10 @@ function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: nu
   };
   for (let s = a; s < b; s++) {
     entries[s - a] = enter(s);
-    spansAt(s, (sh, w) => { const k = (s + sh.len - a) * S + sh.id; alpha[k] = logAdd(alpha[k], w); });
+    spansAt(s, (sh, w) => {
+      const k = (s + sh.len - a) * S + sh.id;
+      alpha[k] = logAdd(alpha[k], w);
+    });
   }
   let Z = -Infinity;
   for (let id = 0; id < S; id++) Z = logAdd(Z, alpha[R * S + id]);
@@ -240,12 +283,18 @@ function runPosteriors(a: number, b: number, n: number, lnRaw: (i: number, j: nu
     }
     for (const sh of shapes) {
       if (alpha[(p - a) * S + sh.id] === -Infinity) continue;
-      const into = logAdd(logAdd(lineNext, mergeNext - mergePen), logAdd(anyNext - pen, sh.k > 1 ? famNext[fam(sh)] : -Infinity));
+      const into = logAdd(
+        logAdd(lineNext, mergeNext - mergePen),
+        logAdd(anyNext - pen, sh.k > 1 ? famNext[fam(sh)] : -Infinity),
+      );
       beta[(p - a) * S + sh.id] = ln(lastOf(p, sh), p) + into;
     }
   }
   // Posteriors: each span's links inside, and the link into each span.
-  const add = (i: number, j: number, pr: number) => { const key = i * n + j; probs.set(key, (probs.get(key) ?? 0) + pr); };
+  const add = (i: number, j: number, pr: number) => {
+    const key = i * n + j;
+    probs.set(key, (probs.get(key) ?? 0) + pr);
+  };
   for (let s = a; s < b; s++) {
     spansAt(s, (sh, w) => {
       const pr = Math.exp(w + beta[(s + sh.len - a) * S + sh.id] - Z);

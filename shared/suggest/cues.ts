@@ -4,7 +4,8 @@
  */
 
 /** 电头 / 本报讯 at the start of a lead paragraph. */
-const DATELINE = /^(?:本报讯|本報訊|本报[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日(?:讯|电)|新华社[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日电|(?:新华社|中新社|新華社)[^，,。]{0,16}电|新华网[^，,。]{0,12}电|[（(](?:本报)?记者[^）)]{1,40}[）)])/;
+const DATELINE =
+  /^(?:本报讯|本報訊|本报[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日(?:讯|电)|新华社[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日电|(?:新华社|中新社|新華社)[^，,。]{0,16}电|新华网[^，,。]{0,12}电|[（(](?:本报)?记者[^）)]{1,40}[）)])/;
 /** Latin datelines: "PARIS, Dec. 6 —", "LONDON, Feb. 16." */
 const LATIN_DATELINE = /^[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b/;
 const BYLINE = /^[（(]?\s*(?:本报|本報)?(?:特约)?(?:记者|記者|通讯员|通訊員|实习生)\s*[\u4e00-\u9fff·・ ]{2,30}[）)]?$/;
@@ -73,11 +74,27 @@ const EN_FROM = [
   new RegExp(`^(?:([^,;.]{1,40}),\\s*)?((?:continued\\s+)?from\\s+page\\s+${EN_PAGE})\\s*\\.?$`, 'i'),
 ];
 const EN_TO = [
-  new RegExp(`[(\\[]?\\s*((?:continued|cont(?:'d|\\.)?)\\s+on\\s+page\\s+${EN_PAGE}|turn\\s+to\\s+page\\s+${EN_PAGE})\\s*[)\\]]?\\.?$`, 'i'),
+  new RegExp(
+    `[(\\[]?\\s*((?:continued|cont(?:'d|\\.)?)\\s+on\\s+page\\s+${EN_PAGE}|turn\\s+to\\s+page\\s+${EN_PAGE})\\s*[)\\]]?\\.?$`,
+    'i',
+  ),
   new RegExp(`[(\\[]?\\s*(see\\s+([^,;.()]{1,40}?),?\\s+(?:on\\s+)?page\\s+${EN_PAGE})\\s*[)\\]]?\\.?$`, 'i'),
 ];
 const EN_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const HAN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 一 → 1, 十一 → 11, 二十 → 20, 二〇 → 20, 〇 → 0, "12" → 12; null for anything else. */
 export function chineseNumber(s: string): number | null {
@@ -122,7 +139,10 @@ function keywordOf(rest: string, cjk: boolean): string | null {
  * N", "From page N"). Cues inside running text are not jump lines and are ignored.
  */
 export function parseJumpCues(text: string): JumpCue[] {
-  const t = text.normalize('NFKC').replace(/^#+\s*/, '').trim();
+  const t = text
+    .normalize('NFKC')
+    .replace(/^#+\s*/, '')
+    .trim();
   const out: JumpCue[] = [];
   const cjk = /[\u3400-\u9fff]/.test(t);
   const push = (direction: 'from' | 'to', rawPage: string, cue: string, rest: string, named: string | null) => {
@@ -130,16 +150,24 @@ export function parseJumpCues(text: string): JumpCue[] {
     if (page === null) return;
     // Only a jump-from line names its topic after the cue (`（上接第一版）衢州`); text before a 下转 cue is running text.
     const keyword = named ?? (direction === 'from' ? keywordOf(rest, cjk) : null);
-    out.push({ direction, page, cue: cue.replace(/\s+/g, cjk ? '' : ' ').trim(), keyword, rest: rest.trim(), standalone: !rest.trim() || keyword !== null });
+    out.push({
+      direction,
+      page,
+      cue: cue.replace(/\s+/g, cjk ? '' : ' ').trim(),
+      keyword,
+      rest: rest.trim(),
+      standalone: !rest.trim() || keyword !== null,
+    });
   };
   const zf = ZH_FROM.exec(t);
   // Without brackets, 接/续/承 must say 第…版 plainly: 接三版 alone reads like running text.
-  if (zf && (zf[1] || zf[4] || /^(?:上接|紧接|接上)|第/.test(zf[2]))) push('from', zf[3], zf[2], t.slice(zf[0].length), null);
+  if (zf && (zf[1] || zf[4] || /^(?:上接|紧接|接上)|第/.test(zf[2])))
+    push('from', zf[3], zf[2], t.slice(zf[0].length), null);
   else {
     for (const re of EN_FROM) {
       const m = re.exec(t);
       if (!m) continue;
-      const named = m.length > 3 ? m[1]?.trim() ?? null : null;
+      const named = m.length > 3 ? (m[1]?.trim() ?? null) : null;
       const cue = m.length > 3 ? m[0].replace(/\.$/, '') : m[1];
       const page = m.length > 3 ? m[3] : m[2];
       push('from', page, cue, m.length > 3 ? '' : t.slice(m[0].length), named);
@@ -160,7 +188,12 @@ export function parseJumpCues(text: string): JumpCue[] {
 
 /** Does a printed page name (`JumpCue.page`) name the page with this label ('1', '03', 'A3', '第3版', 'p. 3')? */
 export function pageMatches(page: string, label: string): boolean {
-  const l = label.normalize('NFKC').trim().replace(/^(?:第|page\s*|p\.?\s*)/i, '').replace(/版$/, '').trim();
+  const l = label
+    .normalize('NFKC')
+    .trim()
+    .replace(/^(?:第|page\s*|p\.?\s*)/i, '')
+    .replace(/版$/, '')
+    .trim();
   return pageName(l) === page;
 }
 export function furnitureCue(t: string): string | null {

@@ -10,15 +10,27 @@ import { assignSuccessors } from './assignment';
  * Links nodes into disjoint paths. A link i→j is taken, best gain first, when gain > `minGain`, i has no
  * successor, j no predecessor, and the link closes no cycle. Returns succ/pred arrays (-1 = none).
  */
-export function greedyPathCover(n: number, gain: (i: number, j: number) => number, minGain = 0, preset: Array<[number, number]> = []): { succ: Int32Array; pred: Int32Array } {
+export function greedyPathCover(
+  n: number,
+  gain: (i: number, j: number) => number,
+  minGain = 0,
+  preset: Array<[number, number]> = [],
+): { succ: Int32Array; pred: Int32Array } {
   const succ = new Int32Array(n).fill(-1);
   const pred = new Int32Array(n).fill(-1);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => {
-    while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
     return x;
   };
-  const link = (i: number, j: number) => { succ[i] = j; pred[j] = i; parent[find(i)] = find(j); };
+  const link = (i: number, j: number) => {
+    succ[i] = j;
+    pred[j] = i;
+    parent[find(i)] = find(j);
+  };
   for (const [i, j] of preset) if (succ[i] < 0 && pred[j] < 0 && find(i) !== find(j)) link(i, j);
   const cand: Array<[number, number, number]> = [];
   for (let i = 0; i < n; i++) {
@@ -73,7 +85,8 @@ export function heldKarp(p: PathProblem): number[] {
   const dp = new Float64Array((1 << m) * m).fill(-Infinity);
   const from = new Int8Array((1 << m) * m).fill(-1);
   const L: number[] = new Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) L[a * m + b] = a === b ? -Infinity : p.link(p.nodes[a], p.nodes[b]);
+  for (let a = 0; a < m; a++)
+    for (let b = 0; b < m; b++) L[a * m + b] = a === b ? -Infinity : p.link(p.nodes[a], p.nodes[b]);
   for (let a = 0; a < m; a++) dp[(1 << a) * m + a] = -p.start(p.nodes[a]);
   for (let mask = 1; mask <= full; mask++) {
     for (let a = 0; a < m; a++) {
@@ -83,7 +96,10 @@ export function heldKarp(p: PathProblem): number[] {
         if (mask & (1 << b)) continue;
         const v = cur + L[a * m + b];
         const nm = mask | (1 << b);
-        if (v > dp[nm * m + b]) { dp[nm * m + b] = v; from[nm * m + b] = a; }
+        if (v > dp[nm * m + b]) {
+          dp[nm * m + b] = v;
+          from[nm * m + b] = a;
+        }
       }
     }
   }
@@ -91,7 +107,10 @@ export function heldKarp(p: PathProblem): number[] {
   let last = 0;
   for (let a = 0; a < m; a++) {
     const v = dp[full * m + a] - p.end(p.nodes[a]);
-    if (v > best) { best = v; last = a; }
+    if (v > best) {
+      best = v;
+      last = a;
+    }
   }
   if (best === -Infinity) return [...p.nodes];
   const order: number[] = [];
@@ -137,7 +156,10 @@ export function orOpt(p: PathProblem, order: number[], maxRounds = 20): number[]
           const a = k > 0 ? cur[k - 1 < i ? k - 1 : k - 1 + len] : null;
           const b = k < rem ? cur[k < i ? k : k + len] : null;
           const delta = removeGain - edge(a, b) + edge(a, first) + edge(last, b);
-          if (delta > bestDelta) { bestDelta = delta; bestMove = [i, len, k]; }
+          if (delta > bestDelta) {
+            bestDelta = delta;
+            bestMove = [i, len, k];
+          }
         }
       }
     }
@@ -171,7 +193,8 @@ function assignedOrder(p: PathProblem, first: number): number[] {
   const N = p.nodes;
   const fi = N.indexOf(first);
   // Linking x→y saves x's end cost and y's start cost (capped: "not a start" costs are huge for seeded groups).
-  const gain = (x: number, y: number) => (y === fi ? -Infinity : p.link(N[x], N[y]) + Math.min(p.end(N[x]), 50) + Math.min(p.start(N[y]), 50));
+  const gain = (x: number, y: number) =>
+    y === fi ? -Infinity : p.link(N[x], N[y]) + Math.min(p.end(N[x]), 50) + Math.min(p.start(N[y]), 50);
   const links = assignSuccessors(m, gain, 0);
   const paths = pathsOf(links.succ, links.pred);
   const out: number[] = [];
@@ -186,7 +209,10 @@ function assignedOrder(p: PathProblem, first: number): number[] {
     for (const q of paths) {
       if (used.has(q)) continue;
       const v = p.link(N[tail], N[q[0]]);
-      if (!best || v > bestScore) { best = q; bestScore = v; }
+      if (!best || v > bestScore) {
+        best = q;
+        bestScore = v;
+      }
     }
     cur = best as number[];
   }

@@ -5,7 +5,16 @@ import { fragmentFeatures, type FragFeatures } from './features';
 import { ambiguousHeadingPair, classifyRoles, HEADING_ROLES, peerHeadings } from './roles';
 import { buildPageCache, type PageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
-import { breakScore, canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, seamEvidence, sourceOrderPrior, type Weights } from './score';
+import {
+  breakScore,
+  canBeContinuation,
+  canContinue,
+  DEFAULT_WEIGHTS,
+  joinScore,
+  seamEvidence,
+  sourceOrderPrior,
+  type Weights,
+} from './score';
 import { bestPath, pathsOf } from './decode';
 import { assignSuccessors, insertTopK } from './assignment';
 import { regroup } from './regroup';
@@ -15,7 +24,14 @@ import { APART_END, APART_START, bandPosteriors, isLineBlock } from './bands';
 import { linkJumps } from './jumps';
 import { readingOrder } from './xycut';
 import type {
-  ArticleSuggestion, Continuation, FragmentSuggestion, OpenEnd, PlacementItem, RoleSuggestion, SuggestOptions, Suggestions,
+  ArticleSuggestion,
+  Continuation,
+  FragmentSuggestion,
+  OpenEnd,
+  PlacementItem,
+  RoleSuggestion,
+  SuggestOptions,
+  Suggestions,
 } from './types';
 
 /**
@@ -136,7 +152,12 @@ interface Unit {
  * Fragments the proofreader already placed are hard constraints: each existing article keeps its items, order
  * and joins, and may only be extended at its end; only unassigned (pool) fragments are placed.
  */
-export function suggest(issue: Issue, options: SuggestOptions = {}, params: EngineParams = DEFAULT_PARAMS, model: CharModel = bundledModel()): Suggestions {
+export function suggest(
+  issue: Issue,
+  options: SuggestOptions = {},
+  params: EngineParams = DEFAULT_PARAMS,
+  model: CharModel = bundledModel(),
+): Suggestions {
   const t0 = now();
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const pages = issue.pages.filter((p) => !options.pageIds || options.pageIds.includes(p.id));
@@ -147,7 +168,11 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
     forbidden: new Set((options.constraints?.forbidLinks ?? []).map((l) => `${l.from}\u0000${l.to}`)),
     articleOf: new Map(),
   };
-  if (!options.includePlaced) for (const a of issue.articles) a.items.forEach((it, index) => ctx.articleOf.set(it.id, { articleId: a.id, index, last: index === a.items.length - 1 }));
+  if (!options.includePlaced)
+    for (const a of issue.articles)
+      a.items.forEach((it, index) =>
+        ctx.articleOf.set(it.id, { articleId: a.id, index, last: index === a.items.length - 1 }),
+      );
   const parts = pages.map((page) => solvePage(issue, page, ctx, options, minConfidence, params, model));
   const F = parts.flatMap((p) => p.F);
   const roles = parts.flatMap((p) => p.roles);
@@ -162,9 +187,14 @@ export function suggest(issue: Issue, options: SuggestOptions = {}, params: Engi
   let cache: PageCache | null = null;
   // --- Issue-level pass (jumps.ts): an article opening with a jump line (上接第X版) joins its source on page X.
   const linked = linkJumps(merged, {
-    issue, frags: F, roles, includePlaced: !!options.includePlaced, openEndConfidence: params.openEndConfidence,
+    issue,
+    frags: F,
+    roles,
+    includePlaced: !!options.includePlaced,
+    openEndConfidence: params.openEndConfidence,
     forbidden: (a, b) => forbidden.has(`${a}\u0000${b}`),
-    join: (a, b) => joinScore(a, b, 0, model, (cache ??= buildPageCache(F.map((f) => f.text))), params.weights, true, true),
+    join: (a, b) =>
+      joinScore(a, b, 0, model, (cache ??= buildPageCache(F.map((f) => f.text))), params.weights, true, true),
     features: (f) => featuresOf(f, -1, model),
   });
   // --- end of the jump pass.
@@ -181,7 +211,15 @@ interface IssueContext {
 }
 
 /** The page pass: roles, joins, units, grouping, order, confidences and open ends of one page. */
-function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext, options: SuggestOptions, minConfidence: number, params: EngineParams, model: CharModel): { result: Suggestions; F: FragFeatures[]; roles: RoleSuggestion[] } {
+function solvePage(
+  issue: Issue,
+  page: Issue['pages'][number],
+  ctx: IssueContext,
+  options: SuggestOptions,
+  minConfidence: number,
+  params: EngineParams,
+  model: CharModel,
+): { result: Suggestions; F: FragFeatures[]; roles: RoleSuggestion[] } {
   const { forbidden, articleOf } = ctx;
   // Fragment table of the page, in reading order.
   const kept = page.fragments.filter((f) => !ctx.discarded.has(f.id));
@@ -197,7 +235,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   const tailArr = F.map((f) => !!articleOf.get(f.id)?.last);
   const placed = (i: number) => placedArr[i];
   const isFixedTail = (i: number) => tailArr[i];
-  const allowed = (i: number, j: number) => i !== j && F[i].page === F[j].page && (forbidden.size === 0 || !forbidden.has(`${F[i].id}\u0000${F[j].id}`));
+  const allowed = (i: number, j: number) =>
+    i !== j && F[i].page === F[j].page && (forbidden.size === 0 || !forbidden.has(`${F[i].id}\u0000${F[j].id}`));
 
   // Stage 1: mid-sentence joins between fragments.
   const JS = new Float64Array(n * n).fill(-Infinity);
@@ -233,7 +272,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   const colVal = new Float64Array(n * TOPK).fill(-Infinity);
   const rowIdx = new Int32Array(TOPK);
   const rowVal = new Float64Array(TOPK);
-  const insert = (idx: Int32Array, val: Float64Array, off: number, x: number, v: number) => insertTopK(idx, val, off, TOPK, x, v);
+  const insert = (idx: Int32Array, val: Float64Array, off: number, x: number, v: number) =>
+    insertTopK(idx, val, off, TOPK, x, v);
   for (let i = 0; i < n; i++) {
     rowIdx.fill(-1);
     rowVal.fill(-Infinity);
@@ -246,7 +286,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     }
     for (let k = 0; k < TOPK; k++) if (rowIdx[k] >= 0) recheck.add(base + rowIdx[k]);
   }
-  for (let j = 0; j < n; j++) for (let k = 0; k < TOPK; k++) if (colIdx[j * TOPK + k] >= 0) recheck.add(colIdx[j * TOPK + k] * n + j);
+  for (let j = 0; j < n; j++)
+    for (let k = 0; k < TOPK; k++) if (colIdx[j * TOPK + k] >= 0) recheck.add(colIdx[j * TOPK + k] * n + j);
   for (let i = 0; i + 1 < n; i++) if (J.has(i * n + i + 1)) recheck.add(i * n + i + 1);
   for (const k of recheck) {
     const i = Math.floor(k / n);
@@ -258,7 +299,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     if (!isLineBlock(F[i])) continue;
     for (let j = Math.max(0, i - params.lineWindow); j <= Math.min(n - 1, i + params.lineWindow); j++) {
       const k = i * n + j;
-      if (JS[k] > -Infinity && !recheck.has(k) && isLineBlock(F[j])) JS[k] += seamEvidence(F[i], F[j], model, params.weights, cache.modernity);
+      if (JS[k] > -Infinity && !recheck.has(k) && isLineBlock(F[j]))
+        JS[k] += seamEvidence(F[i], F[j], model, params.weights, cache.modernity);
     }
   }
   // First-line indent: B opens a paragraph (no join into it) or continues one (a join into it is due).
@@ -269,14 +311,23 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   }
   // Bands of interleaved narrow columns, read whole (bands.ts): a link that the band readings agree on (posterior
   // ≥ bandMin) between two lines that are read inside a band gets a bonus by its posterior, in both stages.
-  const bands = params.bandParse > 0 ? bandPosteriors(n, F, (i, j) => {
-    if (!allowed(i, j)) return -Infinity;
-    const brk = F[i].complete && !heading[j] && !F[j].startsProhibited ? params.indentBreak * indent[j] : -Infinity;
-    // The parse is itself the positional model: the source-order priors in the join score would bias it.
-    return Math.max(JS[i * n + j] - sourceOrderPrior(j - i, params.weights), brk);
-  }, (i) => !side[i] && !heading[i] && roles[i].role !== 'byline',
-  // Lines an extractor may set apart from a column's full lines: paragraph ends and indented paragraph starts.
-  (i) => (F[i].complete ? APART_END : 0) | (indent[i] > 0.5 ? APART_START : 0)) : null;
+  const bands =
+    params.bandParse > 0
+      ? bandPosteriors(
+          n,
+          F,
+          (i, j) => {
+            if (!allowed(i, j)) return -Infinity;
+            const brk =
+              F[i].complete && !heading[j] && !F[j].startsProhibited ? params.indentBreak * indent[j] : -Infinity;
+            // The parse is itself the positional model: the source-order priors in the join score would bias it.
+            return Math.max(JS[i * n + j] - sourceOrderPrior(j - i, params.weights), brk);
+          },
+          (i) => !side[i] && !heading[i] && roles[i].role !== 'byline',
+          // Lines an extractor may set apart from a column's full lines: paragraph ends and indented paragraph starts.
+          (i) => (F[i].complete ? APART_END : 0) | (indent[i] > 0.5 ? APART_START : 0),
+        )
+      : null;
   const bandBonusOf = (i: number, j: number): number => {
     if (!bands || bands.inBand[i] < 0.5 || bands.inBand[j] < 0.5) return 0;
     const p = bands.prob(i, j);
@@ -285,7 +336,10 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   if (bands) {
     for (let i = 0; i < n; i++) {
       if (bands.inBand[i] < 0.5) continue;
-      for (let j = 0; j < n; j++) { const bb = bandBonusOf(i, j); if (bb > 0 && JS[i * n + j] > -Infinity) JS[i * n + j] += bb; }
+      for (let j = 0; j < n; j++) {
+        const bb = bandBonusOf(i, j);
+        if (bb > 0 && JS[i * n + j] > -Infinity) JS[i * n + j] += bb;
+      }
     }
   }
   const strideShare = params.stride > 0 ? strideConsistency(n, JS, F, params).share : () => 0;
@@ -293,8 +347,10 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   const columnReason = (a: number, b: number) => {
     const band = bandBonusOf(a, b) > 0;
     // Only for the links that leave source order: a column's full lines in a row read on as extracted.
-    if (band && b !== a + 1 && bands!.merged(a, b) >= 0.5 * bands!.prob(a, b)) return 'set-apart lines: this column’s paragraph starts and ends came after its full lines, last first';
-    if (b - a >= 2 && (band || strideShare(a, b - a) >= 0.5)) return `interleaved columns: each line continues ${b - a} places on`;
+    if (band && b !== a + 1 && bands!.merged(a, b) >= 0.5 * bands!.prob(a, b))
+      return 'set-apart lines: this column’s paragraph starts and ends came after its full lines, last first';
+    if (b - a >= 2 && (band || strideShare(a, b - a) >= 0.5))
+      return `interleaved columns: each line continues ${b - a} places on`;
     return band && b < a ? 'interleaved columns: the foot of one column goes on at the top of the next' : null;
   };
   const jScore = (i: number, j: number) => JS[i * n + j];
@@ -310,42 +366,87 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   // Only clear joins make units; doubtful ones are decided again between units, where grouping can overrule them.
   for (let i = 0; i < n; i++) {
     const j = s1.succ[i];
-    if (j >= 0 && joinConf(i, j) < params.unitJoinConfidence) { s1.succ[i] = -1; s1.pred[j] = -1; }
+    if (j >= 0 && joinConf(i, j) < params.unitJoinConfidence) {
+      s1.succ[i] = -1;
+      s1.pred[j] = -1;
+    }
   }
 
   // Units: join chains, heading groups (consecutive headings in source order) and existing articles.
   const unitOf = new Int32Array(n).fill(-1);
   const units: Unit[] = [];
-  const addUnit = (u: Unit) => { u.ids.forEach((i) => { unitOf[i] = units.length; }); units.push(u); };
+  const addUnit = (u: Unit) => {
+    u.ids.forEach((i) => {
+      unitOf[i] = units.length;
+    });
+    units.push(u);
+  };
   for (const a of issue.articles) {
     if (options.includePlaced) break;
     const ids = a.items.map((it) => idx.get(it.id)).filter((i): i is number => i !== undefined);
     if (!ids.length) continue;
-    addUnit({ ids, joins: a.items.slice(1).map((it) => it.join), linkConf: ids.slice(1).map(() => 1), linkReasons: ids.slice(1).map(() => []), articleId: a.id, fixedCount: ids.length });
+    addUnit({
+      ids,
+      joins: a.items.slice(1).map((it) => it.join),
+      linkConf: ids.slice(1).map(() => 1),
+      linkReasons: ids.slice(1).map(() => []),
+      articleId: a.id,
+      fixedCount: ids.length,
+    });
   }
   for (const path of pathsOf(s1.succ, s1.pred)) {
     if (unitOf[path[0]] >= 0) {
       // Continuation of an existing article's tail.
       const u = units[unitOf[path[0]]];
-      for (const k of path.slice(1)) { u.ids.push(k); u.joins.push(true); u.linkConf.push(0); u.linkReasons.push([]); unitOf[k] = unitOf[path[0]]; }
+      for (const k of path.slice(1)) {
+        u.ids.push(k);
+        u.joins.push(true);
+        u.linkConf.push(0);
+        u.linkReasons.push([]);
+        unitOf[k] = unitOf[path[0]];
+      }
       continue;
     }
     if (path.some((k) => unitOf[k] >= 0)) continue;
     if (path.length === 1 && heading[path[0]]) continue;
-    addUnit({ ids: path, joins: path.slice(1).map(() => true), linkConf: path.slice(1).map(() => 0), linkReasons: path.slice(1).map(() => []), articleId: null, fixedCount: 0 });
+    addUnit({
+      ids: path,
+      joins: path.slice(1).map(() => true),
+      linkConf: path.slice(1).map(() => 0),
+      linkReasons: path.slice(1).map(() => []),
+      articleId: null,
+      fixedCount: 0,
+    });
   }
   // Heading groups: consecutive heading fragments in source order form one unit.
   for (let i = 0; i < n; i++) {
     if (unitOf[i] >= 0 || !heading[i]) continue;
     const ids = [i];
-    while (ids[ids.length - 1] + 1 < n && heading[ids[ids.length - 1] + 1] && unitOf[ids[ids.length - 1] + 1] < 0
-      && F[ids[ids.length - 1] + 1].page === F[i].page && !F[ids[ids.length - 1] + 1].jumpFrom && roles[ids[ids.length - 1] + 1].role !== 'subhead'
-      && !peerHeadings(F[ids[ids.length - 1]], F[ids[ids.length - 1] + 1])) ids.push(ids[ids.length - 1] + 1);
+    while (
+      ids[ids.length - 1] + 1 < n &&
+      heading[ids[ids.length - 1] + 1] &&
+      unitOf[ids[ids.length - 1] + 1] < 0 &&
+      F[ids[ids.length - 1] + 1].page === F[i].page &&
+      !F[ids[ids.length - 1] + 1].jumpFrom &&
+      roles[ids[ids.length - 1] + 1].role !== 'subhead' &&
+      !peerHeadings(F[ids[ids.length - 1]], F[ids[ids.length - 1] + 1])
+    )
+      ids.push(ids[ids.length - 1] + 1);
     // As sure as its less sure heading: lines known as headings by their setting alone join unconfidently, and so
     // do two unmarked headline-shaped lines (a kicker and its headline, or two articles' headlines side by side).
-    const groupConf = (k: number) => (Math.min(roles[ids[k]].confidence, roles[ids[k + 1]].confidence) >= 0.7
-      && !ambiguousHeadingPair(F[ids[k]], F[ids[k + 1]]) ? 0.9 : 0.6);
-    addUnit({ ids, joins: ids.slice(1).map(() => false), linkConf: ids.slice(1).map((_, k) => groupConf(k)), linkReasons: ids.slice(1).map(() => ['heading group']), articleId: null, fixedCount: 0 });
+    const groupConf = (k: number) =>
+      Math.min(roles[ids[k]].confidence, roles[ids[k + 1]].confidence) >= 0.7 &&
+      !ambiguousHeadingPair(F[ids[k]], F[ids[k + 1]])
+        ? 0.9
+        : 0.6;
+    addUnit({
+      ids,
+      joins: ids.slice(1).map(() => false),
+      linkConf: ids.slice(1).map((_, k) => groupConf(k)),
+      linkReasons: ids.slice(1).map(() => ['heading group']),
+      articleId: null,
+      fixedCount: 0,
+    });
   }
   // Links as plain as print makes them, between two blocks several lines deep (not slivers of narrow columns) that
   // follow each other in source order. A break: A ends a sentence, B opens with an indented line. A join: A's last
@@ -353,14 +454,23 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   // other paragraph start, any other cut block is an alternative), yet on the practice pages they were right but
   // once: breaks tuning 44/44, held out 23/23, ECPO 4/4; joins not yet confident 39/39, 47/48, 34/34. So their
   // confidence is at least that observed precision.
-  const plainPair = (t: number, h: number) => h === t + 1 && F[t].page === F[h].page && !heading[t] && !heading[h]
-    && F[t].lineWidths.length >= 2 && F[h].lineWidths.length >= 2;
+  const plainPair = (t: number, h: number) =>
+    h === t + 1 &&
+    F[t].page === F[h].page &&
+    !heading[t] &&
+    !heading[h] &&
+    F[t].lineWidths.length >= 2 &&
+    F[h].lineWidths.length >= 2;
   const plainBreak = (t: number, h: number) => plainPair(t, h) && F[t].complete && indent[h] > 0.5;
-  const plainJoin = (t: number, h: number) => plainPair(t, h) && !F[t].complete && F[t].lastLine === 'full' && indent[h] < -0.5;
+  const plainJoin = (t: number, h: number) =>
+    plainPair(t, h) && !F[t].complete && F[t].lastLine === 'full' && indent[h] < -0.5;
   // Join confidences inside units (competition among A's and B's alternatives).
   for (const u of units) {
     for (let k = 1; k < u.ids.length; k++) {
-      if (k < u.fixedCount) { u.linkConf[k - 1] = 1; continue; }
+      if (k < u.fixedCount) {
+        u.linkConf[k - 1] = 1;
+        continue;
+      }
       if (u.joins[k - 1]) {
         u.linkConf[k - 1] = joinConf(u.ids[k - 1], u.ids[k]);
         if (plainJoin(u.ids[k - 1], u.ids[k])) u.linkConf[k - 1] = Math.max(u.linkConf[k - 1], PLAIN_LINK_CONFIDENCE);
@@ -392,8 +502,10 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
       if (a === b || ub.articleId !== null || !allowed(t, h)) continue;
       const adjacency = adjacencyOf(F, unitOf, a, t, h, ub);
       adjOf[a * m + b] = adjacency;
-      const br = breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights, false).score
-        + params.strideBreak * strideShare(t, h - t) + params.indentBreak * indent[h];
+      const br =
+        breakScore(F[t], heading[t], F[h], heading[h], topicU[a * m + b], adjacency, params.weights, false).score +
+        params.strideBreak * strideShare(t, h - t) +
+        params.indentBreak * indent[h];
       const jn = JS[t * n + h];
       const bandBonus = bandBonusOf(t, h);
       LJ[a * m + b] = jn > br ? 1 : 0;
@@ -429,8 +541,17 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   let cur: number[] | null = null;
   for (const u of order) {
     // A lead paragraph right after a headline group belongs to that headline's article.
-    const leadAfterHeadline = !!cur && cur.length === 1 && heading[uHead(units[cur[0]])] && !heading[uHead(units[u])] && units[u].articleId === null;
-    if (((isStart(units[u]) || units[u].fixedCount > 0) && !leadAfterHeadline) || !cur || (cur.length && F[uHead(units[cur[0]])].page !== F[uHead(units[u])].page)) {
+    const leadAfterHeadline =
+      !!cur &&
+      cur.length === 1 &&
+      heading[uHead(units[cur[0]])] &&
+      !heading[uHead(units[u])] &&
+      units[u].articleId === null;
+    if (
+      ((isStart(units[u]) || units[u].fixedCount > 0) && !leadAfterHeadline) ||
+      !cur ||
+      (cur.length && F[uHead(units[cur[0]])].page !== F[uHead(units[u])].page)
+    ) {
       cur = [u];
       groups.push(cur);
     } else cur.push(u);
@@ -440,7 +561,10 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   const memberConf = new Map<number, number>();
   if (starts.length > 1 && params.regroup) {
     const headOf = new Map<number, number>();
-    units.forEach((u, k) => { headOf.set(uHead(u), k); headOf.set(uTail(u), k); });
+    units.forEach((u, k) => {
+      headOf.set(uHead(u), k);
+      headOf.set(uTail(u), k);
+    });
     const rg = regroup({
       groups,
       isSeed: (u) => seeds.has(u),
@@ -448,7 +572,8 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
       neighbours: (u) => {
         const out: number[] = [];
         for (const i of [uHead(units[u]) - 1, uTail(units[u]) + 1]) {
-          if (i >= 0 && i < n && F[i].page === F[uHead(units[u])].page && unitOf[i] >= 0 && !side[i]) out.push(unitOf[i]);
+          if (i >= 0 && i < n && F[i].page === F[uHead(units[u])].page && unitOf[i] >= 0 && !side[i])
+            out.push(unitOf[i]);
         }
         return out;
       },
@@ -462,7 +587,10 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   groups = groups.map((g) => {
     const seed = g.find((u) => seeds.has(u));
     const start = (u: number) => (seed === undefined ? startCost(u) : u === seed ? 0 : 1e6);
-    return bestPath({ nodes: g, link, start, end: endCost }, seed === undefined ? g : [seed, ...g.filter((u) => u !== seed)]);
+    return bestPath(
+      { nodes: g, link, start, end: endCost },
+      seed === undefined ? g : [seed, ...g.filter((u) => u !== seed)],
+    );
   });
 
   // Captions and credits go to the group of the nearest body fragment before them in source order.
@@ -476,7 +604,10 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     let target = -1;
     for (let p = i - 1; p >= 0 && F[p].page === F[i].page; p--) {
       const g = groupOfUnit.get(unitOf[p]);
-      if (g !== undefined && !side[p]) { target = g; break; }
+      if (g !== undefined && !side[p]) {
+        target = g;
+        break;
+      }
     }
     if (target < 0) continue;
     const list = sideItems.get(target) ?? [];
@@ -500,7 +631,14 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
   groups.forEach((g, gi) => {
     const items: PlacementItem[] = [];
     const push = (i: number, join: boolean, confidence: number, reasons: string[], fixed: boolean) => {
-      items.push({ id: F[i].id, join, confidence: round(confidence), confident: !fixed && confidence >= minConfidence, fixed, reasons });
+      items.push({
+        id: F[i].id,
+        join,
+        confidence: round(confidence),
+        confident: !fixed && confidence >= minConfidence,
+        fixed,
+        reasons,
+      });
     };
     g.forEach((uk, pos) => {
       const u = units[uk];
@@ -509,15 +647,31 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
         // A heading group starts an article as surely as its surest line is a heading (a kicker above a headline).
         const headingConf = Math.max(...u.ids.filter((i) => heading[i]).map((i) => roles[i].confidence), 0);
         const conf = u.articleId ? 1 : heading[first] ? headingConf : F[first].dateline ? 0.8 : 0.3;
-        push(first, false, conf, [u.articleId ? 'placed by you' : heading[first] ? `starts an article (${roles[first].role})` : F[first].dateline ? 'lead paragraph with a dateline' : 'no headline found for this text'], u.fixedCount > 0);
+        push(
+          first,
+          false,
+          conf,
+          [
+            u.articleId
+              ? 'placed by you'
+              : heading[first]
+                ? `starts an article (${roles[first].role})`
+                : F[first].dateline
+                  ? 'lead paragraph with a dateline'
+                  : 'no headline found for this text',
+          ],
+          u.fixedCount > 0,
+        );
       } else {
         const prev = g[pos - 1];
         const l = L(prev, uk)!;
         let conf = linkConf(prev, uk, g);
-        if (l.join ? plainJoin(uTail(units[prev]), u.ids[0]) : plainBreak(uTail(units[prev]), u.ids[0])) conf = Math.max(conf, PLAIN_LINK_CONFIDENCE);
+        if (l.join ? plainJoin(uTail(units[prev]), u.ids[0]) : plainBreak(uTail(units[prev]), u.ids[0]))
+          conf = Math.max(conf, PLAIN_LINK_CONFIDENCE);
         push(u.ids[0], l.join, conf, l.reasons, false);
       }
-      for (let k = 1; k < u.ids.length; k++) push(u.ids[k], u.joins[k - 1], u.linkConf[k - 1], u.linkReasons[k - 1], k < u.fixedCount);
+      for (let k = 1; k < u.ids.length; k++)
+        push(u.ids[k], u.joins[k - 1], u.linkConf[k - 1], u.linkReasons[k - 1], k < u.fixedCount);
     });
     for (const sk of sideItems.get(gi) ?? []) {
       const i = units[sk].ids[0];
@@ -528,7 +682,9 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
     const u0 = units[g[0]];
     articles.push({
       articleId: u0.articleId,
-      title: u0.articleId ? issue.articles.find((a) => a.id === u0.articleId)?.title ?? titleOf(F, u0.ids, roles) : titleOf(F, u0.ids, roles),
+      title: u0.articleId
+        ? (issue.articles.find((a) => a.id === u0.articleId)?.title ?? titleOf(F, u0.ids, roles))
+        : titleOf(F, u0.ids, roles),
       items,
       confidence: round(sugg.reduce((s, it) => s + it.confidence, 0) / sugg.length),
     });
@@ -536,7 +692,10 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
 
   // Per-fragment candidates (top 3) and open ends.
   const successorConf = new Map<string, number>();
-  for (const a of articles) a.items.forEach((it, k) => { if (k > 0 && it.join) successorConf.set(a.items[k - 1].id, it.fixed ? 1 : it.confidence); });
+  for (const a of articles)
+    a.items.forEach((it, k) => {
+      if (k > 0 && it.join) successorConf.set(a.items[k - 1].id, it.fixed ? 1 : it.confidence);
+    });
   const fragments: Record<string, FragmentSuggestion> = {};
   const openEnds: OpenEnd[] = [];
   for (let i = 0; i < n; i++) {
@@ -555,12 +714,21 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
         const ub = unitOf[j];
         if (isTail && ub >= 0 && uHead(units[ub]) === j) {
           const l = LS[ua * m + ub];
-          if (l > sc) { sc = l; kind = 1; }
+          if (l > sc) {
+            sc = l;
+            kind = 1;
+          }
         }
-        if (sc === -Infinity && F[j].index === F[i].index + 1) { sc = -1; kind = 2; }
+        if (sc === -Infinity && F[j].index === F[i].index + 1) {
+          sc = -1;
+          kind = 2;
+        }
         if (sc === -Infinity || (forbidden.size && !allowed(i, j))) continue;
         const x = sc / params.temperature;
-        if (x > zMax) { z = z * Math.exp(zMax - x) + 1; zMax = x; } else z += Math.exp(x - zMax);
+        if (x > zMax) {
+          z = z * Math.exp(zMax - x) + 1;
+          zMax = x;
+        } else z += Math.exp(x - zMax);
         if (top.length < 3 || sc > top[top.length - 1][0]) {
           top.push([sc, j, kind]);
           top.sort((p, q) => q[0] - p[0] || p[1] - q[1]);
@@ -579,13 +747,29 @@ function solvePage(issue: Issue, page: Issue['pages'][number], ctx: IssueContext
         };
       });
     }
-    fragments[F[i].id] = { id: F[i].id, page: F[i].page, role: roles[i], complete: F[i].complete || heading[i], candidates: cands.slice(0, 3) };
+    fragments[F[i].id] = {
+      id: F[i].id,
+      page: F[i].page,
+      role: roles[i],
+      complete: F[i].complete || heading[i],
+      candidates: cands.slice(0, 3),
+    };
     // Open end: cut mid-sentence at a column foot (a full last printed line), or a one-line sliver with no join
     // candidate at all, and no confident continuation chosen.
-    const cutAtFoot = F[i].lastLine === 'full' || (F[i].lastLine === 'unknown' && !cands.some((c) => c.join && c.score > 0));
-    if (canContinue(F[i]) && cutAtFoot && !side[i] && !(successorConf.get(F[i].id)! >= params.openEndConfidence) && !(placed(i) && !isFixedTail(i))) {
+    const cutAtFoot =
+      F[i].lastLine === 'full' || (F[i].lastLine === 'unknown' && !cands.some((c) => c.join && c.score > 0));
+    if (
+      canContinue(F[i]) &&
+      cutAtFoot &&
+      !side[i] &&
+      !(successorConf.get(F[i].id)! >= params.openEndConfidence) &&
+      !(placed(i) && !isFixedTail(i))
+    ) {
       const best = cands.find((c) => c.join);
-      openEnds.push({ id: F[i].id, reason: `cut mid-sentence (…${F[i].rawTail}) with no convincing continuation on this page${best ? `; best guess ${best.id} is uncertain` : ''}` });
+      openEnds.push({
+        id: F[i].id,
+        reason: `cut mid-sentence (…${F[i].rawTail}) with no convincing continuation on this page${best ? `; best guess ${best.id} is uncertain` : ''}`,
+      });
     }
   }
   return { result: { fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: 0 } }, F, roles };

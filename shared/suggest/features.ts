@@ -1,8 +1,17 @@
 import type { Fragment } from '../model/types';
 import type { CharModel } from './lm';
 import {
-  compact, endsComplete, endsHyphenated, endsWithOpener, head, isCjkText, openBrackets, startsLowercase,
-  startsProhibited, tail, unmatchedClosers,
+  compact,
+  endsComplete,
+  endsHyphenated,
+  endsWithOpener,
+  head,
+  isCjkText,
+  openBrackets,
+  startsLowercase,
+  startsProhibited,
+  tail,
+  unmatchedClosers,
 } from './text-signals';
 import { bylineCue, captionCue, creditCue, datelineCue, furnitureCue, jumpFromCue, jumpToCue } from './cues';
 
@@ -67,7 +76,11 @@ export interface FragFeatures {
  * text, so any space not between two Latin letters or digits is taken as a line break.
  */
 function printedLines(raw: string): string[] {
-  return raw.trim().split(/(?<![A-Za-z0-9])[ \t\n]+|[ \t\n]+(?![A-Za-z0-9])/).map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+  return raw
+    .trim()
+    .split(/(?<![A-Za-z0-9])[ \t\n]+|[ \t\n]+(?![A-Za-z0-9])/)
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter(Boolean);
 }
 
 export function fragmentFeatures(f: Fragment, index: number, model: CharModel): FragFeatures {
@@ -98,7 +111,8 @@ export function fragmentFeatures(f: Fragment, index: number, model: CharModel): 
     hyphenated: !cjk && endsHyphenated(text),
     lowerStart: !cjk && startsLowercase(text),
     headingLevel: level ? Number(level) : 0,
-    headlineLike: short && !/[。，,；;！!？?]/.test(text.slice(0, -1)) && !endsComplete(text) && !/[，,、；;：:]$/.test(text),
+    headlineLike:
+      short && !/[。，,；;！!？?]/.test(text.slice(0, -1)) && !endsComplete(text) && !/[，,、；;：:]$/.test(text),
     dateline: datelineCue(text),
     byline: bylineCue(text),
     caption: captionCue(text),
@@ -121,13 +135,20 @@ export function printedWidth(line: string): number {
   return w;
 }
 
-function lineShape(raw: string, cjk: boolean): { width: number; lastLine: 'full' | 'short' | 'unknown'; lineWidths: number[]; firstLineEnds: boolean } {
+function lineShape(
+  raw: string,
+  cjk: boolean,
+): { width: number; lastLine: 'full' | 'short' | 'unknown'; lineWidths: number[]; firstLineEnds: boolean } {
   if (!cjk) return { width: raw.length, lastLine: 'unknown', lineWidths: [], firstLineEnds: false };
   const printed = printedLines(raw);
   return { ...lineWidthsOf(printed), firstLineEnds: printed.length >= 2 && endsComplete(printed[0]) };
 }
 
-function lineWidthsOf(printed: string[]): { width: number; lastLine: 'full' | 'short' | 'unknown'; lineWidths: number[] } {
+function lineWidthsOf(printed: string[]): {
+  width: number;
+  lastLine: 'full' | 'short' | 'unknown';
+  lineWidths: number[];
+} {
   const lineWidths = printed.map(printedWidth);
   // A line after a sentence end inside the block opens a paragraph: it was printed two cells in (段首空两格).
   const lines = printed.map((l, k) => [...l].length + (k > 0 && endsComplete(printed[k - 1]) ? 2 : 0));

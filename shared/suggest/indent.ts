@@ -24,7 +24,8 @@ export function indentEvidence(F: FragFeatures[], heading: boolean[]): Float64Ar
   });
   for (let i = 0; i < n; i++) {
     const f = F[i];
-    if (!f.cjk || heading[i] || !f.lineWidths.length || f.caption || f.credit || f.byline || f.furniture || f.dateline) continue;
+    if (!f.cjk || heading[i] || !f.lineWidths.length || f.caption || f.credit || f.byline || f.furniture || f.dateline)
+      continue;
     const first = f.lineWidths[0];
     // A one-line block that ends a sentence, or a block whose first line does (`…节省成本。' 为了更细致…`), may be
     // short because a paragraph ends there: no evidence.

@@ -7,6 +7,13 @@ export { suggest, DEFAULT_MIN_CONFIDENCE, DEFAULT_PARAMS, type EngineParams } fr
 export { suggestionOps, type SuggestionSelection } from './to-ops';
 export { applySuggestions } from './apply';
 export type {
-  Suggestions, SuggestOptions, SuggestConstraints, FragmentSuggestion, ArticleSuggestion, PlacementItem,
-  Continuation, RoleSuggestion, OpenEnd,
+  Suggestions,
+  SuggestOptions,
+  SuggestConstraints,
+  FragmentSuggestion,
+  ArticleSuggestion,
+  PlacementItem,
+  Continuation,
+  RoleSuggestion,
+  OpenEnd,
 } from './types';

@@ -100,7 +100,7 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
   };
   const roleOf = (id: string): Role => {
     const i = byId.get(id);
-    return i !== undefined ? ctx.roles[i].role : findFragment(issue, id)?.role ?? 'body';
+    return i !== undefined ? ctx.roles[i].role : (findFragment(issue, id)?.role ?? 'body');
   };
   const featOf = (id: string): FragFeatures | null => {
     const i = byId.get(id);
@@ -116,7 +116,8 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     const page = issue.pages.find((pg) => pg.id === pageOf(id));
     if (!page) return null;
     const list = page.fragments.filter((f) => !discarded.has(f.id));
-    for (let k = list.findIndex((f) => f.id === id) + 1; k > 0 && k < list.length; k++) if (!SIDE.has(roleOf(list[k].id))) return list[k].id;
+    for (let k = list.findIndex((f) => f.id === id) + 1; k > 0 && k < list.length; k++)
+      if (!SIDE.has(roleOf(list[k].id))) return list[k].id;
     return null;
   };
   const labelOf = new Map(issue.pages.map((p) => [p.id, p.label]));
@@ -127,7 +128,21 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     const suggested = new Set(s.articles.map((a) => a.articleId).filter((id): id is string => !!id));
     for (const a of issue.articles) {
       if (suggested.has(a.id) || !a.items.length) continue;
-      parts.push(describe(-1, a.id, articleTitle(issue, a), a.items.map((it) => ({ id: it.id, join: it.join, confidence: 1, confident: false, fixed: true, reasons: ['placed by you'] }))));
+      parts.push(
+        describe(
+          -1,
+          a.id,
+          articleTitle(issue, a),
+          a.items.map((it) => ({
+            id: it.id,
+            join: it.join,
+            confidence: 1,
+            confident: false,
+            fixed: true,
+            reasons: ['placed by you'],
+          })),
+        ),
+      );
     }
   }
   const continuations = parts.map((p, k) => k).filter((k) => parts[k].from && parts[k].articleId === null);
@@ -139,7 +154,10 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     // The jump line, or the first running-text fragment carrying it (a repeated headline may stand above it).
     for (let k = 0; k < Math.min(items.length, 4) && !from; k++) {
       const cue = parseJumpCues(textOf(items[k].id)).find((c) => c.direction === 'from');
-      if (cue) { from = cue; fromAt = k; }
+      if (cue) {
+        from = cue;
+        fromAt = k;
+      }
       if (roleOf(items[k].id) === 'body') break;
     }
     let to: JumpCue | null = null;
@@ -162,10 +180,28 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     if (!to && tailAt >= 0) {
       const own = new Set(items.map((it) => it.id));
       const after = nextInSource(items[tailAt].id);
-      const cue = after && !own.has(after) && !placedIds.has(after) ? parseJumpCues(textOf(after)).find((c) => c.direction === 'to' && c.standalone) : undefined;
-      if (cue) { to = cue; toLine = after; }
+      const cue =
+        after && !own.has(after) && !placedIds.has(after)
+          ? parseJumpCues(textOf(after)).find((c) => c.direction === 'to' && c.standalone)
+          : undefined;
+      if (cue) {
+        to = cue;
+        toLine = after;
+      }
     }
-    return { index, articleId, title, items, from, fromAt, to, toLine, tailAt, openEnd, text: items.map((it) => textOf(it.id)).join('') };
+    return {
+      index,
+      articleId,
+      title,
+      items,
+      from,
+      fromAt,
+      to,
+      toLine,
+      tailAt,
+      openEnd,
+      text: items.map((it) => textOf(it.id)).join(''),
+    };
   }
 
   const headPage = (p: Part) => pageOf(p.items[Math.max(0, p.fromAt)].id);
@@ -195,7 +231,12 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     const named = all.filter((pg) => pg.id !== here);
     const jumpText = `continued from page ${cue.page} (${cue.cue})`;
     if (!named.length) {
-      note.set(t, all.length ? `${jumpText}, but that is this article's own page: left as it is` : `${jumpText}, but this issue has no page ${cue.page}: left as an article of its own`);
+      note.set(
+        t,
+        all.length
+          ? `${jumpText}, but that is this article's own page: left as it is`
+          : `${jumpText}, but this issue has no page ${cue.page}: left as an article of its own`,
+      );
       continue;
     }
     const cands: Link[] = [];
@@ -213,28 +254,64 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
       const w = JUMP_WEIGHTS;
       const reasons = [jumpText];
       let z = w.prior;
-      if (toHere) { z += w.cueHere; reasons.push(`page ${cue.page} jumps here (${S.to!.cue})`); }
-      if (S.openEnd) { z += w.openEnd; reasons.push(`page ${cue.page}'s part ends mid-sentence (…${[...textOf(S.items[S.tailAt].id)].slice(-4).join('')})`); }
+      if (toHere) {
+        z += w.cueHere;
+        reasons.push(`page ${cue.page} jumps here (${S.to!.cue})`);
+      }
+      if (S.openEnd) {
+        z += w.openEnd;
+        reasons.push(
+          `page ${cue.page}'s part ends mid-sentence (…${[...textOf(S.items[S.tailAt].id)].slice(-4).join('')})`,
+        );
+      }
       // The cut sentence read on into the continuation (…设了临时|休息点…), when the cut is not an inline 下转 cue.
-      const fa = S.openEnd && S.tailAt >= 0 && !(S.to && !S.to.standalone) && roleOf(jFirst) === 'body' ? featOf(S.items[S.tailAt].id) : null;
+      const fa =
+        S.openEnd && S.tailAt >= 0 && !(S.to && !S.to.standalone) && roleOf(jFirst) === 'body'
+          ? featOf(S.items[S.tailAt].id)
+          : null;
       const fb = fa ? featOf(jFirst) : null;
       const jn = fa && fb ? ctx.join?.(fa, fb) : null;
-      if (jn && jn.score > 0) { z += w.join * Math.min(3, jn.score); reasons.push(`join across the page ${jn.score.toFixed(1)}${jn.reasons.length ? ` (${jn.reasons.slice(0, 2).join('; ')})` : ''}`); }
+      if (jn && jn.score > 0) {
+        z += w.join * Math.min(3, jn.score);
+        reasons.push(
+          `join across the page ${jn.score.toFixed(1)}${jn.reasons.length ? ` (${jn.reasons.slice(0, 2).join('; ')})` : ''}`,
+        );
+      }
       const cos = cosine(k, t);
       z += w.topic * cos;
       if (cos >= 0.02) reasons.push(`topic similarity ${cos.toFixed(2)}`);
       if (cue.keyword) {
         const kw = cue.keyword.toLowerCase();
-        if (S.title.toLowerCase().includes(kw)) { z += w.keywordInTitle; reasons.push(`the jump line's keyword ${cue.keyword} is in the headline`); } else if (S.text.toLowerCase().includes(kw)) { z += w.keywordInText; reasons.push(`the jump line's keyword ${cue.keyword} is in the text`); } else { z += w.keywordMissing; reasons.push(`no ${cue.keyword} in this article`); }
+        if (S.title.toLowerCase().includes(kw)) {
+          z += w.keywordInTitle;
+          reasons.push(`the jump line's keyword ${cue.keyword} is in the headline`);
+        } else if (S.text.toLowerCase().includes(kw)) {
+          z += w.keywordInText;
+          reasons.push(`the jump line's keyword ${cue.keyword} is in the text`);
+        } else {
+          z += w.keywordMissing;
+          reasons.push(`no ${cue.keyword} in this article`);
+        }
       }
-      cands.push({ source: k, target: t, z, cueHere: toHere, strong: toHere || (!!jn && jn.score >= STRONG_JOIN), reasons, confidence: 0 });
+      cands.push({
+        source: k,
+        target: t,
+        z,
+        cueHere: toHere,
+        strong: toHere || (!!jn && jn.score >= STRONG_JOIN),
+        reasons,
+        confidence: 0,
+      });
     }
     if (!cands.length) {
       // Suggesting for one page sees only the articles already placed on the others.
       const unseen = !named.some((pg) => considered.has(pg.id));
-      note.set(t, unseen
-        ? `${jumpText}, but page ${cue.page} is not among the pages suggested for and has no placed article that jumps here or ends mid-sentence`
-        : `${jumpText}, but no article on page ${cue.page} jumps to this page or ends mid-sentence: left as an article of its own`);
+      note.set(
+        t,
+        unseen
+          ? `${jumpText}, but page ${cue.page} is not among the pages suggested for and has no placed article that jumps here or ends mid-sentence`
+          : `${jumpText}, but no article on page ${cue.page} jumps to this page or ends mid-sentence: left as an article of its own`,
+      );
       continue;
     }
     links.push(...cands);
@@ -251,7 +328,11 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
   links.sort((a, b) => b.confidence - a.confidence || b.z - a.z || a.target - b.target || a.source - b.source);
   for (const l of links) {
     if (l.z <= 0) {
-      if (!prev.has(l.target) && !note.has(l.target)) note.set(l.target, `${l.reasons[0]}; no article on page ${parts[l.target].from!.page} is a convincing source (best: ${parts[l.source].title})`);
+      if (!prev.has(l.target) && !note.has(l.target))
+        note.set(
+          l.target,
+          `${l.reasons[0]}; no article on page ${parts[l.target].from!.page} is a convincing source (best: ${parts[l.source].title})`,
+        );
       continue;
     }
     if (next.has(l.source) || prev.has(l.target)) continue;
@@ -276,11 +357,13 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
     if (line && l.confidence >= s.minConfidence && !adopted.has(line)) adopted.set(line, l.source);
   }
   const copy = (it: PlacementItem): PlacementItem => ({ ...it, reasons: [...it.reasons] });
-  const findPlacement = (id: string): PlacementItem | undefined => parts.flatMap((p) => p.items).find((it) => it.id === id);
+  const findPlacement = (id: string): PlacementItem | undefined =>
+    parts.flatMap((p) => p.items).find((it) => it.id === id);
   const emit = (root: number): ArticleSuggestion => {
     const items = parts[root].items.filter((it) => !adopted.has(it.id)).map(copy);
     const furniture: PlacementItem[] = [];
-    let tailIdx = parts[root].tailAt >= 0 ? items.findIndex((it) => it.id === parts[root].items[parts[root].tailAt].id) : -1;
+    let tailIdx =
+      parts[root].tailAt >= 0 ? items.findIndex((it) => it.id === parts[root].items[parts[root].tailAt].id) : -1;
     for (let cur = root, l = next.get(cur); l; cur = l.target, l = next.get(cur)) {
       const S = parts[cur];
       const J = parts[l.target];
@@ -291,24 +374,56 @@ export function linkJumps(s: Suggestions, ctx: JumpContext): Suggestions {
           const it = items.pop()!;
           const cue = parseJumpCues(textOf(it.id)).find((c) => c.standalone);
           // A jump line belongs here because of the link; a caption keeps its own reason.
-          furniture.unshift(cue ? { ...it, join: false, confidence: conf, confident: sure, reasons: [`jump line (${cue.cue}), kept after the text it links`] } : { ...it, join: false });
+          furniture.unshift(
+            cue
+              ? {
+                  ...it,
+                  join: false,
+                  confidence: conf,
+                  confident: sure,
+                  reasons: [`jump line (${cue.cue}), kept after the text it links`],
+                }
+              : { ...it, join: false },
+          );
         }
       }
       if (sure && S.toLine && adopted.get(S.toLine) === cur) {
         const line = findPlacement(S.toLine);
-        if (line) furniture.push({ ...line, join: false, confidence: conf, confident: sure, fixed: false, reasons: [`jump line (${S.to!.cue}), kept after the text it links`] });
+        if (line)
+          furniture.push({
+            ...line,
+            join: false,
+            confidence: conf,
+            confident: sure,
+            fixed: false,
+            reasons: [`jump line (${S.to!.cue}), kept after the text it links`],
+          });
       }
       let jItems = J.items.filter((it) => !adopted.has(it.id)).map(copy);
-      const leadJump = sure && J.from!.standalone && roleOf(jItems[J.fromAt].id) !== 'body' && jItems.length > 1 ? J.fromAt : -1;
+      const leadJump =
+        sure && J.from!.standalone && roleOf(jItems[J.fromAt].id) !== 'body' && jItems.length > 1 ? J.fromAt : -1;
       if (leadJump >= 0) {
         const it = jItems[leadJump];
-        furniture.push({ ...it, join: false, confidence: conf, confident: sure, reasons: [`jump line (${J.from!.cue}), kept after the text it links`] });
+        furniture.push({
+          ...it,
+          join: false,
+          confidence: conf,
+          confident: sure,
+          reasons: [`jump line (${J.from!.cue}), kept after the text it links`],
+        });
         jItems = jItems.filter((_, k) => k !== leadJump);
       }
       const first = jItems[0];
       const joins = S.openEnd && items.length - 1 === tailIdx && roleOf(first.id) === 'body';
       const base = items.length;
-      items.push({ ...first, join: joins, confidence: conf, confident: sure, fixed: false, reasons: [...l.reasons, ...(joins ? ['the paragraph goes on across the page'] : [])] });
+      items.push({
+        ...first,
+        join: joins,
+        confidence: conf,
+        confident: sure,
+        fixed: false,
+        reasons: [...l.reasons, ...(joins ? ['the paragraph goes on across the page'] : [])],
+      });
       items.push(...jItems.slice(1));
       tailIdx = J.tailAt < 0 ? -1 : items.findIndex((it, k) => k >= base && it.id === J.items[J.tailAt].id);
       const tailId = S.tailAt >= 0 ? S.items[S.tailAt].id : null;
@@ -381,11 +496,13 @@ export function softMatching<L extends { source: number; target: number; z: numb
       v[c] = (c < C ? 1 : R) / sum;
     }
   }
-  return new Map(links.map((l) => {
-    const r = ri.get(l.source)!;
-    const c = ci.get(l.target)!;
-    return [l, u[r] * M[r * W + c] * v[c]];
-  }));
+  return new Map(
+    links.map((l) => {
+      const r = ri.get(l.source)!;
+      const c = ci.get(l.target)!;
+      return [l, u[r] * M[r * W + c] * v[c]];
+    }),
+  );
 }
 
 function round(x: number): number {

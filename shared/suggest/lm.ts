@@ -69,7 +69,10 @@ export function loadCharModel(data: CharModelData): CharModel {
     // From the third character on, both contexts are inside B and the terms cancel: stop at two.
     for (const ch of b.slice(0, 2)) {
       s += logProb3(x, y, ch) - logProb3(fx, fy, ch);
-      x = y; y = ch; fx = fy; fy = ch;
+      x = y;
+      y = ch;
+      fx = fy;
+      fy = ch;
     }
     return s;
   };

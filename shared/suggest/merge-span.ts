@@ -59,12 +59,20 @@ export function mergeGrid(A: number[], B: number[], ln: (i: number, j: number) =
           if (i < a) {
             const w = ln(from, A[i]);
             const nb = bwd[at(i + 1, j, 0)];
-            if (nb !== NEG) { v = logAdd(v, w + nb); const p = Math.exp(fwd[k] + w + nb - Z); if (p >= 1e-4) add(from, A[i], p); }
+            if (nb !== NEG) {
+              v = logAdd(v, w + nb);
+              const p = Math.exp(fwd[k] + w + nb - Z);
+              if (p >= 1e-4) add(from, A[i], p);
+            }
           }
           if (j < d) {
             const w = ln(from, B[j]);
             const nb = bwd[at(i, j + 1, 1)];
-            if (nb !== NEG) { v = logAdd(v, w + nb); const p = Math.exp(fwd[k] + w + nb - Z); if (p >= 1e-4) add(from, B[j], p); }
+            if (nb !== NEG) {
+              v = logAdd(v, w + nb);
+              const p = Math.exp(fwd[k] + w + nb - Z);
+              if (p >= 1e-4) add(from, B[j], p);
+            }
           }
           bwd[k] = v;
         }

@@ -55,24 +55,35 @@ const byte = (v: number) => Math.min(255, Math.max(0, Math.round(v)));
 
 function encodeBase64(bytes: ArrayLike<number>): string {
   let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...Array.from({ length: Math.min(0x8000, bytes.length - i) }, (_, k) => bytes[i + k]));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    bin += String.fromCharCode(...Array.from({ length: Math.min(0x8000, bytes.length - i) }, (_, k) => bytes[i + k]));
   return btoa(bin);
 }
 
 /** The model file's tables from plain probabilities (scripts/build-modern-lm.ts; the loader reverses it). Word ids must follow the words' code-unit order. */
-export function encodeModernLm(t: ModernLmTables, meta: Pick<ModernLmData, 'source' | 'licence' | 'inputSha256'>): ModernLmData {
+export function encodeModernLm(
+  t: ModernLmTables,
+  meta: Pick<ModernLmData, 'source' | 'licence' | 'inputSha256'>,
+): ModernLmData {
   const rows: Array<Array<[number, number]>> = t.words.map(() => []);
   for (const [l, r, p] of t.bigrams) rows[l].push([r, byte(-Math.log(p) * QUANTUM)]);
   const bytes: number[] = [];
   const varint = (v: number) => {
-    while (v >= 0x80) { bytes.push((v & 0x7f) | 0x80); v >>>= 7; }
+    while (v >= 0x80) {
+      bytes.push((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
     bytes.push(v);
   };
   for (const row of rows) {
     row.sort((a, b) => a[0] - b[0]);
     varint(row.length);
     let prev = 0;
-    for (const [r, q] of row) { varint(r - prev); bytes.push(q); prev = r; }
+    for (const [r, q] of row) {
+      varint(r - prev);
+      bytes.push(q);
+      prev = r;
+    }
   }
   return {
     format: 'galley-suggest-modern-lm',
@@ -120,11 +131,13 @@ function decodeBase64(b64: string): Uint8Array {
 }
 
 export function loadModernLm(data: ModernLmData, t2sPairs: string): ModernLm {
-  if (data.format !== 'galley-suggest-modern-lm') throw new Error(`not a modern language model: ${String(data.format)}`);
+  if (data.format !== 'galley-suggest-modern-lm')
+    throw new Error(`not a modern language model: ${String(data.format)}`);
   // Words are stored in code-unit order, so a word's id is found by binary search: no map of 70,000 strings to
   // build at load time (that alone took 150–300 ms).
   const words = data.words.split('\n');
-  for (let i = 1; i < words.length; i++) if (!(words[i - 1] < words[i])) throw new Error('modern language model: words out of order');
+  for (let i = 1; i < words.length; i++)
+    if (!(words[i - 1] < words[i])) throw new Error('modern language model: words out of order');
   const idOf = (w: string): number | undefined => {
     let lo = 0;
     let hi = words.length - 1;
@@ -132,13 +145,15 @@ export function loadModernLm(data: ModernLmData, t2sPairs: string): ModernLm {
       const mid = (lo + hi) >> 1;
       const x = words[mid];
       if (x === w) return mid;
-      if (x < w) lo = mid + 1; else hi = mid - 1;
+      if (x < w) lo = mid + 1;
+      else hi = mid - 1;
     }
     return undefined;
   };
   const uniQ = decodeBase64(data.unigram);
   const bowQ = decodeBase64(data.backoff);
-  if (uniQ.length !== words.length || bowQ.length !== words.length) throw new Error('modern language model: tables of different lengths');
+  if (uniQ.length !== words.length || bowQ.length !== words.length)
+    throw new Error('modern language model: tables of different lengths');
   const uni = new Float32Array(words.length);
   const bow = new Float32Array(words.length);
   for (let i = 0; i < words.length; i++) {
@@ -171,8 +186,12 @@ export function loadModernLm(data: ModernLmData, t2sPairs: string): ModernLm {
       r += varint();
       if (n === cap) {
         cap *= 2;
-        const nr = new Int32Array(cap); nr.set(right); right = nr;
-        const np = new Float32Array(cap); np.set(logp); logp = np;
+        const nr = new Int32Array(cap);
+        nr.set(right);
+        right = nr;
+        const np = new Float32Array(cap);
+        np.set(logp);
+        logp = np;
       }
       right[n] = r;
       logp[n] = -raw[at++] / data.quantum;
@@ -191,7 +210,8 @@ export function loadModernLm(data: ModernLmData, t2sPairs: string): ModernLm {
       const mid = (lo + hi) >> 1;
       const x = right[mid];
       if (x === w) return logp[mid];
-      if (x < w) lo = mid + 1; else hi = mid - 1;
+      if (x < w) lo = mid + 1;
+      else hi = mid - 1;
     }
     return bow[v] + uni[w];
   };
@@ -249,13 +269,18 @@ export function loadModernLm(data: ModernLmData, t2sPairs: string): ModernLm {
         let arg = -1;
         ends[i].forEach(([v, , sc], k) => {
           const t = sc + (w === undefined ? UNKNOWN : cond(v < 0 ? -1 : v, w));
-          if (t > best) { best = t; arg = k; }
+          if (t > best) {
+            best = t;
+            arg = k;
+          }
         });
         ends[j].push([w ?? -2, i, best, arg]);
       }
     }
     let bi = 0;
-    ends[n].forEach((e, k) => { if (e[2] > ends[n][bi][2]) bi = k; });
+    ends[n].forEach((e, k) => {
+      if (e[2] > ends[n][bi][2]) bi = k;
+    });
     const path: Array<[number, number]> = [];
     for (let j = n, k = bi; j > 0;) {
       const e = ends[j][k];
@@ -292,7 +317,11 @@ export function loadModernLm(data: ModernLmData, t2sPairs: string): ModernLm {
     const before = joined.path.find(([, j]) => j === m);
     const after = joined.path.find(([i]) => i === m);
     const text = (i: number, j: number) => s.slice(i, j).join('');
-    const words = cross ? `${text(cross[0], m)}|${text(m, cross[1])}` : before && after ? `${text(before[0], m)}|${text(m, after[1])}` : '';
+    const words = cross
+      ? `${text(cross[0], m)}|${text(m, cross[1])}`
+      : before && after
+        ? `${text(before[0], m)}|${text(m, after[1])}`
+        : '';
     return { score, words, cross: !!cross };
   };
 

@@ -32,7 +32,10 @@ export function buildPageCache(texts: string[]): PageCache {
   let total = 0;
   for (const t of texts) {
     const cs = [...t].filter((ch) => ch !== ' ' && ch !== '\n' && ch !== '\t');
-    for (const ch of cs) { uni.set(ch, (uni.get(ch) ?? 0) + 1); total++; }
+    for (const ch of cs) {
+      uni.set(ch, (uni.get(ch) ?? 0) + 1);
+      total++;
+    }
     for (let i = 0; i + 1 < cs.length; i++) {
       if (!han(cs[i]) || !han(cs[i + 1])) continue;
       bump(one, cs[i], cs[i + 1]);

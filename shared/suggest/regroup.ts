@@ -71,16 +71,32 @@ export function regroup(inp: RegroupInput): { groups: number[][]; margin: Map<nu
         // Cosine with the group's centroid without u itself.
         let d = dot[g];
         let nn = norm2[g];
-        if (g === cur) { d = ownDot - self2; nn = norm2[g] - 2 * ownDot + self2; }
+        if (g === cur) {
+          d = ownDot - self2;
+          nn = norm2[g] - 2 * ownDot + self2;
+        }
         const cos = d / (Math.sqrt(Math.max(nn, 1e-9)) || 1);
         let nb = 0;
         for (const v of neigh) if (v !== u && groupOf.get(v) === g) nb++;
         const lk = bestLink[g];
-        const score = inp.weights.topic * cos + inp.weights.neighbour * nb + inp.weights.link * Math.max(-5, Math.min(8, lk === -Infinity ? -5 : lk));
-        if (score > bestScore + 1e-9) { second = bestScore; bestScore = score; best = g; } else if (score > second) second = score;
+        const score =
+          inp.weights.topic * cos +
+          inp.weights.neighbour * nb +
+          inp.weights.link * Math.max(-5, Math.min(8, lk === -Infinity ? -5 : lk));
+        if (score > bestScore + 1e-9) {
+          second = bestScore;
+          bestScore = score;
+          best = g;
+        } else if (score > second) second = score;
       }
-      if (last) { margin.set(u, best === cur ? bestScore - second : 0); continue; }
-      if (best !== cur) { groupOf.set(u, best); moved++; }
+      if (last) {
+        margin.set(u, best === cur ? bestScore - second : 0);
+        continue;
+      }
+      if (best !== cur) {
+        groupOf.set(u, best);
+        moved++;
+      }
     }
     if (!moved && !last) round = rounds - 1;
   }

@@ -12,7 +12,10 @@ export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
   const isHeading = headingFlags(frags, centered);
   let i = 0;
   while (i < frags.length) {
-    if (!isHeading[i]) { i++; continue; }
+    if (!isHeading[i]) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j + 1 < frags.length && isHeading[j + 1] && !peerHeadings(frags[j], frags[j + 1])) j++;
     const next = frags[j + 1];
@@ -27,7 +30,8 @@ export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
       }
     } else {
       const f = frags[i];
-      if (next?.dateline || next?.byline) out[i] = { role: 'headline', confidence: 0.9, reason: 'large line before a dateline' };
+      if (next?.dateline || next?.byline)
+        out[i] = { role: 'headline', confidence: 0.9, reason: 'large line before a dateline' };
       else if (f.headingLevel >= 4 || (f.headingLevel === 0 && [...f.text].length <= 12)) {
         out[i] = { role: 'subhead', confidence: 0.6, reason: 'lone small heading inside body text' };
       } else out[i] = { role: 'headline', confidence: 0.6, reason: 'large line' };
@@ -37,7 +41,13 @@ export function classifyRoles(frags: FragFeatures[]): RoleSuggestion[] {
   // A heading known only by its centred setting (no hint, not headline-shaped text) is a weaker heading: it may be
   // a section label over the article's own heading (`Nicht amtlicher Theil.` over `Revue politique.`).
   out.forEach((r, k) => {
-    if (HEADING_ROLES.has(r.role) && centered[k] && frags[k].headingLevel === 0 && !headlineShaped(frags[k], false) && !headlineShaped(frags[k], true)) {
+    if (
+      HEADING_ROLES.has(r.role) &&
+      centered[k] &&
+      frags[k].headingLevel === 0 &&
+      !headlineShaped(frags[k], false) &&
+      !headlineShaped(frags[k], true)
+    ) {
       out[k] = { ...r, confidence: Math.min(r.confidence, 0.65), reason: `${r.reason} (set centred over its column)` };
     }
   });
@@ -77,10 +87,19 @@ export const HEADING_ROLES = new Set(['kicker', 'headline', 'deck']);
 export function headingFlags(frags: FragFeatures[], centered: boolean[] = centeredLines(frags)): boolean[] {
   // A page whose extraction marks headings (`#`) marks all of them: shape alone only counts on unmarked pages.
   const hinted = new Set(frags.filter((f) => f.headingLevel > 0).map((f) => f.page));
-  const strict = frags.map((f, i) => !otherCue(f) && (f.headingLevel > 0 || (!hinted.has(f.page) && (headlineShaped(f, false) || centered[i]))));
+  const strict = frags.map(
+    (f, i) =>
+      !otherCue(f) && (f.headingLevel > 0 || (!hinted.has(f.page) && (headlineShaped(f, false) || centered[i]))),
+  );
   // A two-part line with a comma (a kicker or a deck) counts when it sits right against a heading.
-  const shaped = frags.map((f, i) => strict[i] || (!otherCue(f) && !hinted.has(f.page) && headlineShaped(f, true)
-    && ((strict[i + 1] && frags[i + 1].page === f.page) || (strict[i - 1] && frags[i - 1].page === f.page))));
+  const shaped = frags.map(
+    (f, i) =>
+      strict[i] ||
+      (!otherCue(f) &&
+        !hinted.has(f.page) &&
+        headlineShaped(f, true) &&
+        ((strict[i + 1] && frags[i + 1].page === f.page) || (strict[i - 1] && frags[i - 1].page === f.page))),
+  );
   return frags.map((f, i) => {
     if (!shaped[i]) return false;
     if (f.headingLevel > 0 || !f.cjk) return true;
@@ -88,7 +107,17 @@ export function headingFlags(frags: FragFeatures[], centered: boolean[] = center
     // A neighbour that is only comma-shaped (a two-part line such as 课",帮助新员工更好) is as likely a column mate.
     for (let k = i - 1; k <= i + 1; k++) {
       const g = frags[k];
-      if (k === i || !g || g.page !== f.page || strict[k] || !g.cjk || g.complete || g.lineWidths.length !== 1 || notColumnText(g)) continue;
+      if (
+        k === i ||
+        !g ||
+        g.page !== f.page ||
+        strict[k] ||
+        !g.cjk ||
+        g.complete ||
+        g.lineWidths.length !== 1 ||
+        notColumnText(g)
+      )
+        continue;
       if (Math.abs(g.lineWidths[0] - f.lineWidths[0]) <= 1.5) return false;
     }
     return true;
@@ -103,7 +132,15 @@ export function headingFlags(frags: FragFeatures[], centered: boolean[] = center
 function centeredLines(frags: FragFeatures[]): boolean[] {
   return frags.map((f) => {
     const A = f.box;
-    if (!A || f.lineCount !== 1 || f.lowerStart || f.startsProhibited || [...f.text].length > (f.cjk ? 30 : 60) || /[,，;；:：]$/.test(f.text)) return false;
+    if (
+      !A ||
+      f.lineCount !== 1 ||
+      f.lowerStart ||
+      f.startsProhibited ||
+      [...f.text].length > (f.cjk ? 30 : 60) ||
+      /[,，;；:：]$/.test(f.text)
+    )
+      return false;
     const cx = A.x + A.w / 2;
     // The nearest multi-line block right below (else right above) that spans this line horizontally.
     let col: NonNullable<FragFeatures['box']> | null = null;
@@ -112,7 +149,10 @@ function centeredLines(frags: FragFeatures[]): boolean[] {
       const B = g.box;
       if (!B || g === f || g.page !== f.page || g.lineCount < 2 || B.x > A.x || B.x + B.w < A.x + A.w) continue;
       const d = B.y >= A.y + A.h / 2 ? B.y - (A.y + A.h) : A.y - (B.y + B.h);
-      if (d >= -A.h && d < gap) { gap = d; col = B; }
+      if (d >= -A.h && d < gap) {
+        gap = d;
+        col = B;
+      }
     }
     if (!col || gap > 4 * A.h) return false;
     return A.w <= 0.85 * col.w && Math.abs(cx - (col.x + col.w / 2)) <= 0.06 * col.w;
@@ -121,7 +161,9 @@ function centeredLines(frags: FragFeatures[]): boolean[] {
 
 /** A byline, a caption or a bracketed note such as （一）（八） is no column line a sliver could sit among. */
 function notColumnText(f: FragFeatures): boolean {
-  return otherCue(f) || /^[（(【〔\[][^）)】〕\]]*[）)】〕\]](?:[（(【〔\[][^）)】〕\]]*[）)】〕\]])*$/.test(f.text.trim());
+  return (
+    otherCue(f) || /^[（(【〔\[][^）)】〕\]]*[）)】〕\]](?:[（(【〔\[][^）)】〕\]]*[）)】〕\]])*$/.test(f.text.trim())
+  );
 }
 
 function otherCue(f: FragFeatures): boolean {
@@ -159,5 +201,9 @@ function baseRole(f: FragFeatures): RoleSuggestion {
   if (f.byline) return { role: 'byline', confidence: 0.8, reason: f.byline };
   if (f.dateline && [...f.text].length <= 40) return { role: 'dateline', confidence: 0.8, reason: f.dateline };
   if (f.dateline) return { role: 'body', confidence: 0.85, reason: `lead paragraph (${f.dateline})` };
-  return { role: 'body', confidence: f.complete ? 0.8 : 0.7, reason: f.complete ? 'running text' : 'running text, cut mid-sentence' };
+  return {
+    role: 'body',
+    confidence: f.complete ? 0.8 : 0.7,
+    reason: f.complete ? 'running text' : 'running text, cut mid-sentence',
+  };
 }

@@ -108,7 +108,16 @@ export function sourceOrderPrior(d: number, w: Weights): number {
 
 /** Can A be followed mid-sentence by anything? */
 export function canContinue(a: FragFeatures): boolean {
-  return !a.complete && !a.caption && !a.credit && !a.byline && !a.furniture && !a.jumpFrom && a.headingLevel === 0 && !a.jumpTo;
+  return (
+    !a.complete &&
+    !a.caption &&
+    !a.credit &&
+    !a.byline &&
+    !a.furniture &&
+    !a.jumpFrom &&
+    a.headingLevel === 0 &&
+    !a.jumpTo
+  );
 }
 
 /** Can B be the middle of a sentence? */
@@ -119,7 +128,18 @@ export function canBeContinuation(b: FragFeatures): boolean {
 /** The corpus character model across the seam (clamped log ratio; see docs/suggestions.md). */
 function charModelSeam(a: FragFeatures, b: FragFeatures, model: CharModel): number {
   const ft = a.foldTailChars;
-  return Math.max(-3, Math.min(4, model.joinChars(ft[ft.length - 2] ?? '', ft[ft.length - 1] ?? '', b.foldHeadChars[0] ?? '', b.foldHeadChars[1] ?? '')));
+  return Math.max(
+    -3,
+    Math.min(
+      4,
+      model.joinChars(
+        ft[ft.length - 2] ?? '',
+        ft[ft.length - 1] ?? '',
+        b.foldHeadChars[0] ?? '',
+        b.foldHeadChars[1] ?? '',
+      ),
+    ),
+  );
 }
 
 /**
@@ -127,16 +147,33 @@ function charModelSeam(a: FragFeatures, b: FragFeatures, model: CharModel): numb
  * jieba seam. For pairs of CJK fragments only (0 otherwise). The engine gives it to every pair of nearby one-line
  * blocks, so the band parser weighs each of its readings on the text and not only on the best candidates.
  */
-export function seamEvidence(a: FragFeatures, b: FragFeatures, model: CharModel, w: Weights = DEFAULT_WEIGHTS, modernity = 0): number {
+export function seamEvidence(
+  a: FragFeatures,
+  b: FragFeatures,
+  model: CharModel,
+  w: Weights = DEFAULT_WEIGHTS,
+  modernity = 0,
+): number {
   if (!a.cjk || !b.cjk) return 0;
   const seam = bundledWordModel().seamScore(a.rawTail, b.rawHead).score;
-  return w.lm * charModelSeam(a, b, model) + (seam > 0 ? w.seam * seam : 0) + w.modern * modernSeam(a, b, modernity).score;
+  return (
+    w.lm * charModelSeam(a, b, model) + (seam > 0 ? w.seam * seam : 0) + w.modern * modernSeam(a, b, modernity).score
+  );
 }
 
 /** Shared empty list for score-only calls (no reasons are built in the n² loop). */
 const SILENT: string[] = { push: () => 0 } as unknown as string[];
 
-export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model: CharModel, cache: PageCache, w: Weights = DEFAULT_WEIGHTS, full = true, explain = true): Scored {
+export function joinScore(
+  a: FragFeatures,
+  b: FragFeatures,
+  topic: number,
+  model: CharModel,
+  cache: PageCache,
+  w: Weights = DEFAULT_WEIGHTS,
+  full = true,
+  explain = true,
+): Scored {
   const reasons: string[] = explain ? [] : SILENT;
   let s = w.joinPrior;
   if (a.cjk && b.cjk) {
@@ -147,7 +184,10 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
       s += w.lm * lm;
       if (lm > 1.5) reasons.push(`reads on: ${a.rawTail.slice(-2)}|${b.rawHead.slice(0, 2)}`);
       word = straddlingWord(a.rawTail, b.rawHead);
-      if (word) { s += w.straddle; reasons.push(`ends mid-word: ${word}`); }
+      if (word) {
+        s += w.straddle;
+        reasons.push(`ends mid-word: ${word}`);
+      }
       const seam = bundledWordModel().seamScore(a.rawTail, b.rawHead);
       if (seam.score > 0) {
         s += w.seam * seam.score;
@@ -174,15 +214,31 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
     const c3 = (cache.afterPair((at[at.length - 2] ?? '') + x).get(bh[0] ?? '') ?? 0) + (after.two.get(b.head2) ?? 0);
     if (c3 >= 2) s += w.cache3;
   } else {
-    if (a.hyphenated && b.lowerStart) { s += w.latinHyphen + w.latinLower; reasons.push('word hyphenated across the cut'); }
-    else if (b.lowerStart) { s += w.latinLower; reasons.push('B starts in lower case'); }
-    else if (/^\p{Lu}/u.test(b.rawHead)) s -= 1;
+    if (a.hyphenated && b.lowerStart) {
+      s += w.latinHyphen + w.latinLower;
+      reasons.push('word hyphenated across the cut');
+    } else if (b.lowerStart) {
+      s += w.latinLower;
+      reasons.push('B starts in lower case');
+    } else if (/^\p{Lu}/u.test(b.rawHead)) s -= 1;
   }
-  if (b.startsProhibited) { s += w.prohibitedStart; reasons.push(`B starts with ${b.rawHead[0]}`); }
-  if (a.endsOpener) { s += w.bracket; reasons.push(`A ends with an opening ${a.rawTail.slice(-1)}`); }
-  if (a.openCount > 0 && b.closesEarly > 0) { s += w.bracket; reasons.push('closes a bracket or quote A left open'); }
+  if (b.startsProhibited) {
+    s += w.prohibitedStart;
+    reasons.push(`B starts with ${b.rawHead[0]}`);
+  }
+  if (a.endsOpener) {
+    s += w.bracket;
+    reasons.push(`A ends with an opening ${a.rawTail.slice(-1)}`);
+  }
+  if (a.openCount > 0 && b.closesEarly > 0) {
+    s += w.bracket;
+    reasons.push('closes a bracket or quote A left open');
+  }
   if (b.closesEarly > 0 && a.openCount === 0) s -= 1;
-  if (topic > 0.05) { s += w.topicJoin * topic; if (topic > 0.15) reasons.push('same topic'); }
+  if (topic > 0.05) {
+    s += w.topicJoin * topic;
+    if (topic > 0.15) reasons.push('same topic');
+  }
   if (a.lastLine === 'full') s += w.fullLastLine;
   else if (a.lastLine === 'short') s += w.shortLastLine;
   const wa = widthAgreement(a, b);
@@ -201,21 +257,37 @@ export function joinScore(a: FragFeatures, b: FragFeatures, topic: number, model
 }
 
 /** B opens a new paragraph after A, in the same article. Scored between units (runs of joined fragments). */
-export function breakScore(aLast: FragFeatures, aHeading: boolean, b: FragFeatures, bHeading: boolean, topic: number, adjacency: number, w: Weights = DEFAULT_WEIGHTS, explain = true): Scored {
+export function breakScore(
+  aLast: FragFeatures,
+  aHeading: boolean,
+  b: FragFeatures,
+  bHeading: boolean,
+  topic: number,
+  adjacency: number,
+  w: Weights = DEFAULT_WEIGHTS,
+  explain = true,
+): Scored {
   const reasons: string[] = explain ? [] : SILENT;
   let s = 0;
   if (b.startsProhibited) s -= 8;
   if (bHeading && !aHeading) s -= 3;
   if (b.dateline) {
-    if (aHeading) { s += w.datelineAfterHeading; reasons.push('lead paragraph after the headline'); } else s -= 5;
+    if (aHeading) {
+      s += w.datelineAfterHeading;
+      reasons.push('lead paragraph after the headline');
+    } else s -= 5;
   }
   if (b.jumpFrom) s -= 5;
   if (!aHeading && !aLast.complete && canContinue(aLast)) s += w.incompleteBreak;
   s += w.topicBreak * topic;
   if (topic > 0.12) reasons.push('same topic');
-  if (adjacency === 1) { s += w.adjacentNext; reasons.push('next in extraction order'); }
-  else if (adjacency === -1) { s += w.adjacentPrev; reasons.push('beside it in extraction order'); }
-  else if (adjacency !== 0 && Math.abs(adjacency) <= 3) s += w.near;
+  if (adjacency === 1) {
+    s += w.adjacentNext;
+    reasons.push('next in extraction order');
+  } else if (adjacency === -1) {
+    s += w.adjacentPrev;
+    reasons.push('beside it in extraction order');
+  } else if (adjacency !== 0 && Math.abs(adjacency) <= 3) s += w.near;
   if (aLast.box && b.box) {
     const g = geometryScore(aLast, b, explain);
     s += g.score;

@@ -9,7 +9,8 @@ let segmenter: Intl.Segmenter | null | undefined;
 function getSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
     try {
-      segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+      segmenter =
+        typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
     } catch {
       segmenter = null;
     }
@@ -41,7 +42,8 @@ export function straddlingWord(aTail: string, bHead: string): string | null {
         const right = s.slice(cut, end);
         // A "clean" straddle leaves the rest of B as B alone would read: 六|成 + 以上 (yes), 六|人 + 社部门
         // where B alone reads 人社|部门 (no: the join would tear B's own first word apart).
-        if (/[\u3400-\u9fff]/.test(left) && /[\u3400-\u9fff]/.test(right) && boundaries(bHead).has(right.length)) found = `${left}|${right}`;
+        if (/[\u3400-\u9fff]/.test(left) && /[\u3400-\u9fff]/.test(right) && boundaries(bHead).has(right.length))
+          found = `${left}|${right}`;
         break;
       }
       if (start >= cut) break;

@@ -16,7 +16,12 @@ export interface StrideParams {
  * add `stride × share of votes` to the joins with a locally agreed offset; repeat once with the improved links.
  * Mutates JS in place and returns the final vote shares (the paragraph-break links between units use them too).
  */
-export function strideConsistency(n: number, JS: Float64Array, F: FragFeatures[], params: StrideParams): { share: (i: number, offset: number) => number; succ: Int32Array } {
+export function strideConsistency(
+  n: number,
+  JS: Float64Array,
+  F: FragFeatures[],
+  params: StrideParams,
+): { share: (i: number, offset: number) => number; succ: Int32Array } {
   const base = JS.slice();
   let shares: Array<Map<number, number> | null> = [];
   let cur: { succ: Int32Array } = { succ: new Int32Array(n).fill(-1) };

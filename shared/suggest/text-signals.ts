@@ -9,12 +9,22 @@ const TERMINAL = '。！？!?…．';
 const CLOSERS = '”’」』）)》〉】〕"\'';
 /** Characters that may not start a line (OOXML zh-CN defaults plus full-width forms). */
 export const LINE_START_PROHIBITED = new Set(
-  '!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！％），．：；＞？］｝～' .split(''),
+  '!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！％），．：；＞？］｝～'.split(''),
 );
 /** Characters that may not end a line. */
 export const LINE_END_PROHIBITED = new Set('$([{£¥‘“〈《「『【〔〖〝﹙﹛﹝（［｛'.split(''));
 
-const OPENERS: Record<string, string> = { '「': '」', '『': '』', '“': '”', '（': '）', '(': ')', '《': '》', '【': '】', '〔': '〕', '〈': '〉' };
+const OPENERS: Record<string, string> = {
+  '「': '」',
+  '『': '』',
+  '“': '”',
+  '（': '）',
+  '(': ')',
+  '《': '》',
+  '【': '】',
+  '〔': '〕',
+  '〈': '〉',
+};
 const CLOSER_OF = new Set(Object.values(OPENERS));
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -80,7 +90,10 @@ export function openBrackets(text: string): string[] {
   const stack: string[] = [];
   let straight = 0;
   for (const ch of text) {
-    if (ch === '"') { straight++; continue; }
+    if (ch === '"') {
+      straight++;
+      continue;
+    }
     if (OPENERS[ch]) stack.push(ch);
     else if (CLOSER_OF.has(ch)) {
       const k = stack.map((o) => OPENERS[o]).lastIndexOf(ch);

@@ -37,7 +37,10 @@ export function suggestionOps(issue: Issue, s: Suggestions, sel: SuggestionSelec
     let prev: string | null = null;
     for (let k = 0; k < art.items.length; k++) {
       const it = art.items[k];
-      if (it.fixed) { prev = it.id; continue; }
+      if (it.fixed) {
+        prev = it.id;
+        continue;
+      }
       const wanted = (!itemFilter || itemFilter.has(it.id)) && it.confidence >= min && pool.has(it.id);
       if (!wanted) break;
       if (!articleId) {
@@ -46,7 +49,11 @@ export function suggestionOps(issue: Issue, s: Suggestions, sel: SuggestionSelec
         created++;
         ops.push({ type: 'createArticle', articleId, label: `New article ${art.title}` });
       }
-      ops.push({ type: 'moveFragments', fragmentIds: [it.id], to: { kind: 'article', articleId, after: prev, join: prev !== null && it.join } });
+      ops.push({
+        type: 'moveFragments',
+        fragmentIds: [it.id],
+        to: { kind: 'article', articleId, after: prev, join: prev !== null && it.join },
+      });
       placedCount++;
       prev = it.id;
       if (sel.roles !== false) {
@@ -61,6 +68,7 @@ export function suggestionOps(issue: Issue, s: Suggestions, sel: SuggestionSelec
     }
   });
   if (!placedCount) return null;
-  for (const [role, ids] of roleOps) ops.push({ type: 'setRole', fragmentIds: ids, role: role as Extract<Op, { type: 'setRole' }>['role'] });
+  for (const [role, ids] of roleOps)
+    ops.push({ type: 'setRole', fragmentIds: ids, role: role as Extract<Op, { type: 'setRole' }>['role'] });
   return { type: 'batch', ops, label: `Apply ${placedCount} suggested placement${placedCount === 1 ? '' : 's'}` };
 }

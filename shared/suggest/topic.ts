@@ -7,13 +7,20 @@ export type TopicVector = Map<string, number>;
 
 export function terms(text: string, cjk: boolean): string[] {
   if (!cjk) return (text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !STOP.has(w));
-  const han = [...text].filter((ch) => { const c = ch.charCodeAt(0); return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x7a); });
+  const han = [...text].filter((ch) => {
+    const c = ch.charCodeAt(0);
+    return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x7a);
+  });
   const out: string[] = [];
   for (let i = 0; i + 1 < han.length; i++) out.push(han[i] + han[i + 1]);
   return out;
 }
 
-const STOP = new Set('the and that with for from this have which were was are not but his her their they been has had will would there what when into than then them these those also upon our its les des une dans pour par sur est qui que pas plus aux avec der die das und den dem des ein eine ist nicht mit sich auf für von'.split(' '));
+const STOP = new Set(
+  'the and that with for from this have which were was are not but his her their they been has had will would there what when into than then them these those also upon our its les des une dans pour par sur est qui que pas plus aux avec der die das und den dem des ein eine ist nicht mit sich auf für von'.split(
+    ' ',
+  ),
+);
 
 /** Builds unit-length TF-IDF vectors for a list of term bags. */
 export function tfidf(bags: string[][]): TopicVector[] {

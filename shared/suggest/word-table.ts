@@ -140,9 +140,16 @@ export class WordTable {
       at = slot * STRIDE;
       const k = this.keys[at];
       if (k === 0) break;
-      if (k === l && this.keys[at + 1] === h) { this.vals[at + field] += value; return; }
+      if (k === l && this.keys[at + 1] === h) {
+        this.vals[at + field] += value;
+        return;
+      }
     }
-    if (this.used + 1 > this.mask * 0.85) { this.grow(); this.add(s, i, len, field, value); return; }
+    if (this.used + 1 > this.mask * 0.85) {
+      this.grow();
+      this.add(s, i, len, field, value);
+      return;
+    }
     this.keys[at] = l;
     this.keys[at + 1] = h;
     this.vals[at + field] = value;

@@ -164,7 +164,11 @@ export function loadWordModel(data: WordModelData): WordModel {
         if (w === 0) continue;
         const t = alpha[i] * w * beta[i + len];
         cross += t;
-        if (t > best) { best = t; bestI = i; bestLen = len; }
+        if (t > best) {
+          best = t;
+          bestI = i;
+          bestLen = len;
+        }
       }
     }
     const score = Math.log1p(cross / brk);

@@ -8,7 +8,11 @@ import { suggest } from './engine';
 import type { SuggestOptions, Suggestions } from './types';
 import type { Issue } from '../model/types';
 
-export interface SuggestRequest { id?: number; issue: Issue; options?: SuggestOptions }
+export interface SuggestRequest {
+  id?: number;
+  issue: Issue;
+  options?: SuggestOptions;
+}
 export type SuggestResponse = { id?: number; suggestions: Suggestions } | { id?: number; error: string };
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;

@@ -19,7 +19,12 @@
  */
 
 /** A box in page coordinates (y grows downwards), as on Galley fragments. */
-export interface XyBox { x: number; y: number; w: number; h: number }
+export interface XyBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 export interface XyCutOptions {
   /** Overlap a cut may pass through, as a share of the page's extent in that direction (default 0.004). */
@@ -44,7 +49,10 @@ export interface XyCutOptions {
 
 export type WritingMode = 'horizontal' | 'vertical-rl';
 
-interface Cut { at: number; size: number }
+interface Cut {
+  at: number;
+  size: number;
+}
 
 /**
  * The reading order of `boxes`: their indices, first read first. Pure; O(n² log n) in the worst case, a few
@@ -52,7 +60,10 @@ interface Cut { at: number; size: number }
  */
 export function xyCutOrder(boxes: readonly XyBox[], options: XyCutOptions = {}): number[] {
   if (options.writingMode === 'vertical-rl') {
-    return cutOrder(boxes.map((b) => ({ x: b.y, y: -(b.x + b.w), w: b.h, h: b.w })), options);
+    return cutOrder(
+      boxes.map((b) => ({ x: b.y, y: -(b.x + b.w), w: b.h, h: b.w })),
+      options,
+    );
   }
   return cutOrder(boxes, options);
 }
@@ -62,10 +73,15 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
   if (n <= 1) return n ? [0] : [];
   const tolShare = options.overlapTolerance ?? 0.004;
   const bandFactor = options.bandFactor ?? 2;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const b of boxes) {
-    minX = Math.min(minX, b.x); minY = Math.min(minY, b.y);
-    maxX = Math.max(maxX, b.x + b.w); maxY = Math.max(maxY, b.y + b.h);
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.w);
+    maxY = Math.max(maxY, b.y + b.h);
   }
   const tolX = tolShare * (maxX - minX);
   const tolY = tolShare * (maxY - minY);
@@ -76,7 +92,12 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
 
   /** The widest cut across `sorted` (a region's boxes by start along one axis), or null: a cut sits before a box
    *  that starts after every earlier box ends (give or take the tolerance). */
-  const widestCut = (sorted: number[], lo: (i: number) => number, hi: (i: number) => number, tolAbs: number): Cut | null => {
+  const widestCut = (
+    sorted: number[],
+    lo: (i: number) => number,
+    hi: (i: number) => number,
+    tolAbs: number,
+  ): Cut | null => {
     let end = hi(sorted[0]);
     let endLen = hi(sorted[0]) - lo(sorted[0]);
     let best: Cut | null = null;
@@ -85,7 +106,10 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
       const gap = lo(i) - end;
       const tol = Math.min(tolAbs, 0.25 * Math.min(endLen, hi(i) - lo(i)));
       if (gap > -tol && (!best || gap > best.size)) best = { at: (lo(i) + end) / 2, size: gap };
-      if (hi(i) > end) { end = hi(i); endLen = hi(i) - lo(i); }
+      if (hi(i) > end) {
+        end = hi(i);
+        endLen = hi(i) - lo(i);
+      }
     }
     return best;
   };
@@ -100,8 +124,13 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
     const byTop = ids.slice().sort((a, b) => y0(a) - y0(b));
     for (const i of ids) {
       // Boxes by top edge: the first one below i that shares its column is the nearest.
-      let lo = 0, hi = byTop.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (y0(byTop[mid]) < y1(i) - tolY) lo = mid + 1; else hi = mid; }
+      let lo = 0,
+        hi = byTop.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (y0(byTop[mid]) < y1(i) - tolY) lo = mid + 1;
+        else hi = mid;
+      }
       for (let k = lo; k < byTop.length; k++) {
         const j = byTop[k];
         if (j === i) continue;
@@ -123,21 +152,36 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
   const first = new Uint8Array(n);
   const visit = (byY: number[], byX: number[]): void => {
     const ids = byY;
-    if (ids.length <= 1) { out.push(...ids); return; }
+    if (ids.length <= 1) {
+      out.push(...ids);
+      return;
+    }
     // One column (every box shares an x-range, so no part of it can be cut vertically): cut every horizontal
     // gap at once instead of one per level, which keeps a tall column linear.
-    let maxX0 = -Infinity, minX1 = Infinity;
-    for (const i of ids) { maxX0 = Math.max(maxX0, x0(i)); minX1 = Math.min(minX1, x1(i)); }
+    let maxX0 = -Infinity,
+      minX1 = Infinity;
+    for (const i of ids) {
+      maxX0 = Math.max(maxX0, x0(i));
+      minX1 = Math.min(minX1, x1(i));
+    }
     if (maxX0 < minX1 - tolX) {
       let band: number[] = [byY[0]];
       let end = y1(byY[0]);
       let endLen = boxes[byY[0]].h;
-      const flush = () => { out.push(...(band.length > 1 ? partialOrder(band) : band)); };
+      const flush = () => {
+        out.push(...(band.length > 1 ? partialOrder(band) : band));
+      };
       for (let k = 1; k < byY.length; k++) {
         const i = byY[k];
-        if (y0(i) - end > -Math.min(tolY, 0.25 * Math.min(endLen, boxes[i].h))) { flush(); band = []; }
+        if (y0(i) - end > -Math.min(tolY, 0.25 * Math.min(endLen, boxes[i].h))) {
+          flush();
+          band = [];
+        }
         band.push(i);
-        if (y1(i) > end) { end = y1(i); endLen = boxes[i].h; }
+        if (y1(i) > end) {
+          end = y1(i);
+          endLen = boxes[i].h;
+        }
       }
       flush();
       return;
@@ -148,18 +192,29 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
     if (h && v) {
       // Paragraph breaks that line up across columns by chance are less than a line and narrower than the usual
       // in-column break allows; those must not make the page read row by row.
-      const structural = h.size > 0 && (options.lineHeight
-        ? h.size >= (options.bandLines ?? 1) * options.lineHeight
-        : h.size >= 0.5 * v.size && h.size >= bandFactor * pageStackGap());
+      const structural =
+        h.size > 0 &&
+        (options.lineHeight
+          ? h.size >= (options.bandLines ?? 1) * options.lineHeight
+          : h.size >= 0.5 * v.size && h.size >= bandFactor * pageStackGap());
       horizontal = structural || (h.size >= 0 && v.size < 0) || (h.size < 0 && v.size < 0 && h.size > v.size);
     } else if (h || v) horizontal = !!h;
-    else { out.push(...partialOrder(ids)); return; }
+    else {
+      out.push(...partialOrder(ids));
+      return;
+    }
     const cut = horizontal ? h! : v!;
     // Each box goes to the side its centre lies on (a box straddling the cut by the tolerance goes by its middle).
     const centre = horizontal ? (i: number) => y0(i) + boxes[i].h / 2 : (i: number) => x0(i) + boxes[i].w / 2;
     let firstCount = 0;
-    for (const i of ids) { first[i] = centre(i) < cut.at ? 1 : 0; firstCount += first[i]; }
-    if (firstCount === 0 || firstCount === ids.length) { out.push(...partialOrder(ids)); return; }
+    for (const i of ids) {
+      first[i] = centre(i) < cut.at ? 1 : 0;
+      firstCount += first[i];
+    }
+    if (firstCount === 0 || firstCount === ids.length) {
+      out.push(...partialOrder(ids));
+      return;
+    }
     const parts = [1, 0].map((f) => [byY.filter((i) => first[i] === f), byX.filter((i) => first[i] === f)]);
     visit(parts[0][0], parts[0][1]);
     visit(parts[1][0], parts[1][1]);
@@ -174,7 +229,8 @@ function cutOrder(boxes: readonly XyBox[], options: XyCutOptions): number[] {
     const before = (a: number, b: number): boolean => {
       const xo = Math.min(x1(a), x1(b)) - Math.max(x0(a), x0(b));
       const yo = Math.min(y1(a), y1(b)) - Math.max(y0(a), y0(b));
-      if (xo > 0 && y0(a) + boxes[a].h / 2 < y0(b) + boxes[b].h / 2 && yo < 0.5 * Math.min(boxes[a].h, boxes[b].h)) return true;
+      if (xo > 0 && y0(a) + boxes[a].h / 2 < y0(b) + boxes[b].h / 2 && yo < 0.5 * Math.min(boxes[a].h, boxes[b].h))
+        return true;
       return yo > 0.5 * Math.min(boxes[a].h, boxes[b].h) && x0(a) + boxes[a].w / 2 < x0(b) + boxes[b].w / 2;
     };
     while (rest.length) {
@@ -210,13 +266,20 @@ export const KEEP_FILE_ORDER_AGREEMENT = 0.5;
  * Otherwise the input, unchanged (text-only pages keep their extraction order). Returns the same array when
  * nothing moves.
  */
-export function readingOrder<T extends { box?: XyBox; text?: string }>(fragments: readonly T[], options: XyCutOptions = {}): readonly T[] {
-  const usable = (f: T) => !!f.box && f.box.w > 0 && f.box.h > 0 && [f.box.x, f.box.y, f.box.w, f.box.h].every(Number.isFinite);
+export function readingOrder<T extends { box?: XyBox; text?: string }>(
+  fragments: readonly T[],
+  options: XyCutOptions = {},
+): readonly T[] {
+  const usable = (f: T) =>
+    !!f.box && f.box.w > 0 && f.box.h > 0 && [f.box.x, f.box.y, f.box.w, f.box.h].every(Number.isFinite);
   const boxed = fragments.filter(usable);
   if (boxed.length < 2 || boxed.length < XYCUT_MIN_BOX_SHARE * fragments.length) return fragments;
   const mode = options.writingMode ?? writingMode(boxed);
   const lineHeight = options.lineHeight ?? linePitch(boxed, mode);
-  const order = xyCutOrder(boxed.map((f) => f.box!), { ...options, writingMode: mode, ...(lineHeight ? { lineHeight } : {}) }).map((k) => boxed[k]);
+  const order = xyCutOrder(
+    boxed.map((f) => f.box!),
+    { ...options, writingMode: mode, ...(lineHeight ? { lineHeight } : {}) },
+  ).map((k) => boxed[k]);
   if (fileOrderAgreement(boxed, order) >= KEEP_FILE_ORDER_AGREEMENT) return fragments;
   if (boxed.length < fragments.length) {
     // Unboxed fragments follow their file predecessor (or lead, when first in the file).
@@ -233,9 +296,14 @@ export function readingOrder<T extends { box?: XyBox; text?: string }>(fragments
  * Median line pitch of the boxed fragments that carry text: box height (box width for vertical text) over printed
  * lines (the importers end each ALTO/PAGE/hOCR line with a newline). Undefined when no fragment has text.
  */
-export function linePitch(fragments: ReadonlyArray<{ box?: XyBox; text?: string }>, mode: WritingMode = 'horizontal'): number | undefined {
-  const pitches = fragments.filter((f) => f.box && f.text?.trim())
-    .map((f) => (mode === 'vertical-rl' ? f.box!.w : f.box!.h) / f.text!.trim().split('\n').length).sort((a, b) => a - b);
+export function linePitch(
+  fragments: ReadonlyArray<{ box?: XyBox; text?: string }>,
+  mode: WritingMode = 'horizontal',
+): number | undefined {
+  const pitches = fragments
+    .filter((f) => f.box && f.text?.trim())
+    .map((f) => (mode === 'vertical-rl' ? f.box!.w : f.box!.h) / f.text!.trim().split('\n').length)
+    .sort((a, b) => a - b);
   return pitches.length ? pitches[Math.floor(pitches.length / 2)] : undefined;
 }
 
@@ -253,7 +321,10 @@ export function writingMode(fragments: ReadonlyArray<{ box?: XyBox; text?: strin
   let votes = 0;
   for (const f of fragments) {
     if (!f.box || !f.text) continue;
-    const lines = f.text.trim().split('\n').map((l) => [...l.replace(/\s+/g, '')]);
+    const lines = f.text
+      .trim()
+      .split('\n')
+      .map((l) => [...l.replace(/\s+/g, '')]);
     if (lines.length < 2) continue;
     const chars = lines.flat();
     if (chars.filter((c) => HAN.test(c)).length < 0.5 * chars.length) continue;

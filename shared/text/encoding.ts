@@ -6,7 +6,15 @@
  * on. When the guess is not sure, `alternative` names the runner-up so that the caller can say so.
  */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'cesu-8';
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'cesu-8'];
+export const ENCODINGS: readonly Encoding[] = [
+  'utf-8',
+  'utf-8-bom',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'big5',
+  'cesu-8',
+];
 
 export function isEncoding(v: string): v is Encoding {
   return (ENCODINGS as readonly string[]).includes(v);
@@ -23,7 +31,10 @@ export interface Decoded {
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 export class DecodeError extends Error {
-  constructor(message: string) { super(message); this.name = 'DecodeError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecodeError';
+  }
 }
 
 // Frequent hanzi in simplified and traditional forms; a wrong legacy decoding yields rare or odd characters.
@@ -98,7 +109,11 @@ function utf16WithoutBom(b: Uint8Array): Decoded | null {
   const best = scored[0];
   if (!best || best.p < UTF16_MIN_PLAUSIBLE) return null;
   const other = scored[1];
-  return { text: best.text, encoding: best.encoding, ...(other && best.p - other.p < UNSURE_MARGIN ? { alternative: other.encoding } : {}) };
+  return {
+    text: best.text,
+    encoding: best.encoding,
+    ...(other && best.p - other.p < UNSURE_MARGIN ? { alternative: other.encoding } : {}),
+  };
 }
 
 function checkText(text: string, encoding: Encoding): Decoded {
@@ -106,7 +121,8 @@ function checkText(text: string, encoding: Encoding): Decoded {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) throw new DecodeError('the file contains NUL bytes: it looks like a binary file, not an extracted page');
+    if (c === 0)
+      throw new DecodeError('the file contains NUL bytes: it looks like a binary file, not an extracted page');
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) controls++;
   }
   if (controls > 16 && controls > text.length / 100) {
@@ -117,7 +133,17 @@ function checkText(text: string, encoding: Encoding): Decoded {
 
 /** Human name of an encoding, for messages. */
 export function encodingName(e: Encoding): string {
-  return ({ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (with BOM)', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', big5: 'Big5', 'cesu-8': 'CESU-8' } as const)[e];
+  return (
+    {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8 (with BOM)',
+      'utf-16le': 'UTF-16LE',
+      'utf-16be': 'UTF-16BE',
+      gb18030: 'GB18030',
+      big5: 'Big5',
+      'cesu-8': 'CESU-8',
+    } as const
+  )[e];
 }
 
 function decodeAs(forced: Encoding, bytes: Uint8Array): string | null {
@@ -150,13 +176,15 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): Decoded {
   if (hasBom(bytes, 0xff, 0xfe) || hasBom(bytes, 0xfe, 0xff)) {
     const enc = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const t = tryDecode(enc, bytes);
-    if (t === null) throw new DecodeError(`the file starts with a ${enc.toUpperCase()} BOM but is not valid ${enc.toUpperCase()}`);
+    if (t === null)
+      throw new DecodeError(`the file starts with a ${enc.toUpperCase()} BOM but is not valid ${enc.toUpperCase()}`);
     return checkText(t, enc);
   }
   // Text never holds NUL; in UTF-16 every ASCII character (newlines, digits, spaces) has a zero byte.
   if (bytes.includes(0)) {
     const u16 = utf16WithoutBom(bytes);
-    if (u16) return { ...checkText(u16.text, u16.encoding), ...(u16.alternative ? { alternative: u16.alternative } : {}) };
+    if (u16)
+      return { ...checkText(u16.text, u16.encoding), ...(u16.alternative ? { alternative: u16.alternative } : {}) };
     throw new DecodeError('the file contains NUL bytes: it looks like a binary file, not an extracted page');
   }
   const utf8 = tryDecode('utf-8', bytes);
@@ -166,7 +194,9 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): Decoded {
   const cesuText = cesu ? tryDecode('utf-8', cesu.bytes) : null;
   if (cesu && cesuText !== null) {
     if (cesu.lone >= 0) {
-      throw new DecodeError(`the file is UTF-8 text with half of a UTF-16 surrogate pair encoded near byte ${cesu.lone}, which no text can hold; repair or re-export it as UTF-8`);
+      throw new DecodeError(
+        `the file is UTF-8 text with half of a UTF-16 surrogate pair encoded near byte ${cesu.lone}, which no text can hold; repair or re-export it as UTF-8`,
+      );
     }
     return checkText(cesuText, 'cesu-8');
   }
@@ -196,7 +226,8 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): Decoded {
  * when the rest is valid UTF-8.
  */
 function cesuToUtf8(b: Uint8Array): { bytes: Uint8Array; lone: number } | null {
-  const half = (i: number, lo: number, hi: number) => b[i] === 0xed && i + 2 < b.length && b[i + 1] >= lo && b[i + 1] <= hi && (b[i + 2] & 0xc0) === 0x80;
+  const half = (i: number, lo: number, hi: number) =>
+    b[i] === 0xed && i + 2 < b.length && b[i + 1] >= lo && b[i + 1] <= hi && (b[i + 2] & 0xc0) === 0x80;
   const isHigh = (i: number) => half(i, 0xa0, 0xaf);
   const isLow = (i: number) => half(i, 0xb0, 0xbf);
   let out: Uint8Array | null = null;
@@ -204,8 +235,15 @@ function cesuToUtf8(b: Uint8Array): { bytes: Uint8Array; lone: number } | null {
   let lone = -1;
   for (let i = 0; i < b.length; i++) {
     const high = isHigh(i);
-    if (!high && !isLow(i)) { if (out) out[o++] = b[i]; continue; }
-    if (!out) { out = new Uint8Array(b.length + 3); out.set(b.subarray(0, i)); o = i; }
+    if (!high && !isLow(i)) {
+      if (out) out[o++] = b[i];
+      continue;
+    }
+    if (!out) {
+      out = new Uint8Array(b.length + 3);
+      out.set(b.subarray(0, i));
+      o = i;
+    }
     if (high && isLow(i + 3)) {
       const hi = ((b[i + 1] & 0x0f) << 6) | (b[i + 2] & 0x3f);
       const lo = ((b[i + 4] & 0x0f) << 6) | (b[i + 5] & 0x3f);
@@ -217,7 +255,9 @@ function cesuToUtf8(b: Uint8Array): { bytes: Uint8Array; lone: number } | null {
       i += 5;
     } else {
       if (lone < 0) lone = i;
-      out[o++] = 0xef; out[o++] = 0xbf; out[o++] = 0xbd;
+      out[o++] = 0xef;
+      out[o++] = 0xbf;
+      out[o++] = 0xbd;
       i += 2;
     }
   }
@@ -238,7 +278,9 @@ function refuseDamagedUtf8(bytes: Uint8Array): void {
     else if (c >= 0x80 && !(c >= 0xdc00 && c <= 0xdfff)) good++;
   }
   if (bad === 0 || good < 4 * bad) return;
-  throw new DecodeError(`the file is UTF-8 text with ${bad} damaged byte sequence(s), the first near byte ${firstBadUtf8(bytes)}; repair or re-export it (or choose an encoding by hand)`);
+  throw new DecodeError(
+    `the file is UTF-8 text with ${bad} damaged byte sequence(s), the first near byte ${firstBadUtf8(bytes)}; repair or re-export it (or choose an encoding by hand)`,
+  );
 }
 
 /** Offset of the first byte that cannot start or continue a UTF-8 sequence (approximate: overlongs pass). */

@@ -31,13 +31,17 @@ beforeEach(async () => {
   userDataDir = path.join(dir, 'user');
   written = new Map();
 });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 function start(): RecoveryWindow {
   return openWindow({
     userDataDir,
     saveTarget: saveTargets(dir),
-    onWritten: (id, doc) => { if (doc) written.set(id, doc); },
+    onWritten: (id, doc) => {
+      if (doc) written.set(id, doc);
+    },
     onDiscarded: (id) => written.delete(id),
   });
 }
@@ -114,13 +118,36 @@ function edit(w: RecoveryWindow, kind: number, a: number, b: number): void {
   const art = doc.articles[a % Math.max(1, doc.articles.length)];
   const fresh = `x${doc.nextId}-${a % 1000}`;
   switch (kind) {
-    case 0: if (pool.length) s.apply({ type: 'createArticle', articleId: fresh, fragmentIds: [pool[b % pool.length]] }); break;
-    case 1: if (pool.length && art) s.apply({ type: 'moveFragments', fragmentIds: [pool[b % pool.length]], to: { kind: 'article', articleId: art.id, after: art.items.at(-1)?.id ?? null } }); break;
-    case 2: s.apply({ type: 'moveFragments', fragmentIds: [f.id], to: { kind: b % 2 ? 'discard' : 'pool' } }); break;
-    case 3: s.typeText(f.id, `${f.text.slice(0, b % (f.text.length + 1))}改${b % 97}`); break;
-    case 4: s.apply({ type: 'splitFragment', fragmentId: f.id, offset: 1 + (b % Math.max(1, f.text.length - 1)), newId: fresh }); break;
-    case 5: s.undo(); break;
-    default: s.redo();
+    case 0:
+      if (pool.length) s.apply({ type: 'createArticle', articleId: fresh, fragmentIds: [pool[b % pool.length]] });
+      break;
+    case 1:
+      if (pool.length && art)
+        s.apply({
+          type: 'moveFragments',
+          fragmentIds: [pool[b % pool.length]],
+          to: { kind: 'article', articleId: art.id, after: art.items.at(-1)?.id ?? null },
+        });
+      break;
+    case 2:
+      s.apply({ type: 'moveFragments', fragmentIds: [f.id], to: { kind: b % 2 ? 'discard' : 'pool' } });
+      break;
+    case 3:
+      s.typeText(f.id, `${f.text.slice(0, b % (f.text.length + 1))}改${b % 97}`);
+      break;
+    case 4:
+      s.apply({
+        type: 'splitFragment',
+        fragmentId: f.id,
+        offset: 1 + (b % Math.max(1, f.text.length - 1)),
+        newId: fresh,
+      });
+      break;
+    case 5:
+      s.undo();
+      break;
+    default:
+      s.redo();
   }
 }
 
@@ -136,37 +163,58 @@ const slot = fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arb
 const budget = fc.oneof({ weight: 3, arbitrary: fc.constant(Infinity) }, { weight: 2, arbitrary: fc.nat(3) });
 
 /** What a window does while it runs: mostly edits, autosaves now and then, sometimes a save or a new document. */
-const bodyStep = (w: number): fc.Arbitrary<Step> => fc.oneof(
-  { weight: 8, arbitrary: fc.record({ k: fc.constant('edit' as const), w: fc.constant(w), kind: fc.nat(6), a: fc.nat(), b: fc.nat() }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant('autosave' as const), w: fc.constant(w) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('save' as const), w: fc.constant(w) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('open' as const), w: fc.constant(w) }) },
-);
+const bodyStep = (w: number): fc.Arbitrary<Step> =>
+  fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.record({
+        k: fc.constant('edit' as const),
+        w: fc.constant(w),
+        kind: fc.nat(6),
+        a: fc.nat(),
+        b: fc.nat(),
+      }),
+    },
+    { weight: 3, arbitrary: fc.record({ k: fc.constant('autosave' as const), w: fc.constant(w) }) },
+    { weight: 1, arbitrary: fc.record({ k: fc.constant('save' as const), w: fc.constant(w) }) },
+    { weight: 1, arbitrary: fc.record({ k: fc.constant('open' as const), w: fc.constant(w) }) },
+  );
 
 /**
  * One run of a window: it starts (its start-up dialog: Restore, Discard then Restore, Later, or a new document),
  * works, and ends killed (between or inside autosaves), closed normally ("Don't save"), or still running while
  * the next round starts the other window.
  */
-const roundArb: fc.Arbitrary<Step[]> = slot.chain((w) => fc.tuple(
-  fc.constantFrom('restore', 'discard', 'later', 'open'),
-  fc.nat(),
-  fc.array(bodyStep(w), { maxLength: 8 }),
-  fc.oneof(
-    { weight: 4, arbitrary: fc.record({ k: fc.constant('kill' as const), w: fc.constant(w), budget }) },
-    { weight: 1, arbitrary: fc.record({ k: fc.constant('close' as const), w: fc.constant(w) }) },
-    { weight: 1, arbitrary: fc.constant(null) },
-  ),
-).map(([begin, pick, body, end]) => {
-  const first: Step[] = [{ k: 'restart', w }];
-  if (begin === 'discard') first.push({ k: 'discard', w, pick }, { k: 'restore', w, pick });
-  else if (begin === 'restore') first.push({ k: 'restore', w, pick });
-  else if (begin === 'open') first.push({ k: 'open', w });
-  return [...first, ...body, ...(end ? [end] : [])];
-}));
+const roundArb: fc.Arbitrary<Step[]> = slot.chain((w) =>
+  fc
+    .tuple(
+      fc.constantFrom('restore', 'discard', 'later', 'open'),
+      fc.nat(),
+      fc.array(bodyStep(w), { maxLength: 8 }),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.record({ k: fc.constant('kill' as const), w: fc.constant(w), budget }) },
+        { weight: 1, arbitrary: fc.record({ k: fc.constant('close' as const), w: fc.constant(w) }) },
+        { weight: 1, arbitrary: fc.constant(null) },
+      ),
+    )
+    .map(([begin, pick, body, end]) => {
+      const first: Step[] = [{ k: 'restart', w }];
+      if (begin === 'discard') first.push({ k: 'discard', w, pick }, { k: 'restore', w, pick });
+      else if (begin === 'restore') first.push({ k: 'restore', w, pick });
+      else if (begin === 'open') first.push({ k: 'open', w });
+      return [...first, ...body, ...(end ? [end] : [])];
+    }),
+);
 const sequenceArb = fc.array(roundArb, { minLength: 2, maxLength: 7 }).map((rounds) => rounds.flat());
 
-interface Counts { restores: number; restoredTwice: number; kills: number; saves: number; discards: number; twoWindows: number }
+interface Counts {
+  restores: number;
+  restoredTwice: number;
+  kills: number;
+  saves: number;
+  discards: number;
+  twoWindows: number;
+}
 
 /**
  * Runs one random sequence with up to two windows over one user-data folder (window 0 alone is a run of the app;
@@ -200,13 +248,23 @@ async function runCycle(steps: Step[], counts: Counts): Promise<void> {
         if (w) edit(w, st.kind, st.a, st.b);
         break;
       case 'autosave':
-        if (w) { await w.autosave.flush(); await w.settle(); }
+        if (w) {
+          await w.autosave.flush();
+          await w.settle();
+        }
         break;
       case 'kill':
-        if (w) { await w.kill(st.budget); wins[st.w] = null; counts.kills++; }
+        if (w) {
+          await w.kill(st.budget);
+          wins[st.w] = null;
+          counts.kills++;
+        }
         break;
       case 'restart': {
-        if (w) { await w.kill(Infinity); counts.kills++; }
+        if (w) {
+          await w.kill(Infinity);
+          counts.kills++;
+        }
         const nw = start();
         wins[st.w] = nw;
         dialogUp[st.w] = true;
@@ -249,7 +307,10 @@ async function runCycle(steps: Step[], counts: Counts): Promise<void> {
         }
         break;
       case 'close':
-        if (w) { await w.close(); wins[st.w] = null; }
+        if (w) {
+          await w.close();
+          wins[st.w] = null;
+        }
         break;
       case 'open':
         if (w) {
@@ -260,7 +321,11 @@ async function runCycle(steps: Step[], counts: Counts): Promise<void> {
         break;
     }
   }
-  for (let i = 0; i < wins.length; i++) if (wins[i]) { await wins[i]!.kill(0); wins[i] = null; }
+  for (let i = 0; i < wins.length; i++)
+    if (wins[i]) {
+      await wins[i]!.kill(0);
+      wins[i] = null;
+    }
   const last = start();
   await offeredMatchesWritten(last);
   for (const { id } of await offered(last)) {
@@ -272,22 +337,26 @@ async function runCycle(steps: Step[], counts: Counts): Promise<void> {
 }
 
 describe('recovery cycles (property)', () => {
-  it('random edit / autosave / kill / restart / Restore / discard / save / close sequences, one or two windows', { timeout: 300_000 }, async () => {
-    const counts: Counts = { restores: 0, restoredTwice: 0, kills: 0, saves: 0, discards: 0, twoWindows: 0 };
-    await fc.assert(
-      fc.asyncProperty(sequenceArb, async (steps) => {
-        await rm(userDataDir, { recursive: true, force: true });
-        written = new Map();
-        await runCycle(steps, counts);
-      }),
-      { numRuns: RUNS },
-    );
-    // The generator must reach the cases that matter, not only edits of a window that was never restored.
-    expect(counts.restores).toBeGreaterThan(RUNS / 2);
-    expect(counts.restoredTwice).toBeGreaterThan(RUNS / 20);
-    expect(counts.kills).toBeGreaterThan(RUNS);
-    expect(counts.saves).toBeGreaterThan(RUNS / 10);
-    expect(counts.discards).toBeGreaterThan(RUNS / 10);
-    expect(counts.twoWindows).toBeGreaterThan(RUNS / 10);
-  });
+  it(
+    'random edit / autosave / kill / restart / Restore / discard / save / close sequences, one or two windows',
+    { timeout: 300_000 },
+    async () => {
+      const counts: Counts = { restores: 0, restoredTwice: 0, kills: 0, saves: 0, discards: 0, twoWindows: 0 };
+      await fc.assert(
+        fc.asyncProperty(sequenceArb, async (steps) => {
+          await rm(userDataDir, { recursive: true, force: true });
+          written = new Map();
+          await runCycle(steps, counts);
+        }),
+        { numRuns: RUNS },
+      );
+      // The generator must reach the cases that matter, not only edits of a window that was never restored.
+      expect(counts.restores).toBeGreaterThan(RUNS / 2);
+      expect(counts.restoredTwice).toBeGreaterThan(RUNS / 20);
+      expect(counts.kills).toBeGreaterThan(RUNS);
+      expect(counts.saves).toBeGreaterThan(RUNS / 10);
+      expect(counts.discards).toBeGreaterThan(RUNS / 10);
+      expect(counts.twoWindows).toBeGreaterThan(RUNS / 10);
+    },
+  );
 });

@@ -94,7 +94,14 @@ export function openWindow(o: WindowOptions): RecoveryWindow {
   };
   // Debounce and max wait far beyond a test: autosave writes when the test flushes it, so runs are reproducible.
   const autosave = startAutosave(store, host, { debounceMs: 1e9, maxWaitMs: 1e9 });
-  const ctx: CommandContext = { store, host, t: i18n.t.bind(i18n), i18n, editor: { current: null }, commands: appCommands };
+  const ctx: CommandContext = {
+    store,
+    host,
+    t: i18n.t.bind(i18n),
+    i18n,
+    editor: { current: null },
+    commands: appCommands,
+  };
 
   const settle = async () => {
     await turn();
@@ -105,8 +112,14 @@ export function openWindow(o: WindowOptions): RecoveryWindow {
   };
 
   return {
-    store, autosave, session, ctx, settle,
-    get dead() { return dead; },
+    store,
+    autosave,
+    session,
+    ctx,
+    settle,
+    get dead() {
+      return dead;
+    },
     async kill(n = 0) {
       budget = n;
       void autosave.flush().catch(() => undefined);

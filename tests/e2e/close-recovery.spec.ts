@@ -14,8 +14,16 @@ import { Workbench } from './pages/workbench';
  * which is never loaded) is kept: only this session's files go. A crash keeps them (recovery.spec.ts).
  */
 const recoveryDir = (host: HostFixture) => path.join(host.userDataDir, 'recovery');
-const recoveryFiles = async (host: HostFixture) => (await readdir(recoveryDir(host)).catch(() => [] as string[])).filter((n) => n.endsWith('.galley-recovery.json')).sort();
-const listed = (page: Page) => page.evaluate(() => (window as unknown as { host: { invoke: (c: string, i: unknown) => Promise<{ id: string; changes: number }[]> } }).host.invoke('recovery.list', {}));
+const recoveryFiles = async (host: HostFixture) =>
+  (await readdir(recoveryDir(host)).catch(() => [] as string[]))
+    .filter((n) => n.endsWith('.galley-recovery.json'))
+    .sort();
+const listed = (page: Page) =>
+  page.evaluate(() =>
+    (
+      window as unknown as { host: { invoke: (c: string, i: unknown) => Promise<{ id: string; changes: number }[]> } }
+    ).host.invoke('recovery.list', {}),
+  );
 
 /** One change (a new article) and its autosave on disk. */
 async function editAndAutosave(page: Page, host: HostFixture): Promise<void> {
@@ -39,7 +47,10 @@ async function closeAndRestart(host: HostFixture): Promise<Page> {
 test('"Don\'t save" on close removes the autosave of the document; the next start offers nothing', async ({ host }) => {
   // A file from an earlier session (a newer Galley's, kept unread): closing must not touch it.
   await mkdir(recoveryDir(host), { recursive: true });
-  await writeFile(path.join(recoveryDir(host), 'future.galley-recovery.json'), '{"format":"galley-recovery","schema":99,"header":{"id":"future","savedAt":"2030-01-01T00:00:00.000Z","changes":3},\n"payload":"?"}\n');
+  await writeFile(
+    path.join(recoveryDir(host), 'future.galley-recovery.json'),
+    '{"format":"galley-recovery","schema":99,"header":{"id":"future","savedAt":"2030-01-01T00:00:00.000Z","changes":3},\n"payload":"?"}\n',
+  );
   await host.restart();
   let page = host.page;
   await page.getByTestId('recovery-later').click();

@@ -12,18 +12,27 @@ import { startHostProcess, type HostProcess } from '../../bench/support/host-pro
  */
 
 const items = (page: Page, n: number) =>
-  page.getByTestId(`article-${n}`).locator('[data-fragment-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fragment-id')));
+  page
+    .getByTestId(`article-${n}`)
+    .locator('[data-fragment-id]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-fragment-id')));
 
 async function sendTo(page: Page, id: string, keys: string): Promise<void> {
   await page.getByTestId(`page-frag-${id}`).click();
   await page.keyboard.press(keys);
 }
 
-test('after SIGKILL, restarting offers the recovery file; restore gives back every change older than 1 s and its undo history', async ({ page }) => {
+test('after SIGKILL, restarting offers the recovery file; restore gives back every change older than 1 s and its undo history', async ({
+  page,
+}) => {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-crash-'));
   const userDataDir = path.join(tmp, '.user-data');
   await mkdir(userDataDir, { recursive: true });
-  const issue = { ...generateIssue({ pages: 2, fragmentsPerPage: 12, articles: 0, placedShare: 0, seed: 3 }), id: 'crash-test', title: '崩溃恢复测试' };
+  const issue = {
+    ...generateIssue({ pages: 2, fragmentsPerPage: 12, articles: 0, placedShare: 0, seed: 3 }),
+    id: 'crash-test',
+    title: '崩溃恢复测试',
+  };
   await writeFile(path.join(tmp, 'crash.galley.json'), JSON.stringify(issue));
   let host: HostProcess | null = await startHostProcess({ root: tmp, userDataDir });
   try {
@@ -87,12 +96,18 @@ test('after SIGKILL, restarting offers the recovery file; restore gives back eve
   }
 });
 
-test('a restored session survives the next kill: Restore works again and gives back the changes made after the first', async ({ page }) => {
+test('a restored session survives the next kill: Restore works again and gives back the changes made after the first', async ({
+  page,
+}) => {
   test.setTimeout(300_000); // three host process starts (tsx), each up to a minute on a loaded machine
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-crash2-'));
   const userDataDir = path.join(tmp, '.user-data');
   await mkdir(userDataDir, { recursive: true });
-  const issue = { ...generateIssue({ pages: 2, fragmentsPerPage: 12, articles: 0, placedShare: 0, seed: 3 }), id: 'crash-twice', title: '再次崩溃' };
+  const issue = {
+    ...generateIssue({ pages: 2, fragmentsPerPage: 12, articles: 0, placedShare: 0, seed: 3 }),
+    id: 'crash-twice',
+    title: '再次崩溃',
+  };
   await writeFile(path.join(tmp, 'crash.galley.json'), JSON.stringify(issue));
   let host: HostProcess | null = null;
   const kill = async () => {
@@ -118,7 +133,10 @@ test('a restored session survives the next kill: Restore works again and gives b
   };
   const sessionFiles = async () => {
     const files = await readdir(path.join(userDataDir, 'recovery'));
-    return { steps: files.filter((n) => !/--base\d+\./.test(n)).length, bases: files.filter((n) => /--base\d+\./.test(n)).length };
+    return {
+      steps: files.filter((n) => !/--base\d+\./.test(n)).length,
+      bases: files.filter((n) => /--base\d+\./.test(n)).length,
+    };
   };
   try {
     host = await startHostProcess({ root: tmp, userDataDir });

@@ -18,15 +18,23 @@ const COLLECT = `
   });
 `;
 
-test('the built renderer runs under the production CSP with no violation and no request leaving loopback', async ({ page, host }) => {
+test('the built renderer runs under the production CSP with no violation and no request leaving loopback', async ({
+  page,
+  host,
+}) => {
   const foreign: string[] = [];
   const consoleCsp: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (!['http:', 'data:', 'blob:'].includes(u.protocol) || (u.protocol === 'http:' && u.hostname !== '127.0.0.1')) foreign.push(r.url());
+    if (!['http:', 'data:', 'blob:'].includes(u.protocol) || (u.protocol === 'http:' && u.hostname !== '127.0.0.1'))
+      foreign.push(r.url());
   });
-  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|CSP/i.test(m.text())) consoleCsp.push(m.text()); });
-  page.on('pageerror', (e) => { if (/Content Security Policy|CSP|Trusted/i.test(e.message)) consoleCsp.push(e.message); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|CSP/i.test(m.text())) consoleCsp.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    if (/Content Security Policy|CSP|Trusted/i.test(e.message)) consoleCsp.push(e.message);
+  });
   await page.addInitScript({ content: COLLECT });
   await page.reload(); // the fixture opened the page before the collector existed
   await page.waitForLoadState('networkidle');

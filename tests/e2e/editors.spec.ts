@@ -35,7 +35,9 @@ test('cleanup preview, find & replace, approve, export the approved article', as
   await page.getByTestId('cleanup-scope-article').click();
   const panel = page.getByTestId('cleanup-panel');
   await expect(panel).toBeVisible();
-  const comma = panel.getByTestId('cleanup-change').filter({ has: page.getByTestId('snip-before').filter({ hasText: '机器声, 记者' }) });
+  const comma = panel
+    .getByTestId('cleanup-change')
+    .filter({ has: page.getByTestId('snip-before').filter({ hasText: '机器声, 记者' }) });
   await expect(comma).toHaveCount(1);
   await expect(comma.getByTestId('snip-after')).toContainText('机器声， 记者');
   await expect(comma.locator('.snip-after ins')).toHaveText('，');

@@ -10,11 +10,17 @@ import { SAMPLE_PAGE } from '../support/paths';
  * ELECTRON_OVERRIDE_DIST_PATH points at one; elsewhere they are reported as skipped with that reason.
  */
 test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'electron', 'Electron shell specs need an Electron binary (set ELECTRON_OVERRIDE_DIST_PATH); the web project covers the same handlers');
+  test.skip(
+    testInfo.project.name !== 'electron',
+    'Electron shell specs need an Electron binary (set ELECTRON_OVERRIDE_DIST_PATH); the web project covers the same handlers',
+  );
 });
 
 type Invoke = (channel: string, input?: unknown) => Promise<unknown>;
-type HostWindow = Window & { host: { invoke: Invoke; on: (e: string, cb: (p: unknown) => void) => () => void }; __events?: unknown[] };
+type HostWindow = Window & {
+  host: { invoke: Invoke; on: (e: string, cb: (p: unknown) => void) => () => void };
+  __events?: unknown[];
+};
 
 test('the page is sandboxed on app://bundle and sees only window.host @electron', async ({ appPage }) => {
   await expect(appPage).toHaveURL('app://bundle/index.html');
@@ -25,15 +31,26 @@ test('the page is sandboxed on app://bundle and sees only window.host @electron'
     keys: Object.keys((window as unknown as HostWindow).host ?? {}).sort(),
   }));
   expect(probe).toEqual({ host: 'function', require: 'undefined', process: 'undefined', keys: ['invoke', 'on'] });
-  expect(await appPage.evaluate(() => (window as unknown as HostWindow).host.invoke('app.info', {}))).toMatchObject({ host: 'electron' });
-  await expect(appPage.evaluate(() => (window as unknown as HostWindow).host.invoke('fs.readFile', {}))).rejects.toThrow(/blocked channel/);
+  expect(await appPage.evaluate(() => (window as unknown as HostWindow).host.invoke('app.info', {}))).toMatchObject({
+    host: 'electron',
+  });
+  await expect(
+    appPage.evaluate(() => (window as unknown as HostWindow).host.invoke('fs.readFile', {})),
+  ).rejects.toThrow(/blocked channel/);
 });
 
 test('navigation, new windows and remote requests are refused @electron', async ({ appPage, host }) => {
-  await appPage.evaluate(() => { location.href = 'https://example.com/'; });
+  await appPage.evaluate(() => {
+    location.href = 'https://example.com/';
+  });
   await appPage.waitForTimeout(500);
   expect(appPage.url()).toBe('app://bundle/index.html');
-  const fetched = await appPage.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'));
+  const fetched = await appPage.evaluate(() =>
+    fetch('https://example.com/').then(
+      () => 'loaded',
+      () => 'blocked',
+    ),
+  );
   expect(fetched).toBe('blocked');
   await appPage.evaluate(() => window.open('https://example.com/'));
   expect(await host.electronApp!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
@@ -46,22 +63,36 @@ test('menu items send command.run to the renderer, labels follow the locale @ele
     w.host.on('command.run', (p) => w.__events!.push(p));
   });
   const labels = await host.electronApp!.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.map((i) => i.label));
-  expect(labels.slice(-5)).toEqual(expect.arrayContaining([expect.stringMatching(/File|文件/), expect.stringMatching(/Help|帮助/)]));
-  await host.electronApp!.evaluate(({ Menu }) => { Menu.getApplicationMenu()!.getMenuItemById('view.palette')!.click(); });
-  await expect.poll(() => appPage.evaluate(() => (window as unknown as HostWindow).__events)).toEqual([{ id: 'view.palette' }]);
+  expect(labels.slice(-5)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/File|文件/), expect.stringMatching(/Help|帮助/)]),
+  );
+  await host.electronApp!.evaluate(({ Menu }) => {
+    Menu.getApplicationMenu()!.getMenuItemById('view.palette')!.click();
+  });
+  await expect
+    .poll(() => appPage.evaluate(() => (window as unknown as HostWindow).__events))
+    .toEqual([{ id: 'view.palette' }]);
 });
 
 test('dialogs answer through the real IPC with tokens, never paths @electron', async ({ appPage, host }) => {
   await copyFile(SAMPLE_PAGE, path.join(host.tmpDir, 'p2.txt'));
   await host.queueDialog('dialog.importPages', ['p2.txt']);
-  const refs = (await appPage.evaluate(() => (window as unknown as HostWindow).host.invoke('dialog.importPages', {}))) as { token: string; name: string }[];
+  const refs = (await appPage.evaluate(() =>
+    (window as unknown as HostWindow).host.invoke('dialog.importPages', {}),
+  )) as { token: string; name: string }[];
   expect(refs.map((r) => r.name)).toEqual(['p2.txt']);
   expect(JSON.stringify(refs)).not.toContain(host.tmpDir);
-  const imported = (await appPage.evaluate((t) => (window as unknown as HostWindow).host.invoke('issue.importPages', { tokens: [t] }), refs[0].token)) as { issue: { pages: unknown[] } };
+  const imported = (await appPage.evaluate(
+    (t) => (window as unknown as HostWindow).host.invoke('issue.importPages', { tokens: [t] }),
+    refs[0].token,
+  )) as { issue: { pages: unknown[] } };
   expect(imported.issue.pages).toHaveLength(1);
 });
 
-test('closing with unsaved changes asks: Cancel keeps the window, Don\'t save closes it @electron', async ({ appPage, host }) => {
+test("closing with unsaved changes asks: Cancel keeps the window, Don't save closes it @electron", async ({
+  appPage,
+  host,
+}) => {
   const app = host.electronApp!;
   await appPage.evaluate(() => (window as unknown as HostWindow).host.invoke('window.setDirty', { dirty: true }));
   await host.queueDialog('dialog.confirm', 2); // Cancel

@@ -24,7 +24,10 @@ const VECTORS = [
 
 function hostileHtml(): string {
   const text = ['# 标题<script>alert(1)</script>', '正文:', ...VECTORS].join('\n\n');
-  let issue = createIssue([pageFromPlainText(text, { pageId: 'p', label: '1', encoding: 'utf-8' })], { id: 'x', title: '"><script>alert(2)</script>' });
+  let issue = createIssue([pageFromPlainText(text, { pageId: 'p', label: '1', encoding: 'utf-8' })], {
+    id: 'x',
+    title: '"><script>alert(2)</script>',
+  });
   issue = applyOp(issue, { type: 'createArticle', articleId: 'a', fragmentIds: issue.pool }).issue;
   return toHtml(buildExport(issue));
 }
@@ -33,9 +36,14 @@ test('an HTML export shows injected markup as text and runs nothing', async ({ p
   const file = info.outputPath('hostile-export.html');
   await writeFile(file, hostileHtml(), 'utf8');
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   const requests: string[] = [];
-  page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) requests.push(r.url());
+  });
 
   await page.goto(pathToFileURL(file).href);
   await page.waitForLoadState('load');
@@ -48,13 +56,28 @@ test('an HTML export shows injected markup as text and runs nothing', async ({ p
     return {
       scripts: document.querySelectorAll('script').length,
       injected: document.querySelectorAll('img, svg, iframe, a, main style').length,
-      onAttributes: all.flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}.${a.name}`)),
-      javascriptUrls: all.flatMap((e) => Array.from(e.attributes).filter((a) => /javascript:/i.test(a.value)).map((a) => a.name)),
+      onAttributes: all.flatMap((e) =>
+        Array.from(e.attributes)
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `${e.tagName}.${a.name}`),
+      ),
+      javascriptUrls: all.flatMap((e) =>
+        Array.from(e.attributes)
+          .filter((a) => /javascript:/i.test(a.value))
+          .map((a) => a.name),
+      ),
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
       title: document.title,
     };
   });
-  expect(dom).toEqual({ scripts: 0, injected: 0, onAttributes: [], javascriptUrls: [], csp: "default-src 'none'; style-src 'unsafe-inline'", title: '"><script>alert(2)</script>' });
+  expect(dom).toEqual({
+    scripts: 0,
+    injected: 0,
+    onAttributes: [],
+    javascriptUrls: [],
+    csp: "default-src 'none'; style-src 'unsafe-inline'",
+    title: '"><script>alert(2)</script>',
+  });
 
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('标题<script>alert(1)</script>');
   for (const v of VECTORS) await expect(page.getByText(v, { exact: true })).toBeVisible();

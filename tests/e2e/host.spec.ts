@@ -11,7 +11,10 @@ import { startWebHost } from '../../electron/web/server';
  */
 type Invoke = (channel: string, input?: unknown) => Promise<unknown>;
 const invoke = (page: import('@playwright/test').Page, channel: string, input: unknown = {}) =>
-  page.evaluate(([c, i]) => (window as unknown as { host: { invoke: Invoke } }).host.invoke(c as string, i), [channel, input] as const);
+  page.evaluate(([c, i]) => (window as unknown as { host: { invoke: Invoke } }).host.invoke(c as string, i), [
+    channel,
+    input,
+  ] as const);
 
 test('window.host reaches the real handlers: import, save, reopen, recent list', async ({ appPage, host }) => {
   expect(await invoke(appPage, 'app.info')).toMatchObject({ host: 'test', locale: 'zh-CN' });
@@ -23,12 +26,16 @@ test('window.host reaches the real handlers: import, save, reopen, recent list',
   expect(refs[0].name).toBe('p2.txt');
   expect(JSON.stringify(refs)).not.toContain(host.tmpDir); // tokens, never paths
 
-  const imported = (await invoke(appPage, 'issue.importPages', { tokens: [refs[0].token], title: '浙江日报' })) as { issue: { title: string; pages: unknown[] } };
+  const imported = (await invoke(appPage, 'issue.importPages', { tokens: [refs[0].token], title: '浙江日报' })) as {
+    issue: { title: string; pages: unknown[] };
+  };
   expect(imported.issue.title).toBe('浙江日报');
   expect(imported.issue.pages).toHaveLength(1);
 
   await host.queueDialog('dialog.saveIssueAs', 'out/day.galley.json');
-  const target = (await invoke(appPage, 'dialog.saveIssueAs', { suggestedName: 'day.galley.json' })) as { token: string };
+  const target = (await invoke(appPage, 'dialog.saveIssueAs', { suggestedName: 'day.galley.json' })) as {
+    token: string;
+  };
   await invoke(appPage, 'issue.save', { token: target.token, issue: imported.issue });
   const onDisk = JSON.parse(await readFile(path.join(host.tmpDir, 'out/day.galley.json'), 'utf8'));
   expect(onDisk.title).toBe('浙江日报');
@@ -39,15 +46,30 @@ test('window.host reaches the real handlers: import, save, reopen, recent list',
   expect(reopened.issue.title).toBe('浙江日报');
 });
 
-test('a page token cannot be used to overwrite the page; errors arrive as one clear message', async ({ appPage, host }) => {
+test('a page token cannot be used to overwrite the page; errors arrive as one clear message', async ({
+  appPage,
+  host,
+}) => {
   await copyFile(SAMPLE_PAGE, path.join(host.tmpDir, 'p2.txt'));
   await host.queueDialog('dialog.importPages', ['p2.txt']);
   const [ref] = (await invoke(appPage, 'dialog.importPages')) as { token: string }[];
   const { issue } = (await invoke(appPage, 'issue.importPages', { tokens: [ref.token] })) as { issue: unknown };
-  const err = await appPage.evaluate(([t, i]) => (window as unknown as { host: { invoke: Invoke } }).host.invoke('issue.save', { token: t, issue: i }).then(() => 'saved', (e: Error) => e.message), [ref.token, issue] as const);
+  const err = await appPage.evaluate(
+    ([t, i]) =>
+      (window as unknown as { host: { invoke: Invoke } }).host.invoke('issue.save', { token: t, issue: i }).then(
+        () => 'saved',
+        (e: Error) => e.message,
+      ),
+    [ref.token, issue] as const,
+  );
   expect(err).toMatch(/chosen for page import, not for issue/);
   expect(err).not.toMatch(/\n\s+at /); // no stack
-  const invalid = await appPage.evaluate(() => (window as unknown as { host: { invoke: Invoke } }).host.invoke('issue.open', { token: 5 }).then(() => 'ok', (e: Error) => e.message));
+  const invalid = await appPage.evaluate(() =>
+    (window as unknown as { host: { invoke: Invoke } }).host.invoke('issue.open', { token: 5 }).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    ),
+  );
   expect(invalid).toMatch(/invalid input for issue.open/);
 });
 
@@ -56,7 +78,9 @@ test('dialogs outside the test folder are refused; cancel answers null', async (
   await host.queueDialog('dialog.openIssue', null);
   expect(await invoke(appPage, 'dialog.openIssue')).toBeNull();
   await host.queueDialog('dialog.confirm', 1);
-  expect(await invoke(appPage, 'dialog.confirm', { message: 'Save changes?', buttons: ['Save', "Don't save", 'Cancel'] })).toEqual({ button: 1 });
+  expect(
+    await invoke(appPage, 'dialog.confirm', { message: 'Save changes?', buttons: ['Save', "Don't save", 'Cancel'] }),
+  ).toEqual({ button: 1 });
 });
 
 test('main → renderer events reach window.host.on', async ({ appPage, host }) => {
@@ -66,27 +90,43 @@ test('main → renderer events reach window.host.on', async ({ appPage, host }) 
     w.host.on('file.openRequested', (p) => w.__got.push(p));
   });
   await host.emit('file.openRequested', { kind: 'pages', files: [] });
-  await expect.poll(() => appPage.evaluate(() => (window as unknown as { __got: unknown[] }).__got)).toEqual([{ kind: 'pages', files: [] }]);
+  await expect
+    .poll(() => appPage.evaluate(() => (window as unknown as { __got: unknown[] }).__got))
+    .toEqual([{ kind: 'pages', files: [] }]);
   await expect(host.emit('command.run', { id: 42 })).rejects.toThrow(/invalid payload for event command.run/);
 });
 
 test('events sent before the page listens are kept for the first listener', async ({ page }) => {
   // A bare page (no app subscribing on mount), so that the test's listener is the first one.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'galley-events-'));
-  await writeFile(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8" /><title>bare</title></head><body></body></html>');
-  const web = await startWebHost({ root: dir, rendererDir: dir, testMode: true, session: { userDataDir: path.join(dir, 'u'), version: 't', host: 'test' } });
+  await writeFile(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="UTF-8" /><title>bare</title></head><body></body></html>',
+  );
+  const web = await startWebHost({
+    root: dir,
+    rendererDir: dir,
+    testMode: true,
+    session: { userDataDir: path.join(dir, 'u'), version: 't', host: 'test' },
+  });
   try {
     web.emit('command.run', { id: 'file.save' }); // before the page exists: kept by the host
     await page.goto(web.url);
     await page.waitForTimeout(300); // the EventSource connects and receives it: now kept by the shim
     web.emit('command.run', { id: 'edit.undo' });
-    const got = await page.evaluate(() => new Promise((resolve) => {
-      const seen: unknown[] = [];
-      (window as unknown as { host: { on: (e: string, cb: (p: unknown) => void) => void } }).host.on('command.run', (p) => {
-        seen.push(p);
-        if (seen.length === 2) resolve(seen);
-      });
-    }));
+    const got = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const seen: unknown[] = [];
+          (window as unknown as { host: { on: (e: string, cb: (p: unknown) => void) => void } }).host.on(
+            'command.run',
+            (p) => {
+              seen.push(p);
+              if (seen.length === 2) resolve(seen);
+            },
+          );
+        }),
+    );
     expect(got).toEqual([{ id: 'file.save' }, { id: 'edit.undo' }]);
   } finally {
     await web.close();
@@ -94,7 +134,10 @@ test('events sent before the page listens are kept for the first listener', asyn
   }
 });
 
-test('window hooks and recovery files round-trip through the host; restart keeps user data', async ({ appPage, host }) => {
+test('window hooks and recovery files round-trip through the host; restart keeps user data', async ({
+  appPage,
+  host,
+}) => {
   await invoke(appPage, 'window.setDirty', { dirty: true });
   await invoke(appPage, 'window.setTitle', { title: 'Galley — x' });
   expect(await host.state()).toMatchObject({ dirty: true, title: 'Galley — x' });
@@ -108,23 +151,46 @@ test('window hooks and recovery files round-trip through the host; restart keeps
 
 test('without test mode, dialogs ask in a prompt listing the launch folder, and stay inside it', async ({ page }) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'galley-prompt-'));
-  await writeFile(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8" /><title>bare</title></head><body></body></html>');
+  await writeFile(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="UTF-8" /><title>bare</title></head><body></body></html>',
+  );
   await copyFile(SAMPLE_PAGE, path.join(dir, 'a-page.txt'));
   await writeFile(path.join(dir, 'b-page.txt'), '第二版');
-  const web = await startWebHost({ root: dir, rendererDir: dir, session: { userDataDir: path.join(dir, '.u'), version: 't' } });
+  const web = await startWebHost({
+    root: dir,
+    rendererDir: dir,
+    session: { userDataDir: path.join(dir, '.u'), version: 't' },
+  });
   try {
     await page.goto(web.url);
     const prompts: string[] = [];
     const answers = ['2', 'saved/day.galley.json'];
-    page.on('dialog', (d) => { prompts.push(d.message()); void d.accept(answers.shift()); });
-    const refs = await page.evaluate(() => (window as unknown as { host: { invoke: Invoke } }).host.invoke('dialog.importPages', {}));
+    page.on('dialog', (d) => {
+      prompts.push(d.message());
+      void d.accept(answers.shift());
+    });
+    const refs = await page.evaluate(() =>
+      (window as unknown as { host: { invoke: Invoke } }).host.invoke('dialog.importPages', {}),
+    );
     expect(prompts[0]).toMatch(/1\. a-page\.txt\n2\. b-page\.txt/);
     expect(refs).toEqual([{ token: expect.any(String), name: 'b-page.txt' }]);
-    const saveRef = await page.evaluate(() => (window as unknown as { host: { invoke: Invoke } }).host.invoke('dialog.saveIssueAs', { suggestedName: 'x.galley.json' }));
+    const saveRef = await page.evaluate(() =>
+      (window as unknown as { host: { invoke: Invoke } }).host.invoke('dialog.saveIssueAs', {
+        suggestedName: 'x.galley.json',
+      }),
+    );
     expect(saveRef).toEqual({ token: expect.any(String), name: 'day.galley.json' });
     // A name leading out of the launch folder is refused with a message, nothing is chosen.
     answers.push('../../escape.galley.json');
-    const escaped = await page.evaluate(() => (window as unknown as { host: { invoke: Invoke } }).host.invoke('dialog.saveIssueAs', { suggestedName: 'x' }).then(() => 'chosen', (e: Error) => e.message));
+    const escaped = await page.evaluate(() =>
+      (window as unknown as { host: { invoke: Invoke } }).host
+        .invoke('dialog.saveIssueAs', { suggestedName: 'x' })
+        .then(
+          () => 'chosen',
+          (e: Error) => e.message,
+        ),
+    );
     expect(escaped).toMatch(/outside the folder/);
   } finally {
     await web.close();

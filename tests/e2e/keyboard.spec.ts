@@ -12,7 +12,10 @@ async function press(page: Page, key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press(key);
 }
 
-test('keyboard only: import, build the article, join, reorder, split, fix 人职, undo/redo, save, reopen', async ({ appPage, host }) => {
+test('keyboard only: import, build the article, join, reorder, split, fix 人职, undo/redo, save, reopen', async ({
+  appPage,
+  host,
+}) => {
   const page = appPage;
   const wb = new Workbench(page, host);
   await copyFile(SAMPLE_PAGE, path.join(host.tmpDir, 'p2.txt'));
@@ -124,7 +127,12 @@ test('keyboard only: import, build the article, join, reorder, split, fix 人职
   await expect.poll(() => wb.articleItems(1)).toEqual(before);
   await expect(wb.item(cont)).toHaveAttribute('data-join', 'true');
 
-  const doc = JSON.parse(await readFile(path.join(host.tmpDir, 'keys.galley.json'), 'utf8')) as { articles: { items: { id: string; join: boolean }[] }[]; pages: { fragments: { id: string; text: string }[] }[]; pool: string[]; discarded: string[] };
+  const doc = JSON.parse(await readFile(path.join(host.tmpDir, 'keys.galley.json'), 'utf8')) as {
+    articles: { items: { id: string; join: boolean }[] }[];
+    pages: { fragments: { id: string; text: string }[] }[];
+    pool: string[];
+    discarded: string[];
+  };
   expect(doc.articles[0].items.map((i) => i.id)).toEqual(LINGFENG_IDS);
   expect(doc.articles[0].items.filter((i) => i.join).map((i) => i.id)).toEqual([cont]);
   const frags = new Map(doc.pages[0].fragments.map((f) => [f.id, f.text]));

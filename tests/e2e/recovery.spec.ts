@@ -9,7 +9,10 @@ import { Workbench } from './pages/workbench';
  * (all renderer state gone); the next start offers the recovery file and restores the work. A file from a newer
  * Galley is shown as unreadable and kept.
  */
-const recoveryFiles = async (userDataDir: string) => (await readdir(path.join(userDataDir, 'recovery')).catch(() => [] as string[])).filter((n) => n.endsWith('.galley-recovery.json'));
+const recoveryFiles = async (userDataDir: string) =>
+  (await readdir(path.join(userDataDir, 'recovery')).catch(() => [] as string[])).filter((n) =>
+    n.endsWith('.galley-recovery.json'),
+  );
 
 test('unsaved work survives a crash: autosave, restart, restore', async ({ appPage, host }) => {
   const wb = new Workbench(appPage, host);
@@ -20,8 +23,17 @@ test('unsaved work survives a crash: autosave, restart, restore', async ({ appPa
 
   // The autosave may keep its session in several files (a base document and the steps on top); wait until the
   // host lists one that holds the change.
-  const listed = () => appPage.evaluate(() => (window as unknown as { host: { invoke: (c: string, i: unknown) => Promise<{ changes: number; unreadable?: string }[]> } }).host.invoke('recovery.list', {}));
-  await expect.poll(async () => (await listed()).some((e) => e.changes > 0 && !e.unreadable), { timeout: 15_000 }).toBe(true);
+  const listed = () =>
+    appPage.evaluate(() =>
+      (
+        window as unknown as {
+          host: { invoke: (c: string, i: unknown) => Promise<{ changes: number; unreadable?: string }[]> };
+        }
+      ).host.invoke('recovery.list', {}),
+    );
+  await expect
+    .poll(async () => (await listed()).some((e) => e.changes > 0 && !e.unreadable), { timeout: 15_000 })
+    .toBe(true);
   for (const file of await recoveryFiles(host.userDataDir)) {
     const head = (await readFile(path.join(host.userDataDir, 'recovery', file), 'utf8')).split('\n')[0];
     expect(head).toMatch(/^\{"format":"galley-recovery","schema":1,"header":\{/);
@@ -38,7 +50,8 @@ test('unsaved work survives a crash: autosave, restart, restore', async ({ appPa
 test('a recovery file from a newer Galley is listed as unreadable and kept', async ({ host }) => {
   const dir = path.join(host.userDataDir, 'recovery');
   await mkdir(dir, { recursive: true });
-  const body = '{"format":"galley-recovery","schema":99,"header":{"id":"future","savedAt":"2030-01-01T00:00:00.000Z","changes":3},\n"payload":"?"}\n';
+  const body =
+    '{"format":"galley-recovery","schema":99,"header":{"id":"future","savedAt":"2030-01-01T00:00:00.000Z","changes":3},\n"payload":"?"}\n';
   await writeFile(path.join(dir, 'future.galley-recovery.json'), body);
   await host.restart();
   const page = host.page;

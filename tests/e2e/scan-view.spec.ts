@@ -13,8 +13,15 @@ import { sampleNewspaperPdf } from '../shared/import/make-pdf';
 
 /** Fragment ids of the page pane with their text, in source order. */
 async function pageFragments(page: Page): Promise<{ id: string; text: string }[]> {
-  return page.getByTestId('page-pane').locator('[data-fragment-id]').evaluateAll((els) =>
-    els.map((e) => ({ id: e.getAttribute('data-fragment-id')!, text: e.querySelector('.frag-text')?.textContent ?? '' })));
+  return page
+    .getByTestId('page-pane')
+    .locator('[data-fragment-id]')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute('data-fragment-id')!,
+        text: e.querySelector('.frag-text')?.textContent ?? '',
+      })),
+    );
 }
 
 const idOf = (frags: { id: string; text: string }[], part: string) => {
@@ -23,7 +30,10 @@ const idOf = (frags: { id: string; text: string }[], part: string) => {
   return f.id;
 };
 
-test('import a PDF, see its scan with regions, select by clicking a region and from the board', async ({ appPage: page, host }) => {
+test('import a PDF, see its scan with regions, select by clicking a region and from the board', async ({
+  appPage: page,
+  host,
+}) => {
   await writeFile(path.join(host.tmpDir, 'news.pdf'), sampleNewspaperPdf());
   await host.queueDialog('dialog.importPages', ['news.pdf']);
   await expect(page.getByTestId('welcome')).toBeVisible();
@@ -66,20 +76,29 @@ test('import a PDF, see its scan with regions, select by clicking a region and f
   await expect(regions).toHaveCount(frags.length);
   const surface = (await scan.getByTestId('scan-surface').boundingBox())!;
   const boxOf = async (id: string) => (await scan.locator(`[data-fragment-id="${id}"]`).boundingBox())!;
-  const head = await boxOf(headline), r = await boxOf(right), l = await boxOf(left), f = await boxOf(folio);
+  const head = await boxOf(headline),
+    r = await boxOf(right),
+    l = await boxOf(left),
+    f = await boxOf(folio);
   expect(head.y).toBeLessThan(l.y);
   expect(l.x + l.width).toBeLessThan(r.x);
   expect(f.y).toBeGreaterThan(surface.y + surface.height * 0.8);
   // Article colours and numbers; the pool is dashed.
   await expect(scan.locator(`[data-fragment-id="${right}"]`)).toContainText('2');
-  expect(await scan.locator(`[data-fragment-id="${folio}"]`).evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
+  expect(
+    await scan.locator(`[data-fragment-id="${folio}"]`).evaluate((el) => getComputedStyle(el).borderTopStyle),
+  ).toBe('dashed');
 
   // The scan shows through every region, selected or not (a translucent tint, never an opaque fill).
-  const alpha = (id: string) => scan.locator(`[data-fragment-id="${id}"]`).evaluate((el) => {
-    const m = /rgba?\(([^)]+)\)|color\(srgb ([^)]+)\)/.exec(getComputedStyle(el).backgroundColor);
-    const parts = (m?.[1] ?? m?.[2] ?? '').split(/[ ,/]+/).filter(Boolean).map(Number);
-    return parts.length === 4 ? parts[3] : 1;
-  });
+  const alpha = (id: string) =>
+    scan.locator(`[data-fragment-id="${id}"]`).evaluate((el) => {
+      const m = /rgba?\(([^)]+)\)|color\(srgb ([^)]+)\)/.exec(getComputedStyle(el).backgroundColor);
+      const parts = (m?.[1] ?? m?.[2] ?? '')
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return parts.length === 4 ? parts[3] : 1;
+    });
   expect(await alpha(headline)).toBeLessThan(0.5);
 
   // Click a region: its fragment is selected (the board shows it).
@@ -97,7 +116,9 @@ test('import a PDF, see its scan with regions, select by clicking a region and f
   const before = surface.width;
   await scan.locator(`[data-fragment-id="${headline}"]`).focus();
   await page.keyboard.press('+');
-  await expect.poll(async () => (await scan.getByTestId('scan-surface').boundingBox())!.width).toBeGreaterThan(before * 1.2);
+  await expect
+    .poll(async () => (await scan.getByTestId('scan-surface').boundingBox())!.width)
+    .toBeGreaterThan(before * 1.2);
   await page.keyboard.press('0');
   await expect.poll(async () => (await scan.getByTestId('scan-surface').boundingBox())!.width).toBeCloseTo(before, 0);
 

@@ -58,8 +58,12 @@ test('main screen in 中文 and English with CJK glyphs', async ({ appPage, host
   await press(page, 'Alt+1');
   await page.getByTestId('article-1').getByTestId('article-title').click();
   await page.getByTestId('article-title-input').press('Escape');
-  await wb.pagePane.evaluate((el) => { el.scrollTop = 0; });
-  await page.getByTestId('board').evaluate((el) => { el.scrollTop = 0; });
+  await wb.pagePane.evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await page.getByTestId('board').evaluate((el) => {
+    el.scrollTop = 0;
+  });
 
   expect(await page.evaluate(() => document.fonts.check('16px "WenQuanYi Micro Hei"', '灵峰社区'))).toBe(true);
   await expect(page.getByTestId('coverage')).toContainText('已归位');

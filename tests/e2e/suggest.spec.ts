@@ -14,7 +14,9 @@ test.describe.configure({ timeout: 240_000 });
 /** CSP violations and page errors, collected for the whole test. */
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused/i.test(m.text())) errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused/i.test(m.text())) errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
@@ -33,14 +35,30 @@ async function openSuggestions(page: Page, wb: Workbench): Promise<void> {
 async function boardState(page: Page): Promise<string[][]> {
   const board = page.getByTestId('board');
   const seen = new Map<number, string[]>();
-  await board.evaluate((el) => { el.scrollTop = 0; });
+  await board.evaluate((el) => {
+    el.scrollTop = 0;
+  });
   for (let i = 0; i < 100; i++) {
     await page.waitForTimeout(40);
-    const cards = await board.locator('[data-testid^="article-"]').evaluateAll((els) => els
-      .filter((c) => /^article-\d+$/.test(c.getAttribute('data-testid')!))
-      .map((c) => [Number(c.getAttribute('data-testid')!.slice(8)), [...c.querySelectorAll('[data-fragment-id]')].map((e) => e.getAttribute('data-fragment-id')!)] as const));
+    const cards = await board
+      .locator('[data-testid^="article-"]')
+      .evaluateAll((els) =>
+        els
+          .filter((c) => /^article-\d+$/.test(c.getAttribute('data-testid')!))
+          .map(
+            (c) =>
+              [
+                Number(c.getAttribute('data-testid')!.slice(8)),
+                [...c.querySelectorAll('[data-fragment-id]')].map((e) => e.getAttribute('data-fragment-id')!),
+              ] as const,
+          ),
+      );
     for (const [n, ids] of cards) seen.set(n, ids);
-    const end = await board.evaluate((el) => { const at = el.scrollTop + el.clientHeight >= el.scrollHeight - 2; el.scrollTop += el.clientHeight * 0.7; return at; });
+    const end = await board.evaluate((el) => {
+      const at = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+      el.scrollTop += el.clientHeight * 0.7;
+      return at;
+    });
     if (end) break;
   }
   return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, ids]) => ids);
@@ -49,9 +67,13 @@ async function boardState(page: Page): Promise<string[][]> {
 /** Reading the whole virtualized board takes a few seconds on a loaded machine. */
 const POLL = { timeout: 30_000 };
 
-const placed = async (page: Page) => Number(/^(\d+)/.exec((await page.getByTestId('coverage').textContent()) ?? '')![1]);
+const placed = async (page: Page) =>
+  Number(/^(\d+)/.exec((await page.getByTestId('coverage').textContent()) ?? '')![1]);
 
-test('Suggest shows ghost placements with reasons; accept one and accept all are one undo step each', async ({ appPage: page, host }) => {
+test('Suggest shows ghost placements with reasons; accept one and accept all are one undo step each', async ({
+  appPage: page,
+  host,
+}) => {
   const errors = watchErrors(page);
   const wb = new Workbench(page, host);
   await openSuggestions(page, wb);
@@ -74,7 +96,10 @@ test('Suggest shows ghost placements with reasons; accept one and accept all are
 
   // Accept one decision: the first item of the first proposed article (starts the article).
   const firstArticle = panel.getByTestId('ghost-article-0');
-  const firstId = (await firstArticle.locator('[data-testid^="ghost-item-"]').first().getAttribute('data-testid'))!.slice('ghost-item-'.length);
+  const firstId = (await firstArticle
+    .locator('[data-testid^="ghost-item-"]')
+    .first()
+    .getAttribute('data-testid'))!.slice('ghost-item-'.length);
   await panel.getByTestId(`accept-${firstId}`).click();
   await expect(wb.article(1)).toBeVisible();
   await expect.poll(() => boardState(page)).toEqual([[firstId]]);
@@ -83,7 +108,9 @@ test('Suggest shows ghost placements with reasons; accept one and accept all are
 
   // Enter accepts the focused suggestion (the walk over confident ones), from the board.
   await page.getByTestId('board').focus();
-  const focused = (await panel.locator('[aria-current="true"]').getAttribute('data-testid'))!.slice('ghost-item-'.length);
+  const focused = (await panel.locator('[aria-current="true"]').getAttribute('data-testid'))!.slice(
+    'ghost-item-'.length,
+  );
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await boardState(page)).flat(), POLL).toContain(focused);
   await page.keyboard.press('Control+z');
@@ -118,21 +145,37 @@ test('Suggest shows ghost placements with reasons; accept one and accept all are
   expect(errors).toEqual([]);
 });
 
-test('reject re-solves without the link; Esc closes; top-3 continuations of …招聘会如何 picked with a key', async ({ appPage: page, host }) => {
+test('reject re-solves without the link; Esc closes; top-3 continuations of …招聘会如何 picked with a key', async ({
+  appPage: page,
+  host,
+}) => {
   const errors = watchErrors(page);
   const wb = new Workbench(page, host);
   await openSuggestions(page, wb);
   const panel = page.getByTestId('suggest-panel');
 
   // Reject the link into the third item of a proposed article: the engine solves again without it.
-  const article = panel.locator('[data-testid^="ghost-article-"]').filter({ has: page.locator('[data-testid^="ghost-item-"]:nth-child(3)') }).first();
-  const ids = await article.locator('[data-testid^="ghost-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('ghost-item-'.length)));
+  const article = panel
+    .locator('[data-testid^="ghost-article-"]')
+    .filter({ has: page.locator('[data-testid^="ghost-item-"]:nth-child(3)') })
+    .first();
+  const ids = await article
+    .locator('[data-testid^="ghost-item-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('ghost-item-'.length)));
   const [from, to] = [ids[1], ids[2]];
   await panel.getByTestId(`reject-${to}`).click();
   await expect(panel).toContainText('1 link rejected');
   await expect(page.getByTestId('suggest-status')).toContainText(/proposed articles/, { timeout: 60_000 });
-  const follows = await panel.locator('[data-testid^="ghost-article-"] ol').evaluateAll((lists, [a, b]) =>
-    lists.some((l) => { const v = [...l.querySelectorAll('li')].map((li) => li.getAttribute('data-testid')?.replace(/^ghost-(item|fixed)-/, '')); return v.some((x, i) => i > 0 && x === b && v[i - 1] === a); }), [from, to]);
+  const follows = await panel.locator('[data-testid^="ghost-article-"] ol').evaluateAll(
+    (lists, [a, b]) =>
+      lists.some((l) => {
+        const v = [...l.querySelectorAll('li')].map((li) =>
+          li.getAttribute('data-testid')?.replace(/^ghost-(item|fixed)-/, ''),
+        );
+        return v.some((x, i) => i > 0 && x === b && v[i - 1] === a);
+      }),
+    [from, to],
+  );
   expect(follows).toBe(false);
 
   // The fragment that ends `…招聘会如何`: the editor lists its candidate continuations with reasons.

@@ -9,7 +9,10 @@ import { LINGFENG_IDS, blockOf, fragmentIdOf } from './pages/sample-facts';
  * article by real drags (native HTML5 drag and drop), join the cut paragraph, split a fragment, fix an OCR error
  * in Monaco, undo/redo across a drag and the edit, save, reload, reopen, and check the file on disk.
  */
-test('build an article by dragging, edit in Monaco, undo/redo, save and reopen identical', async ({ appPage, host }) => {
+test('build an article by dragging, edit in Monaco, undo/redo, save and reopen identical', async ({
+  appPage,
+  host,
+}) => {
   const page = appPage;
   const wb = new Workbench(page, host);
   await wb.importSample();
@@ -128,13 +131,25 @@ test('build an article by dragging, edit in Monaco, undo/redo, save and reopen i
   await host.queueDialog('dialog.saveIssueAs', 'again.galley.json');
   await page.keyboard.press('Control+Shift+S');
   // The reopened document is already clean, so the save state cannot tell when Save As is done: the file can.
-  await expect.poll(() => readFile(path.join(host.tmpDir, 'again.galley.json'), 'utf8').then(() => true, () => false)).toBe(true);
+  await expect
+    .poll(() =>
+      readFile(path.join(host.tmpDir, 'again.galley.json'), 'utf8').then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
   const first = await readFile(path.join(host.tmpDir, 'lingfeng.galley.json'), 'utf8');
   const again = await readFile(path.join(host.tmpDir, 'again.galley.json'), 'utf8');
   expect(JSON.parse(again)).toEqual(JSON.parse(first));
 
   // The file on disk, read with Node, has the structure built above.
-  const doc = JSON.parse(first) as { articles: { title?: string; items: { id: string; join: boolean }[] }[]; pages: { fragments: { id: string; text: string }[] }[]; pool: string[]; discarded: string[] };
+  const doc = JSON.parse(first) as {
+    articles: { title?: string; items: { id: string; join: boolean }[] }[];
+    pages: { fragments: { id: string; text: string }[] }[];
+    pool: string[];
+    discarded: string[];
+  };
   expect(doc.articles).toHaveLength(1);
   expect(doc.articles[0].title).toBe('灵峰社区"管家"上门帮企业');
   expect(doc.articles[0].items.map((i) => i.id)).toEqual(LINGFENG_IDS);

@@ -13,7 +13,11 @@ export function fragmentWith(issue: Issue, needle: string): string {
  * The sample issue loaded into the store with one article holding the fragments that contain the needles (one
  * undo step), selected; history cleared so tests count only their own steps.
  */
-export function withArticle(ctx: CommandContext, needles: string[], issue: Issue = sampleIssue()): { ids: string[]; articleId: string } {
+export function withArticle(
+  ctx: CommandContext,
+  needles: string[],
+  issue: Issue = sampleIssue(),
+): { ids: string[]; articleId: string } {
   const s = ctx.store.getState();
   s.load(issue, null);
   const ids = needles.map((n) => fragmentWith(issue, n));

@@ -18,15 +18,27 @@ import { appCommands } from '../../renderer/src/app/commands';
 export const SAMPLE_TEXT: string = SAMPLE_PAGE_TEXT;
 
 export function sampleIssue(): Issue {
-  return createIssue([pageFromPlainText(SAMPLE_TEXT, { pageId: 'p1', label: '2', encoding: 'utf-8' })], { id: 'zj', title: '浙江日报 第2版' });
+  return createIssue([pageFromPlainText(SAMPLE_TEXT, { pageId: 'p1', label: '2', encoding: 'utf-8' })], {
+    id: 'zj',
+    title: '浙江日报 第2版',
+  });
 }
 
-export function tinyIssue(text = '# 标题\n\n生产任务已排到下半年,六\n\n另一篇文章。\n\n成以上的一线工人连春节也在加班。\n\n责任编辑 某某'): Issue {
-  return createIssue([pageFromPlainText(text, { pageId: 'p1', label: '1', encoding: 'utf-8' })], { id: 'tiny', title: '小样' });
+export function tinyIssue(
+  text = '# 标题\n\n生产任务已排到下半年,六\n\n另一篇文章。\n\n成以上的一线工人连春节也在加班。\n\n责任编辑 某某',
+): Issue {
+  return createIssue([pageFromPlainText(text, { pageId: 'p1', label: '1', encoding: 'utf-8' })], {
+    id: 'tiny',
+    title: '小样',
+  });
 }
 
 /** A command context over a fresh store, i18n instance and fake host (no React). */
-export function makeCtx(language: Language = 'en', host: FakeHost = createFakeHost(), now?: () => number): CommandContext & { host: FakeHost } {
+export function makeCtx(
+  language: Language = 'en',
+  host: FakeHost = createFakeHost(),
+  now?: () => number,
+): CommandContext & { host: FakeHost } {
   const i18n = createI18n(language);
   const store = createAppStore({ t: i18n.t.bind(i18n), language, now });
   return { store, commands: appCommands, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };

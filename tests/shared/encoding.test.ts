@@ -10,16 +10,27 @@ import { FIXTURES, SAMPLE_PAGE } from '../support/paths';
 const sample = readFileSync(SAMPLE_PAGE, 'utf8');
 const importBytes = (b: Uint8Array) => {
   const d = decodeBytes(b);
-  return { encoding: d.encoding, page: pageFromPlainText(normalizeNewlines(d.text), { pageId: 'p1', label: '2', encoding: d.encoding }) };
+  return {
+    encoding: d.encoding,
+    page: pageFromPlainText(normalizeNewlines(d.text), { pageId: 'p1', label: '2', encoding: d.encoding }),
+  };
 };
 const reference = pageFromPlainText(sample, { pageId: 'p1', label: '2', encoding: 'utf-8' });
 
 /** A few paragraphs of traditional Chinese (晶報, 1920) from the training corpus, tags stripped. */
 function traditionalText(): string {
   const dir = path.join(FIXTURES, 'corpus');
-  const file = readdirSync(dir).filter((n) => n.endsWith('.xml')).sort()[0];
-  const raw = readFileSync(path.join(dir, file), 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
-  const paras = raw.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, '')).filter((p) => [...p].length > 20).slice(0, 6);
+  const file = readdirSync(dir)
+    .filter((n) => n.endsWith('.xml'))
+    .sort()[0];
+  const raw = readFileSync(path.join(dir, file), 'utf8')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]*>/g, '');
+  const paras = raw
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ''))
+    .filter((p) => [...p].length > 20)
+    .slice(0, 6);
   // Keep only characters Big5 holds in both iconv-lite's table and the WHATWG one the decoder uses (旣 differs).
   const big5 = new TextDecoder('big5');
   return [...paras.join('\n\n')].filter((ch) => big5.decode(iconv.encode(ch, 'big5')) === ch).join('');
@@ -65,18 +76,28 @@ describe('page encodings', () => {
   });
 
   it('refuses bytes that are neither UTF-8, GB18030 nor Big5, never decoding with U+FFFD', () => {
-    expect(() => decodeBytes(Buffer.from('正文 abc \xff\xff\xff end', 'latin1'))).toThrow(/neither UTF-8, GB18030\/GBK nor Big5/);
+    expect(() => decodeBytes(Buffer.from('正文 abc \xff\xff\xff end', 'latin1'))).toThrow(
+      /neither UTF-8, GB18030\/GBK nor Big5/,
+    );
   });
 
   it('refuses UTF-8 with a damaged byte instead of reading it as GB18030 mojibake, and says where', () => {
-    const bytes = Buffer.concat([Buffer.from(sample.slice(0, 500)), Buffer.from([0xff]), Buffer.from(sample.slice(500, 900))]);
+    const bytes = Buffer.concat([
+      Buffer.from(sample.slice(0, 500)),
+      Buffer.from([0xff]),
+      Buffer.from(sample.slice(500, 900)),
+    ]);
     const at = Buffer.byteLength(sample.slice(0, 500));
-    expect(() => decodeBytes(bytes)).toThrow(new RegExp(`UTF-8 text with 1 damaged byte sequence\\(s\\), the first near byte ${at}`));
+    expect(() => decodeBytes(bytes)).toThrow(
+      new RegExp(`UTF-8 text with 1 damaged byte sequence\\(s\\), the first near byte ${at}`),
+    );
   });
 
   it('refuses binary and empty input with a clear message', () => {
     expect(() => decodeBytes(new Uint8Array(0))).toThrow(/empty/);
-    expect(() => decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]))).toThrow(DecodeError);
+    expect(() =>
+      decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])),
+    ).toThrow(DecodeError);
     expect(() => decodeBytes(Buffer.from('text\u0000more text'))).toThrow(/NUL bytes/);
     const controls = Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 1 + (i % 7) : 0x41)));
     expect(() => decodeBytes(controls)).toThrow(/control characters/);
@@ -91,17 +112,27 @@ describe('page encodings', () => {
   it('reads UTF-16 without BOM by its NUL bytes, Chinese and English, in both byte orders', () => {
     for (const enc of ['utf-16le', 'utf-16be'] as const) {
       expect(decodeBytes(iconv.encode(sample, enc))).toEqual({ text: sample, encoding: enc });
-      expect(decodeBytes(iconv.encode('Page two.\nColumn 3.\n', enc))).toEqual({ text: 'Page two.\nColumn 3.\n', encoding: enc });
+      expect(decodeBytes(iconv.encode('Page two.\nColumn 3.\n', enc))).toEqual({
+        text: 'Page two.\nColumn 3.\n',
+        encoding: enc,
+      });
     }
     // Without any NUL byte (Chinese only, no newline), the frequent-hanzi score still tells UTF-16 from GB18030/Big5.
     const han = sample.replace(/[\x00-\x7f]/g, '').slice(0, 400);
-    for (const enc of ['utf-16le', 'utf-16be'] as const) expect(decodeBytes(iconv.encode(han, enc))).toEqual({ text: han, encoding: enc });
+    for (const enc of ['utf-16le', 'utf-16be'] as const)
+      expect(decodeBytes(iconv.encode(han, enc))).toEqual({ text: han, encoding: enc });
     // Binary with NUL bytes on both sides of the code units stays binary.
-    expect(() => decodeBytes(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]))).toThrow(/NUL bytes/);
+    expect(() =>
+      decodeBytes(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0])),
+    ).toThrow(/NUL bytes/);
   });
 
   it('reads CESU-8 (surrogates encoded one by one) instead of GB18030 mojibake, and refuses a lone surrogate', () => {
-    const cesu = Buffer.concat([Buffer.from('正文'), Buffer.from([0xed, 0xa1, 0x82, 0xed, 0xbe, 0xb7]), Buffer.from('野家')]);
+    const cesu = Buffer.concat([
+      Buffer.from('正文'),
+      Buffer.from([0xed, 0xa1, 0x82, 0xed, 0xbe, 0xb7]),
+      Buffer.from('野家'),
+    ]);
     expect(decodeBytes(cesu)).toEqual({ text: '正文𠮷野家', encoding: 'cesu-8' });
     const lone = Buffer.concat([Buffer.from('正文'), Buffer.from([0xed, 0xa1, 0x82]), Buffer.from('野家')]);
     expect(() => decodeBytes(lone)).toThrow(/half of a UTF-16 surrogate pair encoded near byte 6/);

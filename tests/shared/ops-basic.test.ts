@@ -7,7 +7,10 @@ import { findFragment, placeOf } from '@shared/model/lookup';
 import type { Issue } from '@shared/model/types';
 
 function issueOf(text: string): Issue {
-  return createIssue([pageFromPlainText(text, { pageId: 'p1', label: '1', encoding: 'utf-8' })], { id: 'i', title: 't' });
+  return createIssue([pageFromPlainText(text, { pageId: 'p1', label: '1', encoding: 'utf-8' })], {
+    id: 'i',
+    title: 't',
+  });
 }
 
 describe('editorial operations', () => {
@@ -26,7 +29,9 @@ describe('editorial operations', () => {
 
   it('splits on a code-point boundary and never inside a surrogate pair', () => {
     const i = issueOf('𠮷野家的𩸽');
-    expect(() => applyOp(i, { type: 'splitFragment', fragmentId: 'p1.1', offset: 1, newId: 'f1' })).toThrow(/surrogate/);
+    expect(() => applyOp(i, { type: 'splitFragment', fragmentId: 'p1.1', offset: 1, newId: 'f1' })).toThrow(
+      /surrogate/,
+    );
     const r = applyOp(i, { type: 'splitFragment', fragmentId: 'p1.1', offset: 2, newId: 'f1' });
     expect(findFragment(r.issue, 'p1.1')!.text).toBe('𠮷');
     expect(findFragment(r.issue, 'f1')!.text).toBe('野家的𩸽');
@@ -61,8 +66,14 @@ describe('editorial operations', () => {
   });
 
   it('records every operation in the correction history', () => {
-    const a = applyOp(base, { type: 'moveFragments', fragmentIds: ['p1.4'], to: { kind: 'discard' } }, { at: '2026-01-01T00:00:00Z' });
-    expect(a.issue.history).toEqual([{ op: { type: 'moveFragments', fragmentIds: ['p1.4'], to: { kind: 'discard' } }, at: '2026-01-01T00:00:00Z' }]);
+    const a = applyOp(
+      base,
+      { type: 'moveFragments', fragmentIds: ['p1.4'], to: { kind: 'discard' } },
+      { at: '2026-01-01T00:00:00Z' },
+    );
+    expect(a.issue.history).toEqual([
+      { op: { type: 'moveFragments', fragmentIds: ['p1.4'], to: { kind: 'discard' } }, at: '2026-01-01T00:00:00Z' },
+    ]);
     expect(a.issue.discarded).toEqual(['p1.4']);
   });
 });

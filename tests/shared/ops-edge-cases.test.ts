@@ -8,7 +8,10 @@ import type { Issue } from '@shared/model/types';
 
 /** Regression tests for the edge cases found while reviewing the model and the operations (one per fix). */
 function issueOf(...texts: string[]): Issue {
-  return createIssue(texts.map((t, i) => pageFromPlainText(t, { pageId: `p${i + 1}`, label: String(i + 1), encoding: 'utf-8' })), { id: 'i', title: 't' });
+  return createIssue(
+    texts.map((t, i) => pageFromPlainText(t, { pageId: `p${i + 1}`, label: String(i + 1), encoding: 'utf-8' })),
+    { id: 'i', title: 't' },
+  );
 }
 const run = (issue: Issue, ...ops: Op[]) => ops.reduce((cur, op) => applyOp(cur, op).issue, issue);
 const items = (issue: Issue, a = 0) => issue.articles[a].items.map((it) => `${it.id}${it.join ? '+' : ''}`);
@@ -17,38 +20,62 @@ describe('operations: edge cases', () => {
   const five = issueOf('甲一\n\n乙二\n\n丙三\n\n丁四\n\n戊五');
 
   it('inserting between two joined fragments cuts that join (the follower continued the anchor, not the newcomers)', () => {
-    const a = run(five,
+    const a = run(
+      five,
       { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1', 'p1.2'] },
       { type: 'setJoin', fragmentId: 'p1.2', join: true },
-      { type: 'moveFragments', fragmentIds: ['p1.4'], to: { kind: 'article', articleId: 'a1', after: 'p1.1', join: true } });
+      {
+        type: 'moveFragments',
+        fragmentIds: ['p1.4'],
+        to: { kind: 'article', articleId: 'a1', after: 'p1.1', join: true },
+      },
+    );
     expect(items(a)).toEqual(['p1.1', 'p1.4+', 'p1.2']);
   });
 
   it('removing a fragment cuts the join of the one that continued it', () => {
-    const a = run(five,
+    const a = run(
+      five,
       { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1', 'p1.2', 'p1.3'] },
       { type: 'setJoin', fragmentId: 'p1.2', join: true },
       { type: 'setJoin', fragmentId: 'p1.3', join: true },
-      { type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'discard' } });
+      { type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'discard' } },
+    );
     expect(items(a)).toEqual(['p1.1', 'p1.3']);
   });
 
   it('keeps joins between fragments that travel together, in the order given', () => {
-    const a = run(five,
+    const a = run(
+      five,
       { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1', 'p1.2', 'p1.3'] },
       { type: 'setJoin', fragmentId: 'p1.3', join: true },
       { type: 'createArticle', articleId: 'a2', fragmentIds: ['p1.5'] },
-      { type: 'moveFragments', fragmentIds: ['p1.2', 'p1.3'], to: { kind: 'article', articleId: 'a2', after: 'p1.5' } });
+      { type: 'moveFragments', fragmentIds: ['p1.2', 'p1.3'], to: { kind: 'article', articleId: 'a2', after: 'p1.5' } },
+    );
     expect(items(a, 0)).toEqual(['p1.1']);
     expect(items(a, 1)).toEqual(['p1.5', 'p1.2', 'p1.3+']);
   });
 
   it('refuses an anchor that lives in another article, and an anchor that is moving, changing nothing', () => {
-    const a = run(five,
+    const a = run(
+      five,
       { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] },
-      { type: 'createArticle', articleId: 'a2', fragmentIds: ['p1.2'] });
-    expect(() => applyOp(a, { type: 'moveFragments', fragmentIds: ['p1.3'], to: { kind: 'article', articleId: 'a1', after: 'p1.2' } })).toThrow(OpError);
-    expect(() => applyOp(a, { type: 'moveFragments', fragmentIds: ['p1.1'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } })).toThrow(/after one of themselves/);
+      { type: 'createArticle', articleId: 'a2', fragmentIds: ['p1.2'] },
+    );
+    expect(() =>
+      applyOp(a, {
+        type: 'moveFragments',
+        fragmentIds: ['p1.3'],
+        to: { kind: 'article', articleId: 'a1', after: 'p1.2' },
+      }),
+    ).toThrow(OpError);
+    expect(() =>
+      applyOp(a, {
+        type: 'moveFragments',
+        fragmentIds: ['p1.1'],
+        to: { kind: 'article', articleId: 'a1', after: 'p1.1' },
+      }),
+    ).toThrow(/after one of themselves/);
     expect(placeOf(a, 'p1.3')).toEqual({ kind: 'pool', index: 0 });
   });
 
@@ -66,7 +93,11 @@ describe('operations: edge cases', () => {
   });
 
   it('splits an edited fragment where text was inserted and deleted, keeping coverage intact', () => {
-    const e = run(issueOf('生产任务已排到下半年'), { type: 'editText', fragmentId: 'p1.1', text: '生产任务已经排到了下半年' });
+    const e = run(issueOf('生产任务已排到下半年'), {
+      type: 'editText',
+      fragmentId: 'p1.1',
+      text: '生产任务已经排到了下半年',
+    });
     for (let k = 1; k < 12; k++) {
       const s = applyOp(e, { type: 'splitFragment', fragmentId: 'p1.1', offset: k, newId: 'f1' }).issue;
       expect(textIntact(audit(s))).toBe(true);
@@ -91,7 +122,9 @@ describe('operations: edge cases', () => {
     expect(nextFreeId(i, 'p1.', 1)).toBe('p1.5');
     const a = run(i, { type: 'createArticle', articleId: 'f1' });
     expect(nextFreeId(a, 'f')).toBe('f2');
-    expect(() => applyOp(a, { type: 'splitFragment', fragmentId: 'p1.1', offset: 1, newId: 'p1.2' })).toThrow(/already used/);
+    expect(() => applyOp(a, { type: 'splitFragment', fragmentId: 'p1.1', offset: 1, newId: 'p1.2' })).toThrow(
+      /already used/,
+    );
   });
 
   it('records a plain copy of the operation, not the caller object', () => {
@@ -115,19 +148,32 @@ describe('operations: edge cases', () => {
   });
 
   it('replays a history to the same document, and refuses a history entry that is not an operation', () => {
-    const done = run(five,
+    const done = run(
+      five,
       { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.2', 'p1.1'] },
       { type: 'splitFragment', fragmentId: 'p1.2', offset: 1, newId: nextFreeId(five, 'f') },
-      { type: 'batch', ops: [{ type: 'setRole', fragmentIds: ['p1.1'], role: 'headline' }, { type: 'moveFragments', fragmentIds: ['p1.5'], to: { kind: 'discard' } }] });
+      {
+        type: 'batch',
+        ops: [
+          { type: 'setRole', fragmentIds: ['p1.1'], role: 'headline' },
+          { type: 'moveFragments', fragmentIds: ['p1.5'], to: { kind: 'discard' } },
+        ],
+      },
+    );
     expect(replayHistory(five, done.history)).toEqual(done);
     expect(() => replayHistory(five, [{ op: { type: 'explode' }, at: 'x' }])).toThrow(/history entry 1/);
   });
 
   it('a failing step inside a batch refuses the whole batch', () => {
-    expect(() => applyOp(five, { type: 'batch', ops: [
-      { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] },
-      { type: 'mergeFragments', fragmentId: 'p1.1', nextId: 'p1.3' },
-    ] })).toThrow(OpError);
+    expect(() =>
+      applyOp(five, {
+        type: 'batch',
+        ops: [
+          { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] },
+          { type: 'mergeFragments', fragmentId: 'p1.1', nextId: 'p1.3' },
+        ],
+      }),
+    ).toThrow(OpError);
     expect(five.articles).toEqual([]);
   });
 });
@@ -137,7 +183,18 @@ describe('operations: results are frozen like immer results', () => {
     const fresh = issueOf('甲一\n\n乙二\n\n丙三');
     const a = applyOp(fresh, { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1', 'p1.2'] }).issue;
     const s = applyOp(a, { type: 'splitFragment', fragmentId: 'p1.1', offset: 1, newId: 'f1' }).issue;
-    for (const x of [s, s.articles, s.articles[0], s.articles[0].items, ...s.articles[0].items, s.pool, s.pages[0].fragments, ...s.pages[0].fragments, s.history, s.history[0]]) {
+    for (const x of [
+      s,
+      s.articles,
+      s.articles[0],
+      s.articles[0].items,
+      ...s.articles[0].items,
+      s.pool,
+      s.pages[0].fragments,
+      ...s.pages[0].fragments,
+      s.history,
+      s.history[0],
+    ]) {
       expect(Object.isFrozen(x)).toBe(true);
     }
   });

@@ -10,7 +10,15 @@ import fc from 'fast-check';
 import type { Patch } from 'immer';
 import { pageFromPlainText } from '../../shared/import/plain-text';
 import { createIssue, nextFreeId } from '../../shared/model/create';
-import { OpError, allFragments, findFragment, originalTextOf, placeIndex, placeOf, sourceOrder } from '../../shared/model/lookup';
+import {
+  OpError,
+  allFragments,
+  findFragment,
+  originalTextOf,
+  placeIndex,
+  placeOf,
+  sourceOrder,
+} from '../../shared/model/lookup';
 import { parseIssue, serializeIssue } from '../../shared/issue-file/parse-issue';
 import { OPEN_END_RESOLUTIONS, ROLES, REVIEW_STATUSES } from '../../shared/model/schema';
 import type { Issue, Place } from '../../shared/model/types';
@@ -20,15 +28,63 @@ import { audit } from '../../shared/audit/audit';
 /** Pieces pages are made of: CJK (BMP and astral), ASCII, spaces, newlines, CJK punctuation, U+3000, a combining
  * accent, emoji (one with a skin-tone modifier), heading marks. */
 export const PIECES = [
-  '中', '国', '报', '道', '的', '𠮷', '𩸽', 'a', 'B', 'z', '7', ' ', '  ', '\n', '\n\n', '。', '，', '\u3000',
-  'e\u0301', '😀', '👍🏽', '# ', '## ', '\n# ', '\n### ', '.', ',', '"', '「', '」',
+  '中',
+  '国',
+  '报',
+  '道',
+  '的',
+  '𠮷',
+  '𩸽',
+  'a',
+  'B',
+  'z',
+  '7',
+  ' ',
+  '  ',
+  '\n',
+  '\n\n',
+  '。',
+  '，',
+  '\u3000',
+  'e\u0301',
+  '😀',
+  '👍🏽',
+  '# ',
+  '## ',
+  '\n# ',
+  '\n### ',
+  '.',
+  ',',
+  '"',
+  '「',
+  '」',
 ] as const;
 
 export const pageText = fc.array(fc.constantFrom(...PIECES), { size: 'large', maxLength: 300 }).map((a) => a.join(''));
 
 export const STEP_KINDS = [
-  'create', 'createWith', 'rename', 'delete', 'moveArticle', 'toArticle', 'toPool', 'toDiscard', 'split', 'splitBad',
-  'merge', 'setJoin', 'edit', 'editBad', 'setRole', 'setStatus', 'resolveEnd', 'batch', 'undo', 'redo', 'undo', 'redo',
+  'create',
+  'createWith',
+  'rename',
+  'delete',
+  'moveArticle',
+  'toArticle',
+  'toPool',
+  'toDiscard',
+  'split',
+  'splitBad',
+  'merge',
+  'setJoin',
+  'edit',
+  'editBad',
+  'setRole',
+  'setStatus',
+  'resolveEnd',
+  'batch',
+  'undo',
+  'redo',
+  'undo',
+  'redo',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -69,16 +125,20 @@ function deepFreeze<T>(o: T): T {
 }
 
 export function importPages(texts: string[]): Issue {
-  const pages = texts.map((t, i) => pageFromPlainText(t, { pageId: `p${i + 1}`, label: String(i + 1), encoding: 'utf-8' }));
+  const pages = texts.map((t, i) =>
+    pageFromPlainText(t, { pageId: `p${i + 1}`, label: String(i + 1), encoding: 'utf-8' }),
+  );
   return createIssue(pages, { id: 'prop', title: 'property' });
 }
 
-const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length ? list[Math.abs(n) % list.length] : undefined);
+const pick = <T>(list: readonly T[], n: number): T | undefined =>
+  list.length ? list[Math.abs(n) % list.length] : undefined;
 
 /** Where every fragment is, computed from scratch (to check the cached `placeIndex`). */
 function freshPlaces(issue: Issue): Map<string, Place> {
   const m = new Map<string, Place>();
-  for (const a of issue.articles) a.items.forEach((it, index) => m.set(it.id, { kind: 'article', articleId: a.id, index }));
+  for (const a of issue.articles)
+    a.items.forEach((it, index) => m.set(it.id, { kind: 'article', articleId: a.id, index }));
   issue.pool.forEach((id, index) => m.set(id, { kind: 'pool', index }));
   issue.discarded.forEach((id, index) => m.set(id, { kind: 'discard', index }));
   return m;
@@ -102,7 +162,8 @@ export function checkInvariant(issue: Issue): void {
     check(f.spans.length > 0, `${f.id} has no span`);
   }
   for (const list of [issue.pool, issue.discarded]) {
-    for (let i = 1; i < list.length; i++) check(sourceOrder(issue, list[i - 1]) < sourceOrder(issue, list[i]), 'pool/discard pile out of source order');
+    for (let i = 1; i < list.length; i++)
+      check(sourceOrder(issue, list[i - 1]) < sourceOrder(issue, list[i]), 'pool/discard pile out of source order');
   }
   for (const a of issue.articles) check(!a.items[0]?.join, `first item of ${a.id} joins nothing`);
   checkProvenance(issue);
@@ -143,35 +204,71 @@ export function resolve(issue: Issue, s: StepSeed, depth = 0): Resolved {
   const art = pick(arts, s.picks[0]);
   switch (s.kind) {
     case 'create':
-      return { op: { type: 'createArticle', articleId: nextFreeId(issue, 'a'), ...(s.flag ? { title: s.text } : {}), index: Math.max(0, s.n) % (arts.length + 2) }, mustFail: false };
+      return {
+        op: {
+          type: 'createArticle',
+          articleId: nextFreeId(issue, 'a'),
+          ...(s.flag ? { title: s.text } : {}),
+          index: Math.max(0, s.n) % (arts.length + 2),
+        },
+        mustFail: false,
+      };
     case 'createWith':
       if (!ids.length) return null;
       return { op: { type: 'createArticle', articleId: nextFreeId(issue, 'a'), fragmentIds: some() }, mustFail: false };
     case 'rename':
-      return art ? { op: { type: 'renameArticle', articleId: art.id, title: s.flag ? s.text : null }, mustFail: false } : null;
+      return art
+        ? { op: { type: 'renameArticle', articleId: art.id, title: s.flag ? s.text : null }, mustFail: false }
+        : null;
     case 'delete':
       return art ? { op: { type: 'deleteArticle', articleId: art.id }, mustFail: false } : null;
     case 'moveArticle':
-      return art ? { op: { type: 'moveArticle', articleId: art.id, index: Math.max(0, s.n) % (arts.length + 1) }, mustFail: false } : null;
+      return art
+        ? {
+            op: { type: 'moveArticle', articleId: art.id, index: Math.max(0, s.n) % (arts.length + 1) },
+            mustFail: false,
+          }
+        : null;
     case 'toArticle': {
       if (!ids.length || !art) return null;
       const moving = some();
       // The anchor: start, an item of the target, or (sometimes) an item of another article or a moving one.
-      const other = pick(arts.flatMap((a) => a.items.map((it) => it.id)), s.n);
-      const own = pick(art.items.map((it) => it.id), s.n);
-      const after = s.n % 4 === 0 ? null : s.n % 4 === 1 && other ? other : own ?? null;
+      const other = pick(
+        arts.flatMap((a) => a.items.map((it) => it.id)),
+        s.n,
+      );
+      const own = pick(
+        art.items.map((it) => it.id),
+        s.n,
+      );
+      const after = s.n % 4 === 0 ? null : s.n % 4 === 1 && other ? other : (own ?? null);
       const bad = after !== null && (moving.includes(after) || !art.items.some((it) => it.id === after));
-      return { op: { type: 'moveFragments', fragmentIds: moving, to: { kind: 'article', articleId: art.id, after, join: s.flag } }, mustFail: bad };
+      return {
+        op: {
+          type: 'moveFragments',
+          fragmentIds: moving,
+          to: { kind: 'article', articleId: art.id, after, join: s.flag },
+        },
+        mustFail: bad,
+      };
     }
     case 'toPool':
     case 'toDiscard':
-      return ids.length ? { op: { type: 'moveFragments', fragmentIds: some(), to: { kind: s.kind === 'toPool' ? 'pool' : 'discard' } }, mustFail: false } : null;
+      return ids.length
+        ? {
+            op: { type: 'moveFragments', fragmentIds: some(), to: { kind: s.kind === 'toPool' ? 'pool' : 'discard' } },
+            mustFail: false,
+          }
+        : null;
     case 'split': {
       const f = pick(frags, s.picks[0]);
       if (!f || f.text.length < 2) return null;
       const offset = 1 + (Math.abs(s.n) % (f.text.length - 1));
       // Valid unless it lands inside a character; the op decides, the property checks nothing changed then.
-      return { op: { type: 'splitFragment', fragmentId: f.id, offset, newId: nextFreeId(issue, 'f') }, mustFail: false };
+      return {
+        op: { type: 'splitFragment', fragmentId: f.id, offset, newId: nextFreeId(issue, 'f') },
+        mustFail: false,
+      };
     }
     case 'splitBad': {
       const f = pick(frags, s.picks[0]);
@@ -179,14 +276,20 @@ export function resolve(issue: Issue, s: StepSeed, depth = 0): Resolved {
       const variants: Op[] = [
         { type: 'splitFragment', fragmentId: f.id, offset: 0, newId: nextFreeId(issue, 'f') },
         { type: 'splitFragment', fragmentId: f.id, offset: f.text.length, newId: nextFreeId(issue, 'f') },
-        { type: 'splitFragment', fragmentId: f.id, offset: f.text.length + 1 + Math.abs(s.n), newId: nextFreeId(issue, 'f') },
+        {
+          type: 'splitFragment',
+          fragmentId: f.id,
+          offset: f.text.length + 1 + Math.abs(s.n),
+          newId: nextFreeId(issue, 'f'),
+        },
         { type: 'splitFragment', fragmentId: f.id, offset: -1 - Math.abs(s.n), newId: nextFreeId(issue, 'f') },
         { type: 'splitFragment', fragmentId: f.id, offset: 1.5, newId: nextFreeId(issue, 'f') },
         { type: 'splitFragment', fragmentId: f.id, offset: 1, newId: pick(ids, s.n)! },
         { type: 'splitFragment', fragmentId: 'no-such-fragment', offset: 1, newId: nextFreeId(issue, 'f') },
       ];
       const at = f.text.search(/[\uD800-\uDBFF][\uDC00-\uDFFF]/);
-      if (at >= 0) variants.push({ type: 'splitFragment', fragmentId: f.id, offset: at + 1, newId: nextFreeId(issue, 'f') });
+      if (at >= 0)
+        variants.push({ type: 'splitFragment', fragmentId: f.id, offset: at + 1, newId: nextFreeId(issue, 'f') });
       return { op: pick(variants, s.picks.length + s.n)!, mustFail: true };
     }
     case 'merge': {
@@ -194,7 +297,12 @@ export function resolve(issue: Issue, s: StepSeed, depth = 0): Resolved {
       if (!f) return null;
       const places = placeIndex(issue);
       const p = places.get(f.id)!;
-      const list = p.kind === 'pool' ? issue.pool : p.kind === 'discard' ? issue.discarded : arts.find((a) => a.id === p.articleId)!.items.map((it) => it.id);
+      const list =
+        p.kind === 'pool'
+          ? issue.pool
+          : p.kind === 'discard'
+            ? issue.discarded
+            : arts.find((a) => a.id === p.articleId)!.items.map((it) => it.id);
       const next = s.flag ? list[p.index + 1] : pick(ids, s.n);
       return next ? { op: { type: 'mergeFragments', fragmentId: f.id, nextId: next }, mustFail: false } : null;
     }
@@ -216,19 +324,41 @@ export function resolve(issue: Issue, s: StepSeed, depth = 0): Resolved {
       return f ? { op: { type: 'editText', fragmentId: f.id, text: f.text + '\uD842' }, mustFail: true } : null;
     }
     case 'setRole':
-      return ids.length ? { op: { type: 'setRole', fragmentIds: some(), role: pick(ROLES, s.n)! }, mustFail: false } : null;
+      return ids.length
+        ? { op: { type: 'setRole', fragmentIds: some(), role: pick(ROLES, s.n)! }, mustFail: false }
+        : null;
     case 'setStatus':
-      return art ? { op: { type: 'setStatus', articleId: art.id, status: pick(REVIEW_STATUSES, s.n)!, ...(s.flag ? { by: 'proofreader', at: '2026-11-27T10:00:00Z' } : {}) }, mustFail: false } : null;
+      return art
+        ? {
+            op: {
+              type: 'setStatus',
+              articleId: art.id,
+              status: pick(REVIEW_STATUSES, s.n)!,
+              ...(s.flag ? { by: 'proofreader', at: '2026-11-27T10:00:00Z' } : {}),
+            },
+            mustFail: false,
+          }
+        : null;
     case 'resolveEnd': {
       // Resolve (or unresolve) any fragment: the op refuses what is not an open end, and the property checks that
       // nothing changed then; resolutions then ride along through moves, splits, merges, edits and undo.
       // Mostly a current open end (random fragments are rarely one), sometimes any fragment.
       const r = audit(issue);
       const ends = [...r.openEnds, ...r.resolvedOpenEnds];
-      const f = s.picks.length > 1 && ends.length ? findFragment(issue, pick(ends, s.picks[1])!) : pick(frags, s.picks[0]);
+      const f =
+        s.picks.length > 1 && ends.length ? findFragment(issue, pick(ends, s.picks[1])!) : pick(frags, s.picks[0]);
       if (!f) return null;
       const as = pick([...OPEN_END_RESOLUTIONS, null], s.n) ?? null;
-      return { op: { type: 'resolveOpenEnd', fragmentId: f.id, as, ...(as === 'elsewhere' && s.flag ? { page: '3' } : {}), ...(as ? { by: 'proofreader', at: '2026-12-07T03:00:00Z' } : {}) }, mustFail: false };
+      return {
+        op: {
+          type: 'resolveOpenEnd',
+          fragmentId: f.id,
+          as,
+          ...(as === 'elsewhere' && s.flag ? { page: '3' } : {}),
+          ...(as ? { by: 'proofreader', at: '2026-12-07T03:00:00Z' } : {}),
+        },
+        mustFail: false,
+      };
     }
     case 'batch': {
       if (depth > 0) return null;
@@ -256,20 +386,37 @@ export function resolve(issue: Issue, s: StepSeed, depth = 0): Resolved {
   }
 }
 
-interface Entry { patches: Patch[]; inversePatches: Patch[] }
+interface Entry {
+  patches: Patch[];
+  inversePatches: Patch[];
+}
 
-export interface RunStats { applied: number; refused: number; undos: number; redos: number }
+export interface RunStats {
+  applied: number;
+  refused: number;
+  undos: number;
+  redos: number;
+}
 
 /**
  * Runs one case and checks the property after every step; throws `PropertyViolation` (or an unexpected error)
  * on the first failure. `roundTripEvery` controls how often the JSON save/parse round trip runs mid-sequence.
  */
-export function runCase(c: Case, stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 }, roundTripEvery = 16): Issue {
+export function runCase(
+  c: Case,
+  stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 },
+  roundTripEvery = 16,
+): Issue {
   return runSteps(importPages(c.pages), c.steps, stats, roundTripEvery);
 }
 
 /** The same checks as `runCase`, from any imported issue (layout imports, large generated issues). */
-export function runSteps(imported: Issue, steps: StepSeed[], stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 }, roundTripEvery = 16): Issue {
+export function runSteps(
+  imported: Issue,
+  steps: StepSeed[],
+  stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 },
+  roundTripEvery = 16,
+): Issue {
   const original = deepFreeze(imported);
   checkInvariant(original);
   let issue = original;

@@ -13,7 +13,12 @@ describe('no text is ever lost (property)', () => {
   // About 10 s on an idle machine; the timeout allows for a CI box shared with the crash loop and the CLI spawns.
   it('holds over 1,000 random operation sequences', { timeout: 900_000 }, () => {
     const stats: RunStats = { applied: 0, refused: 0, undos: 0, redos: 0 };
-    fc.assert(fc.property(caseArb, (c) => { runCase(c, stats); }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        runCase(c, stats);
+      }),
+      { numRuns: 1000 },
+    );
     // The generator must really exercise the operations (a generator that only produced refusals proves nothing).
     expect(stats.applied).toBeGreaterThan(5000);
     expect(stats.refused).toBeGreaterThan(500);

@@ -13,7 +13,10 @@ export interface FakeHost extends HostApi {
   /** name → contents of the in-memory files (issues as JSON text, pages as plain text). */
   files: Map<string, string>;
   /** Queue the next answer of a dialog: a file name (or names), null to cancel, a button index for confirm. */
-  answer(channel: 'dialog.openIssue' | 'dialog.importPages' | 'dialog.saveIssueAs' | 'dialog.exportTo' | 'dialog.confirm', value: string | string[] | number | null): void;
+  answer(
+    channel: 'dialog.openIssue' | 'dialog.importPages' | 'dialog.saveIssueAs' | 'dialog.exportTo' | 'dialog.confirm',
+    value: string | string[] | number | null,
+  ): void;
   /** Emit a main → renderer event (a native menu command, a file opened from the OS). */
   emit(event: EventName, payload: unknown): void;
   /** Every call made, in order. */
@@ -37,13 +40,22 @@ export function createFakeHost(overrides: Partial<Handlers> = {}): FakeHost {
   const handlers: Handlers = {
     'app.info': async () => ({ version: 'test', host: 'test', locale: 'zh-CN', userName: 'tester', platform: 'test' }),
     'app.initial': async () => ({}),
-    'dialog.openIssue': async () => { const a = take('dialog.openIssue') as string | null; return a === null ? null : ref(a); },
+    'dialog.openIssue': async () => {
+      const a = take('dialog.openIssue') as string | null;
+      return a === null ? null : ref(a);
+    },
     'dialog.importPages': async () => {
       const a = take('dialog.importPages') as string | string[] | null;
       return a === null ? null : (Array.isArray(a) ? a : [a]).map(ref);
     },
-    'dialog.saveIssueAs': async () => { const a = take('dialog.saveIssueAs') as string | null; return a === null ? null : ref(a); },
-    'dialog.exportTo': async () => { const a = take('dialog.exportTo') as string | null; return a === null ? null : ref(a); },
+    'dialog.saveIssueAs': async () => {
+      const a = take('dialog.saveIssueAs') as string | null;
+      return a === null ? null : ref(a);
+    },
+    'dialog.exportTo': async () => {
+      const a = take('dialog.exportTo') as string | null;
+      return a === null ? null : ref(a);
+    },
     'dialog.confirm': async () => ({ button: take('dialog.confirm') as number }),
     'issue.open': async ({ token }) => {
       const text = files.get(nameOf(token));
@@ -54,20 +66,32 @@ export function createFakeHost(overrides: Partial<Handlers> = {}): FakeHost {
       const pages = tokens.map((t, i) => {
         const text = files.get(nameOf(t));
         if (text === undefined) throw new Error(`no such file ${nameOf(t)}`);
-        return pageFromPlainText(text, { pageId: `p${i + 1}`, label: String(i + 1), encoding: 'utf-8', sourceName: nameOf(t) });
+        return pageFromPlainText(text, {
+          pageId: `p${i + 1}`,
+          label: String(i + 1),
+          encoding: 'utf-8',
+          sourceName: nameOf(t),
+        });
       });
-      return { issue: createIssue(pages, { id: 'issue-test', title: title ?? nameOf(tokens[0]).replace(/\.[^.]+$/, '') }), warnings: [] };
+      return {
+        issue: createIssue(pages, { id: 'issue-test', title: title ?? nameOf(tokens[0]).replace(/\.[^.]+$/, '') }),
+        warnings: [],
+      };
     },
     'issue.save': async ({ token, issue }) => {
       files.set(nameOf(token), serializeIssue(issue));
       return { savedAt: '2026-11-27T10:00:00.000Z', durable: true };
     },
     'export.run': async () => ({ ok: true, files: ['out.md'], articles: 1 }),
-    'page.image': async () => { throw new Error('the fake host has no scan files'); },
+    'page.image': async () => {
+      throw new Error('the fake host has no scan files');
+    },
     'recent.list': async () => [],
     'recovery.write': async () => ({ savedAt: new Date().toISOString() }),
     'recovery.list': async () => [],
-    'recovery.read': async () => { throw new Error('no recovery'); },
+    'recovery.read': async () => {
+      throw new Error('no recovery');
+    },
     'recovery.discard': async () => ({}),
     'window.setTitle': async () => ({}),
     'window.setDirty': async () => ({}),
@@ -94,7 +118,9 @@ export function createFakeHost(overrides: Partial<Handlers> = {}): FakeHost {
       const set = listeners.get(event) ?? new Set();
       set.add(cb);
       listeners.set(event, set);
-      return () => { set.delete(cb); };
+      return () => {
+        set.delete(cb);
+      };
     }) as HostApi['on'],
   };
 }

@@ -18,7 +18,13 @@ import { ROOT } from './paths';
  *   (paths relative to tmpDir, or null = cancel; a button index for `dialog.confirm`), `emit(event, payload)`
  *   (a main → renderer event, e.g. a menu command), `state()` (title, dirty, quit requested), `restart()`.
  */
-export interface HostState { title: string; dirty: boolean; quitRequested: boolean; dialogsPending: Record<string, number>; closed?: boolean }
+export interface HostState {
+  title: string;
+  dirty: boolean;
+  quitRequested: boolean;
+  dialogsPending: Record<string, number>;
+  closed?: boolean;
+}
 
 export interface HostFixture {
   /** Temp folder of this test: put page and issue files here; dialog answers are relative to it. */
@@ -76,7 +82,11 @@ async function hostCall<T>(host: WebHost, route: string, body?: unknown): Promis
   return data.value as T;
 }
 
-interface Ctx { tmpDir: string; userDataDir: string; state: { web?: WebHost; app?: ElectronApplication; page?: Page } }
+interface Ctx {
+  tmpDir: string;
+  userDataDir: string;
+  state: { web?: WebHost; app?: ElectronApplication; page?: Page };
+}
 
 export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>({
   ctx: async ({}, use) => {
@@ -94,11 +104,17 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
 
   appPage: async ({ page, ctx }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
-      const launch = () => _electron.launch({
-        args: [path.join(ROOT, 'out/main/index.js')],
-        cwd: ROOT,
-        env: { ...process.env, GALLEY_USER_DATA: ctx.userDataDir, GALLEY_TEST_DIALOGS: '1', GALLEY_TEST_ROOT: ctx.tmpDir } as Record<string, string>,
-      });
+      const launch = () =>
+        _electron.launch({
+          args: [path.join(ROOT, 'out/main/index.js')],
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            GALLEY_USER_DATA: ctx.userDataDir,
+            GALLEY_TEST_DIALOGS: '1',
+            GALLEY_TEST_ROOT: ctx.tmpDir,
+          } as Record<string, string>,
+        });
       ctx.state.app = await launch();
       ctx.state.page = await ctx.state.app.firstWindow();
       await use(ctx.state.page);
@@ -117,37 +133,58 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
       tmpDir: ctx.tmpDir,
       userDataDir: ctx.userDataDir,
       kind: electron ? 'electron' : 'web',
-      get url() { return electron ? 'app://bundle/index.html' : (ctx.state.web?.url ?? ''); },
-      get electronApp() { return ctx.state.app; },
-      get page() { return ctx.state.page ?? appPage; },
+      get url() {
+        return electron ? 'app://bundle/index.html' : (ctx.state.web?.url ?? '');
+      },
+      get electronApp() {
+        return ctx.state.app;
+      },
+      get page() {
+        return ctx.state.page ?? appPage;
+      },
       async queueDialog(channel, answer) {
         if (electron) {
-          const abs = answer === null || typeof answer === 'number' ? answer : (Array.isArray(answer) ? answer : [answer]).map((p) => path.resolve(ctx.tmpDir, p));
-          await ctx.state.app!.evaluate((_electron, arg) => {
-            (globalThis as unknown as { __galleyTestDialogs: { push(c: string, a: unknown): void } }).__galleyTestDialogs.push(arg.channel, arg.answer);
-          }, { channel, answer: abs });
+          const abs =
+            answer === null || typeof answer === 'number'
+              ? answer
+              : (Array.isArray(answer) ? answer : [answer]).map((p) => path.resolve(ctx.tmpDir, p));
+          await ctx.state.app!.evaluate(
+            (_electron, arg) => {
+              (
+                globalThis as unknown as { __galleyTestDialogs: { push(c: string, a: unknown): void } }
+              ).__galleyTestDialogs.push(arg.channel, arg.answer);
+            },
+            { channel, answer: abs },
+          );
           return;
         }
         await hostCall(ctx.state.web!, '/__test/dialog', { channel, answer });
       },
       async emit(event, payload) {
         if (electron) {
-          await ctx.state.app!.evaluate(({ BrowserWindow }, arg) => {
-            BrowserWindow.getAllWindows()[0]?.webContents.send(arg.event, arg.payload);
-          }, { event, payload });
+          await ctx.state.app!.evaluate(
+            ({ BrowserWindow }, arg) => {
+              BrowserWindow.getAllWindows()[0]?.webContents.send(arg.event, arg.payload);
+            },
+            { event, payload },
+          );
           return;
         }
         await hostCall(ctx.state.web!, '/__test/event', { event, payload });
       },
       async state() {
         if (electron) {
-          return ctx.state.app!.evaluate(() => (globalThis as unknown as { __galleyTestState: () => HostState }).__galleyTestState());
+          return ctx.state.app!.evaluate(() =>
+            (globalThis as unknown as { __galleyTestState: () => HostState }).__galleyTestState(),
+          );
         }
         return hostCall<HostState>(ctx.state.web!, '/__test/state');
       },
       async requestClose() {
         if (electron) {
-          await ctx.state.app!.evaluate(({ BrowserWindow }) => { BrowserWindow.getAllWindows()[0]?.close(); });
+          await ctx.state.app!.evaluate(({ BrowserWindow }) => {
+            BrowserWindow.getAllWindows()[0]?.close();
+          });
           return;
         }
         await hostCall(ctx.state.web!, '/__test/close', {});
@@ -158,7 +195,12 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
           ctx.state.app = await _electron.launch({
             args: [path.join(ROOT, 'out/main/index.js')],
             cwd: ROOT,
-            env: { ...process.env, GALLEY_USER_DATA: ctx.userDataDir, GALLEY_TEST_DIALOGS: '1', GALLEY_TEST_ROOT: ctx.tmpDir } as Record<string, string>,
+            env: {
+              ...process.env,
+              GALLEY_USER_DATA: ctx.userDataDir,
+              GALLEY_TEST_DIALOGS: '1',
+              GALLEY_TEST_ROOT: ctx.tmpDir,
+            } as Record<string, string>,
           });
           ctx.state.page = await ctx.state.app.firstWindow();
           return;

@@ -71,7 +71,12 @@ export async function makeHostileSetup(tmp: string): Promise<HostileSetup> {
 export function scanCases(s?: HostileSetup): { name: string; src: string; mime?: string; why: RegExp }[] {
   const outside = s?.outside ?? '/outside';
   return [
-    { name: '../ leading out', src: '../outside/id_ed25519', mime: 'image/png', why: /lies outside the issue's folder/ },
+    {
+      name: '../ leading out',
+      src: '../outside/id_ed25519',
+      mime: 'image/png',
+      why: /lies outside the issue's folder/,
+    },
     { name: 'absolute path outside', src: path.join(outside, 'secret.png'), why: /lies outside the issue's folder/ },
     { name: 'file symlink leading out', src: 'scans/link.png', why: /link that leads outside/ },
     { name: 'folder symlink leading out', src: 'linkdir/secret.png', why: /link that leads outside/ },
@@ -89,7 +94,11 @@ export function altoCases(s?: HostileSetup): { name: string; source: string; why
   const first = s?.altoNames[0] ?? 'first.xml';
   return [
     { name: '../ leading out', source: `../outside/alto/${first}`, why: /lies outside the issue's folder/ },
-    { name: 'absolute path outside', source: path.join(outside, 'alto', first), why: /lies outside the issue's folder/ },
+    {
+      name: 'absolute path outside',
+      source: path.join(outside, 'alto', first),
+      why: /lies outside the issue's folder/,
+    },
     { name: 'folder symlink leading out', source: `linkdir/alto/${first}`, why: /link that leads outside/ },
     { name: 'hard link to a file outside', source: 'text/hard.xml', why: /hard links/ },
   ];
@@ -97,15 +106,21 @@ export function altoCases(s?: HostileSetup): { name: string; source: string; why
 
 /** The issue with page 1's scan set to `src` (and its declared type), every other page without a scan. */
 export function withScan(issue: Issue, src: string, mime?: string): Issue {
-  return { ...issue, pages: issue.pages.map((p, i) => {
-    const { image: _drop, ...rest } = p;
-    return i === 0 ? { ...rest, image: { src, width: 5, height: 4, ...(mime ? { mime } : {}) } } : rest;
-  }) };
+  return {
+    ...issue,
+    pages: issue.pages.map((p, i) => {
+      const { image: _drop, ...rest } = p;
+      return i === 0 ? { ...rest, image: { src, width: 5, height: 4, ...(mime ? { mime } : {}) } } : rest;
+    }),
+  };
 }
 
 /** The issue with page 1's ALTO source set to `source`. */
 export function withAltoSource(issue: Issue, source: string): Issue {
-  return { ...issue, pages: issue.pages.map((p, i) => (i === 0 ? { ...p, source: { name: source, format: 'alto' } } : p)) };
+  return {
+    ...issue,
+    pages: issue.pages.map((p, i) => (i === 0 ? { ...p, source: { name: source, format: 'alto' } } : p)),
+  };
 }
 
 /** True when any file under `dir` holds `needle` (the secret was copied). */

@@ -19,7 +19,9 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   if (values.json) {
     io.out(JSON.stringify(r, null, 2));
   } else {
-    io.out(`${r.placed} of ${r.fragments} fragments placed · ${r.unassigned.length} unassigned · ${r.openEnds.length} open ends${r.resolvedOpenEnds.length ? ` (${r.resolvedOpenEnds.length} resolved)` : ''} · ${r.emptyArticles.length} empty articles`);
+    io.out(
+      `${r.placed} of ${r.fragments} fragments placed · ${r.unassigned.length} unassigned · ${r.openEnds.length} open ends${r.resolvedOpenEnds.length ? ` (${r.resolvedOpenEnds.length} resolved)` : ''} · ${r.emptyArticles.length} empty articles`,
+    );
     for (const p of r.lost) io.out(`LOST text on page ${p.page} at ${p.start}: ${preview(p.text)}`);
     for (const p of r.duplicated) io.out(`DUPLICATED text on page ${p.page} at ${p.start}: ${preview(p.text)}`);
     for (const m of r.misplaced) io.out(`MISPLACED fragment ${m.id}: ${m.problem}`);

@@ -44,7 +44,10 @@ export async function cleanupCommand(args: string[], io: CliIO): Promise<number>
   let wordHits: ReturnType<typeof findWordListHits>['hits'] = [];
   if (values.wordlist) {
     const parsed = parseWordList(await readWordList(values.wordlist), values.wordlist);
-    if (!parsed.ok) throw new CliError(`the word list ${values.wordlist} has problems:\n${parsed.problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}`);
+    if (!parsed.ok)
+      throw new CliError(
+        `the word list ${values.wordlist} has problems:\n${parsed.problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}`,
+      );
     wordHits = findWordListHits(issue, parsed.entries, scope).hits;
   }
 
@@ -52,10 +55,18 @@ export async function cleanupCommand(args: string[], io: CliIO): Promise<number>
     io.out(JSON.stringify({ cleanup: preview, wordlist: wordHits }, null, 2));
   } else {
     for (const f of preview.fragments) {
-      for (const c of f.changes) io.out(`${f.fragmentId} p.${f.page} @${c.start} ${c.rule}: ${show(f.before, c.start, c.end)} → ${JSON.stringify(c.after)}`);
+      for (const c of f.changes)
+        io.out(
+          `${f.fragmentId} p.${f.page} @${c.start} ${c.rule}: ${show(f.before, c.start, c.end)} → ${JSON.stringify(c.after)}`,
+        );
     }
-    for (const h of wordHits) io.out(`${h.fragmentId} p.${h.page} @${h.start} ${h.source}: ${h.contextBefore}[${h.match}]${h.contextAfter} → ${h.replacement}`);
-    io.out(`${preview.changeCount} cleanup change(s) in ${preview.fragments.length} fragment(s)${values.wordlist ? `, ${wordHits.length} word-list hit(s)` : ''}`);
+    for (const h of wordHits)
+      io.out(
+        `${h.fragmentId} p.${h.page} @${h.start} ${h.source}: ${h.contextBefore}[${h.match}]${h.contextAfter} → ${h.replacement}`,
+      );
+    io.out(
+      `${preview.changeCount} cleanup change(s) in ${preview.fragments.length} fragment(s)${values.wordlist ? `, ${wordHits.length} word-list hit(s)` : ''}`,
+    );
   }
   if (!values.apply) return 0;
   const op = cleanupOp(issue, preview);

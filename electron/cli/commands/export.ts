@@ -38,18 +38,22 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   if (positionals.length !== 1) throw new CliError(`export takes one issue file: ${exportHelp}`);
   if (!values.output) throw new CliError(`export needs an output path: ${exportHelp}`);
   const format = values.format as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new CliError(`unknown format "${values.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!EXPORT_FORMATS.includes(format))
+    throw new CliError(`unknown format "${values.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
   if (values.inner !== undefined && format !== 'zip') throw new CliError('--inner applies to --format zip only');
   const inner = (values.inner ?? 'md') as DocumentFormatId;
-  if (!ZIP_INNER_FORMATS.includes(inner)) throw new CliError(`unknown inner format "${values.inner}"; use one of ${ZIP_INNER_FORMATS.join(', ')}`);
-  if (values.split && format === 'zip') throw new CliError('--split and --format zip exclude each other: a zip already holds one file per article');
+  if (!ZIP_INNER_FORMATS.includes(inner))
+    throw new CliError(`unknown inner format "${values.inner}"; use one of ${ZIP_INNER_FORMATS.join(', ')}`);
+  if (values.split && format === 'zip')
+    throw new CliError('--split and --format zip exclude each other: a zip already holds one file per article');
   // Device names (CON, NUL…) and the \\?\ namespace are refused for every path the user gives.
   for (const p of [positionals[0], values.output, ...(values.sources ?? [])]) {
     const problem = pathTextProblem(p);
     if (problem) throw new CliError(problem);
   }
   const mark = values['lost-text-mark'];
-  if (mark !== undefined && mark !== 'on' && mark !== 'off') throw new CliError(`--lost-text-mark takes on or off, not "${mark}"`);
+  if (mark !== undefined && mark !== 'on' && mark !== 'off')
+    throw new CliError(`--lost-text-mark takes on or off, not "${mark}"`);
   const issue = await loadIssueFile(positionals[0]);
   const sourceDir = path.dirname(path.resolve(positionals[0]));
   const result = await exportIssue(issue, {
@@ -69,7 +73,9 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     if (e instanceof ExportFormatError) throw new CliError(e.message);
     if (e instanceof ExportTargetError && e.code === 'exists') {
       const names = e.files.map((f) => path.basename(f));
-      throw new CliError(`${names.length === 1 ? `${names[0]} exists` : `${names.length} files exist (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`}; use --force to replace ${names.length === 1 ? 'it' : 'them'}`);
+      throw new CliError(
+        `${names.length === 1 ? `${names[0]} exists` : `${names.length} files exist (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`}; use --force to replace ${names.length === 1 ? 'it' : 'them'}`,
+      );
     }
     if (e instanceof ExportTargetError) throw new CliError(e.message);
     throw e;
@@ -80,6 +86,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     return 1;
   }
   for (const w of result.warnings ?? []) io.err(`warning: ${w}`);
-  io.out(`exported ${result.articles} article(s) as ${format}${format === 'zip' ? ` of ${inner}` : ''} → ${result.files.join(', ')}`);
+  io.out(
+    `exported ${result.articles} article(s) as ${format}${format === 'zip' ? ` of ${inner}` : ''} → ${result.files.join(', ')}`,
+  );
   return 0;
 }

@@ -6,7 +6,8 @@ import { CliError } from '../cli-error';
 /** `--min-confidence X` (from 0 to 1; the calibrated default when absent), or a one-line error. */
 export function parseMinConfidence(raw: string | undefined): number {
   const x = raw === undefined ? DEFAULT_MIN_CONFIDENCE : Number(raw);
-  if (raw?.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new CliError(`--min-confidence must be a number from 0 to 1, not "${raw}"`);
+  if (raw?.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1)
+    throw new CliError(`--min-confidence must be a number from 0 to 1, not "${raw}"`);
   return x;
 }
 

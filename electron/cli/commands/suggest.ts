@@ -44,7 +44,10 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
     await saveIssueFile(file, next);
     const applied = op.ops.filter((o) => o.type === 'moveFragments').length;
     if (values.json) io.out(JSON.stringify({ applied, unassigned: next.pool.length }));
-    else io.out(`applied ${applied} confident placements as one undo step; ${next.pool.length} fragments left unassigned → ${file}`);
+    else
+      io.out(
+        `applied ${applied} confident placements as one undo step; ${next.pool.length} fragments left unassigned → ${file}`,
+      );
     return 0;
   }
 
@@ -52,16 +55,22 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
     io.out(JSON.stringify(s, null, 2));
     return 0;
   }
-  io.out(`${s.stats.fragments} fragments · ${s.articles.length} suggested articles · ${s.openEnds.length} open ends · ${s.stats.ms} ms (✓ = confident ≥ ${minConfidence})`);
+  io.out(
+    `${s.stats.fragments} fragments · ${s.articles.length} suggested articles · ${s.openEnds.length} open ends · ${s.stats.ms} ms (✓ = confident ≥ ${minConfidence})`,
+  );
   s.articles.forEach((a, ai) => {
     io.out('');
-    io.out(`${ai + 1}. ${a.articleId ? `extend ${a.articleId}` : 'new article'} «${a.title}» (confidence ${a.confidence})`);
+    io.out(
+      `${ai + 1}. ${a.articleId ? `extend ${a.articleId}` : 'new article'} «${a.title}» (confidence ${a.confidence})`,
+    );
     a.items.forEach((it, k) => {
       const mark = it.fixed ? '·' : it.confident ? '✓' : '?';
       const link = k === 0 ? 'starts' : it.join ? 'joins ' : 'then  ';
       const role = s.fragments[it.id]?.role.role ?? '';
       const why = it.fixed ? 'placed' : it.reasons.join('; ');
-      io.out(`  ${mark} ${link} ${it.id.padEnd(8)} ${role.padEnd(8)} «${preview(text(it.id))}» ${it.fixed ? '' : it.confidence.toFixed(2)}${why ? ` — ${why}` : ''}`);
+      io.out(
+        `  ${mark} ${link} ${it.id.padEnd(8)} ${role.padEnd(8)} «${preview(text(it.id))}» ${it.fixed ? '' : it.confidence.toFixed(2)}${why ? ` — ${why}` : ''}`,
+      );
     });
   });
   if (s.openEnds.length) {

@@ -37,7 +37,9 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 const devTools = !app.isPackaged && process.env.GALLEY_DEVTOOLS === '1';
 /** Playwright's `_electron` specs answer dialogs from a queue (tests/support/fixtures.ts); never in a packaged app. */
 const testMode = !app.isPackaged && process.env.GALLEY_TEST_DIALOGS === '1';
-const log = (msg: string) => { if (!app.isPackaged) console.log(`galley: ${msg}`); };
+const log = (msg: string) => {
+  if (!app.isPackaged) console.log(`galley: ${msg}`);
+};
 
 /**
  * Files to open that arrived before the renderer asked `app.initial` (command line, macOS open-file before
@@ -75,9 +77,16 @@ function setupIpc(handlers: Handlers): void {
     if (!validateSender(event.senderFrame)) return;
     if (!Array.isArray(raw)) return;
     // Only document types, only existing regular files: a dropped path is the one path the renderer side names.
-    const files = raw.slice(0, 1000).filter((p): p is string => typeof p === 'string' && path.isAbsolute(p) && DROPPABLE.test(p)).filter((p) => {
-      try { return statSync(p).isFile(); } catch { return false; }
-    });
+    const files = raw
+      .slice(0, 1000)
+      .filter((p): p is string => typeof p === 'string' && path.isAbsolute(p) && DROPPABLE.test(p))
+      .filter((p) => {
+        try {
+          return statSync(p).isFile();
+        } catch {
+          return false;
+        }
+      });
     openFiles(files);
   });
 }
@@ -85,7 +94,10 @@ function setupIpc(handlers: Handlers): void {
 async function createWindow(session: HostSession): Promise<void> {
   const { closeFlow, recovery } = session;
   const userDataDir = app.getPath('userData');
-  const state = fitToDisplays(await loadWindowState(userDataDir), screen.getAllDisplays().map((d) => d.workArea));
+  const state = fitToDisplays(
+    await loadWindowState(userDataDir),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   win = createMainWindow(BrowserWindow, state, { devTools });
   const w = win;
   w.on('close', (e) => {
@@ -95,9 +107,17 @@ async function createWindow(session: HostSession): Promise<void> {
       return;
     }
     const b = w.getNormalBounds();
-    void saveWindowState(userDataDir, { x: b.x, y: b.y, width: b.width, height: b.height, maximized: w.isMaximized() }).catch(() => undefined);
+    void saveWindowState(userDataDir, {
+      x: b.x,
+      y: b.y,
+      width: b.width,
+      height: b.height,
+      maximized: w.isMaximized(),
+    }).catch(() => undefined);
   });
-  w.on('closed', () => { win = undefined; });
+  w.on('closed', () => {
+    win = undefined;
+  });
   // A new page (a reload after a renderer crash) starts a new recovery session: the files written so far are
   // offered by its recovery dialog, never removed by this window's close.
   w.webContents.on('did-navigate', () => recovery.forget());
@@ -105,13 +125,18 @@ async function createWindow(session: HostSession): Promise<void> {
     if (details.reason === 'clean-exit') return;
     recovery.forget();
     log(`renderer gone: ${details.reason}; reloading (autosaved work is offered from recovery)`);
-    setTimeout(() => { if (win && !win.isDestroyed()) win.reload(); }, 500);
+    setTimeout(() => {
+      if (win && !win.isDestroyed()) win.reload();
+    }, 500);
   });
 }
 
 function main(): void {
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, log));
-  app.on('open-file', (e, file) => { e.preventDefault(); openFiles([file]); });
+  app.on('open-file', (e, file) => {
+    e.preventDefault();
+    openFiles([file]);
+  });
   app.on('window-all-closed', () => app.quit());
 
   launchFiles.push(...filesFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd()));
@@ -125,7 +150,12 @@ function main(): void {
       dialogs = queue;
       Object.assign(globalThis, {
         __galleyTestDialogs: queue,
-        __galleyTestState: () => ({ title: win?.getTitle() ?? '', dirty: host?.quitGuard.isDirty() ?? false, quitRequested, dialogsPending: queue.pending() }),
+        __galleyTestState: () => ({
+          title: win?.getTitle() ?? '',
+          dirty: host?.quitGuard.isDirty() ?? false,
+          quitRequested,
+          dialogsPending: queue.pending(),
+        }),
       });
     } else {
       dialogs = createNativeDialogs(dialog, () => win, locale);
@@ -154,7 +184,13 @@ function main(): void {
       platform: process.platform,
       devTools,
       send: (id) => win?.webContents.send('command.run', { id }),
-      about: () => void dialog.showMessageBox({ type: 'info', title: 'Galley', message: `Galley ${app.getVersion()}`, detail: 'Offline newspaper page proofreading workbench.' }),
+      about: () =>
+        void dialog.showMessageBox({
+          type: 'info',
+          title: 'Galley',
+          message: `Galley ${app.getVersion()}`,
+          detail: 'Offline newspaper page proofreading workbench.',
+        }),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu as Parameters<typeof Menu.buildFromTemplate>[0]));
     await createWindow(host);

@@ -74,17 +74,49 @@ export function buildMenuTemplate(opts: {
   const l = opts.locale === 'zh-CN' ? 'zh' : 'en';
   const cmd = (id: MenuCommand): MenuItemSpec => {
     const c = MENU_COMMANDS[id];
-    return { id, label: c[l], ...(c.key ? { accelerator: c.key, registerAccelerator: false } : {}), click: () => opts.send(id) };
+    return {
+      id,
+      label: c[l],
+      ...(c.key ? { accelerator: c.key, registerAccelerator: false } : {}),
+      click: () => opts.send(id),
+    };
   };
   const sep: MenuItemSpec = { type: 'separator' };
   const role = (r: string, label: string): MenuItemSpec => ({ role: r, label });
   const mac = opts.platform === 'darwin';
   return [
-    ...(mac ? [{ label: 'Galley', submenu: [{ role: 'about', label: T.about[l] }, sep, { role: 'quit', label: T.quit[l] }] }] : []),
-    { label: T.file[l], submenu: [cmd('file.new'), cmd('file.open'), cmd('file.import'), sep, cmd('file.save'), cmd('file.saveAs'), sep, cmd('file.export'), ...(mac ? [] : [sep, role('quit', T.quit[l])])] },
+    ...(mac
+      ? [{ label: 'Galley', submenu: [{ role: 'about', label: T.about[l] }, sep, { role: 'quit', label: T.quit[l] }] }]
+      : []),
+    {
+      label: T.file[l],
+      submenu: [
+        cmd('file.new'),
+        cmd('file.open'),
+        cmd('file.import'),
+        sep,
+        cmd('file.save'),
+        cmd('file.saveAs'),
+        sep,
+        cmd('file.export'),
+        ...(mac ? [] : [sep, role('quit', T.quit[l])]),
+      ],
+    },
     {
       label: T.edit[l],
-      submenu: [cmd('edit.undo'), cmd('edit.redo'), sep, role('cut', T.cut[l]), role('copy', T.copy[l]), role('paste', T.paste[l]), role('selectAll', T.selectAll[l]), sep, cmd('find.open'), sep, cmd('problem.next')],
+      submenu: [
+        cmd('edit.undo'),
+        cmd('edit.redo'),
+        sep,
+        role('cut', T.cut[l]),
+        role('copy', T.copy[l]),
+        role('paste', T.paste[l]),
+        role('selectAll', T.selectAll[l]),
+        sep,
+        cmd('find.open'),
+        sep,
+        cmd('problem.next'),
+      ],
     },
     {
       label: T.view[l],

@@ -60,7 +60,10 @@ export function isAllowedRequest(url: string, resourceType?: string, opts: { dev
 }
 
 /** The parts of an Electron WebFrameMain that the sender check reads. */
-export interface SenderFrame { url: string; parent: unknown | null }
+export interface SenderFrame {
+  url: string;
+  parent: unknown | null;
+}
 
 /**
  * Accepts only IPC from the main frame of a page served from `app://bundle` (checklist item 17; VS Code's
@@ -76,16 +79,27 @@ export function validateSender(frame: SenderFrame | null | undefined): boolean {
   }
 }
 
-
 /** The slices of Electron objects the hardening touches; structural so that tests pass fakes. */
 export interface ContentsLike {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview' | 'will-frame-navigate', cb: (event: { preventDefault(): void; url?: string }, ...rest: unknown[]) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview' | 'will-frame-navigate',
+    cb: (event: { preventDefault(): void; url?: string }, ...rest: unknown[]) => void,
+  ): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void;
-  webRequest: { onBeforeRequest(listener: (details: { url: string; resourceType?: string }, callback: (response: { cancel: boolean }) => void) => void): void };
+  webRequest: {
+    onBeforeRequest(
+      listener: (
+        details: { url: string; resourceType?: string },
+        callback: (response: { cancel: boolean }) => void,
+      ) => void,
+    ): void;
+  };
   setDevicePermissionHandler?(handler: () => boolean): void;
 }
 
@@ -109,7 +123,11 @@ export function hardenContents(contents: ContentsLike, log: (msg: string) => voi
 }
 
 /** Applied to the session: every permission denied, every request outside `app:`/`data:`/`blob:` cancelled. */
-export function hardenSession(ses: SessionLike, log: (msg: string) => void = () => undefined, opts: { devTools?: boolean } = {}): void {
+export function hardenSession(
+  ses: SessionLike,
+  log: (msg: string) => void = () => undefined,
+  opts: { devTools?: boolean } = {},
+): void {
   ses.setPermissionRequestHandler((_wc, permission, callback) => {
     log(`denied permission ${permission}`);
     callback(permissionHandler());

@@ -3,8 +3,19 @@ import path from 'node:path';
 import { saveAtomic } from '../../host/services/atomic-save';
 
 /** Size and position of the main window, remembered in `<userData>/window-state.json`. */
-export interface WindowState { x?: number; y?: number; width: number; height: number; maximized: boolean }
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface WindowState {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export const DEFAULT_STATE: WindowState = { width: 1400, height: 900, maximized: false };
 const FILE = 'window-state.json';
@@ -16,8 +27,15 @@ const FILE = 'window-state.json';
 export function fitToDisplays(s: WindowState, workAreas: Rect[]): WindowState {
   const width = Math.max(640, Math.round(s.width));
   const height = Math.max(480, Math.round(s.height));
-  const biggest = workAreas.reduce<Rect | undefined>((a, b) => (!a || b.width * b.height > a.width * a.height ? b : a), undefined);
-  const fit = { ...s, width: biggest ? Math.min(width, biggest.width) : width, height: biggest ? Math.min(height, biggest.height) : height };
+  const biggest = workAreas.reduce<Rect | undefined>(
+    (a, b) => (!a || b.width * b.height > a.width * a.height ? b : a),
+    undefined,
+  );
+  const fit = {
+    ...s,
+    width: biggest ? Math.min(width, biggest.width) : width,
+    height: biggest ? Math.min(height, biggest.height) : height,
+  };
   if (s.x === undefined || s.y === undefined) return { width: fit.width, height: fit.height, maximized: s.maximized };
   const visible = workAreas.some((d) => {
     const ix = Math.min(s.x! + fit.width, d.x + d.width) - Math.max(s.x!, d.x);

@@ -4,7 +4,10 @@ import { PRELOAD_FILE } from './paths';
 import type { WindowState } from './window-state';
 
 /** The options of the one main window: the hardened preferences plus the preload and the remembered bounds. */
-export function mainWindowOptions(state: WindowState, opts: { devTools: boolean; preload?: string }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  state: WindowState,
+  opts: { devTools: boolean; preload?: string },
+): BrowserWindowConstructorOptions {
   return {
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,
@@ -22,7 +25,11 @@ export function mainWindowOptions(state: WindowState, opts: { devTools: boolean;
  * Creates the window and loads `app://bundle/index.html`. The navigation, window-open and webview refusals are
  * applied to every webContents in `index.ts` (web-contents-created), so they also cover this one.
  */
-export function createMainWindow(BrowserWindow: typeof BrowserWindowT, state: WindowState, opts: { devTools: boolean; preload?: string }): BrowserWindowT {
+export function createMainWindow(
+  BrowserWindow: typeof BrowserWindowT,
+  state: WindowState,
+  opts: { devTools: boolean; preload?: string },
+): BrowserWindowT {
   const o = mainWindowOptions(state, opts);
   // The preferences are spelled out here (equal to WEB_PREFERENCES, asserted by tests/electron/desktop/security.test.ts)
   // so that static checkers such as Electronegativity see them at the constructor.

@@ -28,7 +28,9 @@ contextBridge.exposeInMainWorld('host', {
     if (!events.has(event)) throw new Error(`blocked event ${event}`);
     const listener = (_e: unknown, payload: unknown) => cb(payload);
     ipcRenderer.on(event, listener);
-    return () => { ipcRenderer.off(event, listener); };
+    return () => {
+      ipcRenderer.off(event, listener);
+    };
   },
 });
 
@@ -39,14 +41,28 @@ contextBridge.exposeInMainWorld('host', {
  * left alone.
  */
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
-window.addEventListener('dragover', (e) => {
-  if (hasFiles(e)) e.preventDefault();
-}, true);
-window.addEventListener('drop', (e) => {
-  if (!e.isTrusted || !hasFiles(e) || !e.dataTransfer?.files.length) return;
-  e.preventDefault();
-  const paths = Array.from(e.dataTransfer.files).map((f) => {
-    try { return webUtils.getPathForFile(f); } catch { return ''; }
-  }).filter(Boolean);
-  if (paths.length) ipcRenderer.send(DROP_CHANNEL, paths);
-}, true);
+window.addEventListener(
+  'dragover',
+  (e) => {
+    if (hasFiles(e)) e.preventDefault();
+  },
+  true,
+);
+window.addEventListener(
+  'drop',
+  (e) => {
+    if (!e.isTrusted || !hasFiles(e) || !e.dataTransfer?.files.length) return;
+    e.preventDefault();
+    const paths = Array.from(e.dataTransfer.files)
+      .map((f) => {
+        try {
+          return webUtils.getPathForFile(f);
+        } catch {
+          return '';
+        }
+      })
+      .filter(Boolean);
+    if (paths.length) ipcRenderer.send(DROP_CHANNEL, paths);
+  },
+  true,
+);

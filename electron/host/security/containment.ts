@@ -90,7 +90,8 @@ export function isDeviceName(segment: string): boolean {
 export function pathTextProblem(p: string, segments: 'last' | 'all' = 'last'): string | null {
   if (p === '') return 'an empty path';
   if (p.includes('\0')) return `"${shown(p)}" contains a NUL character`;
-  if (/^[\\/]{2}[?.][\\/]/.test(p)) return `"${shown(p)}" is a Windows device or long-path name (\\\\?\\, \\\\.\\), which Galley never opens`;
+  if (/^[\\/]{2}[?.][\\/]/.test(p))
+    return `"${shown(p)}" is a Windows device or long-path name (\\\\?\\, \\\\.\\), which Galley never opens`;
   if (/^[\\/]{2}[^\\/]/.test(p)) return `"${shown(p)}" is a network (UNC) path, which Galley never opens from here`;
   const parts = p.split(/[\\/]+/).filter((s) => s !== '');
   const checked = segments === 'all' ? parts : parts.slice(-1);
@@ -146,27 +147,43 @@ export interface ContainOptions {
  * folder, anywhere on the way) whose target lies outside, and with `refuseHardLinks` a file with other hard
  * links. A missing file is an ordinary ENOENT error when `mustExist`.
  */
-export async function containPath(ref: string, base: string, roots: readonly string[], opts: ContainOptions): Promise<string> {
+export async function containPath(
+  ref: string,
+  base: string,
+  roots: readonly string[],
+  opts: ContainOptions,
+): Promise<string> {
   const text = pathTextProblem(ref, 'last');
   if (text) throw new ContainmentError(`${opts.what}: ${text}`);
   const norm = ref.replace(/\\/g, '/');
-  if (process.platform !== 'win32' && /^[A-Za-z]:/.test(norm)) throw new ContainmentError(`${opts.what}: "${shown(ref)}" is a Windows drive path; it lies outside ${opts.where}`);
-  if (!roots.length) throw new ContainmentError(`${opts.what}: "${shown(ref)}" cannot be read: there is no folder it may lie in (save the issue first)`);
+  if (process.platform !== 'win32' && /^[A-Za-z]:/.test(norm))
+    throw new ContainmentError(`${opts.what}: "${shown(ref)}" is a Windows drive path; it lies outside ${opts.where}`);
+  if (!roots.length)
+    throw new ContainmentError(
+      `${opts.what}: "${shown(ref)}" cannot be read: there is no folder it may lie in (save the issue first)`,
+    );
   const full = path.resolve(base, norm);
   const root = roots.map((r) => path.resolve(r)).find((r) => isInside(r, full));
-  if (!root) throw new ContainmentError(`${opts.what}: "${shown(ref)}" lies outside ${opts.where}; Galley does not read or write there`);
+  if (!root)
+    throw new ContainmentError(
+      `${opts.what}: "${shown(ref)}" lies outside ${opts.where}; Galley does not read or write there`,
+    );
   const below = path.relative(root, full);
   const device = below ? pathTextProblem(below, 'all') : null;
   if (device) throw new ContainmentError(`${opts.what}: ${device}`);
   const real = opts.mustExist ? await fs.realpath(full) : await realpathAllowMissing(full);
   const realRoots = await Promise.all(roots.map((r) => fs.realpath(r).catch(() => null)));
   if (!realRoots.some((r) => r !== null && isInside(r, real))) {
-    throw new ContainmentError(`${opts.what}: "${shown(ref)}" is a link that leads outside ${opts.where}; Galley does not follow it`);
+    throw new ContainmentError(
+      `${opts.what}: "${shown(ref)}" is a link that leads outside ${opts.where}; Galley does not follow it`,
+    );
   }
   if (opts.refuseHardLinks) {
     const st = await fs.stat(real).catch(() => null);
     if (st?.isFile() && st.nlink > 1) {
-      throw new ContainmentError(`${opts.what}: "${shown(ref)}" has ${st.nlink} hard links, and Galley cannot tell whether another one lies outside ${opts.where}; copy the file instead of linking it`);
+      throw new ContainmentError(
+        `${opts.what}: "${shown(ref)}" has ${st.nlink} hard links, and Galley cannot tell whether another one lies outside ${opts.where}; copy the file instead of linking it`,
+      );
     }
   }
   return real;
@@ -182,8 +199,14 @@ export async function openContained(real: string, what: string, refuseHardLinks:
   const fh = await fs.open(real, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
   try {
     const st = await fh.stat();
-    if (!st.isFile()) throw new ContainmentError(`${what}: ${path.basename(real)} is not a file (a folder, device or pipe is never read)`);
-    if (refuseHardLinks && st.nlink > 1) throw new ContainmentError(`${what}: ${path.basename(real)} has ${st.nlink} hard links; copy the file instead of linking it`);
+    if (!st.isFile())
+      throw new ContainmentError(
+        `${what}: ${path.basename(real)} is not a file (a folder, device or pipe is never read)`,
+      );
+    if (refuseHardLinks && st.nlink > 1)
+      throw new ContainmentError(
+        `${what}: ${path.basename(real)} has ${st.nlink} hard links; copy the file instead of linking it`,
+      );
     return fh;
   } catch (e) {
     await fh.close();

@@ -43,8 +43,13 @@ export function folderScope(root: string): HostScope {
         mustExist: use === 'read',
         refuseHardLinks: true,
       });
-      const realRoot = await containPath('.', abs, [abs], { what: 'the launch folder', where: 'itself', mustExist: true });
-      if (real === realRoot) throw new ContainmentError('the launch folder itself is not a file; choose a file inside it');
+      const realRoot = await containPath('.', abs, [abs], {
+        what: 'the launch folder',
+        where: 'itself',
+        mustExist: true,
+      });
+      if (real === realRoot)
+        throw new ContainmentError('the launch folder itself is not a file; choose a file inside it');
       return real;
     },
   };

@@ -3,12 +3,31 @@
  * is a key or a password file has no image signature and is never copied or served as a scan.
  */
 const SIGNATURES: { mime: string; test: (b: Uint8Array) => boolean }[] = [
-  { mime: 'image/png', test: (b) => b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v) },
+  {
+    mime: 'image/png',
+    test: (b) => b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v),
+  },
   { mime: 'image/jpeg', test: (b) => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { mime: 'image/gif', test: (b) => b.length >= 6 && /^GIF8[79]a$/.test(String.fromCharCode(...b.subarray(0, 6))) },
-  { mime: 'image/tiff', test: (b) => b.length >= 4 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a)) },
-  { mime: 'image/webp', test: (b) => b.length >= 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP' },
-  { mime: 'image/jp2', test: (b) => b.length >= 12 && [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a].every((v, i) => b[i] === v) },
+  {
+    mime: 'image/tiff',
+    test: (b) =>
+      b.length >= 4 &&
+      ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) ||
+        (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a)),
+  },
+  {
+    mime: 'image/webp',
+    test: (b) =>
+      b.length >= 12 &&
+      String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' &&
+      String.fromCharCode(...b.subarray(8, 12)) === 'WEBP',
+  },
+  {
+    mime: 'image/jp2',
+    test: (b) =>
+      b.length >= 12 && [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a].every((v, i) => b[i] === v),
+  },
 ];
 
 /** Bytes needed to tell every type above apart. */
@@ -20,9 +39,24 @@ export function imageMimeOf(head: Uint8Array): string | undefined {
 }
 
 const EXT_MIME: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', jpe: 'image/jpeg', gif: 'image/gif', tif: 'image/tiff', tiff: 'image/tiff', webp: 'image/webp', jp2: 'image/jp2',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  gif: 'image/gif',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  webp: 'image/webp',
+  jp2: 'image/jp2',
 };
-const MIME_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/tiff': 'tif', 'image/webp': 'webp', 'image/jp2': 'jp2' };
+const MIME_EXT: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/tiff': 'tif',
+  'image/webp': 'webp',
+  'image/jp2': 'jp2',
+};
 
 /** The file extension to write an image of this type under. */
 export function extensionOf(mime: string): string {

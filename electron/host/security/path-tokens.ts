@@ -8,7 +8,10 @@ import { HostError } from '../../../shared/ipc/contract';
  */
 export type TokenKind = 'issue' | 'pages' | 'export';
 
-interface Entry { path: string; kind: TokenKind }
+interface Entry {
+  path: string;
+  kind: TokenKind;
+}
 
 /**
  * The path token registry (docs/security.md, Containment): the renderer never sends a filesystem path. Dialogs run in the
@@ -40,9 +43,13 @@ export class PathTokens {
   /** The path behind a token, when it was handed out for one of `kinds`; otherwise a refusal. */
   resolve(token: string, ...kinds: TokenKind[]): string {
     const e = this.byToken.get(token);
-    if (!e) throw new HostError('unknown file token: choose the file again (tokens do not survive a restart)', 'refused');
+    if (!e)
+      throw new HostError('unknown file token: choose the file again (tokens do not survive a restart)', 'refused');
     if (kinds.length && !kinds.includes(e.kind)) {
-      throw new HostError(`this file was chosen for ${e.kind === 'pages' ? 'page import' : e.kind}, not for ${kinds.join(' or ')}`, 'refused');
+      throw new HostError(
+        `this file was chosen for ${e.kind === 'pages' ? 'page import' : e.kind}, not for ${kinds.join(' or ')}`,
+        'refused',
+      );
     }
     return e.path;
   }

@@ -16,7 +16,13 @@ export { sweepTempFiles } from './temp-files';
 export type SaveState = 'committed-durable' | 'committed-not-durable';
 
 export class SaveError extends Error {
-  constructor(message: string, readonly state: 'failed-before-commit') { super(message); this.name = 'SaveError'; }
+  constructor(
+    message: string,
+    readonly state: 'failed-before-commit',
+  ) {
+    super(message);
+    this.name = 'SaveError';
+  }
 }
 
 /** What went wrong, in words a proofreader can act on; the errno stays for whoever reads a bug report. */
@@ -25,16 +31,27 @@ export function describeWriteFault(e: unknown, target?: string): string {
   const dir = target ? path.dirname(target) : 'the folder';
   switch (err?.code) {
     // The raw errno text would name a temp file the user never chose: say which folder or file is at fault.
-    case 'ENOENT': return `the folder ${dir} does not exist`;
-    case 'ENOTDIR': return `${dir} is not a folder`;
-    case 'EISDIR': return `${target ? path.basename(target) : 'the target'} is a folder`;
-    case 'ENOSPC': return 'the disk is full (ENOSPC); free some space and save again';
-    case 'EDQUOT': return 'the disk quota is used up (EDQUOT); free some space and save again';
-    case 'EIO': return 'the disk reported an input/output error (EIO); save to another disk';
-    case 'EROFS': return 'the disk is read-only (EROFS); save to another disk';
-    case 'EACCES': case 'EPERM': return `permission denied (${err.code})`;
-    case 'EVERIFY': return `what was written did not read back the same (${err.message}); the disk may be full or failing`;
-    default: return (typeof err?.message === 'string' && err.message ? err.message : String(e)).split('\n')[0];
+    case 'ENOENT':
+      return `the folder ${dir} does not exist`;
+    case 'ENOTDIR':
+      return `${dir} is not a folder`;
+    case 'EISDIR':
+      return `${target ? path.basename(target) : 'the target'} is a folder`;
+    case 'ENOSPC':
+      return 'the disk is full (ENOSPC); free some space and save again';
+    case 'EDQUOT':
+      return 'the disk quota is used up (EDQUOT); free some space and save again';
+    case 'EIO':
+      return 'the disk reported an input/output error (EIO); save to another disk';
+    case 'EROFS':
+      return 'the disk is read-only (EROFS); save to another disk';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${err.code})`;
+    case 'EVERIFY':
+      return `what was written did not read back the same (${err.message}); the disk may be full or failing`;
+    default:
+      return (typeof err?.message === 'string' && err.message ? err.message : String(e)).split('\n')[0];
   }
 }
 
@@ -77,21 +94,31 @@ export function saveAtomic(target: string, data: string | Buffer, opts: { backup
   const key = path.resolve(target);
   const run = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => saveNow(target, data, opts));
   queues.set(key, run);
-  void run.finally(() => { if (queues.get(key) === run) queues.delete(key); }).catch(() => undefined);
+  void run
+    .finally(() => {
+      if (queues.get(key) === run) queues.delete(key);
+    })
+    .catch(() => undefined);
   return run;
 }
 
 async function saveNow(given: string, data: string | Buffer, opts: { backup?: boolean }): Promise<SaveState> {
   // Through a link to the file it names, as the user sees it: the link stays a link and the .bak sits by the file.
   const target = await fs.realpath(given).catch(() => given);
-  const existed = await fs.stat(target).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT');
+  const existed = await fs.stat(target).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
+  );
   let durable: boolean;
   try {
     if (opts.backup !== false) await keepBackup(target);
     durable = await writeVerified(target, data);
   } catch (e) {
     const kept = existed ? 'the previous version is unchanged' : 'nothing was written';
-    throw new SaveError(`could not save ${path.basename(given)}: ${describeWriteFault(e, given)}; ${kept}`, 'failed-before-commit');
+    throw new SaveError(
+      `could not save ${path.basename(given)}: ${describeWriteFault(e, given)}; ${kept}`,
+      'failed-before-commit',
+    );
   }
   return durable ? 'committed-durable' : 'committed-not-durable';
 }

@@ -4,7 +4,11 @@ import type { Issue } from '../../../shared/model/types';
 import { audit, textIntact } from '../../../shared/audit/audit';
 import { buildExport } from '../../../shared/export/build';
 import {
-  type DocumentFormatId, DOCUMENT_FORMATS, isDocumentFormat, renderDocumentFormat, renderZip,
+  type DocumentFormatId,
+  DOCUMENT_FORMATS,
+  isDocumentFormat,
+  renderDocumentFormat,
+  renderZip,
 } from '../../../shared/export/formats';
 import { ExportWrites } from './export-writes';
 import type { ExportGuard } from './export-target';
@@ -42,8 +46,7 @@ export interface ExportRequest {
 }
 
 export type ExportResult =
-  | { ok: true; files: string[]; articles: number; warnings?: string[] }
-  | { ok: false; problems: string[] };
+  { ok: true; files: string[]; articles: number; warnings?: string[] } | { ok: false; problems: string[] };
 
 /** A format that renders itself from the issue (e.g. layout XML with coordinates); see the file comment. */
 export interface LayoutFormat {
@@ -58,10 +61,18 @@ export const LAYOUT_FORMATS: Partial<Record<string, LayoutFormat>> = {
 };
 
 function layoutOptions(req: ExportRequest, writes: ExportWrites): LayoutExportOptions {
-  return { output: req.output, writes, ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}), ...(req.referenceRoots ? { referenceRoots: req.referenceRoots } : {}) };
+  return {
+    output: req.output,
+    writes,
+    ...(req.sourceDir ? { sourceDir: req.sourceDir } : {}),
+    ...(req.referenceRoots ? { referenceRoots: req.referenceRoots } : {}),
+  };
 }
 
-export interface ExportScope { approvedOnly?: boolean; articleIds?: readonly string[] }
+export interface ExportScope {
+  approvedOnly?: boolean;
+  articleIds?: readonly string[];
+}
 
 function list(ids: readonly string[]): string {
   return `${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`;
@@ -75,7 +86,8 @@ function list(ids: readonly string[]): string {
 export function exportProblems(issue: Issue, scope: ExportScope = {}): string[] {
   const r = audit(issue);
   const exported = new Set(buildExport(issue, scope).articles.map((a) => a.id));
-  const inExported = (fragmentId: string) => issue.articles.some((a) => exported.has(a.id) && a.items.some((it) => it.id === fragmentId));
+  const inExported = (fragmentId: string) =>
+    issue.articles.some((a) => exported.has(a.id) && a.items.some((it) => it.id === fragmentId));
   const openEnds = r.openEnds.filter(inExported);
   const empty = r.emptyArticles.filter((id) => exported.has(id));
   const out: string[] = [];
@@ -105,7 +117,11 @@ export function childPath(dir: string, name: string): string {
  */
 export async function exportIssue(issue: Issue, req: ExportRequest): Promise<ExportResult> {
   const layout = LAYOUT_FORMATS[req.format];
-  const gated = layout ? layout.gated : req.format === 'zip' ? DOCUMENT_FORMATS[req.inner ?? 'md'].gated : isDocumentFormat(req.format) && DOCUMENT_FORMATS[req.format].gated;
+  const gated = layout
+    ? layout.gated
+    : req.format === 'zip'
+      ? DOCUMENT_FORMATS[req.inner ?? 'md'].gated
+      : isDocumentFormat(req.format) && DOCUMENT_FORMATS[req.format].gated;
   if (gated && !req.allowIncomplete) {
     const problems = exportProblems(issue, req);
     if (problems.length) return { ok: false, problems };
@@ -118,19 +134,37 @@ export async function exportIssue(issue: Issue, req: ExportRequest): Promise<Exp
   if (layout) {
     const r = await layout.run(issue, req, writes);
     await writes.commit(issue, req.guard);
-    return { ok: true, files: r.files, articles: doc.articles.length, ...(r.warnings?.length ? { warnings: r.warnings } : {}) };
+    return {
+      ok: true,
+      files: r.files,
+      articles: doc.articles.length,
+      ...(r.warnings?.length ? { warnings: r.warnings } : {}),
+    };
   }
   if (req.format === 'zip') {
     const inner = req.inner ?? 'md';
     if (!isDocumentFormat(inner)) return { ok: false, problems: [`a zip cannot hold ${String(inner)}`] };
-    const z = await renderZip(doc, issue, inner, req.lostTextMark === undefined ? {} : { lostTextMark: req.lostTextMark });
+    const z = await renderZip(
+      doc,
+      issue,
+      inner,
+      req.lostTextMark === undefined ? {} : { lostTextMark: req.lostTextMark },
+    );
     writes.add(req.output, z.data);
     await writes.commit(issue, req.guard);
-    return { ok: true, files: [req.output], articles: doc.articles.length, ...(z.warnings.length ? { warnings: z.warnings } : {}) };
+    return {
+      ok: true,
+      files: [req.output],
+      articles: doc.articles.length,
+      ...(z.warnings.length ? { warnings: z.warnings } : {}),
+    };
   }
   // Layout formats returned above; what is left renders from the export document.
   if (!isDocumentFormat(req.format)) throw new Error(`the export format ${req.format} has no renderer`);
-  const { files, warnings } = await renderDocumentFormat(doc, issue, req.format, { split: req.split, ...(req.lostTextMark === undefined ? {} : { lostTextMark: req.lostTextMark }) });
+  const { files, warnings } = await renderDocumentFormat(doc, issue, req.format, {
+    split: req.split,
+    ...(req.lostTextMark === undefined ? {} : { lostTextMark: req.lostTextMark }),
+  });
   const written: string[] = [];
   if (req.split) {
     await fs.mkdir(req.output, { recursive: true });

@@ -11,7 +11,13 @@ export class ExportWrites {
   private readonly planned: { file: string; data: string | Buffer }[] = [];
 
   add(file: string, data: string | Uint8Array): void {
-    this.planned.push({ file, data: typeof data === 'string' || Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
+    this.planned.push({
+      file,
+      data:
+        typeof data === 'string' || Buffer.isBuffer(data)
+          ? data
+          : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    });
   }
 
   get files(): string[] {

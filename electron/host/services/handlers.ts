@@ -11,7 +11,14 @@ import { pathTextProblem } from '../security/containment';
 import { ExportTargetError } from './export-target';
 import { readRecent, recordRecent } from './recent-files';
 import { readScanImage } from './scan-image';
-import { discardRecovery, listRecovery, readRecovery, recoveryDir, RecoveryError, writeRecovery } from './recovery-store';
+import {
+  discardRecovery,
+  listRecovery,
+  readRecovery,
+  recoveryDir,
+  RecoveryError,
+  writeRecovery,
+} from './recovery-store';
 import { RecoverySessionEnded, type RecoverySession } from '../session/recovery-session';
 import { describeFsError, InputError } from './read-input';
 
@@ -65,7 +72,10 @@ export const ISSUE_SUFFIX = '.galley.json';
  * Sorts files opened from the OS or the command line: an issue file opens, anything else is imported as pages.
  * Returns undefined when nothing usable was given.
  */
-export function classifyOpen(files: string[], tokens: PathTokens): { kind: 'issue' | 'pages'; files: { token: string; name: string }[] } | undefined {
+export function classifyOpen(
+  files: string[],
+  tokens: PathTokens,
+): { kind: 'issue' | 'pages'; files: { token: string; name: string }[] } | undefined {
   // Device names and the \\?\ namespace are never opened, whoever names them (OS open, drop, command line).
   const abs = files.filter((f) => f && path.isAbsolute(f) && !pathTextProblem(f));
   if (!abs.length) return undefined;
@@ -83,7 +93,8 @@ export function toHostError(e: unknown): HostError {
   const err = e as NodeJS.ErrnoException;
   const p = typeof err?.path === 'string' ? path.basename(err.path) : '';
   if (err?.code === 'ENOENT') return new HostError(`no such file${p ? `: ${p}` : ''}`, 'failed');
-  if (err?.code === 'EACCES' || err?.code === 'EPERM') return new HostError(`permission denied${p ? `: ${p}` : ''}`, 'failed');
+  if (err?.code === 'EACCES' || err?.code === 'EPERM')
+    return new HostError(`permission denied${p ? `: ${p}` : ''}`, 'failed');
   if (err?.code === 'ENOSPC') return new HostError('the disk is full; nothing was changed', 'failed');
   if (typeof err?.code === 'string' && typeof err.path === 'string') {
     const described = describeFsError(err, err.path);
@@ -105,7 +116,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { dialogs, tokens, userDataDir } = deps;
   const scope = deps.scope ?? USER_CHOICE_SCOPE;
   /** A path becomes a token only through the scope: refused paths answer one clear message. */
-  const grant = async (file: string, kind: TokenKind, use: 'read' | 'write') => tokens.ref(await scope.admit(file, use), kind);
+  const grant = async (file: string, kind: TokenKind, use: 'read' | 'write') =>
+    tokens.ref(await scope.admit(file, use), kind);
   /** The same, for lists the host makes itself (launch files, recent list): a refused path is left out. */
   const admitted = async (files: readonly string[]) => {
     const out: string[] = [];
@@ -116,17 +128,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return out;
   };
   /** Folders an issue's file references may lie in: its own, and those pages were imported from in this launch. */
-  const referenceRoots = (issueFile: string | undefined) => [...new Set([...(issueFile ? [path.dirname(issueFile)] : []), ...tokens.folders('pages')])];
+  const referenceRoots = (issueFile: string | undefined) => [
+    ...new Set([...(issueFile ? [path.dirname(issueFile)] : []), ...tokens.folders('pages')]),
+  ];
   const now = deps.now ?? (() => new Date());
   deps.recovery?.attach((id) => discardRecovery(userDataDir, id));
-  const recoveryWrite = <T>(id: string, run: () => Promise<T>) => (deps.recovery ? deps.recovery.write(id, run) : run());
+  const recoveryWrite = <T>(id: string, run: () => Promise<T>) =>
+    deps.recovery ? deps.recovery.write(id, run) : run();
   const remember = async (file: string) => {
     await recordRecent(userDataDir, file, now()).catch(() => undefined); // a failed recent list never fails a save
     deps.window?.addRecentDocument?.(file);
   };
   /** Recent-list updates of opens still being written: the open answers without waiting for the fsync. */
   let recording: Promise<void> = Promise.resolve();
-  const rememberSoon = (file: string) => { recording = recording.then(() => remember(file)); };
+  const rememberSoon = (file: string) => {
+    recording = recording.then(() => remember(file));
+  };
 
   const h: Handlers = {
     'app.info': async () => deps.appInfo,
@@ -169,11 +186,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const files = list.map((t) => tokens.resolve(t, 'pages'));
       // Layout imports report what they could not use (a file a METS names is missing, a TIFF scan…).
       const warnings: string[] = [];
-      const issue = await importPageFiles(files, { warnings, ...(title ? { title } : {}), ...(encoding ? { encoding } : {}) });
+      const issue = await importPageFiles(files, {
+        warnings,
+        ...(title ? { title } : {}),
+        ...(encoding ? { encoding } : {}),
+      });
       for (const p of issue.pages) {
         const name = p.source?.name ?? p.label;
         // Not when the user chose the encoding, nor twice for a page whose guess was already reported as unsure.
-        if (!/^utf-?8/i.test(p.encoding) && !encoding && !warnings.some((w) => w.startsWith(`${name}: the encoding`))) warnings.push(`${name} was read as ${p.encoding}; check the text, and re-import with another encoding if it looks wrong`);
+        if (!/^utf-?8/i.test(p.encoding) && !encoding && !warnings.some((w) => w.startsWith(`${name}: the encoding`)))
+          warnings.push(
+            `${name} was read as ${p.encoding}; check the text, and re-import with another encoding if it looks wrong`,
+          );
         if (!p.fragments.length) warnings.push(`${name} holds no text`);
       }
       return { issue, warnings };
@@ -188,7 +212,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'export.run': async (input) => {
       const output = tokens.resolve(input.token, 'export');
       if (!isExportFormat(input.format)) {
-        return { ok: false as const, problems: [`export as ${input.format} is not available in this build (available: ${EXPORT_FORMATS.join(', ')})`] };
+        return {
+          ok: false as const,
+          problems: [
+            `export as ${input.format} is not available in this build (available: ${EXPORT_FORMATS.join(', ')})`,
+          ],
+        };
       }
       const issueFile = input.issueToken ? tokens.resolve(input.issueToken, 'issue') : undefined;
       // Names relative to the chosen target: the renderer shows them, it has no use for absolute paths.
@@ -209,12 +238,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           lostTextMark: input.lostTextMark,
           ...(issueFile ? { sourceDir: path.dirname(issueFile) } : {}),
           // Never over the issue, its .bak, its sources or a recovery file; existing files only once confirmed.
-          guard: { ...(issueFile ? { issueFile, sourceDir: path.dirname(issueFile) } : {}), recoveryDir: recoveryDir(userDataDir), replace: !!input.replace },
+          guard: {
+            ...(issueFile ? { issueFile, sourceDir: path.dirname(issueFile) } : {}),
+            recoveryDir: recoveryDir(userDataDir),
+            replace: !!input.replace,
+          },
           referenceRoots: referenceRoots(issueFile),
         });
       } catch (e) {
         // Existing files: the renderer asks "replace?" and runs again with `replace`.
-        if (e instanceof ExportTargetError && e.code === 'exists') return { ok: false as const, problems: [e.message], existing: e.files.map(shown) };
+        if (e instanceof ExportTargetError && e.code === 'exists')
+          return { ok: false as const, problems: [e.message], existing: e.files.map(shown) };
         throw e;
       }
       return r.ok ? { ...r, files: r.files.map(shown) } : r;
@@ -236,15 +270,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'recovery.write': async (input: In<'recovery.write'>) => {
       const savedAt = now().toISOString();
       const filePath = input.fileToken ? tokens.peek(input.fileToken) : undefined;
-      await recoveryWrite(input.id, () => writeRecovery(userDataDir, {
-        id: input.id,
-        appVersion: deps.appInfo.version,
-        issueId: input.issueId ?? input.id,
-        title: input.title ?? '',
-        savedAt,
-        changes: input.changes,
-        ...(filePath ? { filePath } : {}),
-      }, input.payload));
+      await recoveryWrite(input.id, () =>
+        writeRecovery(
+          userDataDir,
+          {
+            id: input.id,
+            appVersion: deps.appInfo.version,
+            issueId: input.issueId ?? input.id,
+            title: input.title ?? '',
+            savedAt,
+            changes: input.changes,
+            ...(filePath ? { filePath } : {}),
+          },
+          input.payload,
+        ),
+      );
       return { savedAt };
     },
     'recovery.list': async () => {
@@ -253,7 +293,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'recovery.read': async ({ id }) => {
       const { header, payload } = await readRecovery(userDataDir, id);
-      const exists = header.filePath ? await fs.stat(header.filePath).then(() => true, () => false) : false;
+      const exists = header.filePath
+        ? await fs.stat(header.filePath).then(
+            () => true,
+            () => false,
+          )
+        : false;
       // The issue file may be gone (a recovery from an unsaved or deleted issue), or outside this host's scope (a
       // recovery of another launch): then only the payload comes back.
       const [file] = header.filePath && exists ? await admitted([header.filePath]) : [];

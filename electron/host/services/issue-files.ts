@@ -18,7 +18,8 @@ export async function loadIssueFile(file: string): Promise<Issue> {
     bytes = await readInputFile(file, {
       maxBytes: MAX_ISSUE_BYTES,
       what: 'an issue file',
-      tooLargeHint: 'no issue Galley writes is that large, so it is not an issue file or it is damaged; open its .bak copy or a recovery file instead',
+      tooLargeHint:
+        'no issue Galley writes is that large, so it is not an issue file or it is damaged; open its .bak copy or a recovery file instead',
     });
   } catch (e) {
     if (e instanceof InputError) throw new IssueFileError(e.message, e.code === 'too-large' ? 'too-large' : 'invalid');
@@ -39,9 +40,12 @@ function decodeIssueBytes(bytes: Buffer, name: string): string {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM, as TextDecoder would drop it
   }
   const looksJson = /^\s*\{/.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, ''));
-  throw new IssueFileError(looksJson
-    ? `${name} is damaged: it is not valid UTF-8 text; open its .bak copy or a recovery file instead`
-    : `${name} is not JSON (it is not even UTF-8 text); is it really a .galley.json issue?`, looksJson ? 'invalid' : 'not-json');
+  throw new IssueFileError(
+    looksJson
+      ? `${name} is damaged: it is not valid UTF-8 text; open its .bak copy or a recovery file instead`
+      : `${name} is not JSON (it is not even UTF-8 text); is it really a .galley.json issue?`,
+    looksJson ? 'invalid' : 'not-json',
+  );
 }
 
 /** Saves an issue crash-safely (see atomic-save.ts), keeping the previous version as `.bak`. @throws SaveError */

@@ -41,7 +41,10 @@ function writesFor(opts: LayoutExportOptions): { writes: ExportWrites; done: (is
   const writes = new ExportWrites();
   return { writes, done: (issue) => writes.commit(issue, { replace: true }) };
 }
-export interface LayoutExportResult { files: string[]; warnings?: string[] }
+export interface LayoutExportResult {
+  files: string[];
+  warnings?: string[];
+}
 
 export class LayoutExportError extends Error {}
 
@@ -54,7 +57,12 @@ function rootsOf(opts: LayoutExportOptions): string[] {
 
 /** A file the issue names, contained and opened for reading (see the file comment); throws ContainmentError. */
 async function openReference(ref: string, what: string, opts: LayoutExportOptions) {
-  const real = await containPath(ref, opts.sourceDir ?? process.cwd(), rootsOf(opts), { what, where: REFERENCE_WHERE, mustExist: true, refuseHardLinks: true });
+  const real = await containPath(ref, opts.sourceDir ?? process.cwd(), rootsOf(opts), {
+    what,
+    where: REFERENCE_WHERE,
+    mustExist: true,
+    refuseHardLinks: true,
+  });
   return { real, fh: await openContained(real, what, true) };
 }
 
@@ -68,12 +76,18 @@ function textUnchanged(issue: Issue, page: Page): boolean {
  * One ALTO file per page: the source ALTO copied byte for byte when the page came from ALTO and its text is
  * unchanged; otherwise ALTO 4.4 written from the page (corrected text, the source's block boxes and unit).
  */
-async function altoFiles(issue: Issue, opts: LayoutExportOptions): Promise<{ pages: MetsAltoPage[]; bytes: Map<string, Uint8Array>; warnings: string[] }> {
+async function altoFiles(
+  issue: Issue,
+  opts: LayoutExportOptions,
+): Promise<{ pages: MetsAltoPage[]; bytes: Map<string, Uint8Array>; warnings: string[] }> {
   const pages: MetsAltoPage[] = [];
   const bytes = new Map<string, Uint8Array>();
   const warnings: string[] = [];
   const replaced = { count: 0 };
-  const names = uniqueFileNames(issue.pages.map((p) => path.parse(p.source?.name ?? p.id).name), 'xml');
+  const names = uniqueFileNames(
+    issue.pages.map((p) => path.parse(p.source?.name ?? p.id).name),
+    'xml',
+  );
   for (const [i, page] of issue.pages.entries()) {
     const href = `text/${names[i]}`;
     const stem = names[i].replace(/\.xml$/, '');
@@ -92,14 +106,20 @@ async function altoFiles(issue: Issue, opts: LayoutExportOptions): Promise<{ pag
       let data: Buffer;
       try {
         const { fh } = await openReference(file, `the ALTO file of page ${page.label}`, opts);
-        try { data = await fh.readFile(); } finally { await fh.close(); }
+        try {
+          data = await fh.readFile();
+        } finally {
+          await fh.close();
+        }
       } catch (e) {
         if (e instanceof ContainmentError) throw new LayoutExportError(`${e.message}; nothing was exported`);
         throw new LayoutExportError(`the ALTO file of page ${page.label} is missing: ${file}`);
       }
       const alto = pageFromAlto(data.toString('utf8'), { pageId: page.id });
       if (alto.page.original !== page.original) {
-        throw new LayoutExportError(`the ALTO file of page ${page.label} changed since the import (${file}); its text no longer matches the issue`);
+        throw new LayoutExportError(
+          `the ALTO file of page ${page.label} changed since the import (${file}); its text no longer matches the issue`,
+        );
       }
       if (textUnchanged(issue, page)) {
         pages.push({ pageId: page.id, href, ...withImage, alto });
@@ -107,13 +127,16 @@ async function altoFiles(issue: Issue, opts: LayoutExportOptions): Promise<{ pag
         continue;
       }
       sourceUnit = alto.measurementUnit;
-      warnings.push(`page ${page.label}: its text was corrected, so its ALTO is written anew as ALTO ${ALTO_VERSION} (block positions kept, word positions of the source dropped)`);
+      warnings.push(
+        `page ${page.label}: its text was corrected, so its ALTO is written anew as ALTO ${ALTO_VERSION} (block positions kept, word positions of the source dropped)`,
+      );
     }
     const w = buildAltoXml(issue, page.id, { physicalNr: i + 1, ...(sourceUnit ? { sourceUnit } : {}), replaced });
     pages.push({ pageId: page.id, href, ...withImage, written: { altoPageId: w.altoPageId, blockOf: w.blockOf } });
     bytes.set(href, new TextEncoder().encode(w.xml));
   }
-  if (replaced.count) warnings.push(`mets-alto: replaced ${replaced.count} control character(s) ALTO cannot hold with U+FFFD`);
+  if (replaced.count)
+    warnings.push(`mets-alto: replaced ${replaced.count} control character(s) ALTO cannot hold with U+FFFD`);
   return { pages, bytes, warnings };
 }
 
@@ -153,7 +176,10 @@ type ScanRead = { data: Uint8Array; ext: string; mime: string } | { warning: str
 
 async function readScan(page: Page, opts: LayoutExportOptions): Promise<ScanRead> {
   const img = page.image!;
-  const leftOut = (why: string): ScanRead => ({ nameInXml: '', warning: `the scan of page ${page.label} was left out: ${why}` });
+  const leftOut = (why: string): ScanRead => ({
+    nameInXml: '',
+    warning: `the scan of page ${page.label} was left out: ${why}`,
+  });
   const m = /^data:([^;,]+);base64,(.*)$/s.exec(img.src);
   if (m) {
     const data = new Uint8Array(Buffer.from(m[2], 'base64'));
@@ -161,13 +187,18 @@ async function readScan(page: Page, opts: LayoutExportOptions): Promise<ScanRead
     if (problem) return leftOut(`the embedded image ${problem}`);
     return { data, ext: extensionOf(m[1]), mime: m[1] };
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(img.src) && !/^[a-z]:[\\/]/i.test(img.src)) return leftOut('it is not a file path (Galley never fetches files)');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(img.src) && !/^[a-z]:[\\/]/i.test(img.src))
+    return leftOut('it is not a file path (Galley never fetches files)');
   let opened: Awaited<ReturnType<typeof openReference>>;
   try {
     opened = await openReference(img.src, `the scan of page ${page.label}`, opts);
   } catch (e) {
-    if (e instanceof ContainmentError) return { nameInXml: '', warning: `${e.message}; it was left out (not copied, not named in the exported file)` };
-    return { nameInXml: img.src, warning: `the scan of page ${page.label} was not found (${img.src}); the export names it without a copy` };
+    if (e instanceof ContainmentError)
+      return { nameInXml: '', warning: `${e.message}; it was left out (not copied, not named in the exported file)` };
+    return {
+      nameInXml: img.src,
+      warning: `the scan of page ${page.label} was not found (${img.src}); the export names it without a copy`,
+    };
   }
   const { fh } = opened;
   try {
@@ -189,7 +220,10 @@ async function readScan(page: Page, opts: LayoutExportOptions): Promise<ScanRead
 export async function exportPageXmlFiles(issue: Issue, opts: LayoutExportOptions): Promise<LayoutExportResult> {
   await fs.mkdir(opts.output, { recursive: true });
   const { writes, done } = writesFor(opts);
-  const names = uniqueFileNames(issue.pages.map((p) => `page-${p.label}`), 'xml');
+  const names = uniqueFileNames(
+    issue.pages.map((p) => `page-${p.label}`),
+    'xml',
+  );
   const files: string[] = [];
   const images: string[] = [];
   const warnings: string[] = [];

@@ -27,7 +27,10 @@ export interface LayoutImportOptions {
    */
   readTextPage: (bytes: Uint8Array, file: string, pageId: string, position: number, warnings: string[]) => Page;
 }
-export interface LayoutImportResult { issue: Issue; warnings: string[] }
+export interface LayoutImportResult {
+  issue: Issue;
+  warnings: string[];
+}
 
 /**
  * How a page remembers its source file: relative to the issue folder when known, else absolute, so that the
@@ -70,7 +73,12 @@ function xmlText(bytes: Uint8Array): string {
 type Located = { file: string; real: string } | { missing: true } | { refused: string };
 async function locate(href: string, folder: string, what: string, namedIn: string): Promise<Located> {
   try {
-    const real = await containPath(href, folder, [folder], { what, where: `the folder of ${namedIn}`, mustExist: true, refuseHardLinks: true });
+    const real = await containPath(href, folder, [folder], {
+      what,
+      where: `the folder of ${namedIn}`,
+      mustExist: true,
+      refuseHardLinks: true,
+    });
     if (!(await exists(real))) return { missing: true };
     return { file: path.resolve(folder, href.replace(/\\/g, '/')), real };
   } catch (e) {
@@ -84,9 +92,18 @@ function isRemote(href: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(href) && !/^[a-z]:[\\/]/i.test(href);
 }
 
-async function attachImage(page: Page, file: string, bytes: Uint8Array, baseDir: string | undefined, warnings: string[]): Promise<void> {
+async function attachImage(
+  page: Page,
+  file: string,
+  bytes: Uint8Array,
+  baseDir: string | undefined,
+  warnings: string[],
+): Promise<void> {
   const info = imageInfo(bytes);
-  if (!info) { warnings.push(`${path.basename(file)}: not an image Galley can read; not attached.`); return; }
+  if (!info) {
+    warnings.push(`${path.basename(file)}: not an image Galley can read; not attached.`);
+    return;
+  }
   if (info.mime === 'image/tiff') {
     // Browsers cannot draw TIFF: the scan travels inside the issue as a (grey, at most 2,400 px wide) PNG.
     try {
@@ -95,12 +112,16 @@ async function attachImage(page: Page, file: string, bytes: Uint8Array, baseDir:
       page.image = { src: imageDataUrl(r.png, 'image/png'), width: r.width, height: r.height, mime: 'image/png' };
       page.size ??= { width: r.sourceWidth, height: r.sourceHeight };
     } catch (e) {
-      warnings.push(`${path.basename(file)}: the TIFF scan could not be read (${(e as Error).message}); convert it to PNG or JPEG to see it.`);
+      warnings.push(
+        `${path.basename(file)}: the TIFF scan could not be read (${(e as Error).message}); convert it to PNG or JPEG to see it.`,
+      );
     }
     return;
   }
   if (!displayableImage(info.mime)) {
-    warnings.push(`${path.basename(file)}: ${info.mime} scans cannot be shown; convert it to PNG or JPEG to see the scan.`);
+    warnings.push(
+      `${path.basename(file)}: ${info.mime} scans cannot be shown; convert it to PNG or JPEG to see the scan.`,
+    );
     return;
   }
   let src: string;
@@ -108,7 +129,9 @@ async function attachImage(page: Page, file: string, bytes: Uint8Array, baseDir:
   else if (bytes.length <= DATA_URL_LIMIT) src = imageDataUrl(bytes, info.mime);
   else {
     src = path.resolve(file);
-    warnings.push(`${path.basename(file)} is too large to keep inside the issue; it is linked by its path and may not show in every view.`);
+    warnings.push(
+      `${path.basename(file)} is too large to keep inside the issue; it is linked by its path and may not show in every view.`,
+    );
   }
   page.image = { src, width: info.width, height: info.height, mime: info.mime };
   // Boxes of a page without a coordinate space of its own are in image pixels.
@@ -116,8 +139,13 @@ async function attachImage(page: Page, file: string, bytes: Uint8Array, baseDir:
 }
 
 /** A METS file and the ALTO pages it names, in physical order; a warning for every named file that is missing. */
-export async function readMetsPart(metsFile: string, firstPage: number, baseDir: string | undefined, metsBytes?: Uint8Array): Promise<ImportedPart> {
-  const metsText = xmlText(metsBytes ?? await readImportFile(metsFile));
+export async function readMetsPart(
+  metsFile: string,
+  firstPage: number,
+  baseDir: string | undefined,
+  metsBytes?: Uint8Array,
+): Promise<ImportedPart> {
+  const metsText = xmlText(metsBytes ?? (await readImportFile(metsFile)));
   const mets = await naming(metsFile, () => parseMets(metsText));
   const dir = path.dirname(metsFile);
   const part = emptyPart();
@@ -127,49 +155,78 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
   const images: { page: Page; file: string }[] = [];
   for (const mp of mets.pages) {
     const alto = mp.altoFileId ? mets.files.get(mp.altoFileId) : undefined;
-    if (!alto) { part.warnings.push(`METS page ${mp.label} has no ALTO file; skipped.`); continue; }
+    if (!alto) {
+      part.warnings.push(`METS page ${mp.label} has no ALTO file; skipped.`);
+      continue;
+    }
     if (isRemote(alto.href) || path.isAbsolute(alto.href)) {
-      part.warnings.push(`Not read: ${alto.href} (page ${mp.label}) is not a path relative to the METS; Galley never fetches files.`);
+      part.warnings.push(
+        `Not read: ${alto.href} (page ${mp.label}) is not a path relative to the METS; Galley never fetches files.`,
+      );
       continue;
     }
     const metsName = path.basename(metsFile);
     const found = await locate(alto.href, dir, `the ALTO file of page ${mp.label}`, metsName);
-    if ('refused' in found) { part.warnings.push(found.refused); continue; }
+    if ('refused' in found) {
+      part.warnings.push(found.refused);
+      continue;
+    }
     if ('missing' in found) {
       // Something else by that name (a folder, a pipe, a device) is never read: say so rather than "missing".
-      const other = await fs.stat(path.resolve(dir, alto.href)).then(() => true, () => false);
-      part.warnings.push(other
-        ? `Not read: ${alto.href} (page ${mp.label}, named in the METS) is not a regular file.`
-        : `Missing file: ${alto.href} (page ${mp.label}, named in the METS)`);
+      const other = await fs.stat(path.resolve(dir, alto.href)).then(
+        () => true,
+        () => false,
+      );
+      part.warnings.push(
+        other
+          ? `Not read: ${alto.href} (page ${mp.label}, named in the METS) is not a regular file.`
+          : `Missing file: ${alto.href} (page ${mp.label}, named in the METS)`,
+      );
       continue;
     }
     const pageId = `p${firstPage + inputs.length}`;
     const altoBytes = await readImportFile(found.real);
-    const res = await naming(found.file, () => pageFromAlto(xmlText(altoBytes), { pageId, label: mp.label, sourceName: sourcePath(found.file, baseDir) }));
+    const res = await naming(found.file, () =>
+      pageFromAlto(xmlText(altoBytes), { pageId, label: mp.label, sourceName: sourcePath(found.file, baseDir) }),
+    );
     inputs.push({ fileId: alto.id, alto: res });
     // The scan: the first image the METS names for the page that exists and a browser can show (a master TIFF
     // is often listed before a PNG). When none exists, one warning names the first (the master).
-    const candidates = mp.imageFileIds.map((id) => mets.files.get(id)!).filter((f) => !isRemote(f.href) && !path.isAbsolute(f.href));
+    const candidates = mp.imageFileIds
+      .map((id) => mets.files.get(id)!)
+      .filter((f) => !isRemote(f.href) && !path.isAbsolute(f.href));
     const located = new Map<string, Located>();
-    for (const f of candidates) located.set(f.href, await locate(f.href, dir, `the scan of page ${mp.label}`, metsName));
-    const real = (href: string) => { const l = located.get(href); return l && 'real' in l ? l.real : undefined; };
+    for (const f of candidates)
+      located.set(f.href, await locate(f.href, dir, `the scan of page ${mp.label}`, metsName));
+    const real = (href: string) => {
+      const l = located.get(href);
+      return l && 'real' in l ? l.real : undefined;
+    };
     let chosen: string | undefined;
     for (const f of candidates) {
       const imgFile = real(f.href);
-      if (imgFile && !/\.(tiff?|jp2)$/i.test(f.href)) { chosen = imgFile; break; }
+      if (imgFile && !/\.(tiff?|jp2)$/i.test(f.href)) {
+        chosen = imgFile;
+        break;
+      }
     }
     // A TIFF master is converted (slower), so only when no PNG/JPEG is there.
     for (const f of chosen ? [] : candidates) {
       const imgFile = real(f.href);
-      if (/\.tiff?$/i.test(f.href) && imgFile) { chosen = imgFile; break; }
+      if (/\.tiff?$/i.test(f.href) && imgFile) {
+        chosen = imgFile;
+        break;
+      }
     }
     for (const l of located.values()) if ('refused' in l) part.warnings.push(l.refused);
     if (chosen) images.push({ page: res.page, file: chosen });
     else if (candidates.some((f) => !('refused' in located.get(f.href)!))) {
       const present = candidates.filter((f) => real(f.href)).map((f) => f.href);
-      part.warnings.push(present.length
-        ? `The scan of page ${mp.label} (${present[0]}) is in a format that cannot be shown; convert it to PNG or JPEG to see it.`
-        : `Missing file: ${candidates[0].href} (scan of page ${mp.label}, named in the METS)`);
+      part.warnings.push(
+        present.length
+          ? `The scan of page ${mp.label} (${present[0]}) is in a format that cannot be shown; convert it to PNG or JPEG to see it.`
+          : `Missing file: ${candidates[0].href} (scan of page ${mp.label}, named in the METS)`,
+      );
     }
   }
   const built = partFromMets(mets, inputs);
@@ -184,16 +241,29 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
 }
 
 /** One non-METS layout file → its part. */
-async function readOnePart(file: string, format: LayoutFormat, bytes: Uint8Array, firstPage: number, opts: LayoutImportOptions): Promise<ImportedPart> {
+async function readOnePart(
+  file: string,
+  format: LayoutFormat,
+  bytes: Uint8Array,
+  firstPage: number,
+  opts: LayoutImportOptions,
+): Promise<ImportedPart> {
   const name = path.basename(file);
   const text = () => xmlText(bytes);
   switch (format) {
-    case 'mets': return readMetsPart(file, firstPage, opts.baseDir, bytes);
+    case 'mets':
+      return readMetsPart(file, firstPage, opts.baseDir, bytes);
     case 'alto': {
       const r = pageFromAlto(text(), { pageId: `p${firstPage}`, sourceName: sourcePath(file, opts.baseDir) });
-      return { ...emptyPart(), pages: [r.page], warnings: r.warnings, images: r.imageHref ? [{ pageId: r.page.id, href: r.imageHref }] : [] };
+      return {
+        ...emptyPart(),
+        pages: [r.page],
+        warnings: r.warnings,
+        images: r.imageHref ? [{ pageId: r.page.id, href: r.imageHref }] : [],
+      };
     }
-    case 'tei': return partFromTei(text(), { firstPage, sourceName: name });
+    case 'tei':
+      return partFromTei(text(), { firstPage, sourceName: name });
     case 'page-xml': {
       const { partFromPageXml } = await import('../../../shared/import/page-xml');
       return partFromPageXml(text(), { firstPage, sourceName: name });
@@ -228,17 +298,31 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
   for (const file of files) {
     const bytes = new Uint8Array(await readImportFile(file));
     const format = detectFormat(bytes, file);
-    if (IMAGE_FORMATS.includes(format)) { images.push({ file, bytes }); continue; }
+    if (IMAGE_FORMATS.includes(format)) {
+      images.push({ file, bytes });
+      continue;
+    }
     const part = await naming(file, () => readOnePart(file, format, bytes, next, opts));
     for (const p of part.pages) pageFile.set(p.id, file);
     for (const ref of part.images) {
       const page = part.pages.find((p) => p.id === ref.pageId);
       if (!page || page.image) continue;
-      if (isRemote(ref.href)) { part.warnings.push(`Not read: the scan ${ref.href} is not a local file; Galley never fetches files.`); continue; }
+      if (isRemote(ref.href)) {
+        part.warnings.push(`Not read: the scan ${ref.href} is not a local file; Galley never fetches files.`);
+        continue;
+      }
       const found = await locate(ref.href, path.dirname(file), `the scan of page ${page.label}`, path.basename(file));
       if ('refused' in found) part.warnings.push(found.refused);
-      else if ('missing' in found) part.warnings.push(`Missing file: ${ref.href} (scan named in ${path.basename(file)})`);
-      else await attachImage(page, found.file, new Uint8Array(await readImportFile(found.real)), opts.baseDir, part.warnings);
+      else if ('missing' in found)
+        part.warnings.push(`Missing file: ${ref.href} (scan named in ${path.basename(file)})`);
+      else
+        await attachImage(
+          page,
+          found.file,
+          new Uint8Array(await readImportFile(found.real)),
+          opts.baseDir,
+          part.warnings,
+        );
     }
     next += part.pages.length;
     warnings.push(...part.warnings);
@@ -249,10 +333,20 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
   const attached = new Set<string>();
   for (const img of images) {
     // Same base name wins, even over a PDF page's own rendering: the user chose that scan.
-    let page = pages.find((p) => pageFile.has(p.id) && stem(pageFile.get(p.id)!) === stem(img.file) && !attached.has(p.id));
+    let page = pages.find(
+      (p) => pageFile.has(p.id) && stem(pageFile.get(p.id)!) === stem(img.file) && !attached.has(p.id),
+    );
     page ??= pages.find((p) => !p.image);
     if (!page) {
-      page = { id: `p${next++}`, label: String(pages.length + 1), original: '', encoding: 'utf-8', markup: [], fragments: [], source: { name: path.basename(img.file), format: 'image' } };
+      page = {
+        id: `p${next++}`,
+        label: String(pages.length + 1),
+        original: '',
+        encoding: 'utf-8',
+        markup: [],
+        fragments: [],
+        source: { name: path.basename(img.file), format: 'image' },
+      };
       pages.push(page);
       parts.push({ ...emptyPart(), pages: [page] });
     }
@@ -261,7 +355,9 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
   }
   if (pages.length === 0) {
     // The warnings say why (a METS whose files are all missing…): they go into the one message.
-    const why = warnings.length ? `: ${warnings[0].replace(/\.$/, '')}${warnings.length > 1 ? ` (and ${warnings.length - 1} more problem${warnings.length > 2 ? 's' : ''})` : ''}` : '';
+    const why = warnings.length
+      ? `: ${warnings[0].replace(/\.$/, '')}${warnings.length > 1 ? ` (and ${warnings.length - 1} more problem${warnings.length > 2 ? 's' : ''})` : ''}`
+      : '';
     throw new Error(`None of the files holds a page Galley can import${why}.`);
   }
   const title = opts.title ?? parts.find((p) => p.title)?.title ?? path.parse(files[0]).name;

@@ -19,7 +19,13 @@ const defaultAdvice: EncodingAdvice = (alt) => `import it again with the encodin
  * the encoding chosen, the likely alternative and how to force it.
  * @throws DecodeError, prefixed with the file name
  */
-export function pageFromTextBytes(bytes: Uint8Array, file: string, pageId: string, position: number, opts: { encoding?: Encoding; warnings?: string[]; advice?: EncodingAdvice } = {}): Page {
+export function pageFromTextBytes(
+  bytes: Uint8Array,
+  file: string,
+  pageId: string,
+  position: number,
+  opts: { encoding?: Encoding; warnings?: string[]; advice?: EncodingAdvice } = {},
+): Page {
   const name = path.basename(file);
   let decoded;
   try {
@@ -29,7 +35,9 @@ export function pageFromTextBytes(bytes: Uint8Array, file: string, pageId: strin
     throw e;
   }
   if (decoded.alternative) {
-    opts.warnings?.push(`${name}: the encoding is not certain; it was read as ${encodingName(decoded.encoding)}, but it may be ${encodingName(decoded.alternative)}. If the text looks wrong, ${(opts.advice ?? defaultAdvice)(decoded.alternative)}.`);
+    opts.warnings?.push(
+      `${name}: the encoding is not certain; it was read as ${encodingName(decoded.encoding)}, but it may be ${encodingName(decoded.alternative)}. If the text looks wrong, ${(opts.advice ?? defaultAdvice)(decoded.alternative)}.`,
+    );
   }
   return pageFromPlainText(normalizeNewlines(decoded.text), {
     pageId,
@@ -39,8 +47,17 @@ export function pageFromTextBytes(bytes: Uint8Array, file: string, pageId: strin
   });
 }
 
-export async function readPageFile(file: string, pageId: string, position: number, encoding?: Encoding, warnings?: string[]): Promise<Page> {
-  return pageFromTextBytes(await readImportFile(file), file, pageId, position, { ...(encoding ? { encoding } : {}), ...(warnings ? { warnings } : {}) });
+export async function readPageFile(
+  file: string,
+  pageId: string,
+  position: number,
+  encoding?: Encoding,
+  warnings?: string[],
+): Promise<Page> {
+  return pageFromTextBytes(await readImportFile(file), file, pageId, position, {
+    ...(encoding ? { encoding } : {}),
+    ...(warnings ? { warnings } : {}),
+  });
 }
 
 export interface ImportMeta {
@@ -65,9 +82,12 @@ export async function importPageFiles(files: string[], meta: ImportMeta = {}): P
   const r = await importLayoutFiles(files, {
     ...(meta.title !== undefined ? { title: meta.title } : {}),
     ...(meta.baseDir !== undefined ? { baseDir: meta.baseDir } : {}),
-    readTextPage: (bytes, file, pageId, position, warnings) => pageFromTextBytes(bytes, file, pageId, position, {
-      ...(meta.encoding ? { encoding: meta.encoding } : {}), warnings, ...(meta.advice ? { advice: meta.advice } : {}),
-    }),
+    readTextPage: (bytes, file, pageId, position, warnings) =>
+      pageFromTextBytes(bytes, file, pageId, position, {
+        ...(meta.encoding ? { encoding: meta.encoding } : {}),
+        warnings,
+        ...(meta.advice ? { advice: meta.advice } : {}),
+      }),
   });
   meta.warnings?.push(...r.warnings);
   return r.issue;

@@ -28,7 +28,9 @@ export function pdfjsRoot(): string {
   try {
     return path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   } catch {
-    throw new Error('PDF import is unavailable: the PDF reader\'s font data (pdfjs cmaps/standard_fonts) is missing from this installation');
+    throw new Error(
+      "PDF import is unavailable: the PDF reader's font data (pdfjs cmaps/standard_fonts) is missing from this installation",
+    );
   }
 }
 
@@ -38,9 +40,13 @@ export function pdfjsAssetOptions(): { cMapUrl: string; standardFontDataUrl: str
   for (const d of [...PDFJS_ASSET_DIRS, PDFJS_WORKER]) {
     // Without the CMaps pdfjs silently drops the Chinese text of CMap fonts, and without the worker it fails
     // with "fake worker" noise: refuse with a clear message instead.
-    if (!existsSync(path.join(root, d))) throw new Error(`PDF import is unavailable: ${path.join(root, d)} is missing from this installation`);
+    if (!existsSync(path.join(root, d)))
+      throw new Error(`PDF import is unavailable: ${path.join(root, d)} is missing from this installation`);
   }
-  return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
+  return {
+    cMapUrl: path.join(root, 'cmaps') + path.sep,
+    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+  };
 }
 
 /** The worker module pdfjs imports in-process in Node. */

@@ -11,7 +11,10 @@ import { MAX_INPUT_BYTES } from '../../../shared/text/encoding';
  * the memory. Every failure is an `InputError` whose message is one line: which file, what is wrong and what to do.
  */
 export class InputError extends Error {
-  constructor(message: string, readonly code: 'not-found' | 'not-file' | 'too-large' | 'denied' | 'unreadable') {
+  constructor(
+    message: string,
+    readonly code: 'not-found' | 'not-file' | 'too-large' | 'denied' | 'unreadable',
+  ) {
     super(message);
     this.name = 'InputError';
   }
@@ -27,7 +30,13 @@ function mb(bytes: number): string {
 }
 
 /** What a non-regular file is, in the user's words. */
-function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function kindOf(stat: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a pipe (FIFO)';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
@@ -40,16 +49,41 @@ export function describeFsError(e: unknown, file: string): Error {
   const err = e as NodeJS.ErrnoException;
   const name = path.basename(file) || file;
   switch (err?.code) {
-    case 'ENOENT': return new InputError(`no such file: ${name}`, 'not-found');
-    case 'ENOTDIR': return new InputError(`no such file: ${name} (a part of its path is not a folder)`, 'not-found');
-    case 'EACCES': case 'EPERM': return new InputError(`permission denied: ${name}; check that you may read it`, 'denied');
-    case 'ELOOP': return new InputError(`${name} is a symbolic link that points back to itself (or a chain of links too long); point it at a real file`, 'unreadable');
-    case 'EISDIR': return new InputError(`${name} is a folder, not a file; choose the files inside it`, 'not-file');
-    case 'ENAMETOOLONG': return new InputError(`the file name is too long: ${name.slice(0, 80)}…`, 'not-found');
-    case 'EIO': return new InputError(`${name} could not be read (input/output error); copy it to a local disk and try again`, 'unreadable');
-    case 'EMFILE': case 'ENFILE': return new InputError(`${name} could not be opened: too many open files; close some programs and try again`, 'unreadable');
-    case 'EAGAIN': case 'EWOULDBLOCK': return new InputError(`${name} is not a regular file (it has no data to read now); choose a saved file`, 'not-file');
-    default: return err instanceof Error ? err : new Error(String(e));
+    case 'ENOENT':
+      return new InputError(`no such file: ${name}`, 'not-found');
+    case 'ENOTDIR':
+      return new InputError(`no such file: ${name} (a part of its path is not a folder)`, 'not-found');
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(`permission denied: ${name}; check that you may read it`, 'denied');
+    case 'ELOOP':
+      return new InputError(
+        `${name} is a symbolic link that points back to itself (or a chain of links too long); point it at a real file`,
+        'unreadable',
+      );
+    case 'EISDIR':
+      return new InputError(`${name} is a folder, not a file; choose the files inside it`, 'not-file');
+    case 'ENAMETOOLONG':
+      return new InputError(`the file name is too long: ${name.slice(0, 80)}…`, 'not-found');
+    case 'EIO':
+      return new InputError(
+        `${name} could not be read (input/output error); copy it to a local disk and try again`,
+        'unreadable',
+      );
+    case 'EMFILE':
+    case 'ENFILE':
+      return new InputError(
+        `${name} could not be opened: too many open files; close some programs and try again`,
+        'unreadable',
+      );
+    case 'EAGAIN':
+    case 'EWOULDBLOCK':
+      return new InputError(
+        `${name} is not a regular file (it has no data to read now); choose a saved file`,
+        'not-file',
+      );
+    default:
+      return err instanceof Error ? err : new Error(String(e));
   }
 }
 
@@ -74,7 +108,10 @@ export async function openRegularFile(file: string): Promise<{ handle: FileHandl
     const stat = await handle.stat();
     if (!stat.isFile()) {
       const kind = kindOf(stat);
-      throw new InputError(`${path.basename(file) || file} is ${kind}, not a file${stat.isDirectory() ? '; choose the files inside it' : '; choose a saved file'}`, 'not-file');
+      throw new InputError(
+        `${path.basename(file) || file} is ${kind}, not a file${stat.isDirectory() ? '; choose the files inside it' : '; choose a saved file'}`,
+        'not-file',
+      );
     }
     return { handle, size: stat.size };
   } catch (e) {
@@ -90,7 +127,10 @@ function tooLarge(file: string, size: number | undefined, opts: ReadInputOptions
   const exact = size !== undefined && mb(size) === mb(opts.maxBytes);
   const fmt = (n: number) => (exact ? `${n.toLocaleString('en')} bytes` : mb(n));
   const is = size === undefined ? `larger than ${fmt(opts.maxBytes)}` : fmt(size);
-  return new InputError(`${path.basename(file)} is ${is}; Galley reads ${what} of up to ${fmt(opts.maxBytes)}${opts.tooLargeHint ? `; ${opts.tooLargeHint}` : ''}`, 'too-large');
+  return new InputError(
+    `${path.basename(file)} is ${is}; Galley reads ${what} of up to ${fmt(opts.maxBytes)}${opts.tooLargeHint ? `; ${opts.tooLargeHint}` : ''}`,
+    'too-large',
+  );
 }
 
 /**
@@ -135,7 +175,9 @@ export async function readInputHead(file: string, bytes: number): Promise<Buffer
   const { handle } = await openRegularFile(file);
   try {
     const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0).catch((e: unknown) => { throw describeFsError(e, file); });
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0).catch((e: unknown) => {
+      throw describeFsError(e, file);
+    });
     return buf.subarray(0, bytesRead);
   } finally {
     await handle.close().catch(() => undefined);
@@ -144,7 +186,11 @@ export async function readInputHead(file: string, bytes: number): Promise<Buffer
 
 /** True when `file` is an existing regular file (following links); never throws. */
 export async function isRegularFile(file: string): Promise<boolean> {
-  try { return (await fs.stat(file)).isFile(); } catch { return false; }
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -152,5 +198,9 @@ export async function isRegularFile(file: string): Promise<boolean> {
  * 256 MB (V8 strings top out near 512 Mi UTF-16 units; a page is never this large). @throws InputError
  */
 export function readImportFile(file: string): Promise<Buffer> {
-  return readInputFile(file, { maxBytes: MAX_INPUT_BYTES, what: 'a file to import', tooLargeHint: 'split it into pages' });
+  return readInputFile(file, {
+    maxBytes: MAX_INPUT_BYTES,
+    what: 'a file to import',
+    tooLargeHint: 'split it into pages',
+  });
 }

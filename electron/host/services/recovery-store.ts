@@ -49,7 +49,13 @@ export interface RecoveryListing {
 }
 
 export class RecoveryError extends Error {
-  constructor(message: string, readonly code: 'not-found' | 'newer' | 'damaged') { super(message); this.name = 'RecoveryError'; }
+  constructor(
+    message: string,
+    readonly code: 'not-found' | 'newer' | 'damaged',
+  ) {
+    super(message);
+    this.name = 'RecoveryError';
+  }
 }
 
 export function recoveryDir(userDataDir: string): string {
@@ -58,13 +64,19 @@ export function recoveryDir(userDataDir: string): string {
 
 /** File name for an id: safe ids as they are, anything else (slashes, dots, CJK) by hash. */
 export function recoveryFileName(id: string): string {
-  const safe = /^[A-Za-z0-9][A-Za-z0-9_-]{0,150}$/.test(id) ? id : `h-${createHash('sha256').update(id).digest('hex').slice(0, 40)}`;
+  const safe = /^[A-Za-z0-9][A-Za-z0-9_-]{0,150}$/.test(id)
+    ? id
+    : `h-${createHash('sha256').update(id).digest('hex').slice(0, 40)}`;
   return safe + RECOVERY_SUFFIX;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
-export async function writeRecovery(userDataDir: string, h: Omit<RecoveryHeader, 'sha256'>, payload: string): Promise<void> {
+export async function writeRecovery(
+  userDataDir: string,
+  h: Omit<RecoveryHeader, 'sha256'>,
+  payload: string,
+): Promise<void> {
   const dir = recoveryDir(userDataDir);
   await fs.mkdir(dir, { recursive: true });
   const header: RecoveryHeader = { ...h, sha256: sha256(payload) };
@@ -89,7 +101,8 @@ async function readHead(file: string): Promise<{ header?: RecoveryHeader; schema
     if (nl < 0) throw new Error('no header line');
     const head = JSON.parse(text.slice(0, nl).replace(/,$/, '}')) as { header?: RecoveryHeader };
     const h = head.header;
-    if (!h || typeof h.id !== 'string' || typeof h.savedAt !== 'string' || typeof h.changes !== 'number') throw new Error('incomplete header');
+    if (!h || typeof h.id !== 'string' || typeof h.savedAt !== 'string' || typeof h.changes !== 'number')
+      throw new Error('incomplete header');
     return { header: h, schema };
   } catch (e) {
     return { schema, problem: `damaged: ${(e as Error).message}; the file is kept` };
@@ -113,24 +126,47 @@ export async function listRecovery(userDataDir: string): Promise<RecoveryListing
     }
     const h = head.header;
     if (h && !head.problem) {
-      out.push({ id: h.id, issueId: h.issueId ?? '', title: h.title ?? '', savedAt: h.savedAt, changes: h.changes, ...(h.filePath ? { filePath: h.filePath } : {}) });
+      out.push({
+        id: h.id,
+        issueId: h.issueId ?? '',
+        title: h.title ?? '',
+        savedAt: h.savedAt,
+        changes: h.changes,
+        ...(h.filePath ? { filePath: h.filePath } : {}),
+      });
     } else {
-      const mtime = await fs.stat(file).then((s) => s.mtime.toISOString(), () => '');
-      out.push({ id: stem, issueId: '', title: name, savedAt: mtime, changes: 0, unreadable: head.problem ?? 'damaged' });
+      const mtime = await fs.stat(file).then(
+        (s) => s.mtime.toISOString(),
+        () => '',
+      );
+      out.push({
+        id: stem,
+        issueId: '',
+        title: name,
+        savedAt: mtime,
+        changes: 0,
+        unreadable: head.problem ?? 'damaged',
+      });
     }
   }
   return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
 /** The payload and header of one recovery file, checked whole (format, schema, checksum). */
-export async function readRecovery(userDataDir: string, id: string): Promise<{ header: RecoveryHeader; payload: string }> {
+export async function readRecovery(
+  userDataDir: string,
+  id: string,
+): Promise<{ header: RecoveryHeader; payload: string }> {
   const file = path.join(recoveryDir(userDataDir), recoveryFileName(id));
   let text: string;
   try {
     // Bounded: the text must fit in one JS string, and a device or a FIFO is never read.
-    text = (await readInputFile(file, { maxBytes: bufferConstants.MAX_STRING_LENGTH, what: 'a recovery file' })).toString('utf8');
+    text = (
+      await readInputFile(file, { maxBytes: bufferConstants.MAX_STRING_LENGTH, what: 'a recovery file' })
+    ).toString('utf8');
   } catch (e) {
-    if (e instanceof InputError && e.code !== 'not-found') throw new RecoveryError(`the recovery file cannot be read (${e.message}); it is kept`, 'damaged');
+    if (e instanceof InputError && e.code !== 'not-found')
+      throw new RecoveryError(`the recovery file cannot be read (${e.message}); it is kept`, 'damaged');
     throw new RecoveryError(`no recovery file "${id}"`, 'not-found');
   }
   let raw: { format?: unknown; schema?: unknown; header?: RecoveryHeader; payload?: unknown };
@@ -138,13 +174,17 @@ export async function readRecovery(userDataDir: string, id: string): Promise<{ h
     raw = JSON.parse(text);
   } catch (e) {
     const schema = /^\{"format":"galley-recovery","schema":(\d+)/.exec(text);
-    if (schema && Number(schema[1]) > RECOVERY_SCHEMA) throw new RecoveryError(newerMessage(Number(schema[1])), 'newer');
+    if (schema && Number(schema[1]) > RECOVERY_SCHEMA)
+      throw new RecoveryError(newerMessage(Number(schema[1])), 'newer');
     throw new RecoveryError(`the recovery file is damaged (${(e as Error).message}); it is kept`, 'damaged');
   }
   if (raw.format !== RECOVERY_FORMAT) throw new RecoveryError('not a Galley recovery file; it is kept', 'damaged');
-  if (typeof raw.schema === 'number' && raw.schema > RECOVERY_SCHEMA) throw new RecoveryError(newerMessage(raw.schema), 'newer');
-  if (!raw.header || typeof raw.payload !== 'string') throw new RecoveryError('the recovery file is damaged (no header or payload); it is kept', 'damaged');
-  if (sha256(raw.payload) !== raw.header.sha256) throw new RecoveryError('the recovery file is damaged (checksum mismatch); it is kept', 'damaged');
+  if (typeof raw.schema === 'number' && raw.schema > RECOVERY_SCHEMA)
+    throw new RecoveryError(newerMessage(raw.schema), 'newer');
+  if (!raw.header || typeof raw.payload !== 'string')
+    throw new RecoveryError('the recovery file is damaged (no header or payload); it is kept', 'damaged');
+  if (sha256(raw.payload) !== raw.header.sha256)
+    throw new RecoveryError('the recovery file is damaged (checksum mismatch); it is kept', 'damaged');
   return { header: raw.header, payload: raw.payload };
 }
 

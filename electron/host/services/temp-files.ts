@@ -41,7 +41,10 @@ function prefixOf(base: string): string {
 
 /** A fresh temp path next to `target`, registered as in flight until `releaseTemp`. */
 export function claimTemp(target: string): string {
-  const tmp = path.join(path.dirname(target), `${prefixOf(path.basename(target))}${HOST_TAG}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const tmp = path.join(
+    path.dirname(target),
+    `${prefixOf(path.basename(target))}${HOST_TAG}-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
   inFlight.add(path.resolve(tmp));
   return tmp;
 }
@@ -93,7 +96,10 @@ export async function sweepTempFiles(target: string): Promise<number> {
     if (!writer) continue;
     const file = path.join(dir, name);
     if (await writerGone(file, writer, now)) {
-      await fs.unlink(file).then(() => removed++, () => undefined);
+      await fs.unlink(file).then(
+        () => removed++,
+        () => undefined,
+      );
     }
   }
   return removed;
@@ -108,7 +114,10 @@ export async function sweepTempFilesIn(dir: string): Promise<number> {
     const base = name.slice(1, at);
     const writer = tempWriter(base, name);
     if (writer && (await writerGone(path.join(dir, name), writer, Date.now()))) {
-      await fs.unlink(path.join(dir, name)).then(() => removed++, () => undefined);
+      await fs.unlink(path.join(dir, name)).then(
+        () => removed++,
+        () => undefined,
+      );
     }
   }
   return removed;

@@ -20,7 +20,10 @@ const READ_CHUNK = 1024 * 1024;
 /** Raised when the bytes on disk are not the bytes meant; `code` lets callers treat it like an I/O error. */
 export class VerifyError extends Error {
   readonly code = 'EVERIFY';
-  constructor(message: string) { super(message); this.name = 'VerifyError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'VerifyError';
+  }
 }
 
 async function writeAll(fh: fs.FileHandle, data: Buffer): Promise<void> {
@@ -28,7 +31,11 @@ async function writeAll(fh: fs.FileHandle, data: Buffer): Promise<void> {
   while (at < data.length) {
     const { bytesWritten } = await fh.write(data, at, data.length - at, at);
     // A write that makes no progress would loop forever; the disk is as good as full.
-    if (!(bytesWritten > 0)) throw Object.assign(new Error(`ENOSPC: no space left on device, write (0 of ${data.length - at} bytes)`), { code: 'ENOSPC', syscall: 'write' });
+    if (!(bytesWritten > 0))
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write (0 of ${data.length - at} bytes)`), {
+        code: 'ENOSPC',
+        syscall: 'write',
+      });
     at += bytesWritten;
   }
 }
@@ -45,7 +52,8 @@ async function readBack(fh: fs.FileHandle, data: Buffer): Promise<void> {
     hash.update(buf.subarray(0, bytesRead));
     at += bytesRead;
   }
-  if (!hash.digest().equals(createHash('sha256').update(data).digest())) throw new VerifyError('the file on disk does not hold the bytes written');
+  if (!hash.digest().equals(createHash('sha256').update(data).digest()))
+    throw new VerifyError('the file on disk does not hold the bytes written');
 }
 
 /** Fsyncs a folder so a rename in it is durable; false where that is not possible (Windows cannot open folders). */

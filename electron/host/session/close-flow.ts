@@ -39,7 +39,8 @@ export class CloseFlow {
       return false;
     }
     this.closing = true;
-    void this.o.recovery.end()
+    void this.o.recovery
+      .end()
       .catch((e: unknown) => this.o.onError?.(e))
       .finally(() => {
         this.cleaned = true;

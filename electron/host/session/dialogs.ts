@@ -6,7 +6,13 @@ import { containRelative, pathTextProblem } from '../security/containment';
 import { folderScope, type HostScope } from '../security/host-scope';
 
 /** Dialog channels a queued answer can be given for. */
-export const DIALOG_CHANNELS = ['dialog.openIssue', 'dialog.importPages', 'dialog.saveIssueAs', 'dialog.exportTo', 'dialog.confirm'] as const;
+export const DIALOG_CHANNELS = [
+  'dialog.openIssue',
+  'dialog.importPages',
+  'dialog.saveIssueAs',
+  'dialog.exportTo',
+  'dialog.confirm',
+] as const;
 export type DialogChannel = (typeof DIALOG_CHANNELS)[number];
 
 /** File dialogs answer paths (relative to the root, or absolute inside it) or null (cancel); confirm answers a button. */
@@ -27,20 +33,26 @@ export class QueueDialogs implements Dialogs {
 
   private readonly scope: HostScope;
 
-  constructor(readonly root: string, private readonly strict: boolean) {
+  constructor(
+    readonly root: string,
+    private readonly strict: boolean,
+  ) {
     this.scope = folderScope(root);
   }
 
   /** Validates and queues an answer; throws a HostError for a path outside the root or a wrong shape. */
   push(channel: string, answer: DialogAnswer): void {
-    if (!(DIALOG_CHANNELS as readonly string[]).includes(channel)) throw new HostError(`not a dialog channel: ${channel.slice(0, 100)}`, 'invalid-input');
+    if (!(DIALOG_CHANNELS as readonly string[]).includes(channel))
+      throw new HostError(`not a dialog channel: ${channel.slice(0, 100)}`, 'invalid-input');
     const ch = channel as DialogChannel;
     if (answer !== null) {
       if (ch === 'dialog.confirm') {
-        if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < 0) throw new HostError('a confirm answer is a button index', 'invalid-input');
+        if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < 0)
+          throw new HostError('a confirm answer is a button index', 'invalid-input');
       } else {
         const list = typeof answer === 'string' ? [answer] : answer;
-        if (!Array.isArray(list) || !list.length || list.some((p) => typeof p !== 'string')) throw new HostError('a file dialog answer is a list of paths or null', 'invalid-input');
+        if (!Array.isArray(list) || !list.length || list.some((p) => typeof p !== 'string'))
+          throw new HostError('a file dialog answer is a list of paths or null', 'invalid-input');
         for (const p of list) this.inside(p);
       }
     }
@@ -58,7 +70,8 @@ export class QueueDialogs implements Dialogs {
     const root = path.resolve(this.root);
     const rel = path.isAbsolute(p) ? path.relative(root, p) : p;
     const full = containRelative(root, rel);
-    if (!full || full === root) throw new HostError(`"${p.slice(0, 200)}" is outside the folder the browser host was started on`, 'refused');
+    if (!full || full === root)
+      throw new HostError(`"${p.slice(0, 200)}" is outside the folder the browser host was started on`, 'refused');
     const problem = pathTextProblem(path.relative(root, full), 'all') ?? pathTextProblem(p, 'last');
     if (problem) throw new HostError(problem, 'refused');
     return full;
@@ -67,7 +80,11 @@ export class QueueDialogs implements Dialogs {
   private take(ch: DialogChannel): DialogAnswer {
     const q = this.queues.get(ch);
     if (q && q.length) return q.shift() as DialogAnswer;
-    if (this.strict) throw new HostError(`no answer queued for ${ch}: the test must call host.queueDialog('${ch}', …) first`, 'failed');
+    if (this.strict)
+      throw new HostError(
+        `no answer queued for ${ch}: the test must call host.queueDialog('${ch}', …) first`,
+        'failed',
+      );
     return null;
   }
 

@@ -12,7 +12,9 @@ export class QuitGuard {
   private forced = false;
   private saveThenClose = false;
 
-  isDirty(): boolean { return this.dirty; }
+  isDirty(): boolean {
+    return this.dirty;
+  }
 
   /** Called on the window's `close` event: close now, or prevent it and ask. */
   onCloseRequested(): CloseDecision {
@@ -22,8 +24,14 @@ export class QuitGuard {
 
   /** The user's answer; returns what to do now. */
   onAnswer(a: QuitAnswer): 'close' | 'run-save' | 'stay' {
-    if (a === 'discard') { this.forced = true; return 'close'; }
-    if (a === 'save') { this.saveThenClose = true; return 'run-save'; }
+    if (a === 'discard') {
+      this.forced = true;
+      return 'close';
+    }
+    if (a === 'save') {
+      this.saveThenClose = true;
+      return 'run-save';
+    }
     this.saveThenClose = false;
     return 'stay';
   }
@@ -31,15 +39,25 @@ export class QuitGuard {
   /** From `window.setDirty`; returns 'close' when a pending save-then-quit has just succeeded. */
   onDirty(dirty: boolean): 'close' | 'none' {
     this.dirty = dirty;
-    if (!dirty && this.saveThenClose) { this.forced = true; this.saveThenClose = false; return 'close'; }
+    if (!dirty && this.saveThenClose) {
+      this.forced = true;
+      this.saveThenClose = false;
+      return 'close';
+    }
     return 'none';
   }
 
   /** A save dialog was cancelled or a save failed: the pending quit is called off. */
-  onSaveAbandoned(): void { this.saveThenClose = false; }
+  onSaveAbandoned(): void {
+    this.saveThenClose = false;
+  }
 
   /** `app.quit` from the renderer: it has dealt with unsaved changes itself. */
-  force(): void { this.forced = true; }
+  force(): void {
+    this.forced = true;
+  }
 
-  get pendingSave(): boolean { return this.saveThenClose; }
+  get pendingSave(): boolean {
+    return this.saveThenClose;
+  }
 }

@@ -29,7 +29,9 @@ function useWiring(): void {
   const { store, host } = ctx;
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { handleKey(e, ctx); };
+    const onKey = (e: KeyboardEvent) => {
+      handleKey(e, ctx);
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx]);
@@ -39,11 +41,17 @@ function useWiring(): void {
   useEffect(() => {
     const offs = [
       // An id this build does not know (a menu of another version) is ignored.
-      host.on('command.run', ({ id }) => { if (isCommandId(id)) void runCommand(id, ctx); }),
+      host.on('command.run', ({ id }) => {
+        if (isCommandId(id)) void runCommand(id, ctx);
+      }),
       host.on('file.openRequested', async ({ kind, files }) => {
         if (!files.length || !(await confirmDiscard(ctx))) return;
         if (kind === 'issue') await openIssueToken(ctx, files[0]);
-        else await importPageTokens(ctx, files.map((f) => f.token));
+        else
+          await importPageTokens(
+            ctx,
+            files.map((f) => f.token),
+          );
       }),
     ];
     return () => offs.forEach((off) => off());
@@ -52,12 +60,21 @@ function useWiring(): void {
   // What the app was launched with.
   useEffect(() => {
     let cancelled = false;
-    void host.invoke('app.initial', {}).then(async ({ open }) => {
-      if (cancelled || !open?.files.length) return;
-      if (open.kind === 'issue') await openIssueToken(ctx, open.files[0]);
-      else await importPageTokens(ctx, open.files.map((f) => f.token));
-    }).catch(() => undefined);
-    return () => { cancelled = true; };
+    void host
+      .invoke('app.initial', {})
+      .then(async ({ open }) => {
+        if (cancelled || !open?.files.length) return;
+        if (open.kind === 'issue') await openIssueToken(ctx, open.files[0]);
+        else
+          await importPageTokens(
+            ctx,
+            open.files.map((f) => f.token),
+          );
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
   }, [ctx, host]);
 
   const title = useApp((s) => s.doc?.title);
@@ -68,7 +85,9 @@ function useWiring(): void {
     document.title = text;
     void host.invoke('window.setTitle', { title: text }).catch(() => undefined);
   }, [title, fileName, dirty, host]);
-  useEffect(() => { void host.invoke('window.setDirty', { dirty }).catch(() => undefined); }, [dirty, host]);
+  useEffect(() => {
+    void host.invoke('window.setDirty', { dirty }).catch(() => undefined);
+  }, [dirty, host]);
 }
 
 export function App() {
@@ -80,7 +99,9 @@ export function App() {
   const language = useApp((s) => s.language);
   const [left, setLeft] = useState(420);
   const [right, setRight] = useState(460);
-  useEffect(() => { document.documentElement.lang = language; }, [language]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   return (
     <div className="app" data-testid="app">
       <Toolbar />

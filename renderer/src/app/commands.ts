@@ -10,4 +10,14 @@ import { scanCommands } from '../features/scan-view/commands';
 import { openEndCommands } from '../features/open-ends/open-end-commands';
 
 /** Every command of the app, in palette order: each feature owns its commands, the app assembles them. */
-export const appCommands = createRegistry([...fileCommands, ...navigationCommands, ...editorialCommands, ...openEndCommands, ...overviewCommands, ...suggestCommands, ...viewCommands, ...scanCommands, ...editorCommands]);
+export const appCommands = createRegistry([
+  ...fileCommands,
+  ...navigationCommands,
+  ...editorialCommands,
+  ...openEndCommands,
+  ...overviewCommands,
+  ...suggestCommands,
+  ...viewCommands,
+  ...scanCommands,
+  ...editorCommands,
+]);

@@ -7,7 +7,9 @@ import { ROLE_KEYS } from '../features/board/editorial';
 const SYMBOL = /^[^A-Za-z0-9]$/;
 
 /** The canonical shortcut string of a key event: `Ctrl+Alt+Shift+Key`, Cmd counting as Ctrl. */
-export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string {
+export function shortcutOf(
+  e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+): string {
   let key = e.key;
   // Digits by physical key, so Ctrl+1 works whatever Shift or the layout makes of it.
   if (/^Digit\d$/.test(e.code)) key = e.code.slice(5);
@@ -40,22 +42,38 @@ export function handleKey(e: KeyboardEvent, ctx: CommandContext): boolean {
   const editable = isEditable(e.target);
   const sc = shortcutOf(e);
   if (s.paletteOpen) return false;
-  if (s.helpOpen && (sc === 'Escape')) { s.set({ helpOpen: false }); e.preventDefault(); return true; }
+  if (s.helpOpen && sc === 'Escape') {
+    s.set({ helpOpen: false });
+    e.preventDefault();
+    return true;
+  }
   if (s.rolePending) {
     s.set({ rolePending: false });
     const role = roleByLetter.get(sc);
-    if (role && !editable) { e.preventDefault(); void runCommand(`fragment.role.${role}`, ctx); return true; }
-    if (sc === 'Escape') { e.preventDefault(); return true; }
+    if (role && !editable) {
+      e.preventDefault();
+      void runCommand(`fragment.role.${role}`, ctx);
+      return true;
+    }
+    if (sc === 'Escape') {
+      e.preventDefault();
+      return true;
+    }
   }
   const hasMod = /^(Ctrl|Alt)\+/.test(sc) || /^F\d+$/.test(sc);
-  if (!editable && sc === 'R') { s.set({ rolePending: true }); e.preventDefault(); return true; }
+  if (!editable && sc === 'R') {
+    s.set({ rolePending: true });
+    e.preventDefault();
+    return true;
+  }
   const id = ctx.commands.forShortcut(sc);
   if (!id) return false;
   if (editable && !hasMod) return false;
   // Enter on a focused button or link activates it; it must not also open the editor.
   if (sc === 'Enter' && (e.target as HTMLElement | null)?.closest?.('button, a, [role="menuitem"]')) return false;
   // Native undo in plain text fields (article title); the editor routes its own Ctrl+Z to the app history.
-  if (editable && (id === 'edit.undo' || id === 'edit.redo') && !(e.target as HTMLElement).closest('.monaco-editor')) return false;
+  if (editable && (id === 'edit.undo' || id === 'edit.redo') && !(e.target as HTMLElement).closest('.monaco-editor'))
+    return false;
   e.preventDefault();
   void runCommand(id, ctx);
   return true;

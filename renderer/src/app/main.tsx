@@ -13,7 +13,14 @@ import '../styles/app.css';
 const language = initialLanguage();
 const i18n = createI18n(language);
 const store = createAppStore({ t: i18n.t.bind(i18n), language });
-const ctx: CommandContext = { store, commands: appCommands, host: getHost(), t: i18n.t.bind(i18n), i18n, editor: { current: null } };
+const ctx: CommandContext = {
+  store,
+  commands: appCommands,
+  host: getHost(),
+  t: i18n.t.bind(i18n),
+  i18n,
+  editor: { current: null },
+};
 
 createRoot(document.getElementById('root')!).render(
   <I18nextProvider i18n={i18n}>

@@ -20,12 +20,18 @@ export function initialLanguage(): Language {
   try {
     const saved = localStorage.getItem(KEY);
     if (saved === 'en' || saved === 'zh-CN') return saved;
-  } catch { /* storage disabled: fall back to the system language */ }
+  } catch {
+    /* storage disabled: fall back to the system language */
+  }
   return pickLanguage(navigator.language);
 }
 
 export function rememberLanguage(l: Language): void {
-  try { localStorage.setItem(KEY, l); } catch { /* not remembered; harmless */ }
+  try {
+    localStorage.setItem(KEY, l);
+  } catch {
+    /* not remembered; harmless */
+  }
 }
 
 /** A fresh, initialized i18next instance (one per app, one per test). */

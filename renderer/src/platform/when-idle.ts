@@ -16,6 +16,10 @@ export function whenIdle(cb: () => void, timeoutMs: number): () => void {
     return () => g.cancelIdleCallback?.(h);
   }
   let cancelled = false;
-  queueMicrotask(() => { if (!cancelled) cb(); });
-  return () => { cancelled = true; };
+  queueMicrotask(() => {
+    if (!cancelled) cb();
+  });
+  return () => {
+    cancelled = true;
+  };
 }

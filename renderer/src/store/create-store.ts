@@ -48,10 +48,25 @@ let noticeId = 1;
 
 export function initialState(language: Language = 'zh-CN'): AppState {
   return {
-    doc: null, past: [], future: [], savedMark: 0,
-    file: null, savedAt: null,
-    selection: [], anchor: null, cursor: null, selectedArticle: null, focusedPane: 'page', currentPage: 0,
-    language, paletteOpen: false, helpOpen: false, rolePending: false, caret: null, notice: null, busy: false,
+    doc: null,
+    past: [],
+    future: [],
+    savedMark: 0,
+    file: null,
+    savedAt: null,
+    selection: [],
+    anchor: null,
+    cursor: null,
+    selectedArticle: null,
+    focusedPane: 'page',
+    currentPage: 0,
+    language,
+    paletteOpen: false,
+    helpOpen: false,
+    rolePending: false,
+    caret: null,
+    notice: null,
+    busy: false,
   };
 }
 
@@ -63,16 +78,29 @@ export function createAppStore(deps: StoreDeps): AppStore {
       const text = e instanceof OpError ? e.message : e instanceof Error ? e.message : String(e);
       get().notify('error', text);
     };
-    const sealTop = (past: HistoryEntry[]) => (past.length ? [...past.slice(0, -1), sealed(past[past.length - 1])] : past);
-    const bounded = (past: HistoryEntry[]) => (past.length > MAX_HISTORY ? past.slice(past.length - MAX_HISTORY) : past);
+    const sealTop = (past: HistoryEntry[]) =>
+      past.length ? [...past.slice(0, -1), sealed(past[past.length - 1])] : past;
+    const bounded = (past: HistoryEntry[]) =>
+      past.length > MAX_HISTORY ? past.slice(past.length - MAX_HISTORY) : past;
 
     return {
       ...initialState(deps.language),
 
       load(issue, file) {
         set({
-          doc: issue, past: [], future: [], savedMark: 0, file, savedAt: null,
-          selection: [], anchor: null, cursor: null, selectedArticle: null, currentPage: 0, caret: null, rolePending: false,
+          doc: issue,
+          past: [],
+          future: [],
+          savedMark: 0,
+          file,
+          savedAt: null,
+          selection: [],
+          anchor: null,
+          cursor: null,
+          selectedArticle: null,
+          currentPage: 0,
+          caret: null,
+          rolePending: false,
         });
       },
 
@@ -85,8 +113,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (capture === 'merge' && top) {
             // One step: undo runs this change's inverse, then the step's; the recovery file replays both as a batch.
             const merged: HistoryEntry = {
-              ...top, patches: [...top.patches, ...r.patches], inversePatches: [...r.inversePatches, ...top.inversePatches],
-              op: { type: 'batch', ops: [top.op, op] }, at: now(),
+              ...top,
+              patches: [...top.patches, ...r.patches],
+              inversePatches: [...r.inversePatches, ...top.inversePatches],
+              op: { type: 'batch', ops: [top.op, op] },
+              at: now(),
             };
             set({ doc: r.issue, past: [...past.slice(0, -1), merged], future: [] });
             return true;
@@ -127,14 +158,22 @@ export function createAppStore(deps: StoreDeps): AppStore {
         const { doc, past, future } = get();
         const top = past[past.length - 1];
         if (!doc || !top) return;
-        set({ doc: applyPatchesShared(doc, top.inversePatches), past: past.slice(0, -1), future: [sealed(top), ...future] });
+        set({
+          doc: applyPatchesShared(doc, top.inversePatches),
+          past: past.slice(0, -1),
+          future: [sealed(top), ...future],
+        });
       },
 
       redo() {
         const { doc, past, future } = get();
         const next = future[0];
         if (!doc || !next) return;
-        set({ doc: applyPatchesShared(doc, next.patches), past: [...sealTop(past), sealed(next)], future: future.slice(1) });
+        set({
+          doc: applyPatchesShared(doc, next.patches),
+          past: [...sealTop(past), sealed(next)],
+          future: future.slice(1),
+        });
       },
 
       seal() {
@@ -149,17 +188,31 @@ export function createAppStore(deps: StoreDeps): AppStore {
       },
 
       select(ids, opts = {}) {
-        const cursor = opts.cursor !== undefined ? opts.cursor : ids[ids.length - 1] ?? null;
-        const anchor = opts.anchor !== undefined ? opts.anchor : ids[0] ?? null;
+        const cursor = opts.cursor !== undefined ? opts.cursor : (ids[ids.length - 1] ?? null);
+        const anchor = opts.anchor !== undefined ? opts.anchor : (ids[0] ?? null);
         set({ selection: ids, cursor, anchor, caret: null });
       },
-      selectArticle(id) { set({ selectedArticle: id }); },
-      focusPane(p) { if (get().focusedPane !== p) set({ focusedPane: p }); },
-      setPage(i) { set({ currentPage: i }); },
-      setLanguage(l) { set({ language: l }); },
-      setCaret(c) { set({ caret: c }); },
-      set(patch) { set(patch); },
-      notify(kind, text) { set({ notice: { kind, text, id: noticeId++ } }); },
+      selectArticle(id) {
+        set({ selectedArticle: id });
+      },
+      focusPane(p) {
+        if (get().focusedPane !== p) set({ focusedPane: p });
+      },
+      setPage(i) {
+        set({ currentPage: i });
+      },
+      setLanguage(l) {
+        set({ language: l });
+      },
+      setCaret(c) {
+        set({ caret: c });
+      },
+      set(patch) {
+        set(patch);
+      },
+      notify(kind, text) {
+        set({ notice: { kind, text, id: noticeId++ } });
+      },
     };
   });
 }

@@ -48,7 +48,10 @@ function deepFreeze(o: unknown): void {
 
 /** After a big document's first (full) audit: freeze it and let the incremental audit index it, when idle. */
 function prime(issue: Issue): void {
-  if (priming) { priming = issue; return; }
+  if (priming) {
+    priming = issue;
+    return;
+  }
   priming = issue;
   whenIdle(() => {
     const doc = priming!;

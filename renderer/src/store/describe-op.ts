@@ -7,7 +7,7 @@ import type { Op } from '@shared/ops/op-schema';
 export function shortTitle(issue: Issue, articleId: string, t: TFunction): string {
   const a = findArticle(issue, articleId);
   const title = a ? articleTitle(issue, a) : '';
-  if (!title) return t('article.untitled', { n: (issue.articles.findIndex((x) => x.id === articleId) + 1) || '?' });
+  if (!title) return t('article.untitled', { n: issue.articles.findIndex((x) => x.id === articleId) + 1 || '?' });
   const chars = [...title];
   return chars.length > 8 ? chars.slice(0, 8).join('') + '…' : title;
 }
@@ -29,16 +29,27 @@ export function describeOp(before: Issue, after: Issue, op: Op, t: TFunction): s
       return op.fragmentIds?.length
         ? t('history.newArticleFrom', { count: op.fragmentIds.length })
         : t('history.newArticle');
-    case 'renameArticle': return t('history.rename');
-    case 'deleteArticle': return t('history.deleteArticle', { title: shortTitle(before, op.articleId, t) });
-    case 'moveArticle': return t('history.moveArticle');
-    case 'splitFragment': return t('history.split');
-    case 'mergeFragments': return t('history.merge');
-    case 'setJoin': return op.join ? t('history.join') : t('history.unjoin');
-    case 'editText': return t('history.edit');
-    case 'setRole': return t('history.role', { role: t(`role.${op.role}`) });
-    case 'setStatus': return t('history.status', { status: t(`status.${op.status}`) });
-    case 'resolveOpenEnd': return op.as ? t('history.resolveOpenEnd', { as: t(`openEnd.as.${op.as}`) }) : t('history.unresolveOpenEnd');
-    case 'batch': return t('history.batch', { count: op.ops.length });
+    case 'renameArticle':
+      return t('history.rename');
+    case 'deleteArticle':
+      return t('history.deleteArticle', { title: shortTitle(before, op.articleId, t) });
+    case 'moveArticle':
+      return t('history.moveArticle');
+    case 'splitFragment':
+      return t('history.split');
+    case 'mergeFragments':
+      return t('history.merge');
+    case 'setJoin':
+      return op.join ? t('history.join') : t('history.unjoin');
+    case 'editText':
+      return t('history.edit');
+    case 'setRole':
+      return t('history.role', { role: t(`role.${op.role}`) });
+    case 'setStatus':
+      return t('history.status', { status: t(`status.${op.status}`) });
+    case 'resolveOpenEnd':
+      return op.as ? t('history.resolveOpenEnd', { as: t(`openEnd.as.${op.as}`) }) : t('history.unresolveOpenEnd');
+    case 'batch':
+      return t('history.batch', { count: op.ops.length });
   }
 }

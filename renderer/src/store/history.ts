@@ -17,7 +17,15 @@ export const COALESCE_MS = 700;
 let nextEntryId = 1;
 
 export function makeEntry(applied: Applied, op: Op, label: string, now: number, coalesceKey?: string): HistoryEntry {
-  return { id: nextEntryId++, label, patches: applied.patches, inversePatches: applied.inversePatches, op, at: now, ...(coalesceKey ? { coalesceKey } : {}) };
+  return {
+    id: nextEntryId++,
+    label,
+    patches: applied.patches,
+    inversePatches: applied.inversePatches,
+    op,
+    at: now,
+    ...(coalesceKey ? { coalesceKey } : {}),
+  };
 }
 
 /** True when a new change with this key may fold into the top entry instead of opening a new one. */

@@ -23,7 +23,7 @@ export function containerOf(issue: Issue, id: string): Owner | null {
   }
   const p = placeIndex(issue).get(id);
   if (!p) return null;
-  return p.kind === 'article' ? issue.articles.find((a) => a.id === p.articleId) ?? null : p.kind;
+  return p.kind === 'article' ? (issue.articles.find((a) => a.id === p.articleId) ?? null) : p.kind;
 }
 
 /** Indexes a version ahead of the first edit (called when idle after a big document was opened and frozen). */

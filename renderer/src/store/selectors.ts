@@ -38,7 +38,10 @@ export function selectOpenEnds(s: AppState): Set<string> {
   const r = selectAudit(s);
   if (!r) return NO_OPEN_ENDS;
   let set = openEndCache.get(r.openEnds);
-  if (!set) { set = new Set(r.openEnds); openEndCache.set(r.openEnds, set); }
+  if (!set) {
+    set = new Set(r.openEnds);
+    openEndCache.set(r.openEnds, set);
+  }
   return set;
 }
 
@@ -47,7 +50,10 @@ export function selectResolvedOpenEnds(s: AppState): Set<string> {
   const r = selectAudit(s);
   if (!r) return NO_OPEN_ENDS;
   let set = openEndCache.get(r.resolvedOpenEnds);
-  if (!set) { set = new Set(r.resolvedOpenEnds); openEndCache.set(r.resolvedOpenEnds, set); }
+  if (!set) {
+    set = new Set(r.resolvedOpenEnds);
+    openEndCache.set(r.resolvedOpenEnds, set);
+  }
   return set;
 }
 
@@ -100,7 +106,10 @@ export const selectIsSelected = (id: string) => (s: AppState) => s.selection.inc
 const selSetCache = new WeakMap<string[], Set<string>>();
 export function selectionSet(s: AppState): Set<string> {
   let set = selSetCache.get(s.selection);
-  if (!set) { set = new Set(s.selection); selSetCache.set(s.selection, set); }
+  if (!set) {
+    set = new Set(s.selection);
+    selSetCache.set(s.selection, set);
+  }
   return set;
 }
 
@@ -108,9 +117,15 @@ export function selectionSet(s: AppState): Set<string> {
 const boardOrderCache = new WeakMap<Issue['articles'], WeakMap<string[], WeakMap<string[], string[]>>>();
 export function boardOrder(issue: Issue): string[] {
   let a = boardOrderCache.get(issue.articles);
-  if (!a) { a = new WeakMap(); boardOrderCache.set(issue.articles, a); }
+  if (!a) {
+    a = new WeakMap();
+    boardOrderCache.set(issue.articles, a);
+  }
   let b = a.get(issue.pool);
-  if (!b) { b = new WeakMap(); a.set(issue.pool, b); }
+  if (!b) {
+    b = new WeakMap();
+    a.set(issue.pool, b);
+  }
   let list = b.get(issue.discarded);
   if (!list) {
     list = [...issue.articles.flatMap((x) => x.items.map((it) => it.id)), ...issue.pool, ...issue.discarded];
@@ -139,7 +154,12 @@ export function orderKey(issue: Issue, id: string, order: 'board' | 'source'): n
   if (order === 'source') return sourceOrder(issue, id);
   const p = placeIndex(issue).get(id);
   if (!p) return Number.MAX_SAFE_INTEGER;
-  const bucket = p.kind === 'article' ? articleIndexById(issue, p.articleId) : p.kind === 'pool' ? issue.articles.length : issue.articles.length + 1;
+  const bucket =
+    p.kind === 'article'
+      ? articleIndexById(issue, p.articleId)
+      : p.kind === 'pool'
+        ? issue.articles.length
+        : issue.articles.length + 1;
   return bucket * 1_000_000 + p.index;
 }
 
@@ -154,6 +174,9 @@ export function orderedSelection(s: AppState, order?: 'board' | 'source'): strin
 const allOrderCache = new WeakMap<Issue['pages'], string[]>();
 export function allSourceOrder(issue: Issue): string[] {
   let l = allOrderCache.get(issue.pages);
-  if (!l) { l = issue.pages.flatMap((p) => p.fragments.map((f) => f.id)); allOrderCache.set(issue.pages, l); }
+  if (!l) {
+    l = issue.pages.flatMap((p) => p.fragments.map((f) => f.id));
+    allOrderCache.set(issue.pages, l);
+  }
   return l;
 }

@@ -21,10 +21,17 @@ export interface HistoryEntry {
 export type Pane = 'page' | 'board' | 'editor';
 export type Language = 'zh-CN' | 'en';
 
-export interface FileRef { token: string; name: string }
+export interface FileRef {
+  token: string;
+  name: string;
+}
 
 /** `warning`: done, but something needs the user's attention (stays until dismissed, like an error). */
-export interface Notice { kind: 'error' | 'warning' | 'info'; text: string; id: number }
+export interface Notice {
+  kind: 'error' | 'warning' | 'info';
+  text: string;
+  id: number;
+}
 
 /** The whole renderer state. `doc` changes only through `applyOp` / `applyRecorded` (see store/create-store.ts). */
 export interface AppState {

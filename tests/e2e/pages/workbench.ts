@@ -9,16 +9,31 @@ import { SAMPLE_PAGE } from '../../support/paths';
  * Virtualized lists render only what is in view, so row helpers scroll their pane until the row exists.
  */
 export class Workbench {
-  constructor(readonly page: Page, readonly host: HostFixture) {}
+  constructor(
+    readonly page: Page,
+    readonly host: HostFixture,
+  ) {}
 
-  get pagePane(): Locator { return this.page.getByTestId('page-pane'); }
-  get board(): Locator { return this.page.getByTestId('board'); }
-  get statusBar(): Locator { return this.page.getByTestId('statusbar'); }
-  article(n: number): Locator { return this.page.getByTestId(`article-${n}`); }
-  item(id: string): Locator { return this.page.getByTestId(`item-${id}`); }
+  get pagePane(): Locator {
+    return this.page.getByTestId('page-pane');
+  }
+  get board(): Locator {
+    return this.page.getByTestId('board');
+  }
+  get statusBar(): Locator {
+    return this.page.getByTestId('statusbar');
+  }
+  article(n: number): Locator {
+    return this.page.getByTestId(`article-${n}`);
+  }
+  item(id: string): Locator {
+    return this.page.getByTestId(`item-${id}`);
+  }
   /** Fragment ids of article n, in board order. */
   async articleItems(n: number): Promise<string[]> {
-    return this.article(n).locator('[data-fragment-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fragment-id')!));
+    return this.article(n)
+      .locator('[data-fragment-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-fragment-id')!));
   }
 
   /** Copies the sample page into the test folder and imports it with the toolbar button. */
@@ -30,17 +45,26 @@ export class Workbench {
   }
 
   /** A row of the page pane, scrolled into view (the list is virtualized). */
-  pageRow(id: string): Locator { return this.page.getByTestId(`page-frag-${id}`); }
+  pageRow(id: string): Locator {
+    return this.page.getByTestId(`page-frag-${id}`);
+  }
 
   async revealPageRow(id: string): Promise<Locator> {
     const row = this.pageRow(id);
     if (!(await row.count())) {
-      await this.pagePane.evaluate((el) => { el.scrollTop = 0; });
+      await this.pagePane.evaluate((el) => {
+        el.scrollTop = 0;
+      });
       // The virtualized list renders the rows of the new scroll position on its next frame.
-      await expect.poll(() => row.count(), { timeout: 300 }).toBeGreaterThan(0).catch(() => undefined);
+      await expect
+        .poll(() => row.count(), { timeout: 300 })
+        .toBeGreaterThan(0)
+        .catch(() => undefined);
     }
     for (let i = 0; i < 80 && !(await row.count()); i++) {
-      await this.pagePane.evaluate((el) => { el.scrollTop += el.clientHeight * 0.8; });
+      await this.pagePane.evaluate((el) => {
+        el.scrollTop += el.clientHeight * 0.8;
+      });
       await this.page.waitForTimeout(30);
     }
     await row.scrollIntoViewIfNeeded();
@@ -65,8 +89,10 @@ export class Workbench {
     // The target is measured once the drag has started, and again until it stops moving: the dragged row may fold
     // away in its list a frame or two later and move the rows below it (a row dragged onto its neighbour below),
     // so a box taken too early points past the target (in CI it pointed at the new-article zone).
-    const dropPoint = (box: { x: number; y: number; width: number; height: number }) =>
-      ({ x: box.x + Math.min(120, box.width / 2), y: box.y + Math.max(2, Math.min(box.height - 2, box.height * at)) });
+    const dropPoint = (box: { x: number; y: number; width: number; height: number }) => ({
+      x: box.x + Math.min(120, box.width / 2),
+      y: box.y + Math.max(2, Math.min(box.height - 2, box.height * at)),
+    });
     let b = await this.settledBox(target);
     for (let i = 0; i < 5; i++) {
       const p = dropPoint(b);
@@ -84,7 +110,9 @@ export class Workbench {
 
   /** The box of `target` after two animation frames, so layout changes started by the last event have landed. */
   private async settledBox(target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-    await this.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    await this.page.evaluate(
+      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+    );
     const b = await target.boundingBox();
     if (!b) throw new Error('drag target not visible');
     return b;
@@ -95,8 +123,20 @@ export class Workbench {
    * reload right after the save does not race the discard.
    */
   async recoveryCleared(): Promise<void> {
-    await expect.poll(() => this.page.evaluate(() => (window as unknown as { host: { invoke(c: string, i: unknown): Promise<unknown[]> } }).host.invoke('recovery.list', {}).then((l) => l.length)), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          this.page.evaluate(() =>
+            (window as unknown as { host: { invoke(c: string, i: unknown): Promise<unknown[]> } }).host
+              .invoke('recovery.list', {})
+              .then((l) => l.length),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(0);
   }
 
-  async coverage(): Promise<string> { return (await this.page.getByTestId('coverage').textContent()) ?? ''; }
+  async coverage(): Promise<string> {
+    return (await this.page.getByTestId('coverage').textContent()) ?? '';
+  }
 }

@@ -13,9 +13,14 @@ import { ROOT, SAMPLE_PAGE } from '../../support/paths';
 /** The `galley` CLI: a few runs through the real binary (`node bin/galley.mjs`), the rest through `main()`. */
 function galley(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, 'bin/galley.mjs'), ...args], { cwd: ROOT, timeout: 60_000, maxBuffer: 64 << 20 }, (e, out, err) => {
-      resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, out, err });
-    });
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'bin/galley.mjs'), ...args],
+      { cwd: ROOT, timeout: 60_000, maxBuffer: 64 << 20 },
+      (e, out, err) => {
+        resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, out, err });
+      },
+    );
   });
 }
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -38,7 +43,9 @@ describe('galley CLI', () => {
   let dir: string;
   const p = (n: string) => path.join(dir, n);
   const sample = readFileSync(SAMPLE_PAGE, 'utf8');
-  beforeAll(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'galley-cli-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'galley-cli-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports the sample page through the real binary', async () => {
@@ -69,10 +76,12 @@ describe('galley CLI', () => {
     const items = issue.articles[0].items;
     for (let i = 1; i < items.length; i++) {
       const prev = issue.pages[0].fragments.find((f) => f.id === items[i - 1].id)!;
-      if (!endsSentence(prev.text)) issue = applyOp(issue, { type: 'setJoin', fragmentId: items[i].id, join: true }).issue;
+      if (!endsSentence(prev.text))
+        issue = applyOp(issue, { type: 'setJoin', fragmentId: items[i].id, join: true }).issue;
     }
     const last = issue.pages[0].fragments.find((f) => f.id === items[items.length - 1].id)!;
-    if (!endsSentence(last.text)) issue = applyOp(issue, { type: 'setRole', fragmentIds: [last.id], role: 'credit' }).issue;
+    if (!endsSentence(last.text))
+      issue = applyOp(issue, { type: 'setRole', fragmentIds: [last.id], role: 'credit' }).issue;
     await saveIssueFile(p('clean.galley.json'), issue);
     const r = await run('check', p('clean.galley.json'));
     expect(r.out).toMatch(/^114 of 114 fragments placed · 0 unassigned · 0 open ends · 0 empty articles$/);
@@ -84,7 +93,10 @@ describe('galley CLI', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(readFileSync(p('s.export.json'), 'utf8'));
     expect(doc.articles).toEqual([]);
-    const exported = doc.unassigned.map((u: { text: string }) => u.text).join('').replace(/\s/gu, '');
+    const exported = doc.unassigned
+      .map((u: { text: string }) => u.text)
+      .join('')
+      .replace(/\s/gu, '');
     // The page minus whitespace and the heading marks (`#`, `##`) that are formatting, not text.
     const expected = sample.replace(/^#{1,6}[ \t]+/gmu, '').replace(/\s/gu, '');
     expect([...exported].sort().join('')).toBe([...expected].sort().join(''));
@@ -99,14 +111,19 @@ describe('galley CLI', () => {
     const issue = await loadIssueFile(p('multi.galley.json'));
     expect(issue.title).toBe('浙江日报');
     expect(issue.pages.map((pg) => [pg.id, pg.label, pg.source?.name])).toEqual([
-      ['p1', '3', 'zjrb-p3.txt'], ['p2', '1', 'zjrb-p1.txt'], ['p3', '7', 'zjrb-第7版.txt'],
+      ['p1', '3', 'zjrb-p3.txt'],
+      ['p2', '1', 'zjrb-p1.txt'],
+      ['p3', '7', 'zjrb-第7版.txt'],
     ]);
     expect(issue.pool).toEqual(['p1.1', 'p1.2', 'p2.1', 'p2.2', 'p3.1', 'p3.2']);
   });
 
   it('reports hostile inputs through the real binary as one line, exit 2, no stack', async () => {
     writeFileSync(p('empty.txt'), '');
-    writeFileSync(p('binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]));
+    writeFileSync(
+      p('binary.txt'),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]),
+    );
     writeFileSync(p('latin.txt'), Buffer.from('正文 abc \xff\xfe\xff end', 'latin1'));
     const good = readFileSync(p('s.galley.json'), 'utf8');
     writeFileSync(p('cut.galley.json'), good.slice(0, Math.floor(good.length / 2)));

@@ -4,7 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../../electron/cli/main';
 import { saveIssueFile } from '../../../electron/host/services/issue-files';
-import { BNL_DIR, SECRET_KEY, altoCases, anyFileHolds, makeHostileSetup, scanCases, withAltoSource, withScan, type HostileSetup } from '../../support/hostile-issue';
+import {
+  BNL_DIR,
+  SECRET_KEY,
+  altoCases,
+  anyFileHolds,
+  makeHostileSetup,
+  scanCases,
+  withAltoSource,
+  withScan,
+  type HostileSetup,
+} from '../../support/hostile-issue';
 
 /**
  * The CLI acts on what the user names on the command line, and on nothing an issue or a METS names outside its
@@ -13,8 +23,12 @@ import { BNL_DIR, SECRET_KEY, altoCases, anyFileHolds, makeHostileSetup, scanCas
  * leading out are not followed on import.
  */
 let s: HostileSetup;
-beforeEach(async () => { s = await makeHostileSetup(await mkdtemp(path.join(os.tmpdir(), 'galley-contain-cli-'))); });
-afterEach(async () => { await rm(s.tmp, { recursive: true, force: true }); });
+beforeEach(async () => {
+  s = await makeHostileSetup(await mkdtemp(path.join(os.tmpdir(), 'galley-contain-cli-')));
+});
+afterEach(async () => {
+  await rm(s.tmp, { recursive: true, force: true });
+});
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -22,7 +36,11 @@ async function run(...args: string[]) {
   const code = await main(args, { out: (x) => out.push(x), err: (x) => err.push(x) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
-const exists = (f: string) => stat(f).then(() => true, () => false);
+const exists = (f: string) =>
+  stat(f).then(
+    () => true,
+    () => false,
+  );
 
 describe('galley export: the hostile issue', () => {
   for (const c of scanCases()) {
@@ -56,7 +74,13 @@ describe('galley export: the hostile issue', () => {
 describe('galley: paths on the command line', () => {
   it('-o and inputs naming a Windows device or the \\\\?\\ namespace are refused; nothing is written', async () => {
     await saveIssueFile(s.issueFile, s.issue);
-    for (const o of [path.join(s.tmp, 'CON.md'), path.join(s.tmp, 'nul'), path.join(s.tmp, 'com1.json'), '\\\\?\\C:\\out.md', '\\\\.\\PhysicalDrive0']) {
+    for (const o of [
+      path.join(s.tmp, 'CON.md'),
+      path.join(s.tmp, 'nul'),
+      path.join(s.tmp, 'com1.json'),
+      '\\\\?\\C:\\out.md',
+      '\\\\.\\PhysicalDrive0',
+    ]) {
       const r = await run('export', s.issueFile, '--format', 'json', '-o', o);
       expect(r.code, o).toBe(2);
       expect(r.err, o).toMatch(/Windows device|long-path name/);
@@ -73,26 +97,49 @@ describe('galley: paths on the command line', () => {
     const metsName = (await readdir(dir)).find((f) => f.endsWith('-mets.xml'))!;
     await symlink(path.join(s.outside, 'alto', s.altoNames[1]), path.join(dir, 'text', 'linked.xml'));
     const metsFile = path.join(dir, metsName);
-    await writeFile(metsFile, (await readFile(metsFile, 'utf8'))
-      .replace(`file://./text/${s.altoNames[0]}`, `../outside/alto/${s.altoNames[0]}`)
-      .replace(`file://./text/${s.altoNames[1]}`, 'file://./text/linked.xml'));
+    await writeFile(
+      metsFile,
+      (await readFile(metsFile, 'utf8'))
+        .replace(`file://./text/${s.altoNames[0]}`, `../outside/alto/${s.altoNames[0]}`)
+        .replace(`file://./text/${s.altoNames[1]}`, 'file://./text/linked.xml'),
+    );
     const r = await run('import', metsFile, '-o', path.join(dir, 'x.galley.json'));
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/warning: Not read: the ALTO file of page 1: "..\/outside\/alto\/[^"]+" lies outside the folder of/);
-    expect(r.err).toMatch(/warning: Not read: the ALTO file of page 2: "text\/linked.xml" is a link that leads outside/);
+    expect(r.err).toMatch(
+      /warning: Not read: the ALTO file of page 1: "..\/outside\/alto\/[^"]+" lies outside the folder of/,
+    );
+    expect(r.err).toMatch(
+      /warning: Not read: the ALTO file of page 2: "text\/linked.xml" is a link that leads outside/,
+    );
     expect(r.out).toMatch(/imported 1 page/);
   });
 
   it('import tells when the source files lie outside the issue folder, and export reads them with --sources', async () => {
     const issueFile = path.join(s.tmp, 'elsewhere', 'x.galley.json');
     await mkdir(path.dirname(issueFile));
-    const metsFile = path.join(s.issueDir, 'mets', (await readdir(path.join(s.issueDir, 'mets'))).find((f) => f.endsWith('-mets.xml'))!);
+    const metsFile = path.join(
+      s.issueDir,
+      'mets',
+      (await readdir(path.join(s.issueDir, 'mets'))).find((f) => f.endsWith('-mets.xml'))!,
+    );
     const imp = await run('import', metsFile, '-o', issueFile);
     expect(imp.code).toBe(0);
     expect(imp.err).toMatch(/lie outside the folder of x\.galley\.json; layout exports read them only with --sources/);
     const out = path.join(s.tmp, 'm.zip');
-    expect((await run('export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '-o', out)).err).toMatch(/lies outside the issue's folder/);
-    const ok = await run('export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '--sources', path.dirname(metsFile), '-o', out);
+    expect((await run('export', issueFile, '--format', 'mets-alto', '--allow-incomplete', '-o', out)).err).toMatch(
+      /lies outside the issue's folder/,
+    );
+    const ok = await run(
+      'export',
+      issueFile,
+      '--format',
+      'mets-alto',
+      '--allow-incomplete',
+      '--sources',
+      path.dirname(metsFile),
+      '-o',
+      out,
+    );
     expect(ok.code, ok.err).toBe(0);
   });
 });

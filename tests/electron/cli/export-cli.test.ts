@@ -30,7 +30,9 @@ beforeAll(async () => {
   await writeFile(unfinished, JSON.stringify(sampleIssue()));
   await writeFile(finished, JSON.stringify(finishedIssue()));
 });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('galley export', () => {
   it('refuses an unfinished issue with exit 1 and the list of problems', async () => {
@@ -57,7 +59,9 @@ describe('galley export', () => {
       const r = await run('export', finished, '--format', f, '-o', path.join(dir, `all.${f}`));
       expect(r.code, r.err).toBe(0);
     }
-    expect(readDocx(new Uint8Array(await readFile(path.join(dir, 'all.docx')))).paragraphs[0]).toBe('第二届中国桐庐富春江诗歌节开幕');
+    expect(readDocx(new Uint8Array(await readFile(path.join(dir, 'all.docx')))).paragraphs[0]).toBe(
+      '第二届中国桐庐富春江诗歌节开幕',
+    );
     expect(EXPORT_FORMATS).toEqual(expect.arrayContaining(['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip']));
   });
 
@@ -67,17 +71,31 @@ describe('galley export', () => {
     expect(one.code).toBe(2);
     expect(one.err).toMatch(/--split, or as a zip/);
     expect((await run('export', finished, '--format', 'nitf', '--split', '-o', out)).code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['01 在诗乡,吟诗赛诗迎亚运.xml', '02 管家 上门帮企业招工揽才拼经济.xml', '03 46家德清民宿获首批认证证书.xml']);
+    expect((await readdir(out)).sort()).toEqual([
+      '01 在诗乡,吟诗赛诗迎亚运.xml',
+      '02 管家 上门帮企业招工揽才拼经济.xml',
+      '03 46家德清民宿获首批认证证书.xml',
+    ]);
     const zip = path.join(dir, 'articles.zip');
     const z = await run('export', finished, '--format', 'zip', '--inner', 'html', '-o', zip);
     expect(z.out).toMatch(/as zip of html/);
-    expect(unzip(new Uint8Array(await readFile(zip))).map((e) => e.name)).toEqual(['01 在诗乡,吟诗赛诗迎亚运.html', '02 管家 上门帮企业招工揽才拼经济.html', '03 46家德清民宿获首批认证证书.html']);
+    expect(unzip(new Uint8Array(await readFile(zip))).map((e) => e.name)).toEqual([
+      '01 在诗乡,吟诗赛诗迎亚运.html',
+      '02 管家 上门帮企业招工揽才拼经济.html',
+      '03 46家德清民宿获首批认证证书.html',
+    ]);
     expect((await run('export', finished, '--format', 'md', '--inner', 'html', '-o', zip)).code).toBe(2);
   });
 
   it('--approved-only exports only approved articles, and refuses when there are none', async () => {
     const approvedFile = path.join(dir, 'approved.galley.json');
-    const approved = applyOp(finishedIssue(), { type: 'setStatus', articleId: 'a-minsu', status: 'approved', by: 'ed', at: '2026-11-27' }).issue;
+    const approved = applyOp(finishedIssue(), {
+      type: 'setStatus',
+      articleId: 'a-minsu',
+      status: 'approved',
+      by: 'ed',
+      at: '2026-11-27',
+    }).issue;
     await writeFile(approvedFile, JSON.stringify(approved));
     const md = path.join(dir, 'approved.md');
     expect((await run('export', approvedFile, '--format', 'md', '--approved-only', '-o', md)).code).toBe(0);
@@ -90,25 +108,42 @@ describe('galley export', () => {
   });
 
   it('gates open ends only of the exported articles', async () => {
-    const issue = applyOp(finishedIssue(), { type: 'setRole', fragmentIds: [sampleIssue().articles[0].items[2].id], role: 'body' }).issue;
+    const issue = applyOp(finishedIssue(), {
+      type: 'setRole',
+      fragmentIds: [sampleIssue().articles[0].items[2].id],
+      role: 'body',
+    }).issue;
     const target = path.join(dir, 'scoped.txt');
-    expect(await exportIssue(issue, { format: 'txt', output: target })).toMatchObject({ ok: false, problems: [expect.stringMatching(/1 open end/)] });
-    expect(await exportIssue(issue, { format: 'txt', output: target, articleIds: ['a-minsu'] })).toMatchObject({ ok: true, articles: 1 });
+    expect(await exportIssue(issue, { format: 'txt', output: target })).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/1 open end/)],
+    });
+    expect(await exportIssue(issue, { format: 'txt', output: target, articleIds: ['a-minsu'] })).toMatchObject({
+      ok: true,
+      articles: 1,
+    });
   });
 
   it('keeps hostile article titles inside the export folder', async () => {
     let issue = finishedIssue();
     const titles = ['../../evil', 'C:\\Windows\\x', 'CON'];
-    issue.articles.forEach((a, i) => { issue = applyOp(issue, { type: 'renameArticle', articleId: a.id, title: titles[i] }).issue; });
+    issue.articles.forEach((a, i) => {
+      issue = applyOp(issue, { type: 'renameArticle', articleId: a.id, title: titles[i] }).issue;
+    });
     const out = path.join(dir, 'hostile');
     const r = await exportIssue(issue, { format: 'md', output: out, split: true });
-    expect(r.ok && r.files.map((f) => path.relative(out, f))).toEqual(['01 evil.md', '02 C Windows x.md', '03 _CON.md']);
+    expect(r.ok && r.files.map((f) => path.relative(out, f))).toEqual([
+      '01 evil.md',
+      '02 C Windows x.md',
+      '03 _CON.md',
+    ]);
     expect((await readdir(dir)).filter((n) => n.includes('evil'))).toEqual([]);
   });
 
   it('never writes outside the export folder', () => {
     expect(childPath('/x/out', '01 a.md')).toBe(path.resolve('/x/out/01 a.md'));
-    for (const bad of ['../a.md', '..', '', 'a/b.md', '/etc/passwd', '.']) expect(() => childPath('/x/out', bad)).toThrow(/outside the export folder/);
+    for (const bad of ['../a.md', '..', '', 'a/b.md', '/etc/passwd', '.'])
+      expect(() => childPath('/x/out', bad)).toThrow(/outside the export folder/);
   });
 });
 
@@ -145,7 +180,10 @@ describe('export.run over the host contract', () => {
     const target = path.join(dir, 'host.zip');
     const h = createHandlers({
       dialogs: {
-        openIssue: async () => null, importPages: async () => null, saveIssueAs: async () => null, confirm: async () => 0,
+        openIssue: async () => null,
+        importPages: async () => null,
+        saveIssueAs: async () => null,
+        confirm: async () => 0,
         exportTo: async () => target,
       },
       tokens: new PathTokens(),
@@ -156,9 +194,18 @@ describe('export.run over the host contract', () => {
     const id = issue.articles[0].items[2].id;
     const text = issue.pages[0].fragments.find((f) => f.id === id)!.text;
     issue = applyOp(issue, { type: 'editText', fragmentId: id, text: `${text}\u0000` }).issue;
-    const ref = (await dispatch(h, 'dialog.exportTo', { suggestedName: 'x.zip', format: 'zip', directory: false })) as { token: string };
+    const ref = (await dispatch(h, 'dialog.exportTo', { suggestedName: 'x.zip', format: 'zip', directory: false })) as {
+      token: string;
+    };
     const r = await dispatch(h, 'export.run', { token: ref.token, issue, format: 'zip', inner: 'docx' });
-    expect(r).toEqual({ ok: true, files: ['host.zip'], articles: 3, warnings: [expect.stringMatching(/^docx: removed 1 control character/)] });
-    expect(unzip(new Uint8Array(await readFile(target))).map((e) => e.name.replace(/^\d+ /, '').split('.').pop())).toEqual(['docx', 'docx', 'docx']);
+    expect(r).toEqual({
+      ok: true,
+      files: ['host.zip'],
+      articles: 3,
+      warnings: [expect.stringMatching(/^docx: removed 1 control character/)],
+    });
+    expect(
+      unzip(new Uint8Array(await readFile(target))).map((e) => e.name.replace(/^\d+ /, '').split('.').pop()),
+    ).toEqual(['docx', 'docx', 'docx']);
   });
 });

@@ -21,7 +21,10 @@ function quzhou(issue: Issue): { pages: string[]; text: string } {
   const a = issue.articles.find((x) => x.items.some((it) => frags.get(it.id)?.text.includes('衢州打造制造业投资热土')));
   expect(a, 'the 衢州 article exists').toBeDefined();
   const items = a!.items.map((it) => frags.get(it.id)!);
-  return { pages: [...new Set(items.map((f) => issue.pages.find((p) => p.id === f.page)!.label))], text: items.map((f) => f.text).join('') };
+  return {
+    pages: [...new Set(items.map((f) => issue.pages.find((p) => p.id === f.page)!.label))],
+    text: items.map((f) => f.text).join(''),
+  };
 }
 
 describe('galley with articles that jump across pages (上接/下转)', () => {

@@ -13,14 +13,19 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-interface Truth { articles: Array<{ items: Array<{ id: string; join: boolean }> }> }
+interface Truth {
+  articles: Array<{ items: Array<{ id: string; join: boolean }> }>;
+}
 
 describe('galley suggest / import --auto', () => {
   let dir: string;
   const p = (n: string) => path.join(dir, n);
   const truth = JSON.parse(readFileSync(path.join(FIXTURES, 'suggest/zhejiang-p2.truth.json'), 'utf8')) as Truth;
   const trueNext = new Map<string, { id: string; join: boolean }>();
-  for (const a of truth.articles) a.items.forEach((it, k) => { if (k > 0) trueNext.set(a.items[k - 1].id, it); });
+  for (const a of truth.articles)
+    a.items.forEach((it, k) => {
+      if (k > 0) trueNext.set(a.items[k - 1].id, it);
+    });
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'galley-suggest-'));
@@ -54,12 +59,26 @@ describe('galley suggest / import --auto', () => {
     expect(r.err).toMatch(/applied 114 confident suggestions \(confidence ≥ 0\); 0 fragments left unassigned/);
     const issue = await loadIssueFile(p('all.galley.json'));
     expect(issue.pool).toEqual([]);
-    const sets = (articles: Array<{ items: Array<{ id: string }> }>) => articles.map((a) => a.items.map((it) => it.id).sort().join(' ')).sort();
+    const sets = (articles: Array<{ items: Array<{ id: string }> }>) =>
+      articles
+        .map((a) =>
+          a.items
+            .map((it) => it.id)
+            .sort()
+            .join(' '),
+        )
+        .sort();
     expect(sets(issue.articles)).toEqual(sets(truth.articles));
     // The order is the engine's best reading, not the truth everywhere (docs/suggestions.md: 100 of 105 links).
     let right = 0;
     let links = 0;
-    for (const a of issue.articles) a.items.forEach((it, k) => { if (k > 0) { links++; if (JSON.stringify(trueNext.get(a.items[k - 1].id)) === JSON.stringify({ id: it.id, join: it.join })) right++; } });
+    for (const a of issue.articles)
+      a.items.forEach((it, k) => {
+        if (k > 0) {
+          links++;
+          if (JSON.stringify(trueNext.get(a.items[k - 1].id)) === JSON.stringify({ id: it.id, join: it.join })) right++;
+        }
+      });
     expect(links).toBe(105);
     expect(right).toBeGreaterThanOrEqual(95);
     const lonely = await run('import', p('zhejiang-p2.txt'), '--min-confidence', '0', '-o', p('x.galley.json'));

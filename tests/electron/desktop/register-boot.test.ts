@@ -13,9 +13,13 @@ import { CHANNELS } from '../../../shared/ipc/channels';
 const fake = vi.hoisted(() => {
   const calls: string[] = [];
   const listeners = new Map<string, ((...a: unknown[]) => unknown)[]>();
-  const on = (name: string, cb: (...a: unknown[]) => unknown) => { listeners.set(name, [...(listeners.get(name) ?? []), cb]); };
+  const on = (name: string, cb: (...a: unknown[]) => unknown) => {
+    listeners.set(name, [...(listeners.get(name) ?? []), cb]);
+  };
   let readyResolve: () => void = () => undefined;
-  const ready = new Promise<void>((r) => { readyResolve = r; });
+  const ready = new Promise<void>((r) => {
+    readyResolve = r;
+  });
   const handles = new Map<string, (e: unknown, raw: unknown) => Promise<unknown>>();
   const windows: FakeWindow[] = [];
   const sent: [string, unknown][] = [];
@@ -26,37 +30,81 @@ const fake = vi.hoisted(() => {
     url = '';
     title = 'Galley';
     destroyed = false;
-    constructor(readonly options: Record<string, unknown>) { windows.push(this); calls.push('new BrowserWindow'); }
-    on(name: string, cb: (...a: unknown[]) => unknown) { this.listeners.set(name, [...(this.listeners.get(name) ?? []), cb]); return this; }
-    once(name: string, cb: (...a: unknown[]) => unknown) { return this.on(name, cb); }
-    emit(name: string, ...args: unknown[]) { for (const cb of this.listeners.get(name) ?? []) cb(...args); }
-    loadURL(url: string) { this.url = url; return Promise.resolve(); }
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this);
+      calls.push('new BrowserWindow');
+    }
+    on(name: string, cb: (...a: unknown[]) => unknown) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), cb]);
+      return this;
+    }
+    once(name: string, cb: (...a: unknown[]) => unknown) {
+      return this.on(name, cb);
+    }
+    emit(name: string, ...args: unknown[]) {
+      for (const cb of this.listeners.get(name) ?? []) cb(...args);
+    }
+    loadURL(url: string) {
+      this.url = url;
+      return Promise.resolve();
+    }
     maximize() {}
     show() {}
     focus() {}
     restore() {}
-    isMinimized() { return false; }
-    isMaximized() { return false; }
-    isDestroyed() { return this.destroyed; }
-    getNormalBounds() { return { x: 10, y: 20, width: 1000, height: 700 }; }
-    getTitle() { return this.title; }
-    setTitle(t: string) { this.title = t; }
+    isMinimized() {
+      return false;
+    }
+    isMaximized() {
+      return false;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 1000, height: 700 };
+    }
+    getTitle() {
+      return this.title;
+    }
+    setTitle(t: string) {
+      this.title = t;
+    }
     setDocumentEdited() {}
     reload() {}
     close() {
       let prevented = false;
-      this.emit('close', { preventDefault: () => { prevented = true; } });
-      if (!prevented) { this.destroyed = true; this.emit('closed'); calls.push('window closed'); }
+      this.emit('close', {
+        preventDefault: () => {
+          prevented = true;
+        },
+      });
+      if (!prevented) {
+        this.destroyed = true;
+        this.emit('closed');
+        calls.push('window closed');
+      }
     }
-    webContents = { send: (ch: string, p: unknown) => { sent.push([ch, p]); }, on: () => undefined };
+    webContents = {
+      send: (ch: string, p: unknown) => {
+        sent.push([ch, p]);
+      },
+      on: () => undefined,
+    };
   }
   const electron = {
     app: {
       isPackaged: false,
-      setPath: (_k: string, v: string) => { userData.dir = v; calls.push('setPath userData'); },
+      setPath: (_k: string, v: string) => {
+        userData.dir = v;
+        calls.push('setPath userData');
+      },
       getPath: (k: string) => (k === 'userData' ? userData.dir : os.tmpdir()),
       enableSandbox: () => calls.push('enableSandbox'),
-      requestSingleInstanceLock: () => { calls.push('requestSingleInstanceLock'); return true; },
+      requestSingleInstanceLock: () => {
+        calls.push('requestSingleInstanceLock');
+        return true;
+      },
       on,
       quit: () => calls.push('app.quit'),
       whenReady: () => ready,
@@ -65,7 +113,8 @@ const fake = vi.hoisted(() => {
       addRecentDocument: (f: string) => calls.push(`addRecentDocument ${path.basename(f)}`),
     },
     protocol: {
-      registerSchemesAsPrivileged: (s: { scheme: string }[]) => calls.push(`registerSchemesAsPrivileged ${s.map((x) => x.scheme)}`),
+      registerSchemesAsPrivileged: (s: { scheme: string }[]) =>
+        calls.push(`registerSchemesAsPrivileged ${s.map((x) => x.scheme)}`),
       handle: (scheme: string) => calls.push(`protocol.handle ${scheme}`),
     },
     session: {
@@ -76,10 +125,21 @@ const fake = vi.hoisted(() => {
         webRequest: { onBeforeRequest: () => calls.push('onBeforeRequest') },
       },
     },
-    ipcMain: { handle: (ch: string, l: (e: unknown, raw: unknown) => Promise<unknown>) => { handles.set(ch, l); }, on: (ch: string) => calls.push(`ipcMain.on ${ch}`) },
-    Menu: { buildFromTemplate: (t: { label: string }[]) => ({ labels: t.map((m) => m.label) }), setApplicationMenu: (m: { labels: string[] }) => calls.push(`menu ${m.labels.join(',')}`) },
+    ipcMain: {
+      handle: (ch: string, l: (e: unknown, raw: unknown) => Promise<unknown>) => {
+        handles.set(ch, l);
+      },
+      on: (ch: string) => calls.push(`ipcMain.on ${ch}`),
+    },
+    Menu: {
+      buildFromTemplate: (t: { label: string }[]) => ({ labels: t.map((m) => m.label) }),
+      setApplicationMenu: (m: { labels: string[] }) => calls.push(`menu ${m.labels.join(',')}`),
+    },
     dialog: {
-      showMessageBox: async (...args: unknown[]) => { boxes.push(args[args.length - 1]); return { response: 1 }; },
+      showMessageBox: async (...args: unknown[]) => {
+        boxes.push(args[args.length - 1]);
+        return { response: 1 };
+      },
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true }),
     },
@@ -104,12 +164,18 @@ afterAll(async () => {
 });
 
 const appFrame = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
-const call = (ch: string, raw: unknown, e: unknown = appFrame) => fake.handles.get(ch)!(e, raw) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
+const call = (ch: string, raw: unknown, e: unknown = appFrame) =>
+  fake.handles.get(ch)!(e, raw) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
 
 describe('main process boot', () => {
   it('before ready: user data, sandbox, privileged app: scheme, single-instance lock, hardening of every webContents', () => {
     expect(fake.userData.dir).toBe(dir);
-    expect(fake.calls).toEqual(['setPath userData', 'enableSandbox', 'registerSchemesAsPrivileged app', 'requestSingleInstanceLock']);
+    expect(fake.calls).toEqual([
+      'setPath userData',
+      'enableSandbox',
+      'registerSchemesAsPrivileged app',
+      'requestSingleInstanceLock',
+    ]);
     expect(fake.listeners.has('web-contents-created')).toBe(true);
     expect(fake.listeners.has('second-instance')).toBe(true);
     expect(fake.handles.size).toBe(0); // nothing answers before ready
@@ -118,17 +184,43 @@ describe('main process boot', () => {
   it('after ready: session hardened, app: served, every channel registered, menu in the locale, one window on app://bundle', async () => {
     fake.readyResolve();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-    expect(fake.calls).toEqual(expect.arrayContaining(['setPermissionRequestHandler', 'setPermissionCheckHandler', 'onBeforeRequest', 'protocol.handle app', 'menu 文件,编辑,视图,窗口,帮助', 'ipcMain.on galley:files-dropped']));
+    expect(fake.calls).toEqual(
+      expect.arrayContaining([
+        'setPermissionRequestHandler',
+        'setPermissionCheckHandler',
+        'onBeforeRequest',
+        'protocol.handle app',
+        'menu 文件,编辑,视图,窗口,帮助',
+        'ipcMain.on galley:files-dropped',
+      ]),
+    );
     expect(fake.calls.indexOf('onBeforeRequest')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
     expect([...fake.handles.keys()].sort()).toEqual([...CHANNELS].sort());
     const w = fake.windows[0];
     expect(w.url).toBe('app://bundle/index.html');
-    expect(w.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false });
+    expect(w.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
   });
 
   it('IPC answers the app window and refuses others', async () => {
-    expect(await call('app.info', {})).toEqual({ ok: true, value: { version: '9.8.7', host: 'electron', locale: 'zh-CN', userName: expect.any(String), platform: process.platform } });
-    expect(await call('app.info', {}, { senderFrame: { url: 'https://evil.example/', parent: null } })).toMatchObject({ ok: false, code: 'refused' });
+    expect(await call('app.info', {})).toEqual({
+      ok: true,
+      value: {
+        version: '9.8.7',
+        host: 'electron',
+        locale: 'zh-CN',
+        userName: expect.any(String),
+        platform: process.platform,
+      },
+    });
+    expect(await call('app.info', {}, { senderFrame: { url: 'https://evil.example/', parent: null } })).toMatchObject({
+      ok: false,
+      code: 'refused',
+    });
     expect(await call('window.setTitle', { title: '浙江日报' })).toEqual({ ok: true, value: {} });
     expect(fake.windows[0].title).toBe('浙江日报');
   });
@@ -137,7 +229,19 @@ describe('main process boot', () => {
     await call('window.setDirty', { dirty: true });
     fake.windows[0].close();
     await vi.waitFor(() => expect(fake.calls).toContain('window closed'));
-    expect(fake.boxes[0]).toMatchObject({ message: '本期有未保存的更改。', buttons: ['保存', '不保存', '取消'], cancelId: 2 });
-    await vi.waitFor(async () => expect(JSON.parse(await readFile(path.join(dir, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false }));
+    expect(fake.boxes[0]).toMatchObject({
+      message: '本期有未保存的更改。',
+      buttons: ['保存', '不保存', '取消'],
+      cancelId: 2,
+    });
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(path.join(dir, 'window-state.json'), 'utf8'))).toEqual({
+        x: 10,
+        y: 20,
+        width: 1000,
+        height: 700,
+        maximized: false,
+      }),
+    );
   });
 });

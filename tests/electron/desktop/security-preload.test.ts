@@ -12,21 +12,51 @@ const fake = vi.hoisted(() => {
   const winListeners = new Map<string, (e: unknown) => void>();
   let answer: unknown = { ok: true, value: { fine: 1 } };
   const electron = {
-    contextBridge: { exposeInMainWorld: (k: string, v: unknown) => { exposed[k] = v; } },
+    contextBridge: {
+      exposeInMainWorld: (k: string, v: unknown) => {
+        exposed[k] = v;
+      },
+    },
     ipcRenderer: {
-      invoke: async (ch: string, input: unknown) => { invoked.push([ch, input]); return answer; },
-      send: (ch: string, p: unknown) => { sent.push([ch, p]); },
-      on: (ch: string, l: (e: unknown, p: unknown) => void) => { ipcListeners.set(ch, l); },
-      off: (ch: string) => { ipcListeners.delete(ch); },
+      invoke: async (ch: string, input: unknown) => {
+        invoked.push([ch, input]);
+        return answer;
+      },
+      send: (ch: string, p: unknown) => {
+        sent.push([ch, p]);
+      },
+      on: (ch: string, l: (e: unknown, p: unknown) => void) => {
+        ipcListeners.set(ch, l);
+      },
+      off: (ch: string) => {
+        ipcListeners.delete(ch);
+      },
     },
     webUtils: { getPathForFile: (f: { path: string }) => f.path },
   };
-  (globalThis as unknown as { window: unknown }).window = { addEventListener: (name: string, l: (e: unknown) => void) => { winListeners.set(name, l); } };
-  return { exposed, invoked, sent, ipcListeners, winListeners, electron, setAnswer: (a: unknown) => { answer = a; } };
+  (globalThis as unknown as { window: unknown }).window = {
+    addEventListener: (name: string, l: (e: unknown) => void) => {
+      winListeners.set(name, l);
+    },
+  };
+  return {
+    exposed,
+    invoked,
+    sent,
+    ipcListeners,
+    winListeners,
+    electron,
+    setAnswer: (a: unknown) => {
+      answer = a;
+    },
+  };
 });
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
-type Host = { invoke: (c: string, i?: unknown) => Promise<unknown>; on: (e: string, cb: (p: unknown) => void) => () => void };
+type Host = {
+  invoke: (c: string, i?: unknown) => Promise<unknown>;
+  on: (e: string, cb: (p: unknown) => void) => () => void;
+};
 let host: Host;
 beforeAll(async () => {
   await import('../../../electron/desktop/preload/index');
@@ -65,7 +95,16 @@ describe('preload', () => {
     const files = [{ path: '/home/u/p1.txt' }, { path: '/home/u/issue.galley.json' }];
     const event = (isTrusted: boolean, types: string[], list: unknown[]) => {
       let prevented = false;
-      return { e: { isTrusted, dataTransfer: { types, files: Object.assign(list, { length: list.length }) }, preventDefault: () => { prevented = true; } }, prevented: () => prevented };
+      return {
+        e: {
+          isTrusted,
+          dataTransfer: { types, files: Object.assign(list, { length: list.length }) },
+          preventDefault: () => {
+            prevented = true;
+          },
+        },
+        prevented: () => prevented,
+      };
     };
     const forged = event(false, ['Files'], files);
     drop(forged.e);

@@ -17,7 +17,9 @@ beforeAll(async () => {
   await symlink(path.join(dir, 'secret.txt'), path.join(dir, 'renderer/assets/link.js'));
   handle = createAppProtocolHandler(path.join(dir, 'renderer'));
 });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('app:// protocol handler', () => {
   it('serves the bundle with the CSP header and the right type', async () => {
@@ -31,14 +33,20 @@ describe('app:// protocol handler', () => {
     expect(js.headers.get('content-type')).toMatch(/javascript/);
   });
 
-  it.each(['app://bundle/../secret.txt', 'app://bundle/%2e%2e/secret.txt', 'app://bundle/..%2fsecret.txt', 'app://bundle/assets/..%2f..%2fsecret.txt', 'app://bundle/assets/link.js', 'app://bundle/%5c..%5csecret.txt', 'app://other/index.html', 'app://bundle/missing.js'])(
-    'refuses %s',
-    async (url) => {
-      const res = await handle(new Request(url));
-      expect(res.status).toBe(404);
-      expect(await res.text()).not.toContain('SECRET');
-    },
-  );
+  it.each([
+    'app://bundle/../secret.txt',
+    'app://bundle/%2e%2e/secret.txt',
+    'app://bundle/..%2fsecret.txt',
+    'app://bundle/assets/..%2f..%2fsecret.txt',
+    'app://bundle/assets/link.js',
+    'app://bundle/%5c..%5csecret.txt',
+    'app://other/index.html',
+    'app://bundle/missing.js',
+  ])('refuses %s', async (url) => {
+    const res = await handle(new Request(url));
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('SECRET');
+  });
 
   it('refuses methods other than GET and HEAD', async () => {
     expect((await handle(new Request('app://bundle/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
@@ -47,7 +55,11 @@ describe('app:// protocol handler', () => {
 
 describe('CSP', () => {
   it('has no unsafe-eval and no unsafe-inline for scripts, and allows no remote origin', () => {
-    const directives = Object.fromEntries(PRODUCTION_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      PRODUCTION_CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(PRODUCTION_CSP).not.toMatch(/unsafe-eval|https?:|\*/);

@@ -2,8 +2,16 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import path from 'node:path';
 import {
-  WEB_PREFERENCES, isAllowedNavigation, windowOpenHandler, permissionHandler, validateSender, isAllowedRequest,
-  hardenContents, hardenSession, type ContentsLike, type SessionLike,
+  WEB_PREFERENCES,
+  isAllowedNavigation,
+  windowOpenHandler,
+  permissionHandler,
+  validateSender,
+  isAllowedRequest,
+  hardenContents,
+  hardenSession,
+  type ContentsLike,
+  type SessionLike,
 } from '../../../electron/desktop/main/security';
 import { resolveInsideRoot, containRelative } from '../../../electron/host/security/containment';
 import { mainWindowOptions, createMainWindow } from '../../../electron/desktop/main/window';
@@ -30,7 +38,10 @@ describe('window preferences', () => {
   });
 
   it('the main window uses them, with the preload and devtools only when asked', () => {
-    const o = mainWindowOptions({ width: 1000, height: 700, maximized: false }, { devTools: false, preload: '/x/preload.cjs' });
+    const o = mainWindowOptions(
+      { width: 1000, height: 700, maximized: false },
+      { devTools: false, preload: '/x/preload.cjs' },
+    );
     expect(o.webPreferences).toEqual({ ...WEB_PREFERENCES, preload: '/x/preload.cjs', devTools: false });
     expect(o.x).toBeUndefined();
   });
@@ -38,12 +49,23 @@ describe('window preferences', () => {
   it('createMainWindow constructs the window with exactly these preferences and loads app://bundle', () => {
     const seen: { options?: { webPreferences?: unknown }; url?: string } = {};
     class FakeWindow {
-      constructor(options: { webPreferences?: unknown }) { seen.options = options; }
-      once() { return this; }
+      constructor(options: { webPreferences?: unknown }) {
+        seen.options = options;
+      }
+      once() {
+        return this;
+      }
       maximize() {}
-      loadURL(url: string) { seen.url = url; return Promise.resolve(); }
+      loadURL(url: string) {
+        seen.url = url;
+        return Promise.resolve();
+      }
     }
-    createMainWindow(FakeWindow as never, { width: 900, height: 600, maximized: false }, { devTools: false, preload: '/p.cjs' });
+    createMainWindow(
+      FakeWindow as never,
+      { width: 900, height: 600, maximized: false },
+      { devTools: false, preload: '/p.cjs' },
+    );
     expect(seen.options?.webPreferences).toEqual({ ...WEB_PREFERENCES, preload: '/p.cjs', devTools: false });
     expect(seen.url).toBe('app://bundle/index.html');
   });
@@ -51,13 +73,22 @@ describe('window preferences', () => {
 
 describe('navigation, windows, permissions', () => {
   it('refuses every navigation and every new window; denies every permission', () => {
-    fc.assert(fc.property(fc.webUrl(), fc.string(), (url, s) => {
-      expect(isAllowedNavigation(url)).toBe(false);
-      expect(isAllowedNavigation(s)).toBe(false);
-      expect(windowOpenHandler({ url })).toEqual({ action: 'deny' });
-      expect(permissionHandler(null, s)).toBe(false);
-    }), { numRuns: 300 });
-    for (const url of ['app://bundle/index.html', 'app://bundle/other.html', 'file:///etc/passwd', 'javascript:alert(1)', 'about:blank']) {
+    fc.assert(
+      fc.property(fc.webUrl(), fc.string(), (url, s) => {
+        expect(isAllowedNavigation(url)).toBe(false);
+        expect(isAllowedNavigation(s)).toBe(false);
+        expect(windowOpenHandler({ url })).toEqual({ action: 'deny' });
+        expect(permissionHandler(null, s)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+    for (const url of [
+      'app://bundle/index.html',
+      'app://bundle/other.html',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'about:blank',
+    ]) {
       expect(isAllowedNavigation(url)).toBe(false);
     }
   });
@@ -66,14 +97,26 @@ describe('navigation, windows, permissions', () => {
     const listeners: Record<string, (e: { preventDefault(): void }, url?: string) => void> = {};
     let openHandler: ((d: { url: string }) => unknown) | undefined;
     const contents: ContentsLike = {
-      on: (ev, cb) => { listeners[ev] = cb as never; return contents; },
-      setWindowOpenHandler: (h) => { openHandler = h; },
+      on: (ev, cb) => {
+        listeners[ev] = cb as never;
+        return contents;
+      },
+      setWindowOpenHandler: (h) => {
+        openHandler = h;
+      },
     };
     const logs: string[] = [];
     hardenContents(contents, (m) => logs.push(m));
     for (const ev of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       let prevented = false;
-      listeners[ev]({ preventDefault: () => { prevented = true; } }, 'https://example.com/');
+      listeners[ev](
+        {
+          preventDefault: () => {
+            prevented = true;
+          },
+        },
+        'https://example.com/',
+      );
       expect(prevented, ev).toBe(true);
     }
     expect(openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
@@ -85,18 +128,30 @@ describe('navigation, windows, permissions', () => {
     let check: ((...a: unknown[]) => boolean) | undefined;
     let before: ((d: { url: string; resourceType?: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
     const ses: SessionLike = {
-      setPermissionRequestHandler: (h) => { request = h; },
-      setPermissionCheckHandler: (h) => { check = h; },
-      webRequest: { onBeforeRequest: (l) => { before = l; } },
+      setPermissionRequestHandler: (h) => {
+        request = h;
+      },
+      setPermissionCheckHandler: (h) => {
+        check = h;
+      },
+      webRequest: {
+        onBeforeRequest: (l) => {
+          before = l;
+        },
+      },
     };
     hardenSession(ses);
     let granted: boolean | undefined;
-    request!(null, 'media', (g) => { granted = g; });
+    request!(null, 'media', (g) => {
+      granted = g;
+    });
     expect(granted).toBe(false);
     expect(check!(null, 'clipboard-read')).toBe(false);
     const cancel = (url: string, resourceType?: string) => {
       let r: { cancel: boolean } | undefined;
-      before!({ url, resourceType }, (x) => { r = x; });
+      before!({ url, resourceType }, (x) => {
+        r = x;
+      });
       return r!.cancel;
     };
     expect(cancel('app://bundle/index.html', 'mainFrame')).toBe(false);
@@ -104,9 +159,16 @@ describe('navigation, windows, permissions', () => {
     expect(cancel('data:image/png;base64,AAAA', 'image')).toBe(false);
     expect(cancel('blob:app://bundle/123e4567', 'other')).toBe(false);
     for (const [url, type] of [
-      ['https://cdn.jsdelivr.net/npm/monaco-editor/min/vs/loader.js', 'script'], ['http://127.0.0.1:8080/', 'xhr'], ['file:///etc/passwd', 'mainFrame'],
-      ['ws://example.com/', 'webSocket'], ['data:text/javascript,alert(1)', 'script'], ['app://evil/index.html', 'mainFrame'], ['blob:https://example.com/x', 'other'],
-      ['devtools://devtools/bundled/x.html', 'mainFrame'], ['ftp://x/y', 'other'], ['not a url', 'other'],
+      ['https://cdn.jsdelivr.net/npm/monaco-editor/min/vs/loader.js', 'script'],
+      ['http://127.0.0.1:8080/', 'xhr'],
+      ['file:///etc/passwd', 'mainFrame'],
+      ['ws://example.com/', 'webSocket'],
+      ['data:text/javascript,alert(1)', 'script'],
+      ['app://evil/index.html', 'mainFrame'],
+      ['blob:https://example.com/x', 'other'],
+      ['devtools://devtools/bundled/x.html', 'mainFrame'],
+      ['ftp://x/y', 'other'],
+      ['not a url', 'other'],
     ] as const) {
       expect(cancel(url, type), url).toBe(true);
     }
@@ -126,7 +188,12 @@ describe('validateSender', () => {
     expect(validateSender({ url: '', parent: null })).toBe(false);
     expect(validateSender(null)).toBe(false);
     expect(validateSender(undefined)).toBe(false);
-    fc.assert(fc.property(fc.webUrl(), (url) => { expect(validateSender({ url, parent: null })).toBe(false); }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.webUrl(), (url) => {
+        expect(validateSender({ url, parent: null })).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -141,9 +208,22 @@ describe('resolveInsideRoot', () => {
   });
 
   it.each([
-    '/../etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/%2e%2e%2f%2e%2e%2fetc/passwd', '/..\\..\\windows\\win.ini',
-    '/%5c%5cserver%5cshare%5cx', '\\\\server\\share\\x', '/C:/Windows/win.ini', '/c%3a%5cwindows', '/%252e%252e/x', '/x%00.js', '/%E0%A4%A',
-    '/assets/../../x', '..', '/..', `/${'../'.repeat(30)}etc/shadow`,
+    '/../etc/passwd',
+    '/..%2f..%2fetc%2fpasswd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/%2e%2e%2f%2e%2e%2fetc/passwd',
+    '/..\\..\\windows\\win.ini',
+    '/%5c%5cserver%5cshare%5cx',
+    '\\\\server\\share\\x',
+    '/C:/Windows/win.ini',
+    '/c%3a%5cwindows',
+    '/%252e%252e/x',
+    '/x%00.js',
+    '/%E0%A4%A',
+    '/assets/../../x',
+    '..',
+    '/..',
+    `/${'../'.repeat(30)}etc/shadow`,
   ])('never leaves the root: %s', (p) => {
     const r = resolveInsideRoot(root, p);
     expect(inside(r)).toBe(true);
@@ -152,15 +232,52 @@ describe('resolveInsideRoot', () => {
 
   it('property: 10,000 generated paths (../, %2e%2e/, absolute, UNC, backslashes) never escape', () => {
     const piece = fc.oneof(
-      fc.constantFrom('..', '.', '%2e%2e', '%2E%2E', '%2e.', '.%2e', '..%2f', '..%5c', '%2f', '%5c', '\\', '\\\\', '/', '//', 'C:', 'c%3a', '%00', '%252e%252e', '~', 'etc', 'passwd', 'assets', '中文', 'index.html', ''),
+      fc.constantFrom(
+        '..',
+        '.',
+        '%2e%2e',
+        '%2E%2E',
+        '%2e.',
+        '.%2e',
+        '..%2f',
+        '..%5c',
+        '%2f',
+        '%5c',
+        '\\',
+        '\\\\',
+        '/',
+        '//',
+        'C:',
+        'c%3a',
+        '%00',
+        '%252e%252e',
+        '~',
+        'etc',
+        'passwd',
+        'assets',
+        '中文',
+        'index.html',
+        '',
+      ),
       fc.string({ maxLength: 6 }),
     );
-    const gen = fc.tuple(fc.constantFrom('', '/', '//', '\\\\', '/C:/', 'C:\\', '\\\\server\\share\\', '/%2e%2e/'), fc.array(piece, { maxLength: 12 }), fc.constantFrom('/', '\\', '%2f', '%5c'))
+    const gen = fc
+      .tuple(
+        fc.constantFrom('', '/', '//', '\\\\', '/C:/', 'C:\\', '\\\\server\\share\\', '/%2e%2e/'),
+        fc.array(piece, { maxLength: 12 }),
+        fc.constantFrom('/', '\\', '%2f', '%5c'),
+      )
       .map(([prefix, parts, sep]) => prefix + parts.join(sep));
-    fc.assert(fc.property(gen, (p) => {
-      const r = resolveInsideRoot(root, p);
-      return inside(r);
-    }), { numRuns: 10_000 });
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (p) => inside(containRelative(root, p))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(gen, (p) => {
+        const r = resolveInsideRoot(root, p);
+        return inside(r);
+      }),
+      { numRuns: 10_000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (p) => inside(containRelative(root, p))),
+      { numRuns: 2000 },
+    );
   });
 });

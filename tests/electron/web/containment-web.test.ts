@@ -8,7 +8,15 @@ import { recordRecent } from '../../../electron/host/services/recent-files';
 import { writeRecovery } from '../../../electron/host/services/recovery-store';
 import type { Issue } from '../../../shared/model/types';
 import { makePng } from '../../shared/import/make-png';
-import { BNL_DIR, SECRET_KEY, anyFileHolds, makeHostileSetup, scanCases, withScan, type HostileSetup } from '../../support/hostile-issue';
+import {
+  BNL_DIR,
+  SECRET_KEY,
+  anyFileHolds,
+  makeHostileSetup,
+  scanCases,
+  withScan,
+  type HostileSetup,
+} from '../../support/hostile-issue';
 
 /**
  * The browser host never reaches outside its launch folder (docs/security.md, "Containment"), checked over its
@@ -34,12 +42,20 @@ beforeAll(async () => {
   await link(path.join(s.outside, OUTSIDE_ISSUE), path.join(root, 'hard.galley.json'));
   const renderer = path.join(s.tmp, 'renderer');
   await mkdir(renderer);
-  await writeFile(path.join(renderer, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8" /></head><body></body></html>');
+  await writeFile(
+    path.join(renderer, 'index.html'),
+    '<!doctype html><html><head><meta charset="UTF-8" /></head><body></body></html>',
+  );
   host = await startWebHost({
     root,
     rendererDir: renderer,
     testMode: true,
-    session: { userDataDir: userData, version: '0.0.1', host: 'test', initialFiles: [path.join(root, 'link.galley.json')] },
+    session: {
+      userDataDir: userData,
+      version: '0.0.1',
+      host: 'test',
+      initialFiles: [path.join(root, 'link.galley.json')],
+    },
   });
 });
 afterAll(async () => {
@@ -47,8 +63,15 @@ afterAll(async () => {
   await rm(s.tmp, { recursive: true, force: true });
 });
 
-async function post(route: string, body: unknown): Promise<{ status: number; ok: boolean; value?: unknown; error?: string }> {
-  const res = await fetch(host.origin + route, { method: 'POST', headers: { 'content-type': 'application/json', 'x-galley-token': host.token }, body: JSON.stringify(body) });
+async function post(
+  route: string,
+  body: unknown,
+): Promise<{ status: number; ok: boolean; value?: unknown; error?: string }> {
+  const res = await fetch(host.origin + route, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-galley-token': host.token },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, ...((await res.json()) as { ok: boolean; value?: unknown; error?: string }) };
 }
 const rpc = (channel: string, body: unknown = {}) => post(`/rpc/${channel}`, body);
@@ -67,7 +90,11 @@ describe('browser host dialog answers stay inside the launch folder (real paths)
   const refusals: [string, string, RegExp][] = [
     ['../ leading out', `../outside/${OUTSIDE_ISSUE}`, /outside the folder the browser host was started on/],
     ['absolute path outside', '<outside>', /outside the folder the browser host was started on/],
-    ['file symlink leading out', 'link.galley.json', /link that leads outside the folder the browser host was started on/],
+    [
+      'file symlink leading out',
+      'link.galley.json',
+      /link that leads outside the folder the browser host was started on/,
+    ],
     ['folder symlink leading out', `linkdir/${OUTSIDE_ISSUE}`, /link that leads outside/],
     ['hard link to a file outside', 'hard.galley.json', /hard links/],
     ['Windows device name', 'CON.galley.json', /Windows device CON/],
@@ -101,16 +128,28 @@ describe('browser host dialog answers stay inside the launch folder (real paths)
   });
 
   it('an export folder below a folder symlink leading out is refused before any folder is made', async () => {
-    const r = await choose('dialog.exportTo', 'linkdir/exports/page', { suggestedName: 'page', format: 'page', directory: true });
+    const r = await choose('dialog.exportTo', 'linkdir/exports/page', {
+      suggestedName: 'page',
+      format: 'page',
+      directory: true,
+    });
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/link that leads outside/);
-    expect(await stat(path.join(s.outside, 'exports')).then(() => true, () => false)).toBe(false);
+    expect(
+      await stat(path.join(s.outside, 'exports')).then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(false);
   });
 
   it('import: a page file symlinked or hard-linked from outside is refused', async () => {
     await symlink(path.join(s.outside, 'id_ed25519'), path.join(root, 'key.txt'));
     await link(path.join(s.outside, 'id_ed25519'), path.join(root, 'key-hard.txt'));
-    for (const [answer, why] of [['key.txt', /link that leads outside/], ['key-hard.txt', /hard links/]] as const) {
+    for (const [answer, why] of [
+      ['key.txt', /link that leads outside/],
+      ['key-hard.txt', /hard links/],
+    ] as const) {
       const r = await choose('dialog.importPages', answer);
       expect(r.ok, answer).toBe(false);
       expect(r.error).toMatch(why);
@@ -132,7 +171,19 @@ describe('browser host: files of earlier launches and of the command line stay o
   });
 
   it('recovery.read gives no token for an issue file outside the launch folder', async () => {
-    await writeRecovery(userData, { id: 'other-launch', appVersion: '0', issueId: 'x', title: 'x', savedAt: '2026-01-01T00:00:00Z', changes: 1, filePath: path.join(s.outside, OUTSIDE_ISSUE) }, '{}');
+    await writeRecovery(
+      userData,
+      {
+        id: 'other-launch',
+        appVersion: '0',
+        issueId: 'x',
+        title: 'x',
+        savedAt: '2026-01-01T00:00:00Z',
+        changes: 1,
+        filePath: path.join(s.outside, OUTSIDE_ISSUE),
+      },
+      '{}',
+    );
     const r = await rpc('recovery.read', { id: 'other-launch' });
     expect(r.ok).toBe(true);
     expect((r.value as { file?: unknown }).file).toBeUndefined();
@@ -172,10 +223,21 @@ describe('browser host: what an issue or a METS names stays inside', () => {
 
   it('PAGE export of the hostile issue copies nothing from outside and says which scan was left out', async () => {
     const { token, issue } = await openHostile();
-    const target = await choose('dialog.exportTo', 'page-out', { suggestedName: 'page-out', format: 'page', directory: true });
-    const r = await rpc('export.run', { token: (target.value as { token: string }).token, issue: withScan(issue, '../outside/id_ed25519', 'image/png'), format: 'page', issueToken: token });
+    const target = await choose('dialog.exportTo', 'page-out', {
+      suggestedName: 'page-out',
+      format: 'page',
+      directory: true,
+    });
+    const r = await rpc('export.run', {
+      token: (target.value as { token: string }).token,
+      issue: withScan(issue, '../outside/id_ed25519', 'image/png'),
+      format: 'page',
+      issueToken: token,
+    });
     expect(r.ok).toBe(true);
-    expect((r.value as { warnings: string[] }).warnings.join('\n')).toMatch(/page \S+: "..\/outside\/id_ed25519" lies outside/);
+    expect((r.value as { warnings: string[] }).warnings.join('\n')).toMatch(
+      /page \S+: "..\/outside\/id_ed25519" lies outside/,
+    );
     expect(await anyFileHolds(path.join(root, 'page-out'), Buffer.from(SECRET_KEY))).toBe(false);
   });
 
@@ -195,8 +257,12 @@ describe('browser host: what an issue or a METS names stays inside', () => {
     const r = await rpc('issue.importPages', { tokens: (refs.value as { token: string }[]).map((x) => x.token) });
     expect(r.ok).toBe(true);
     const { issue, warnings } = r.value as { issue: Issue; warnings: string[] };
-    expect(warnings.join('\n')).toMatch(/Not read: the ALTO file of page 1: "..\/..\/outside\/alto\/[^"]+" lies outside the folder of/);
-    expect(warnings.join('\n')).toMatch(/Not read: the ALTO file of page 2: "text\/linked.xml" is a link that leads outside the folder of/);
+    expect(warnings.join('\n')).toMatch(
+      /Not read: the ALTO file of page 1: "..\/..\/outside\/alto\/[^"]+" lies outside the folder of/,
+    );
+    expect(warnings.join('\n')).toMatch(
+      /Not read: the ALTO file of page 2: "text\/linked.xml" is a link that leads outside the folder of/,
+    );
     expect(issue.pages.map((p) => p.source?.name)).toEqual([expect.stringMatching(new RegExp(`${s.altoNames[2]}$`))]);
   });
 });

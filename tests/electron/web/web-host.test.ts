@@ -19,7 +19,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'galley-webhost-'));
   const renderer = path.join(dir, 'renderer');
   await mkdir(path.join(renderer, 'assets'), { recursive: true });
-  await writeFile(path.join(renderer, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8" /><title>G</title></head><body><script type="module" src="./assets/app.js"></script></body></html>');
+  await writeFile(
+    path.join(renderer, 'index.html'),
+    '<!doctype html><html><head><meta charset="UTF-8" /><title>G</title></head><body><script type="module" src="./assets/app.js"></script></body></html>',
+  );
   await writeFile(path.join(renderer, 'assets/app.js'), 'console.log(1)');
   await writeFile(path.join(dir, 'secret.txt'), 'SECRET');
   await symlink(path.join(dir, 'secret.txt'), path.join(renderer, 'assets/link.txt'));
@@ -37,17 +40,37 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Res { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Res {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** A raw HTTP request, so that Host and other headers can be forged. */
-function raw(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; address?: string }): Promise<Res> {
+function raw(opts: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  address?: string;
+}): Promise<Res> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent: false, host: opts.address ?? '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        agent: false,
+        host: opts.address ?? '127.0.0.1',
+        port: host.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { host: `127.0.0.1:${host.port}`, ...opts.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (opts.body !== undefined) req.write(opts.body);
     req.end();
@@ -55,7 +78,12 @@ function raw(opts: { method?: string; path: string; headers?: Record<string, str
 }
 
 const rpc = (channel: string, body: unknown, headers: Record<string, string> = { 'x-galley-token': host.token }) =>
-  raw({ method: 'POST', path: `/rpc/${channel}`, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  raw({
+    method: 'POST',
+    path: `/rpc/${channel}`,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('browser host: authentication', () => {
   it('refuses API calls without the token (401) and with a wrong token (403)', async () => {
@@ -93,14 +121,23 @@ describe('browser host: loopback only', () => {
   });
 
   it('a connection to a non-loopback address of this machine fails', async () => {
-    const external = Object.values(os.networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => i!.address);
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((i) => i && !i.internal && i.family === 'IPv4')
+      .map((i) => i!.address);
     // Every machine that runs the suite in CI has one (eth0); without one there is no outside to test against.
     expect(external.length, 'this machine has no non-loopback IPv4 address to test against').toBeGreaterThan(0);
     for (const address of external) {
       const outcome = await new Promise<string>((resolve) => {
-        const s = net.connect({ host: address, port: host.port, timeout: 2000 }, () => { s.destroy(); resolve('connected'); });
+        const s = net.connect({ host: address, port: host.port, timeout: 2000 }, () => {
+          s.destroy();
+          resolve('connected');
+        });
         s.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
-        s.on('timeout', () => { s.destroy(); resolve('timeout'); });
+        s.on('timeout', () => {
+          s.destroy();
+          resolve('timeout');
+        });
       });
       expect(outcome, `connecting to ${address}:${host.port}`).not.toBe('connected');
     }
@@ -118,8 +155,17 @@ describe('browser host: loopback only', () => {
 
 describe('browser host: static files stay inside the renderer folder', () => {
   it.each([
-    '/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/..\\secret.txt',
-    '/%252e%252e/secret.txt', '/assets/link.txt', `/${'..%2f'.repeat(8)}etc/passwd`, '/%00', '/%E0%A4%A',
+    '/../secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..\\secret.txt',
+    '/%252e%252e/secret.txt',
+    '/assets/link.txt',
+    `/${'..%2f'.repeat(8)}etc/passwd`,
+    '/%00',
+    '/%E0%A4%A',
   ])('refuses %s', async (p) => {
     const res = await raw({ path: p });
     expect(res.status).toBe(404);
@@ -155,7 +201,13 @@ describe('browser host: input validation', () => {
   });
 
   it('test dialog answers must stay inside the root', async () => {
-    const post = (answer: unknown) => raw({ method: 'POST', path: '/__test/dialog', headers: { 'x-galley-token': host.token }, body: JSON.stringify({ channel: 'dialog.openIssue', answer }) });
+    const post = (answer: unknown) =>
+      raw({
+        method: 'POST',
+        path: '/__test/dialog',
+        headers: { 'x-galley-token': host.token },
+        body: JSON.stringify({ channel: 'dialog.openIssue', answer }),
+      });
     expect((await post(['../secret.txt'])).status).toBe(403);
     expect((await post([path.join(dir, 'secret.txt')])).status).toBe(403);
     expect((await post(['C:\\Windows\\win.ini'])).status).toBe(403);

@@ -3,8 +3,15 @@ import { handleKey, shortcutOf } from '../../../renderer/src/app/keymap';
 import { findFragment } from '@shared/model/lookup';
 import { makeCtx, tinyIssue } from '../workbench-harness';
 
-function key(init: KeyboardEventInit & { target?: EventTarget; composing?: boolean; legacy229?: boolean }): KeyboardEvent {
-  const e = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init, isComposing: init.composing ?? false });
+function key(
+  init: KeyboardEventInit & { target?: EventTarget; composing?: boolean; legacy229?: boolean },
+): KeyboardEvent {
+  const e = new KeyboardEvent('keydown', {
+    bubbles: true,
+    cancelable: true,
+    ...init,
+    isComposing: init.composing ?? false,
+  });
   if (init.legacy229) Object.defineProperty(e, 'keyCode', { value: 229 });
   Object.defineProperty(e, 'target', { value: init.target ?? document.body });
   return e;
@@ -21,11 +28,21 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('keyboard shortcuts', () => {
   it('normalizes events: Cmd counts as Ctrl, digits by physical key, Shift is part of symbols', () => {
-    expect(shortcutOf({ key: 'z', code: 'KeyZ', ctrlKey: true, metaKey: false, altKey: false, shiftKey: true })).toBe('Ctrl+Shift+Z');
-    expect(shortcutOf({ key: 'z', code: 'KeyZ', ctrlKey: false, metaKey: true, altKey: false, shiftKey: false })).toBe('Ctrl+Z');
-    expect(shortcutOf({ key: '!', code: 'Digit1', ctrlKey: true, metaKey: false, altKey: false, shiftKey: true })).toBe('Ctrl+Shift+1');
-    expect(shortcutOf({ key: '?', code: 'Slash', ctrlKey: false, metaKey: false, altKey: false, shiftKey: true })).toBe('?');
-    expect(shortcutOf({ key: 'ArrowUp', code: 'ArrowUp', ctrlKey: false, metaKey: false, altKey: true, shiftKey: false })).toBe('Alt+ArrowUp');
+    expect(shortcutOf({ key: 'z', code: 'KeyZ', ctrlKey: true, metaKey: false, altKey: false, shiftKey: true })).toBe(
+      'Ctrl+Shift+Z',
+    );
+    expect(shortcutOf({ key: 'z', code: 'KeyZ', ctrlKey: false, metaKey: true, altKey: false, shiftKey: false })).toBe(
+      'Ctrl+Z',
+    );
+    expect(shortcutOf({ key: '!', code: 'Digit1', ctrlKey: true, metaKey: false, altKey: false, shiftKey: true })).toBe(
+      'Ctrl+Shift+1',
+    );
+    expect(shortcutOf({ key: '?', code: 'Slash', ctrlKey: false, metaKey: false, altKey: false, shiftKey: true })).toBe(
+      '?',
+    );
+    expect(
+      shortcutOf({ key: 'ArrowUp', code: 'ArrowUp', ctrlKey: false, metaKey: false, altKey: true, shiftKey: false }),
+    ).toBe('Alt+ArrowUp');
   });
 
   it('Ctrl+1 sends the selection to article 1; Ctrl+Z undoes it', async () => {

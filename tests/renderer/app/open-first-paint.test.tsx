@@ -4,7 +4,9 @@ import { makeCtx, SAMPLE_TEXT } from '../workbench-harness';
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../monaco-stub')).MonacoStub }));
 vi.mock('../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 /**
  * Open → interactive: the first fragment is selected only after the first paint of the opened document,

@@ -110,27 +110,56 @@ describe('drop → one operation at the exact place of the drop line', () => {
   const doc = ctx.store.getState().doc!;
 
   it('above a row: after the row before it; below a row: after the row', () => {
-    expect(dropToOp(doc, ['p1.8'], { kind: 'item', articleId: 'a1', itemId: 'p1.2', edge: 'top' }))
-      .toEqual({ type: 'moveFragments', fragmentIds: ['p1.8'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } });
-    expect(dropToOp(doc, ['p1.8'], { kind: 'item', articleId: 'a1', itemId: 'p1.1', edge: 'top' }))
-      .toEqual({ type: 'moveFragments', fragmentIds: ['p1.8'], to: { kind: 'article', articleId: 'a1', after: null } });
-    expect(dropToOp(doc, ['p1.8', 'p1.30'], { kind: 'item', articleId: 'a1', itemId: 'p1.3', edge: 'bottom' }))
-      .toEqual({ type: 'moveFragments', fragmentIds: ['p1.8', 'p1.30'], to: { kind: 'article', articleId: 'a1', after: 'p1.3' } });
+    expect(dropToOp(doc, ['p1.8'], { kind: 'item', articleId: 'a1', itemId: 'p1.2', edge: 'top' })).toEqual({
+      type: 'moveFragments',
+      fragmentIds: ['p1.8'],
+      to: { kind: 'article', articleId: 'a1', after: 'p1.1' },
+    });
+    expect(dropToOp(doc, ['p1.8'], { kind: 'item', articleId: 'a1', itemId: 'p1.1', edge: 'top' })).toEqual({
+      type: 'moveFragments',
+      fragmentIds: ['p1.8'],
+      to: { kind: 'article', articleId: 'a1', after: null },
+    });
+    expect(dropToOp(doc, ['p1.8', 'p1.30'], { kind: 'item', articleId: 'a1', itemId: 'p1.3', edge: 'bottom' })).toEqual(
+      {
+        type: 'moveFragments',
+        fragmentIds: ['p1.8', 'p1.30'],
+        to: { kind: 'article', articleId: 'a1', after: 'p1.3' },
+      },
+    );
   });
 
   it('reorders inside the article, skipping the moving rows as anchors; a drop on its own place is no step', () => {
-    expect(dropToOp(doc, ['p1.1'], { kind: 'item', articleId: 'a1', itemId: 'p1.3', edge: 'bottom' }))
-      .toEqual({ type: 'moveFragments', fragmentIds: ['p1.1'], to: { kind: 'article', articleId: 'a1', after: 'p1.3' } });
+    expect(dropToOp(doc, ['p1.1'], { kind: 'item', articleId: 'a1', itemId: 'p1.3', edge: 'bottom' })).toEqual({
+      type: 'moveFragments',
+      fragmentIds: ['p1.1'],
+      to: { kind: 'article', articleId: 'a1', after: 'p1.3' },
+    });
     expect(dropToOp(doc, ['p1.2'], { kind: 'item', articleId: 'a1', itemId: 'p1.2', edge: 'bottom' })).toBeNull();
     expect(dropToOp(doc, ['p1.2'], { kind: 'item', articleId: 'a1', itemId: 'p1.3', edge: 'top' })).toBeNull();
     expect(dropToOp(doc, ['p1.3'], { kind: 'item', articleId: 'a1', itemId: 'p1.3', edge: 'top' })).toBeNull();
   });
 
   it('card → end of the article; trays → pool / discard; new-article zone → create with the fragments', () => {
-    expect(dropToOp(doc, ['p1.9'], { kind: 'article', articleId: 'a1' }))
-      .toEqual({ type: 'moveFragments', fragmentIds: ['p1.9'], to: { kind: 'article', articleId: 'a1', after: 'p1.3' } });
-    expect(dropToOp(doc, ['p1.2'], { kind: 'pool' })).toEqual({ type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'pool' } });
-    expect(dropToOp(doc, ['p1.2'], { kind: 'discard' })).toEqual({ type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'discard' } });
-    expect(dropToOp(doc, ['p1.40', 'p1.41'], { kind: 'newArticle', articleId: 'a9' })).toEqual({ type: 'createArticle', articleId: 'a9', fragmentIds: ['p1.40', 'p1.41'] });
+    expect(dropToOp(doc, ['p1.9'], { kind: 'article', articleId: 'a1' })).toEqual({
+      type: 'moveFragments',
+      fragmentIds: ['p1.9'],
+      to: { kind: 'article', articleId: 'a1', after: 'p1.3' },
+    });
+    expect(dropToOp(doc, ['p1.2'], { kind: 'pool' })).toEqual({
+      type: 'moveFragments',
+      fragmentIds: ['p1.2'],
+      to: { kind: 'pool' },
+    });
+    expect(dropToOp(doc, ['p1.2'], { kind: 'discard' })).toEqual({
+      type: 'moveFragments',
+      fragmentIds: ['p1.2'],
+      to: { kind: 'discard' },
+    });
+    expect(dropToOp(doc, ['p1.40', 'p1.41'], { kind: 'newArticle', articleId: 'a9' })).toEqual({
+      type: 'createArticle',
+      articleId: 'a9',
+      fragmentIds: ['p1.40', 'p1.41'],
+    });
   });
 });

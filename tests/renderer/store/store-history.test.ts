@@ -11,9 +11,20 @@ describe('store: one undo stack for structure and text', () => {
     const base = sampleIssue();
     store.getState().load(base, null);
     const s = () => store.getState();
-    expect(s().apply({ type: 'createArticle', articleId: 'a1', title: '灵峰社区"管家"上门帮企业', fragmentIds: ['p1.1'] })).toBe(true);
-    expect(s().apply({ type: 'moveFragments', fragmentIds: ['p1.2', 'p1.3', 'p1.4'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } })).toBe(true);
-    expect(s().past.map((e) => e.label)).toEqual(['New article from 1 fragment', 'Move 3 fragments to 灵峰社区"管家"…']);
+    expect(
+      s().apply({ type: 'createArticle', articleId: 'a1', title: '灵峰社区"管家"上门帮企业', fragmentIds: ['p1.1'] }),
+    ).toBe(true);
+    expect(
+      s().apply({
+        type: 'moveFragments',
+        fragmentIds: ['p1.2', 'p1.3', 'p1.4'],
+        to: { kind: 'article', articleId: 'a1', after: 'p1.1' },
+      }),
+    ).toBe(true);
+    expect(s().past.map((e) => e.label)).toEqual([
+      'New article from 1 fragment',
+      'Move 3 fragments to 灵峰社区"管家"…',
+    ]);
     expect(s().doc!.articles[0].items.map((i) => i.id)).toEqual(['p1.1', 'p1.2', 'p1.3', 'p1.4']);
 
     s().undo();
@@ -33,11 +44,25 @@ describe('store: one undo stack for structure and text', () => {
     const s = () => store.getState();
     s().typeText('p1.2', 'typed', 1000);
     // No seal() first: a recorded operation is a step of its own, and the next keystroke opens another.
-    expect(s().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] }, undefined, 'record')).toBe(true);
+    expect(s().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] }, undefined, 'record')).toBe(
+      true,
+    );
     s().typeText('p1.2', 'typed more', 1100);
     expect(s().past).toHaveLength(3);
-    expect(s().apply({ type: 'moveFragments', fragmentIds: ['p1.3'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } })).toBe(true);
-    expect(s().apply({ type: 'moveFragments', fragmentIds: ['p1.4'], to: { kind: 'article', articleId: 'a1', after: 'p1.3' } }, undefined, 'merge')).toBe(true);
+    expect(
+      s().apply({
+        type: 'moveFragments',
+        fragmentIds: ['p1.3'],
+        to: { kind: 'article', articleId: 'a1', after: 'p1.1' },
+      }),
+    ).toBe(true);
+    expect(
+      s().apply(
+        { type: 'moveFragments', fragmentIds: ['p1.4'], to: { kind: 'article', articleId: 'a1', after: 'p1.3' } },
+        undefined,
+        'merge',
+      ),
+    ).toBe(true);
     expect(s().past).toHaveLength(4);
     expect(s().doc!.articles[0].items.map((i) => i.id)).toEqual(['p1.1', 'p1.3', 'p1.4']);
     s().undo();
@@ -51,7 +76,11 @@ describe('store: one undo stack for structure and text', () => {
     const { store } = makeCtx('zh-CN');
     store.getState().load(sampleIssue(), null);
     store.getState().apply({ type: 'createArticle', articleId: 'a1', title: '灵峰社区', fragmentIds: ['p1.1'] });
-    store.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.2', 'p1.3', 'p1.4'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } });
+    store.getState().apply({
+      type: 'moveFragments',
+      fragmentIds: ['p1.2', 'p1.3', 'p1.4'],
+      to: { kind: 'article', articleId: 'a1', after: 'p1.1' },
+    });
     expect(store.getState().past[1].label).toBe('将 3 个片段移至 灵峰社区');
   });
 
@@ -62,7 +91,10 @@ describe('store: one undo stack for structure and text', () => {
     expect(store.getState().apply({ type: 'setJoin', fragmentId: 'p1.2', join: true })).toBe(false);
     expect(store.getState().doc).toBe(before);
     expect(store.getState().past).toHaveLength(0);
-    expect(store.getState().notice).toMatchObject({ kind: 'error', text: 'only fragments in an article can be joined' });
+    expect(store.getState().notice).toMatchObject({
+      kind: 'error',
+      text: 'only fragments in an article can be joined',
+    });
   });
 
   it('typing coalesces into one step per pause; another command closes the burst', () => {
@@ -72,7 +104,11 @@ describe('store: one undo stack for structure and text', () => {
     const s = () => store.getState();
     const original = findFragment(s().doc!, 'p1.2')!.text;
     // A burst: each keystroke within the pause of the previous one.
-    for (const [i, t] of ['生产任务已排到下半年,六成', '生产任务已排到下半年,六成以', '生产任务已排到下半年,六成以上'].entries()) {
+    for (const [i, t] of [
+      '生产任务已排到下半年,六成',
+      '生产任务已排到下半年,六成以',
+      '生产任务已排到下半年,六成以上',
+    ].entries()) {
       now += 200 + i;
       s().typeText('p1.2', t, now);
     }
@@ -94,7 +130,9 @@ describe('store: one undo stack for structure and text', () => {
     expect(s().past).toHaveLength(4);
 
     // Undo walks back step by step to the original text.
-    s().undo(); s().undo(); s().undo();
+    s().undo();
+    s().undo();
+    s().undo();
     expect(findFragment(s().doc!, 'p1.2')!.text).toBe('生产任务已排到下半年,六成以上');
     s().undo();
     expect(findFragment(s().doc!, 'p1.2')!.text).toBe(original);

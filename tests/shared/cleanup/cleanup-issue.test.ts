@@ -15,8 +15,17 @@ describe('cleanup over an issue', () => {
     const preview = previewCleanup(issue);
     expect(preview.changeCount).toBeGreaterThan(20);
     const early = preview.fragments.find((f) => f.fragmentId === fragmentStarting(issue, '早春时节'))!;
-    expect(early).toMatchObject({ pageId: 'p2', page: '2', articleId: 'a-lingfeng', after: '早春时节，循着轰隆隆的机器声，记者又一次走进宁波北仑区大碶街道' });
-    expect(early.changes.map((c) => [c.start, c.before, c.after, c.rule])).toEqual([[4, ',', '，', 'punctuation'], [14, ',', '，', 'punctuation'], [15, ' ', '', 'cjk-spaces']]);
+    expect(early).toMatchObject({
+      pageId: 'p2',
+      page: '2',
+      articleId: 'a-lingfeng',
+      after: '早春时节，循着轰隆隆的机器声，记者又一次走进宁波北仑区大碶街道',
+    });
+    expect(early.changes.map((c) => [c.start, c.before, c.after, c.rule])).toEqual([
+      [4, ',', '，', 'punctuation'],
+      [14, ',', '，', 'punctuation'],
+      [15, ' ', '', 'cjk-spaces'],
+    ]);
     // Pool fragments are not touched unless asked.
     expect(preview.fragments.every((f) => f.articleId !== null)).toBe(true);
 
@@ -49,7 +58,11 @@ describe('cleanup over an issue', () => {
   });
 
   it('de-hyphenates a Latin word across a join and the export joins it without a space', () => {
-    const page = pageFromPlainText('The story con-\n\ntinued overleaf.', { pageId: 'e', label: '1', encoding: 'utf-8' });
+    const page = pageFromPlainText('The story con-\n\ntinued overleaf.', {
+      pageId: 'e',
+      label: '1',
+      encoding: 'utf-8',
+    });
     let en = createIssue([page], { id: 'en', title: 'en' });
     en = applyOp(en, { type: 'createArticle', articleId: 'a', fragmentIds: ['e.1', 'e.2'] }).issue;
     en = applyOp(en, { type: 'setJoin', fragmentId: 'e.2', join: true }).issue;
@@ -61,12 +74,15 @@ describe('cleanup over an issue', () => {
 
   it('a batch of text edits mixed with other steps applies in order and undoes in one step', () => {
     const id = fragmentStarting(issue, '说是社区');
-    const op = { type: 'batch' as const, ops: [
-      { type: 'editText' as const, fragmentId: id, text: '一二三四' },
-      { type: 'editText' as const, fragmentId: id, text: '甲乙丙丁' },
-      { type: 'splitFragment' as const, fragmentId: id, offset: 2, newId: 'n1' },
-      { type: 'editText' as const, fragmentId: 'n1', text: '丙丁戊' },
-    ] };
+    const op = {
+      type: 'batch' as const,
+      ops: [
+        { type: 'editText' as const, fragmentId: id, text: '一二三四' },
+        { type: 'editText' as const, fragmentId: id, text: '甲乙丙丁' },
+        { type: 'splitFragment' as const, fragmentId: id, offset: 2, newId: 'n1' },
+        { type: 'editText' as const, fragmentId: 'n1', text: '丙丁戊' },
+      ],
+    };
     const r = applyOp(issue, op);
     expect(findFragment(r.issue, id)!.text).toBe('甲乙');
     expect(findFragment(r.issue, 'n1')!.text).toBe('丙丁戊');

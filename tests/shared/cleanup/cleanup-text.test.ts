@@ -17,7 +17,9 @@ describe('line-wrap spaces inside Chinese text', () => {
   });
 
   it('keeps byline and credit spaces, and spaces next to Latin words and numbers', () => {
-    expect(clean('本报桐庐2月26日电(记者 刘健 共享联盟・桐庐 雷燕)26日')).toBe('本报桐庐2月26日电（记者 刘健 共享联盟・桐庐 雷燕）26日');
+    expect(clean('本报桐庐2月26日电(记者 刘健 共享联盟・桐庐 雷燕)26日')).toBe(
+      '本报桐庐2月26日电（记者 刘健 共享联盟・桐庐 雷燕）26日',
+    );
     expect(clean('本报记者 刘健 共享联盟·桐庐 雷燕 摄')).toBe('本报记者 刘健 共享联盟·桐庐 雷燕 摄');
     expect(clean('刘健 雷燕', { role: 'byline' })).toBe('刘健 雷燕');
     expect(clean('记者 刘健报道')).toBe('记者 刘健报道');
@@ -51,29 +53,39 @@ describe('half-width punctuation in Chinese context', () => {
   });
 
   it('converts brackets as a pair and keeps their Latin content', () => {
-    expect(clean('《乡村民宿服务认证要求》(RB/T 081-2022) 2022年')).toBe('《乡村民宿服务认证要求》（RB/T 081-2022） 2022年');
+    expect(clean('《乡村民宿服务认证要求》(RB/T 081-2022) 2022年')).toBe(
+      '《乡村民宿服务认证要求》（RB/T 081-2022） 2022年',
+    );
   });
 });
 
 describe('quotes', () => {
   it('pairs straight quotes and nests single quotes inside double ones', () => {
     expect(clean('"管家"上门帮企业')).toBe('“管家”上门帮企业');
-    expect(clean('"今天走访的两家企业就遇到相似的\'用工难\'问题,很有代表性。"史孟艳')).toBe('“今天走访的两家企业就遇到相似的‘用工难’问题，很有代表性。”史孟艳');
+    expect(clean('"今天走访的两家企业就遇到相似的\'用工难\'问题,很有代表性。"史孟艳')).toBe(
+      '“今天走访的两家企业就遇到相似的‘用工难’问题，很有代表性。”史孟艳',
+    );
     expect(clean('"机会""技术型人才"')).toBe('“机会”“技术型人才”');
   });
 
   it('leaves apostrophes and English quotes, and an unpaired last quote', () => {
-    expect(clean("It's the \"best\" day")).toBe("It's the \"best\" day");
+    expect(clean('It\'s the "best" day')).toBe('It\'s the "best" day');
     expect(clean('主题选取"盛装舞步",将"诗乡画城')).toBe('主题选取“盛装舞步”，将"诗乡画城');
     expect(clean('“管家"上门')).toBe('“管家”上门');
     expect(clean('他说"好的”')).toBe('他说“好的”');
   });
 
   it('pairs quotes across fragments joined into one paragraph', () => {
-    const [a, b] = cleanupParagraph([{ text: '"今年,排到下半年,六', role: 'body' }, { text: '成以上。"生产', role: 'body' }]);
+    const [a, b] = cleanupParagraph([
+      { text: '"今年,排到下半年,六', role: 'body' },
+      { text: '成以上。"生产', role: 'body' },
+    ]);
     expect(a.map((c) => c.after)).toEqual(['“', '，', '，']);
     expect(b).toEqual([{ start: 4, end: 5, before: '"', after: '”', rule: 'quotes' }]);
-    const [c, d] = cleanupParagraph([{ text: '"今年,公司接了', role: 'body' }, { text: '很多订单。"', role: 'body' }]);
+    const [c, d] = cleanupParagraph([
+      { text: '"今年,公司接了', role: 'body' },
+      { text: '很多订单。"', role: 'body' },
+    ]);
     expect(applyChanges('"今年,公司接了', c)).toBe('“今年，公司接了');
     expect(applyChanges('很多订单。"', d)).toBe('很多订单。”');
   });
@@ -81,8 +93,12 @@ describe('quotes', () => {
 
 describe('dash at a cut', () => {
   it('turns a lone - at a cut before Chinese text into ——', () => {
-    expect(clean('一行字格外醒目-\n"成为全球新能源锂电材料领导者"。')).toBe('一行字格外醒目——“成为全球新能源锂电材料领导者”。');
-    expect(clean('有一件"不行" 的事情摆在他面前-', { next: '一条220千伏的高压电线' })).toBe('有一件“不行”的事情摆在他面前——');
+    expect(clean('一行字格外醒目-\n"成为全球新能源锂电材料领导者"。')).toBe(
+      '一行字格外醒目——“成为全球新能源锂电材料领导者”。',
+    );
+    expect(clean('有一件"不行" 的事情摆在他面前-', { next: '一条220千伏的高压电线' })).toBe(
+      '有一件“不行”的事情摆在他面前——',
+    );
   });
 
   it('keeps hyphens in codes and Latin words, and a dash with nothing known after it', () => {
@@ -95,13 +111,21 @@ describe('dash at a cut', () => {
 
 describe('de-hyphenation across a join', () => {
   it('marks the hyphen of a Latin word cut across a join with a soft hyphen', () => {
-    const [a, b] = cleanupParagraph([{ text: 'The story con-', role: 'body' }, { text: 'tinued overleaf.', role: 'body' }]);
+    const [a, b] = cleanupParagraph([
+      { text: 'The story con-', role: 'body' },
+      { text: 'tinued overleaf.', role: 'body' },
+    ]);
     expect(applyChanges('The story con-', a)).toBe(`The story con${SOFT_HYPHEN}`);
     expect(b).toEqual([]);
   });
 
   it('keeps a hyphen before a capital or a number, and a hyphen not at a join', () => {
-    expect(cleanupParagraph([{ text: 'Franco-', role: 'body' }, { text: 'German talks', role: 'body' }])[0]).toEqual([]);
+    expect(
+      cleanupParagraph([
+        { text: 'Franco-', role: 'body' },
+        { text: 'German talks', role: 'body' },
+      ])[0],
+    ).toEqual([]);
     expect(cleanupText('The story con-').changes).toEqual([]);
   });
 });
@@ -148,19 +172,30 @@ describe('cleanup changes only what it reports', () => {
   });
 
   it('holds on generated mixed Chinese, Latin, digits, marks and spaces', () => {
-    const alphabet = [...'的是人中文记者刘健摄a1Z9 ,.;:?!()"\'-\n\t　，。“”@/', '𠮷', 'https://x.cn', '本报讯 ', '(记者 '];
+    const alphabet = [
+      ...'的是人中文记者刘健摄a1Z9 ,.;:?!()"\'-\n\t　，。“”@/',
+      '𠮷',
+      'https://x.cn',
+      '本报讯 ',
+      '(记者 ',
+    ];
     const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 120, size: 'large' }).map((a) => a.join(''));
-    fc.assert(fc.property(text, fc.option(text, { nil: undefined }), (t, next) => {
-      const r = cleanupText(t, { next });
-      checkReported(t, r.text, r.changes);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(text, fc.option(text, { nil: undefined }), (t, next) => {
+        const r = cleanupText(t, { next });
+        checkReported(t, r.text, r.changes);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
 describe('dash on the sample page', () => {
   it('fixes 醒目-"成为 as it stands in the sample, and leaves a range between words', () => {
     expect(sample).toContain('一行字格外醒目-"成为全球新能源锂电材料领导者"。');
-    expect(clean('一行字格外醒目-"成为全球新能源锂电材料领导者"。')).toBe('一行字格外醒目——“成为全球新能源锂电材料领导者”。');
+    expect(clean('一行字格外醒目-"成为全球新能源锂电材料领导者"。')).toBe(
+      '一行字格外醒目——“成为全球新能源锂电材料领导者”。',
+    );
     expect(clean('北京-上海高铁')).toBe('北京-上海高铁');
   });
 });

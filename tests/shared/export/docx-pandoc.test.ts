@@ -14,19 +14,34 @@ type Inline = { t: string; c?: unknown };
 type Block = { t: string; c?: unknown };
 
 function inlineText(xs: Inline[]): string {
-  return xs.map((x) => {
-    switch (x.t) {
-      case 'Str': return x.c as string;
-      case 'Space': return ' ';
-      case 'SoftBreak': return ' ';
-      case 'LineBreak': return '\n';
-      case 'Quoted': return inlineText((x.c as [unknown, Inline[]])[1]);
-      case 'Emph': case 'Strong': case 'Underline': case 'SmallCaps': case 'Strikeout': case 'Superscript': case 'Subscript':
-        return inlineText(x.c as Inline[]);
-      case 'Span': return inlineText((x.c as [unknown, Inline[]])[1]);
-      default: throw new Error(`unexpected inline ${x.t}`);
-    }
-  }).join('');
+  return xs
+    .map((x) => {
+      switch (x.t) {
+        case 'Str':
+          return x.c as string;
+        case 'Space':
+          return ' ';
+        case 'SoftBreak':
+          return ' ';
+        case 'LineBreak':
+          return '\n';
+        case 'Quoted':
+          return inlineText((x.c as [unknown, Inline[]])[1]);
+        case 'Emph':
+        case 'Strong':
+        case 'Underline':
+        case 'SmallCaps':
+        case 'Strikeout':
+        case 'Superscript':
+        case 'Subscript':
+          return inlineText(x.c as Inline[]);
+        case 'Span':
+          return inlineText((x.c as [unknown, Inline[]])[1]);
+        default:
+          throw new Error(`unexpected inline ${x.t}`);
+      }
+    })
+    .join('');
 }
 
 /** Text of every paragraph and heading, in document order. */
@@ -43,13 +58,18 @@ function blocksText(blocks: Block[]): string[] {
 
 function pandocParagraphs(docx: Uint8Array): string[] {
   const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'json'], { input: docx, maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw new Error(`pandoc could not run (${r.error.message}); install Debian's pandoc (npm run setup does)`);
+  if (r.error)
+    throw new Error(`pandoc could not run (${r.error.message}); install Debian's pandoc (npm run setup does)`);
   expect(r.status, r.stderr.toString()).toBe(0);
   return blocksText((JSON.parse(r.stdout.toString('utf8')) as { blocks: Block[] }).blocks);
 }
 
 /** Pandoc's tree keeps words and line breaks, not runs of spaces. */
-const words = (t: string) => t.split('\n').map((l) => l.trim().replace(/[ \t]+/g, ' ')).join('\n');
+const words = (t: string) =>
+  t
+    .split('\n')
+    .map((l) => l.trim().replace(/[ \t]+/g, ' '))
+    .join('\n');
 
 describe('DOCX read back by pandoc', () => {
   const base = finishedIssue();

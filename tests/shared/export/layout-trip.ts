@@ -13,7 +13,10 @@ import type { Issue, Role } from '@shared/model/types';
  * The layout exports and their re-import, in memory (no files): what the `page` and `mets-alto` exports write
  * for pages without an ALTO source, and what Galley's importers read back from it.
  */
-export interface MetsAltoFiles { mets: string; alto: Map<string, string> }
+export interface MetsAltoFiles {
+  mets: string;
+  alto: Map<string, string>;
+}
 
 export function writeMetsAlto(issue: Issue): MetsAltoFiles {
   const alto = new Map<string, string>();
@@ -49,11 +52,18 @@ const METS_ROLES = new Set<Role>(['headline', 'kicker', 'deck', 'byline', 'capti
 export const metsRole = (r: Role): Role => (METS_ROLES.has(r) ? r : 'body');
 
 /** Articles in order as [text, role, join] per item, through `text`/`role` mappers. */
-export function articleView(issue: Issue, text: (t: string) => string = (t) => t, role: (r: Role) => Role = (r) => r): [string, Role, boolean][][] {
-  return issue.articles.map((a) => a.items.map((it) => {
-    const f = findFragment(issue, it.id)!;
-    return [text(f.text), role(f.role), it.join];
-  }));
+export function articleView(
+  issue: Issue,
+  text: (t: string) => string = (t) => t,
+  role: (r: Role) => Role = (r) => r,
+): [string, Role, boolean][][] {
+  return issue.articles.map((a) =>
+    a.items.map((it) => {
+      const f = findFragment(issue, it.id)!;
+      return [text(f.text), role(f.role), it.join];
+    }),
+  );
 }
 
-export const textsOf = (issue: Issue, ids: readonly string[], text: (t: string) => string = (t) => t): string[] => ids.map((id) => text(findFragment(issue, id)!.text));
+export const textsOf = (issue: Issue, ids: readonly string[], text: (t: string) => string = (t) => t): string[] =>
+  ids.map((id) => text(findFragment(issue, id)!.text));

@@ -6,7 +6,16 @@ import { applyOp } from '@shared/ops';
 import { findFragment } from '@shared/model/lookup';
 import type { Issue } from '@shared/model/types';
 import { arrangedIssue } from '../../support/open-ends-fixture';
-import { htmlElements, isWellFormed, readDocx, readHtml, readMarkdownRendered, readText, strFromU8, unzip } from './read-back';
+import {
+  htmlElements,
+  isWellFormed,
+  readDocx,
+  readHtml,
+  readMarkdownRendered,
+  readText,
+  strFromU8,
+  unzip,
+} from './read-back';
 
 /** The arranged sample page, "管家" article only (a1): p1.3 marked text lost, p1.6 ends here, p1.34 continues on p. 1. */
 function resolvedIssue(): Issue {
@@ -14,7 +23,14 @@ function resolvedIssue(): Issue {
   const at = '2026-12-07T03:00:00.000Z';
   issue = applyOp(issue, { type: 'resolveOpenEnd', fragmentId: 'p1.3', as: 'lost', by: 'x', at }).issue;
   issue = applyOp(issue, { type: 'resolveOpenEnd', fragmentId: 'p1.6', as: 'ends', by: 'x', at }).issue;
-  issue = applyOp(issue, { type: 'resolveOpenEnd', fragmentId: 'p1.34', as: 'elsewhere', page: '1', by: 'x', at }).issue;
+  issue = applyOp(issue, {
+    type: 'resolveOpenEnd',
+    fragmentId: 'p1.34',
+    as: 'elsewhere',
+    page: '1',
+    by: 'x',
+    at,
+  }).issue;
   return issue;
 }
 const issue = resolvedIssue();
@@ -26,15 +42,23 @@ const para = (texts: string[]) => texts.find((t) => t.includes(lostText.slice(-1
 describe('text marked lost in the exports', () => {
   it('the export document carries each resolved end; json keeps the text as is', async () => {
     const ends = doc.articles[0].paragraphs.filter((p) => p.openEnd).map((p) => [p.fragments.at(-1), p.openEnd]);
-    expect(ends).toEqual([['p1.3', { as: 'lost' }], ['p1.6', { as: 'ends' }], ['p1.34', { as: 'elsewhere', page: '1' }]]);
+    expect(ends).toEqual([
+      ['p1.3', { as: 'lost' }],
+      ['p1.6', { as: 'ends' }],
+      ['p1.34', { as: 'elsewhere', page: '1' }],
+    ]);
     const json = JSON.parse(asString((await renderDocumentFormat(doc, issue, 'json')).files[0].data));
     const p = json.articles[0].paragraphs.find((x: { fragments: string[] }) => x.fragments.includes('p1.3'));
     expect(p.text.endsWith(lostText.trim().slice(-5))).toBe(true);
     expect(p.text).not.toContain(LOST_TEXT_MARK);
     expect(p.lostMark).toBeUndefined();
     expect(p.openEnd).toEqual({ as: 'lost' });
-    const marked = JSON.parse(asString((await renderDocumentFormat(doc, issue, 'json', { lostTextMark: true })).files[0].data));
-    expect(marked.articles[0].paragraphs.find((x: { fragments: string[] }) => x.fragments.includes('p1.3')).lostMark).toBe(true);
+    const marked = JSON.parse(
+      asString((await renderDocumentFormat(doc, issue, 'json', { lostTextMark: true })).files[0].data),
+    );
+    expect(
+      marked.articles[0].paragraphs.find((x: { fragments: string[] }) => x.fragments.includes('p1.3')).lostMark,
+    ).toBe(true);
   });
 
   it('md and txt: [……] after the lost text only, and not when switched off', async () => {
@@ -44,7 +68,9 @@ describe('text marked lost in the exports', () => {
     const txt = readText(asString((await renderDocumentFormat(doc, issue, 'txt')).files[0].data));
     expect(para(txt).endsWith(`街道${LOST_TEXT_MARK}`)).toBe(true);
     expect(txt.filter((t) => t.includes(LOST_TEXT_MARK))).toHaveLength(1);
-    const off = readText(asString((await renderDocumentFormat(doc, issue, 'txt', { lostTextMark: false })).files[0].data));
+    const off = readText(
+      asString((await renderDocumentFormat(doc, issue, 'txt', { lostTextMark: false })).files[0].data),
+    );
     expect(off.some((t) => t.includes(LOST_TEXT_MARK))).toBe(false);
   });
 

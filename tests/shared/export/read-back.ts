@@ -13,18 +13,25 @@ import { marked } from 'marked';
 export function readMarkdownRendered(md: string): string[] {
   const html = marked.parse(md, { async: false, gfm: true });
   const dom = parseDocument(html);
-  return DomUtils.findAll((e) => ['h2', 'h3', 'h4', 'h5', 'h6', 'p'].includes(e.name), dom.children).map((e) => DomUtils.textContent(e));
+  return DomUtils.findAll((e) => ['h2', 'h3', 'h4', 'h5', 'h6', 'p'].includes(e.name), dom.children).map((e) =>
+    DomUtils.textContent(e),
+  );
 }
 
 export function readText(txt: string): string[] {
-  return txt.split(/\n{2,}/).map((s) => s.replace(/\n$/, '')).filter((s) => s !== '');
+  return txt
+    .split(/\n{2,}/)
+    .map((s) => s.replace(/\n$/, ''))
+    .filter((s) => s !== '');
 }
 
 /** Text of h2, h3 and p elements of `<main>` in document order, entities decoded (as a browser shows them). */
 export function readHtml(html: string): string[] {
   const dom = parseDocument(html);
   const main = DomUtils.findOne((e) => e.name === 'main', dom.children)!;
-  return DomUtils.findAll((e) => ['h2', 'h3', 'p'].includes(e.name) && e.attribs.class !== 'meta', main.children).map((e) => DomUtils.textContent(e));
+  return DomUtils.findAll((e) => ['h2', 'h3', 'p'].includes(e.name) && e.attribs.class !== 'meta', main.children).map(
+    (e) => DomUtils.textContent(e),
+  );
 }
 
 export function htmlElements(html: string): Element[] {
@@ -32,7 +39,12 @@ export function htmlElements(html: string): Element[] {
 }
 
 type Node = Record<string, unknown>;
-const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false, processEntities: true });
+const ordered = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  trimValues: false,
+  processEntities: true,
+});
 
 function walk(nodes: Node[], visit: (name: string, children: Node[]) => void): void {
   for (const n of nodes) {

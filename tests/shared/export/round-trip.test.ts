@@ -7,7 +7,17 @@ import { toDocx } from '@shared/export/docx';
 import { applyOp } from '@shared/ops';
 import { previewCleanup, cleanupOp } from '@shared/cleanup';
 import { finishedIssue } from './sample-issue';
-import { htmlElements, isWellFormed, readDocx, readHtml, readMarkdownRendered, readNitf, readText, strFromU8, unzip } from './read-back';
+import {
+  htmlElements,
+  isWellFormed,
+  readDocx,
+  readHtml,
+  readMarkdownRendered,
+  readNitf,
+  readText,
+  strFromU8,
+  unzip,
+} from './read-back';
 
 /** The finished sample issue after Cleanup, so texts carry full-width marks, curly quotes and line breaks. */
 function cleanedIssue() {
@@ -50,12 +60,16 @@ describe('every export reads back in board order', () => {
     // Styled: the headline is a heading, the caption uses the Caption style.
     const caption = doc.articles[0].paragraphs.find((p) => p.role === 'caption')!.text;
     expect(xml).toMatch(new RegExp(`<w:pStyle w:val="Caption"/></w:pPr><w:r><w:t xml:space="preserve">${caption}`));
-    expect(xml).toContain(`<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">${doc.articles[0].paragraphs[1].text}`);
+    expect(xml).toContain(
+      `<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">${doc.articles[0].paragraphs[1].text}`,
+    );
   });
 
   it('nitf (split: one well-formed document per article)', async () => {
     const { files } = await renderDocumentFormat(doc, issue, 'nitf', { split: true });
-    expect(files.map((f) => f.name)).toEqual(doc.articles.map((a, i) => `0${i + 1} ${a.title.replace(/"/g, ' ').replace(/\s+/g, ' ').trim()}.xml`));
+    expect(files.map((f) => f.name)).toEqual(
+      doc.articles.map((a, i) => `0${i + 1} ${a.title.replace(/"/g, ' ').replace(/\s+/g, ' ').trim()}.xml`),
+    );
     files.forEach((f, i) => {
       const xml = asString(f.data);
       const a = doc.articles[i];
@@ -63,20 +77,43 @@ describe('every export reads back in board order', () => {
       const head = readNitf(xml, ['title', 'hl1']);
       expect(head.map((h) => h.name)).toEqual(['title', 'hl1']);
       expect(head[1].text).toBe(a.paragraphs.find((p) => p.role === 'headline')!.text);
-      expect(readNitf(xml, ['hl2']).map((h) => h.text)).toEqual(a.paragraphs.filter((p) => p.role === 'kicker' || p.role === 'deck').map((p) => p.text));
+      expect(readNitf(xml, ['hl2']).map((h) => h.text)).toEqual(
+        a.paragraphs.filter((p) => p.role === 'kicker' || p.role === 'deck').map((p) => p.text),
+      );
       const body = readNitf(xml, ['p', 'media-caption', 'media-producer']).map((h) => h.text);
-      expect(body).toEqual(a.paragraphs.filter((p) => !['headline', 'kicker', 'deck', 'byline', 'dateline', 'subhead'].includes(p.role)).map((p) => p.text));
+      expect(body).toEqual(
+        a.paragraphs
+          .filter((p) => !['headline', 'kicker', 'deck', 'byline', 'dateline', 'subhead'].includes(p.role))
+          .map((p) => p.text),
+      );
     });
   });
 
   it('nitf carries byline and dateline in body.head', () => {
-    const d: ExportDocument = { ...doc, articles: [{ ...doc.articles[0], paragraphs: [
-      { role: 'headline', text: 'H & <h>', fragments: [] }, { role: 'dateline', text: '本报桐庐2月26日电', fragments: [] },
-      { role: 'byline', text: '记者 刘健', fragments: [] }, { role: 'subhead', text: '小标题', fragments: [] }, { role: 'body', text: 'x "y" \'z\'', fragments: [] },
-    ] }] };
+    const d: ExportDocument = {
+      ...doc,
+      articles: [
+        {
+          ...doc.articles[0],
+          paragraphs: [
+            { role: 'headline', text: 'H & <h>', fragments: [] },
+            { role: 'dateline', text: '本报桐庐2月26日电', fragments: [] },
+            { role: 'byline', text: '记者 刘健', fragments: [] },
+            { role: 'subhead', text: '小标题', fragments: [] },
+            { role: 'body', text: 'x "y" \'z\'', fragments: [] },
+          ],
+        },
+      ],
+    };
     const xml = articleToNitf(d, d.articles[0]);
     expect(isWellFormed(xml)).toBe(true);
-    expect(readNitf(xml, ['hl1', 'byline', 'dateline', 'hl2', 'p']).map((h) => `${h.name}:${h.text}`)).toEqual(['hl1:H & <h>', 'byline:记者 刘健', 'dateline:本报桐庐2月26日电', 'hl2:小标题', 'p:x "y" \'z\'']);
+    expect(readNitf(xml, ['hl1', 'byline', 'dateline', 'hl2', 'p']).map((h) => `${h.name}:${h.text}`)).toEqual([
+      'hl1:H & <h>',
+      'byline:记者 刘健',
+      'dateline:本报桐庐2月26日电',
+      'hl2:小标题',
+      'p:x "y" \'z\'',
+    ]);
   });
 
   it('zip of each inner format: numbered entries in board order, each reading back its article', async () => {
@@ -101,7 +138,11 @@ describe('every export reads back in board order', () => {
   it('follows the board after articles and fragments move', async () => {
     let moved = applyOp(issue, { type: 'moveArticle', articleId: 'a-minsu', index: 0 }).issue;
     const lingfeng = moved.articles.find((a) => a.id === 'a-lingfeng')!;
-    moved = applyOp(moved, { type: 'moveFragments', fragmentIds: [lingfeng.items[6].id], to: { kind: 'article', articleId: 'a-lingfeng', after: lingfeng.items[1].id } }).issue;
+    moved = applyOp(moved, {
+      type: 'moveFragments',
+      fragmentIds: [lingfeng.items[6].id],
+      to: { kind: 'article', articleId: 'a-lingfeng', after: lingfeng.items[1].id },
+    }).issue;
     const d = buildExport(moved);
     const want = d.articles.flatMap((a) => a.paragraphs.map((p) => p.text));
     expect(want).not.toEqual(board);
@@ -110,20 +151,42 @@ describe('every export reads back in board order', () => {
   });
 
   it('only json is exempt from the audit gate', () => {
-    expect(Object.values(DOCUMENT_FORMATS).filter((f) => !f.gated).map((f) => f.id)).toEqual(['json']);
+    expect(
+      Object.values(DOCUMENT_FORMATS)
+        .filter((f) => !f.gated)
+        .map((f) => f.id),
+    ).toEqual(['json']);
   });
 });
 
 describe('hostile text in exports', () => {
-  const XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>", '<a href="javascript:alert(1)">x</a>', '&lt;b&gt; & </p><p onclick=x>'];
+  const XSS = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "'><svg onload=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    '&lt;b&gt; & </p><p onclick=x>',
+  ];
 
   function hostile(): ExportDocument {
-    return { ...doc, issue: { ...doc.issue, title: XSS[0] }, articles: [{ ...doc.articles[0], title: XSS[1], paragraphs: XSS.map((text, i) => ({ role: i === 0 ? 'headline' : 'body', text, fragments: [] })) }] };
+    return {
+      ...doc,
+      issue: { ...doc.issue, title: XSS[0] },
+      articles: [
+        {
+          ...doc.articles[0],
+          title: XSS[1],
+          paragraphs: XSS.map((text, i) => ({ role: i === 0 ? 'headline' : 'body', text, fragments: [] })),
+        },
+      ],
+    };
   }
 
   it('HTML shows hostile text as text: no script element, no on* attribute, no javascript: URL', () => {
     const html = toHtml(hostile());
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    );
     const els = htmlElements(html);
     expect(els.filter((e) => ['script', 'img', 'svg', 'a', 'iframe'].includes(e.name))).toEqual([]);
     expect(els.flatMap((e) => Object.keys(e.attribs)).filter((k) => /^on/i.test(k))).toEqual([]);
@@ -146,10 +209,26 @@ describe('hostile text in exports', () => {
   });
 
   it('Markdown keeps block syntax and HTML in text as text', async () => {
-    const d: ExportDocument = { ...doc, articles: [{ ...doc.articles[0], paragraphs: ['---', '# not a heading', '1. not a list', '<script>x</script>', '*a* _b_ [c](d)'].map((text) => ({ role: 'body' as const, text, fragments: [] })) }] };
+    const d: ExportDocument = {
+      ...doc,
+      articles: [
+        {
+          ...doc.articles[0],
+          paragraphs: ['---', '# not a heading', '1. not a list', '<script>x</script>', '*a* _b_ [c](d)'].map(
+            (text) => ({ role: 'body' as const, text, fragments: [] }),
+          ),
+        },
+      ],
+    };
     const md = asString((await renderDocumentFormat(d, issue, 'md')).files[0].data);
     expect(md).not.toMatch(/^<script>/m);
     expect(md).toContain('\\---');
-    expect(readMarkdownRendered(md.split('\n').slice(2).join('\n'))).toEqual(['---', '# not a heading', '1. not a list', '<script>x</script>', '*a* _b_ [c](d)']);
+    expect(readMarkdownRendered(md.split('\n').slice(2).join('\n'))).toEqual([
+      '---',
+      '# not a heading',
+      '1. not a list',
+      '<script>x</script>',
+      '*a* _b_ [c](d)',
+    ]);
   });
 });

@@ -19,7 +19,10 @@ export const XSD = {
   mets1121: path.join(SCHEMAS, 'mets-1-12-1.xsd'),
 } as const;
 
-export interface XsdResult { ok: boolean; errors: string }
+export interface XsdResult {
+  ok: boolean;
+  errors: string;
+}
 
 /** The schema an ALTO document declares by its namespace (none: ALTO 1.x as BL's docWorks files). */
 export function altoXsdFor(xml: string): string {
@@ -36,8 +39,12 @@ export function validateFiles(xsd: string, files: string[]): XsdResult {
     env: { ...process.env, XML_CATALOG_FILES: path.join(SCHEMAS, 'catalog.xml') },
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (r.error) throw new Error(`xmllint could not run (${r.error.message}); install Debian's libxml2-utils (npm run setup does)`);
-  const errors = r.stderr.split('\n').filter((l) => l.trim() && !/ validates$/.test(l)).join('\n');
+  if (r.error)
+    throw new Error(`xmllint could not run (${r.error.message}); install Debian's libxml2-utils (npm run setup does)`);
+  const errors = r.stderr
+    .split('\n')
+    .filter((l) => l.trim() && !/ validates$/.test(l))
+    .join('\n');
   return { ok: r.status === 0 && errors === '', errors };
 }
 

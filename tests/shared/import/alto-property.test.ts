@@ -21,26 +21,52 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 function altoXml(blocks: Token[][][]): string {
   let n = 0;
-  const body = blocks.map((b, bi) => `<TextBlock ID="TB${bi}" HPOS="${bi}" VPOS="0" WIDTH="10" HEIGHT="10">${b.map((l) => `<TextLine>${l.map((t) =>
-    t.kind === 'String' ? `<String ID="S${n++}" CONTENT="${esc(t.text)}"/>` : t.kind === 'SP' ? '<SP/>' : '<HYP CONTENT="-"/>').join('')}</TextLine>`).join('')}</TextBlock>`).join('');
+  const body = blocks
+    .map(
+      (b, bi) =>
+        `<TextBlock ID="TB${bi}" HPOS="${bi}" VPOS="0" WIDTH="10" HEIGHT="10">${b
+          .map(
+            (l) =>
+              `<TextLine>${l
+                .map((t) =>
+                  t.kind === 'String'
+                    ? `<String ID="S${n++}" CONTENT="${esc(t.text)}"/>`
+                    : t.kind === 'SP'
+                      ? '<SP/>'
+                      : '<HYP CONTENT="-"/>',
+                )
+                .join('')}</TextLine>`,
+          )
+          .join('')}</TextBlock>`,
+    )
+    .join('');
   return `<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page ID="P1" WIDTH="100" HEIGHT="100"><PrintSpace>${body}</PrintSpace></Page></Layout></alto>`;
 }
 
 describe('ALTO import, property: any block/line/word layout', () => {
   it('keeps every String and HYP in document order, spans exact, no text lost', () => {
-    fc.assert(fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {
-      const r = pageFromAlto(altoXml(blocks), { pageId: 'p1' });
-      const page = r.page;
-      for (const f of page.fragments) expect(page.original.slice(f.spans[0].start, f.spans[0].end)).toBe(f.text);
-      // The visible characters of the page are exactly the tokens' characters, in order.
-      const expected = blocks.flat(2).map((t) => (t.kind === 'String' ? t.text : t.kind === 'HYP' ? '-' : '')).join('');
-      expect(page.original.replace(/[ \n]/g, '')).toBe(expected.replace(/ /g, ''));
-      // The String offsets recorded for METS export point at the words themselves.
-      const words = blocks.flat(2).filter((t) => t.kind === 'String').map((t) => (t as { text: string }).text);
-      expect(r.blocks.flatMap((b) => b.strings.map((s) => page.original.slice(s.start, s.end)))).toEqual(words);
-      const issue = createIssue([page], { title: 't' });
-      expect(textIntact(audit(issue))).toBe(true);
-      expect(IssueSchema.safeParse(issue).success).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {
+        const r = pageFromAlto(altoXml(blocks), { pageId: 'p1' });
+        const page = r.page;
+        for (const f of page.fragments) expect(page.original.slice(f.spans[0].start, f.spans[0].end)).toBe(f.text);
+        // The visible characters of the page are exactly the tokens' characters, in order.
+        const expected = blocks
+          .flat(2)
+          .map((t) => (t.kind === 'String' ? t.text : t.kind === 'HYP' ? '-' : ''))
+          .join('');
+        expect(page.original.replace(/[ \n]/g, '')).toBe(expected.replace(/ /g, ''));
+        // The String offsets recorded for METS export point at the words themselves.
+        const words = blocks
+          .flat(2)
+          .filter((t) => t.kind === 'String')
+          .map((t) => (t as { text: string }).text);
+        expect(r.blocks.flatMap((b) => b.strings.map((s) => page.original.slice(s.start, s.end)))).toEqual(words);
+        const issue = createIssue([page], { title: 't' });
+        expect(textIntact(audit(issue))).toBe(true);
+        expect(IssueSchema.safeParse(issue).success).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

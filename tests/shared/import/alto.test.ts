@@ -23,16 +23,27 @@ describe('ALTO import', () => {
     // A missing SP between two Strings still separates the words; HYP stays where it was printed.
     expect(page.fragments[0].text).toBe('Zeitung der Stadt Luxem-\nburg erscheint täglich.');
     expect(page.original).toBe(page.fragments[0].text);
-    expect(blocks[0].strings.map((s) => page.original.slice(s.start, s.end))).toEqual(['Zeitung', 'der', 'Stadt', 'Luxem', 'burg', 'erscheint', 'täglich.']);
+    expect(blocks[0].strings.map((s) => page.original.slice(s.start, s.end))).toEqual([
+      'Zeitung',
+      'der',
+      'Stadt',
+      'Luxem',
+      'burg',
+      'erscheint',
+      'täglich.',
+    ]);
   });
 
   it('makes one fragment per TextBlock (also inside ComposedBlocks) with exact spans, boxes and page size', () => {
-    const xml = alto(`
+    const xml = alto(
+      `
       <TextBlock ID="A" HPOS="1" VPOS="2" WIDTH="3" HEIGHT="4"><TextLine><String CONTENT="Erster"/><SP/><String CONTENT="Block"/></TextLine></TextBlock>
       <ComposedBlock ID="CB1"><TextBlock ID="B" HPOS="5" VPOS="6" WIDTH="7" HEIGHT="8"><TextLine><String CONTENT="im"/><SP/><String CONTENT="Verbund"/></TextLine></TextBlock>
         <GraphicalElement ID="G1" HPOS="0" VPOS="0" WIDTH="1" HEIGHT="1"/></ComposedBlock>
       <TextBlock ID="EMPTY"><TextLine><SP/></TextLine></TextBlock>
-      <TextBlock ID="C"><TextLine><String CONTENT="新聞"/><String CONTENT="報道"/></TextLine></TextBlock>`, 'mm10');
+      <TextBlock ID="C"><TextLine><String CONTENT="新聞"/><String CONTENT="報道"/></TextLine></TextBlock>`,
+      'mm10',
+    );
     const r = pageFromAlto(xml, { pageId: 'p2' });
     expect(r.page.fragments.map((f) => f.text)).toEqual(['Erster Block', 'im Verbund', '新聞報道']);
     for (const f of r.page.fragments) expect(r.page.original.slice(f.spans[0].start, f.spans[0].end)).toBe(f.text);
@@ -48,8 +59,11 @@ describe('ALTO import', () => {
   });
 
   it('takes a relative sourceImageInformation/fileName as the scan, never a server path', () => {
-    const withName = (name: string) => alto('<TextBlock><TextLine><String CONTENT="x"/></TextLine></TextBlock>')
-      .replace('<Description>', `<Description><sourceImageInformation><fileName>${name}</fileName></sourceImageInformation>`);
+    const withName = (name: string) =>
+      alto('<TextBlock><TextLine><String CONTENT="x"/></TextLine></TextBlock>').replace(
+        '<Description>',
+        `<Description><sourceImageInformation><fileName>${name}</fileName></sourceImageInformation>`,
+      );
     expect(pageFromAlto(withName('scans/p7.png'), { pageId: 'p1' }).imageHref).toBe('scans/p7.png');
     for (const bad of ['//NP1-STOR2/data01/x.tif', 'C:\\img\\x.tif', '/srv/x.tif', 'http://example.invalid/x.png']) {
       expect(pageFromAlto(withName(bad), { pageId: 'p1' }).imageHref).toBeUndefined();
@@ -57,12 +71,21 @@ describe('ALTO import', () => {
   });
 
   it('reads ALTO 1.4 without a namespace', () => {
-    const r = pageFromAlto(alto('<TextBlock ID="x"><TextLine><String CONTENT="The"/><SP/><String CONTENT="Statesman"/></TextLine></TextBlock>', 'pixel', ''), { pageId: 'p1' });
+    const r = pageFromAlto(
+      alto(
+        '<TextBlock ID="x"><TextLine><String CONTENT="The"/><SP/><String CONTENT="Statesman"/></TextLine></TextBlock>',
+        'pixel',
+        '',
+      ),
+      { pageId: 'p1' },
+    );
     expect(r.page.fragments[0].text).toBe('The Statesman');
   });
 
   it('refuses a file that is not ALTO, and malformed XML with a position', () => {
     expect(() => pageFromAlto('<PcGts/>', { pageId: 'p1' })).toThrow(/not an ALTO file/i);
-    expect(() => pageFromAlto('<alto><Layout><Page></Layout></alto>', { pageId: 'p1' })).toThrow(/not well-formed.*\d+:\d+/);
+    expect(() => pageFromAlto('<alto><Layout><Page></Layout></alto>', { pageId: 'p1' })).toThrow(
+      /not well-formed.*\d+:\d+/,
+    );
   });
 });

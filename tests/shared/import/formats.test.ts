@@ -14,11 +14,19 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('format detection from bytes and name', () => {
   it('tells the layout formats apart by content, not extension', () => {
-    expect(detectFormat(enc('<?xml version="1.0"?>\n<!-- c --><mets:mets xmlns:mets="http://www.loc.gov/METS/"/>'), 'a.xml')).toBe('mets');
+    expect(
+      detectFormat(enc('<?xml version="1.0"?>\n<!-- c --><mets:mets xmlns:mets="http://www.loc.gov/METS/"/>'), 'a.xml'),
+    ).toBe('mets');
     expect(detectFormat(enc('\uFEFF<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"/>'), 'a.xml')).toBe('alto');
-    expect(detectFormat(enc('<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"/>'), 'x')).toBe('page-xml');
-    expect(detectFormat(enc('<?xml-model href="x"?><!DOCTYPE ecpo [ <!ENTITY gaiji "&#xe111;"> ]><fold/>'), 'jb.xml')).toBe('tei');
-    expect(detectFormat(enc('<html><body><div class="ocr_page" title="bbox 0 0 10 10"></div></body></html>'), 'p.html')).toBe('hocr');
+    expect(
+      detectFormat(enc('<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"/>'), 'x'),
+    ).toBe('page-xml');
+    expect(
+      detectFormat(enc('<?xml-model href="x"?><!DOCTYPE ecpo [ <!ENTITY gaiji "&#xe111;"> ]><fold/>'), 'jb.xml'),
+    ).toBe('tei');
+    expect(
+      detectFormat(enc('<html><body><div class="ocr_page" title="bbox 0 0 10 10"></div></body></html>'), 'p.html'),
+    ).toBe('hocr');
     expect(detectFormat(enc('%PDF-1.7\n'), 'a.bin')).toBe('pdf');
     expect(detectFormat(makePng(2, 2), 'scan.jpg')).toBe('png');
     expect(detectFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'x')).toBe('jpeg');
@@ -35,9 +43,30 @@ describe('scan image headers', () => {
   it('reads PNG, JPEG and TIFF sizes from the header without decoding', () => {
     expect(imageInfo(makePng(123, 45))).toEqual({ mime: 'image/png', width: 123, height: 45 });
     // A baseline JPEG header: SOI, APP0 (16 bytes), SOF0 with height 300 and width 200.
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new Array(14).fill(0), 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x00, 0xc8, 0x03]);
+    const jpeg = new Uint8Array([
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      0x00,
+      0x10,
+      ...new Array(14).fill(0),
+      0xff,
+      0xc0,
+      0x00,
+      0x11,
+      0x08,
+      0x01,
+      0x2c,
+      0x00,
+      0xc8,
+      0x03,
+    ]);
     expect(imageInfo(jpeg)).toEqual({ mime: 'image/jpeg', width: 200, height: 300 });
-    const tiff = new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 2, 0, 0x00, 0x01, 3, 0, 1, 0, 0, 0, 0x10, 0x00, 0, 0, 0x01, 0x01, 3, 0, 1, 0, 0, 0, 0x20, 0x00, 0, 0, 0, 0, 0, 0]);
+    const tiff = new Uint8Array([
+      0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 2, 0, 0x00, 0x01, 3, 0, 1, 0, 0, 0, 0x10, 0x00, 0, 0, 0x01, 0x01, 3, 0, 1, 0,
+      0, 0, 0x20, 0x00, 0, 0, 0, 0, 0, 0,
+    ]);
     expect(imageInfo(tiff)).toEqual({ mime: 'image/tiff', width: 16, height: 32 });
     expect(imageInfo(enc('not an image'))).toBeUndefined();
     expect(imageDataUrl(new Uint8Array([1, 2, 3]), 'image/png')).toBe('data:image/png;base64,AQID');
@@ -72,16 +101,24 @@ describe('hOCR text outside the spans', () => {
       stray text
       <div class="ocr_carea"><span class="ocr_line">line without words</span></div></div></body></html>`;
     const page = partFromHocr(html, { firstPage: 1 }).pages[0];
-    expect(page.fragments.map((f) => f.text)).toEqual(['A B, and C\nno lines here\nsecond line', 'stray text', 'line without words']);
+    expect(page.fragments.map((f) => f.text)).toEqual([
+      'A B, and C\nno lines here\nsecond line',
+      'stray text',
+      'line without words',
+    ]);
     expect(textIntact(audit(assembleIssue([partFromHocr(html, { firstPage: 1 })], { title: 't' })))).toBe(true);
   });
 });
 
 describe('hostile hOCR', () => {
   it('refuses absurd nesting before building a DOM, and never resolves entities', () => {
-    expect(() => partFromHocr(`<html><body>${'<div>'.repeat(200_000)}x</body></html>`, { firstPage: 1 })).toThrow(/nests elements more than/);
+    expect(() => partFromHocr(`<html><body>${'<div>'.repeat(200_000)}x</body></html>`, { firstPage: 1 })).toThrow(
+      /nests elements more than/,
+    );
     const xxe = `<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><div class="ocr_page" title="bbox 0 0 9 9"><div class="ocr_carea" title="bbox 0 0 9 9">a&x;b</div></div></body></html>`;
-    const text = partFromHocr(xxe, { firstPage: 1 }).pages[0].fragments.map((f) => f.text).join('');
+    const text = partFromHocr(xxe, { firstPage: 1 })
+      .pages[0].fragments.map((f) => f.text)
+      .join('');
     expect(text).toContain('a&x;b');
     expect(text).not.toMatch(/root:/);
   });
@@ -109,8 +146,17 @@ describe('PAGE XML import', () => {
     const issue = assembleIssue([part], { title: 't' });
     const text = (id: string) => findFragment(issue, id)!.text;
     // The page text follows the reading order by `index` (not document order); unlisted regions come last.
-    expect(issue.pages[0].fragments.map((f) => f.text)).toEqual(['Schlagzeile', 'Erste Zeile\nzweite Zeile', 'und weiter.', 'Bildtext', '3']);
-    expect(issue.articles.map((a) => a.items.map((it) => text(it.id)))).toEqual([['Schlagzeile', 'Erste Zeile\nzweite Zeile', 'und weiter.'], ['Bildtext']]);
+    expect(issue.pages[0].fragments.map((f) => f.text)).toEqual([
+      'Schlagzeile',
+      'Erste Zeile\nzweite Zeile',
+      'und weiter.',
+      'Bildtext',
+      '3',
+    ]);
+    expect(issue.articles.map((a) => a.items.map((it) => text(it.id)))).toEqual([
+      ['Schlagzeile', 'Erste Zeile\nzweite Zeile', 'und weiter.'],
+      ['Bildtext'],
+    ]);
     expect(issue.articles[0].items.map((it) => it.join)).toEqual([false, false, true]);
     expect(issue.articles[1].title).toBe('Second story');
     expect(issue.pages[0].fragments.map((f) => f.role)).toEqual(['headline', 'body', 'body', 'caption', 'other']);
@@ -124,7 +170,9 @@ describe('PAGE XML import', () => {
 
 describe('make-pdf test helper', () => {
   it('writes a structurally valid PDF (xref offsets point at the objects)', () => {
-    const pdf = Buffer.from(makePdf([{ width: 100, height: 100, runs: [{ text: 'Hi 你好', x: 10, y: 50, size: 12 }] }]));
+    const pdf = Buffer.from(
+      makePdf([{ width: 100, height: 100, runs: [{ text: 'Hi 你好', x: 10, y: 50, size: 12 }] }]),
+    );
     const s = pdf.toString('latin1');
     expect(s.startsWith('%PDF-1.7')).toBe(true);
     const xrefAt = Number(/startxref\n(\d+)/.exec(s)![1]);
@@ -146,8 +194,9 @@ describe('METS without a physical structMap', () => {
     </mets>`;
     const mets = parseMets(xml);
     expect(mets.pages.map((p) => mets.files.get(p.altoFileId!)!.href)).toEqual(['b.xml', 'a.xml']);
-    expect(mets.articles).toEqual([{ id: 'art1', type: 'ARTICLE', label: 'X', refs: [{ fileId: 'A1', begin: 'TB1', role: 'body', group: 'g1' }] }]);
+    expect(mets.articles).toEqual([
+      { id: 'art1', type: 'ARTICLE', label: 'X', refs: [{ fileId: 'A1', begin: 'TB1', role: 'body', group: 'g1' }] },
+    ]);
     expect(mets.warnings.join()).toMatch(/no physical structure/);
   });
 });
-

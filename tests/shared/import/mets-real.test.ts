@@ -23,7 +23,11 @@ function importPure(metsFile: string): Issue {
     const f = mets.files.get(p.altoFileId ?? '');
     if (!f) continue;
     let xml: string;
-    try { xml = readFileSync(path.join(path.dirname(metsFile), f.href), 'utf8'); } catch { continue; }
+    try {
+      xml = readFileSync(path.join(path.dirname(metsFile), f.href), 'utf8');
+    } catch {
+      continue;
+    }
     inputs.push({ fileId: f.id, alto: pageFromAlto(xml, { pageId: `p${inputs.length + 1}`, label: p.label }) });
   }
   return assembleIssue([partFromMets(mets, inputs)], { title: mets.title ?? 't' });
@@ -34,13 +38,17 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 function checkAgainstMets(issue: Issue, metsFile: string): void {
   const expected = expectFromMets(metsFile);
   expect(expected.articles.length).toBeGreaterThan(3);
-  expect(issue.articles.map((a) => a.items.map((it) => squash(findFragment(issue, it.id)!.text))))
-    .toEqual(expected.articles.map((a) => a.blocks.map((b) => b.text)));
-  expect(issue.articles.map((a) => a.items.map((it) => it.join))).toEqual(expected.articles.map((a) => a.blocks.map((b) => b.join)));
+  expect(issue.articles.map((a) => a.items.map((it) => squash(findFragment(issue, it.id)!.text)))).toEqual(
+    expected.articles.map((a) => a.blocks.map((b) => b.text)),
+  );
+  expect(issue.articles.map((a) => a.items.map((it) => it.join))).toEqual(
+    expected.articles.map((a) => a.blocks.map((b) => b.join)),
+  );
   // Blocks under a METS HEADING are headlines, or kicker/deck for its OVERLINE/SUBHEADLINE parts.
   const headingRoles = ['headline', 'kicker', 'deck'];
-  expect(issue.articles.map((a) => a.items.map((it) => headingRoles.includes(findFragment(issue, it.id)!.role))))
-    .toEqual(expected.articles.map((a) => a.blocks.map((b) => b.heading)));
+  expect(
+    issue.articles.map((a) => a.items.map((it) => headingRoles.includes(findFragment(issue, it.id)!.role))),
+  ).toEqual(expected.articles.map((a) => a.blocks.map((b) => b.heading)));
   const r = audit(issue);
   expect(textIntact(r)).toBe(true);
   expect(r.misplaced).toEqual([]);
@@ -57,7 +65,9 @@ describe('real METS/ALTO: the articles and order the METS defines', () => {
     expect(issue.pages.map((p) => p.label)).toEqual(['1', '2', '3']);
     checkAgainstMets(issue, BNL);
     // The article "Kölnische Zeitung." runs from page 1 to page 2.
-    const spanning = issue.articles.filter((a) => new Set(a.items.map((it) => findFragment(issue, it.id)!.page)).size > 1);
+    const spanning = issue.articles.filter(
+      (a) => new Set(a.items.map((it) => findFragment(issue, it.id)!.page)).size > 1,
+    );
     expect(spanning.length).toBeGreaterThan(0);
     expect(issue.articles.some((a) => a.items.some((it) => it.join))).toBe(true);
     expect(issue.pages[0].fragments[0].box).toBeDefined();

@@ -25,7 +25,11 @@ describe('hostile XML is refused with a clear message', () => {
   it('an external entity pointing at a local file is refused and the file is never read', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>`;
     let err: Error | undefined;
-    try { parseXml(xxe); } catch (e) { err = e as Error; }
+    try {
+      parseXml(xxe);
+    } catch (e) {
+      err = e as Error;
+    }
     expect(err).toBeInstanceOf(XmlRefusedError);
     expect(err?.message).toMatch(/external entity/);
     expect(err?.message).not.toMatch(/root:/);
@@ -60,7 +64,9 @@ describe('hostile XML is refused with a clear message', () => {
   });
 
   it('PAGE XML with an XXE is refused the same way', () => {
-    expect(() => partFromPageXml('<!DOCTYPE PcGts [<!ENTITY x SYSTEM "/etc/hostname">]><PcGts>&x;</PcGts>', { firstPage: 1 })).toThrow(XmlRefusedError);
+    expect(() =>
+      partFromPageXml('<!DOCTYPE PcGts [<!ENTITY x SYSTEM "/etc/hostname">]><PcGts>&x;</PcGts>', { firstPage: 1 }),
+    ).toThrow(XmlRefusedError);
   });
 
   it('a `]>` or `>` inside an entity value is part of the value, not the end of the DOCTYPE', () => {
@@ -70,16 +76,27 @@ describe('hostile XML is refused with a clear message', () => {
   });
 
   it('the predefined entities cannot be redefined to something else; declared as themselves they are fine', () => {
-    expect(() => parseXml('<!DOCTYPE r [<!ENTITY lt "x">]><r>1 &lt; 2</r>')).toThrow(/redefines the predefined entity &lt;/);
-    expect(() => parseXml('<!DOCTYPE r [<!ENTITY amp "and">]><r>a &amp; b</r>')).toThrow(/redefines the predefined entity &amp;/);
-    expect(textContent(parseXml('<!DOCTYPE r [<!ENTITY lt "&#38;#60;"><!ENTITY gt ">">]><r>1 &lt; 2 &gt; 0</r>'))).toBe('1 < 2 > 0');
+    expect(() => parseXml('<!DOCTYPE r [<!ENTITY lt "x">]><r>1 &lt; 2</r>')).toThrow(
+      /redefines the predefined entity &lt;/,
+    );
+    expect(() => parseXml('<!DOCTYPE r [<!ENTITY amp "and">]><r>a &amp; b</r>')).toThrow(
+      /redefines the predefined entity &amp;/,
+    );
+    expect(textContent(parseXml('<!DOCTYPE r [<!ENTITY lt "&#38;#60;"><!ENTITY gt ">">]><r>1 &lt; 2 &gt; 0</r>'))).toBe(
+      '1 < 2 > 0',
+    );
   });
 });
 
 describe('XML bytes are decoded as the file declares, strictly', () => {
-  const alto = (decl: string, text: string) => `${decl}<alto><Layout><Page><TextBlock><TextLine><String CONTENT="${text}"/></TextLine></TextBlock></Page></Layout></alto>`;
+  const alto = (decl: string, text: string) =>
+    `${decl}<alto><Layout><Page><TextBlock><TextLine><String CONTENT="${text}"/></TextLine></TextBlock></Page></Layout></alto>`;
   it('a damaged UTF-8 byte is refused with its offset instead of entering the text as U+FFFD', () => {
-    const bytes = Buffer.concat([Buffer.from(alto('<?xml version="1.0"?>', 'ab')).subarray(0, 80), Buffer.from([0xff]), Buffer.from(alto('', 'cd')).subarray(80)]);
+    const bytes = Buffer.concat([
+      Buffer.from(alto('<?xml version="1.0"?>', 'ab')).subarray(0, 80),
+      Buffer.from([0xff]),
+      Buffer.from(alto('', 'cd')).subarray(80),
+    ]);
     expect(() => decodeXmlBytes(bytes)).toThrow(/not valid UTF-8 \(the first damaged byte is near byte 80\)/);
   });
 
@@ -89,6 +106,8 @@ describe('XML bytes are decoded as the file declares, strictly', () => {
     expect(decodeXmlBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe(text);
     const latin = alto('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Société');
     expect(decodeXmlBytes(Buffer.from(latin, 'latin1'))).toBe(latin);
-    expect(() => decodeXmlBytes(Buffer.from(alto('<?xml version="1.0" encoding="x-unknown-9"?>', 'a')))).toThrow(/declares the encoding "x-unknown-9", which Galley cannot read/);
+    expect(() => decodeXmlBytes(Buffer.from(alto('<?xml version="1.0" encoding="x-unknown-9"?>', 'a')))).toThrow(
+      /declares the encoding "x-unknown-9", which Galley cannot read/,
+    );
   });
 });

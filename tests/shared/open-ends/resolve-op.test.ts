@@ -9,8 +9,11 @@ import type { Issue } from '@shared/model/types';
 import { ARRANGED_FILE, DASH_ENDS, LOST_ENDS, arrangedIssue } from '../../support/open-ends-fixture';
 
 const AT = '2026-12-07T03:00:00.000Z';
-const resolve = (fragmentId: string, as: 'lost' | 'elsewhere' | 'ends' | null, extra: Partial<Extract<Op, { type: 'resolveOpenEnd' }>> = {}): Op =>
-  ({ type: 'resolveOpenEnd', fragmentId, as, by: '王编辑', at: AT, ...extra });
+const resolve = (
+  fragmentId: string,
+  as: 'lost' | 'elsewhere' | 'ends' | null,
+  extra: Partial<Extract<Op, { type: 'resolveOpenEnd' }>> = {},
+): Op => ({ type: 'resolveOpenEnd', fragmentId, as, by: '王编辑', at: AT, ...extra });
 const frag = (issue: Issue, id: string) => findFragment(issue, id)!;
 
 describe('resolveOpenEnd', () => {
@@ -33,7 +36,10 @@ describe('resolveOpenEnd', () => {
     expect(frag(one, 'p1.60').openEnd).toMatchObject({ as: 'elsewhere', page: '1' });
     const off = applyOp(one, resolve('p1.60', null));
     expect(frag(off.issue, 'p1.60').openEnd).toBeUndefined();
-    expect(frag(applyRecorded(off.issue, off.inversePatches), 'p1.60').openEnd).toMatchObject({ as: 'elsewhere', page: '1' });
+    expect(frag(applyRecorded(off.issue, off.inversePatches), 'p1.60').openEnd).toMatchObject({
+      as: 'elsewhere',
+      page: '1',
+    });
   });
 
   it('refuses what does not fit, changing nothing', () => {
@@ -86,7 +92,11 @@ describe('the resolution follows the fragment', () => {
     // p1.2 → p1.3 are neighbours in the first article: merged, the end is p1.3's.
     const merged = applyOp(resolved(), { type: 'mergeFragments', fragmentId: 'p1.2', nextId: 'p1.3' }).issue;
     expect(frag(merged, 'p1.2').openEnd?.as).toBe('lost');
-    const other = applyOp(applyOp(arrangedIssue(), resolve('p1.78', 'lost')).issue, { type: 'mergeFragments', fragmentId: 'p1.78', nextId: 'p1.79' }).issue;
+    const other = applyOp(applyOp(arrangedIssue(), resolve('p1.78', 'lost')).issue, {
+      type: 'mergeFragments',
+      fragmentId: 'p1.78',
+      nextId: 'p1.79',
+    }).issue;
     expect(frag(other, 'p1.78').openEnd).toBeUndefined();
   });
 

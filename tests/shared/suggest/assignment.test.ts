@@ -6,30 +6,38 @@ import { assignSparse, assignSuccessors, breakCycles } from '../../../shared/sug
  * The sparse solver (large pages) against the dense Hungarian (exact): on graphs where every fragment has at most a
  * dozen positive links, both see the same graph, so they must find the same maximum-weight set of links.
  */
-const graphArb = fc.integer({ min: 2, max: 60 }).chain((n) => fc.record({
-  n: fc.constant(n),
-  links: fc.array(fc.record({ i: fc.nat(n - 1), j: fc.nat(n - 1), g: fc.double({ min: 0.01, max: 20, noNaN: true }) }), { maxLength: 4 * n }),
-}));
+const graphArb = fc.integer({ min: 2, max: 60 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    links: fc.array(
+      fc.record({ i: fc.nat(n - 1), j: fc.nat(n - 1), g: fc.double({ min: 0.01, max: 20, noNaN: true }) }),
+      { maxLength: 4 * n },
+    ),
+  }),
+);
 
 describe('assignSparse', () => {
   it('finds the same links as the dense solve, weight for weight', () => {
-    fc.assert(fc.property(graphArb, ({ n, links }) => {
-      const G = new Map<number, number>();
-      const rows = new Map<number, number>();
-      const cols = new Map<number, number>();
-      for (const { i, j, g } of links) {
-        if (i === j || G.has(i * n + j) || (rows.get(i) ?? 0) >= 12 || (cols.get(j) ?? 0) >= 12) continue;
-        G.set(i * n + j, g);
-        rows.set(i, (rows.get(i) ?? 0) + 1);
-        cols.set(j, (cols.get(j) ?? 0) + 1);
-      }
-      const gain = (i: number, j: number) => G.get(i * n + j) ?? 0;
-      const total = (succ: Int32Array) => succ.reduce((t, j, i) => t + (j >= 0 ? gain(i, j) : 0), 0);
-      const dense = assignSuccessors(n, gain);
-      const sparse = breakCycles(n, gain, assignSparse(n, gain));
-      expect(total(sparse.succ)).toBeCloseTo(total(dense.succ), 9);
-      for (let i = 0; i < n; i++) if (sparse.succ[i] >= 0) expect(sparse.pred[sparse.succ[i]]).toBe(i);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(graphArb, ({ n, links }) => {
+        const G = new Map<number, number>();
+        const rows = new Map<number, number>();
+        const cols = new Map<number, number>();
+        for (const { i, j, g } of links) {
+          if (i === j || G.has(i * n + j) || (rows.get(i) ?? 0) >= 12 || (cols.get(j) ?? 0) >= 12) continue;
+          G.set(i * n + j, g);
+          rows.set(i, (rows.get(i) ?? 0) + 1);
+          cols.set(j, (cols.get(j) ?? 0) + 1);
+        }
+        const gain = (i: number, j: number) => G.get(i * n + j) ?? 0;
+        const total = (succ: Int32Array) => succ.reduce((t, j, i) => t + (j >= 0 ? gain(i, j) : 0), 0);
+        const dense = assignSuccessors(n, gain);
+        const sparse = breakCycles(n, gain, assignSparse(n, gain));
+        expect(total(sparse.succ)).toBeCloseTo(total(dense.succ), 9);
+        for (let i = 0; i < n; i++) if (sparse.succ[i] >= 0) expect(sparse.pred[sparse.succ[i]]).toBe(i);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('serves pages above the dense limit, each link taken at most once', () => {

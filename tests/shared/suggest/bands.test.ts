@@ -20,16 +20,25 @@ const W = 10;
 const lines = PARAS.flatMap((p) => {
   const cs = [...p];
   const out: string[] = [];
-  for (let i = 0, first = true; i < cs.length; first = false) { const take = first ? W - 2 : W; out.push(cs.slice(i, i + take).join('')); i += take; }
+  for (let i = 0, first = true; i < cs.length; first = false) {
+    const take = first ? W - 2 : W;
+    out.push(cs.slice(i, i + take).join(''));
+    i += take;
+  }
   return out;
 });
 /** Reading order → source order: band b, column c, row r is reading line b·12 + c·4 + r; rows are extracted in turn. */
-const bandsOf = (count: number) => Array.from({ length: count }, (_, b) => bandReading([4, 4, 4]).map((rel) => b * 12 + rel));
+const bandsOf = (count: number) =>
+  Array.from({ length: count }, (_, b) => bandReading([4, 4, 4]).map((rel) => b * 12 + rel));
 if (lines.length < 24) throw new Error(`the text makes only ${lines.length} lines`);
 const reading = lines.slice(0, 24);
 const extracted: number[] = [];
 for (let b = 0; b < 2; b++) for (let r = 0; r < 4; r++) for (let c = 0; c < 3; c++) extracted.push(b * 12 + c * 4 + r);
-const page = pageFromPlainText(`${extracted.map((k) => reading[k]).join('\n\n')}\n`, { pageId: 'p1', label: '1', encoding: 'utf-8' });
+const page = pageFromPlainText(`${extracted.map((k) => reading[k]).join('\n\n')}\n`, {
+  pageId: 'p1',
+  label: '1',
+  encoding: 'utf-8',
+});
 const F: FragFeatures[] = page.fragments.map((f, i) => fragmentFeatures(f, i, bundledModel()));
 const at = (line: number) => extracted.indexOf(line);
 
@@ -48,7 +57,8 @@ describe('bandPosteriors', () => {
 
   it('is sure of the links inside each column and of each column foot’s link to the next column top', () => {
     const post = bandPosteriors(F.length, F, slight, () => true);
-    for (let line = 0; line + 1 < 24; line++) expect(post.prob(at(line), at(line + 1)), `line ${line} → ${line + 1}`).toBeGreaterThan(0.7);
+    for (let line = 0; line + 1 < 24; line++)
+      expect(post.prob(at(line), at(line + 1)), `line ${line} → ${line + 1}`).toBeGreaterThan(0.7);
     expect(post.inBand[0]).toBeGreaterThan(0.9);
     // The foot of column A of band 1 (reading line 3, source position 9) goes to the top of B (position 1).
     expect(post.prob(at(3), at(4))).toBeGreaterThan(0.7);
@@ -73,9 +83,14 @@ describe('the engine on two bands of interleaved columns', () => {
     const s = suggest(createIssue([page], { id: 't', title: 't' }));
     const pos = (id: string) => Number(id.slice(3)) - 1;
     const next = new Map<number, number>();
-    for (const a of s.articles) a.items.forEach((it, k) => { if (k > 0) next.set(pos(a.items[k - 1].id), pos(it.id)); });
+    for (const a of s.articles)
+      a.items.forEach((it, k) => {
+        if (k > 0) next.set(pos(a.items[k - 1].id), pos(it.id));
+      });
     const wrong: string[] = [];
-    for (let line = 0; line + 1 < 24; line++) if (next.get(at(line)) !== at(line + 1)) wrong.push(`${reading[line].slice(-4)}|${reading[line + 1].slice(0, 4)}`);
+    for (let line = 0; line + 1 < 24; line++)
+      if (next.get(at(line)) !== at(line + 1))
+        wrong.push(`${reading[line].slice(-4)}|${reading[line + 1].slice(0, 4)}`);
     expect(wrong).toEqual([]);
     // The column foot's link says why: reading line 3 (foot of column A) → line 4 (top of column B).
     const item = s.articles.flatMap((a) => a.items).find((it) => it.id === page.fragments[at(4)].id)!;
@@ -86,7 +101,10 @@ describe('the engine on two bands of interleaved columns', () => {
     const s = suggest(createIssue([page], { id: 't', title: 't' }), {}, { ...DEFAULT_PARAMS, bandParse: 0 });
     const pos = (id: string) => Number(id.slice(3)) - 1;
     const next = new Map<number, number>();
-    for (const a of s.articles) a.items.forEach((it, k) => { if (k > 0) next.set(pos(a.items[k - 1].id), pos(it.id)); });
+    for (const a of s.articles)
+      a.items.forEach((it, k) => {
+        if (k > 0) next.set(pos(a.items[k - 1].id), pos(it.id));
+      });
     let wrong = 0;
     for (let line = 0; line + 1 < 24; line++) if (next.get(at(line)) !== at(line + 1)) wrong++;
     expect(wrong).toBeGreaterThan(0);

@@ -12,7 +12,13 @@ function suggested(...articles: string[][]): Suggestions {
     confidence: 0.5,
     items: ids.map((id) => ({ id, join: false, confidence: 0.5, confident: false, fixed: false, reasons: [] })),
   });
-  return { fragments: {}, articles: articles.map(art), openEnds: [], minConfidence: 0.88, stats: { fragments: 0, ms: 0 } };
+  return {
+    fragments: {},
+    articles: articles.map(art),
+    openEnds: [],
+    minConfidence: 0.88,
+    stats: { fragments: 0, ms: 0 },
+  };
 }
 
 describe('bench breakdown: where the misses are', () => {
@@ -61,7 +67,9 @@ describe('bench breakdown: where the misses are', () => {
   it('tells sentence joins from paragraph breaks', () => {
     const joined: Truth = {
       ...truth,
-      articles: truth.articles.map((a) => ({ items: a.items.map((it) => ({ ...it, join: it.id === 'b2' || it.id === 'w2' })) })),
+      articles: truth.articles.map((a) => ({
+        items: a.items.map((it) => ({ ...it, join: it.id === 'b2' || it.id === 'w2' })),
+      })),
     };
     const s = suggested(['h0', ...band], ['h1', 'w1']);
     const b = addBreakdown(emptyBreakdown(), blocks, joined, s);
@@ -83,7 +91,12 @@ describe('bench breakdown: where the misses are', () => {
   it('practice pages with nothing moved keep every article’s blocks together in extraction order', () => {
     const articles = Array.from({ length: 12 }, (_, k) => ({
       file: 'f.xml',
-      paragraphs: [[`标题${k}`], ['这是第一段的文字，写得很长很长，足够分成好几行，', '还有更多的内容在这里继续写下去。'], ['第二段的文字也很长很长，同样足够分成好几行，直到结束为止。'], ['第三段文字。'.repeat(8)]],
+      paragraphs: [
+        [`标题${k}`],
+        ['这是第一段的文字，写得很长很长，足够分成好几行，', '还有更多的内容在这里继续写下去。'],
+        ['第二段的文字也很长很长，同样足够分成好几行，直到结束为止。'],
+        ['第三段文字。'.repeat(8)],
+      ],
     }));
     const contiguous = (moves: 'none' | 'blocks', seed: number) => {
       const page = makePracticePage(articles as never, { seed, targetFragments: 40, moves }, 't');
@@ -102,8 +115,18 @@ describe('bench breakdown: where the misses are', () => {
 describe('practice pages', () => {
   it('set a first paragraph with no punctuation at all as the headline, however long (a headline stacked over lines)', () => {
     const long = '英法通知蘇聯締結三强協定蘇召各使回國傳將有新動作英與土耳其反侵略談判完成';
-    const body = [['這是第一段的文字，寫得很長很長，足夠分成好幾行，還有更多的內容在這裏繼續寫下去。'.repeat(2)], ['第二段的文字也很長很長，同樣足夠分成好幾行，直到結束爲止。'.repeat(2)]];
-    const articles = [{ file: 'f.xml', paragraphs: [[long], ...body] }, { file: 'f.xml', paragraphs: [['短標題'], ...body] }, { file: 'f.xml', paragraphs: [['有標點、所以是正文的一段很長很長的文字，不是標題，因爲它有標點符號在裏面。'], ...body] }];
+    const body = [
+      ['這是第一段的文字，寫得很長很長，足夠分成好幾行，還有更多的內容在這裏繼續寫下去。'.repeat(2)],
+      ['第二段的文字也很長很長，同樣足夠分成好幾行，直到結束爲止。'.repeat(2)],
+    ];
+    const articles = [
+      { file: 'f.xml', paragraphs: [[long], ...body] },
+      { file: 'f.xml', paragraphs: [['短標題'], ...body] },
+      {
+        file: 'f.xml',
+        paragraphs: [['有標點、所以是正文的一段很長很長的文字，不是標題，因爲它有標點符號在裏面。'], ...body],
+      },
+    ];
     for (let seed = 1; seed <= 6; seed++) {
       const page = makePracticePage(articles as never, { seed, targetFragments: 500, moves: 'none' }, 't');
       const blocks = page.text.split('\n\n').map((b) => b.trim());

@@ -5,7 +5,12 @@ import { makePracticePage } from '../../../bench/suggest/practice-pages';
 import { pageFromPlainText } from '../../../shared/import/plain-text';
 
 /** Decoders on small hand-made graphs whose best answer is known. */
-function problem(n: number, w: Record<string, number>, start: (i: number) => number = () => 0, end: (i: number) => number = () => 0): PathProblem {
+function problem(
+  n: number,
+  w: Record<string, number>,
+  start: (i: number) => number = () => 0,
+  end: (i: number) => number = () => 0,
+): PathProblem {
   return { nodes: Array.from({ length: n }, (_, i) => i), link: (a, b) => w[`${a}>${b}`] ?? -5, start, end };
 }
 
@@ -64,12 +69,30 @@ describe('decoding', () => {
 describe('practice pages', () => {
   it('have a truth that covers every fragment exactly once', () => {
     const articles = [
-      { file: 'x', paragraphs: [['標題一'], ['第一段文字很長、', '還有更多的內容、一直寫下去、直到很長很長為止。'], ['第二段也有不少文字、繼續寫下去、為了測試而寫的句子。']] },
-      { file: 'x', paragraphs: [['標題二'], ['另一篇文章的第一段、內容和前一篇完全不同、講的是天氣。'], ['第二段講的是市場的價格、米價上漲、民眾議論紛紛。']] },
+      {
+        file: 'x',
+        paragraphs: [
+          ['標題一'],
+          ['第一段文字很長、', '還有更多的內容、一直寫下去、直到很長很長為止。'],
+          ['第二段也有不少文字、繼續寫下去、為了測試而寫的句子。'],
+        ],
+      },
+      {
+        file: 'x',
+        paragraphs: [
+          ['標題二'],
+          ['另一篇文章的第一段、內容和前一篇完全不同、講的是天氣。'],
+          ['第二段講的是市場的價格、米價上漲、民眾議論紛紛。'],
+        ],
+      },
     ];
     for (let seed = 1; seed < 12; seed++) {
       // Odd seeds move runs of blocks, even seeds whole columns.
-      const page = makePracticePage(articles, { seed, targetFragments: 30, moves: seed % 2 ? 'blocks' : 'columns' }, 't');
+      const page = makePracticePage(
+        articles,
+        { seed, targetFragments: 30, moves: seed % 2 ? 'blocks' : 'columns' },
+        't',
+      );
       const frags = pageFromPlainText(page.text, { pageId: 'p1', label: '1', encoding: 'utf-8' }).fragments;
       const ids = page.truth.articles.flatMap((a) => a.items.map((it) => it.id));
       expect(new Set(ids).size).toBe(ids.length);

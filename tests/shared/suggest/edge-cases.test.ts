@@ -4,7 +4,8 @@ import { pageFromPlainText } from '../../../shared/import/plain-text';
 import { suggest } from '../../../shared/suggest/engine';
 import { suggestionOps } from '../../../shared/suggest/to-ops';
 
-const page = (text: string) => createIssue([pageFromPlainText(text, { pageId: 'p1', label: '1', encoding: 'utf-8' })], { id: 'x', title: 'x' });
+const page = (text: string) =>
+  createIssue([pageFromPlainText(text, { pageId: 'p1', label: '1', encoding: 'utf-8' })], { id: 'x', title: 'x' });
 
 describe('suggest edge cases', () => {
   it('handles an empty issue and a one-fragment page', () => {
@@ -17,7 +18,11 @@ describe('suggest edge cases', () => {
   });
 
   it('falls back to language-neutral cues on Latin text (hyphenation, lower-case start)', () => {
-    const s = suggest(page('## THE NEWS\n\nThe minister said that the bill would be intro-\n\nduced next week, and that the house\n\nwould sit late.'));
+    const s = suggest(
+      page(
+        '## THE NEWS\n\nThe minister said that the bill would be intro-\n\nduced next week, and that the house\n\nwould sit late.',
+      ),
+    );
     expect(s.articles).toHaveLength(1);
     const items = s.articles[0].items;
     expect(items.map((it) => it.id)).toEqual(['p1.1', 'p1.2', 'p1.3', 'p1.4']);

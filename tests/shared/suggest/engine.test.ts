@@ -27,7 +27,17 @@ function nextOf(id: string): { id: string; join: boolean; confident: boolean } |
 describe('suggest() on the sample page', () => {
   it('groups the 114 fragments into the nine articles, each started by its heading group', () => {
     expect(s.articles).toHaveLength(9);
-    expect(s.articles.map((a) => a.items[0].id)).toEqual(['p1.1', 'p1.40', 'p1.47', 'p1.56', 'p1.61', 'p1.69', 'p1.74', 'p1.82', 'p1.85']);
+    expect(s.articles.map((a) => a.items[0].id)).toEqual([
+      'p1.1',
+      'p1.40',
+      'p1.47',
+      'p1.56',
+      'p1.61',
+      'p1.69',
+      'p1.74',
+      'p1.82',
+      'p1.85',
+    ]);
     // Membership: every truth article's fragments land in one suggested article.
     for (const t of truth.articles) {
       const homes = new Set(t.items.map((it) => s.articles.findIndex((a) => a.items.some((x) => x.id === it.id))));
@@ -98,11 +108,12 @@ describe('suggest() on the sample page', () => {
     let confident = 0;
     let confidentRight = 0;
     for (const [a, b] of links) if (nextOf(a)?.id === b.next) found++;
-    for (const art of s.articles) art.items.forEach((it, k) => {
-      if (k === 0 || !it.confident) return;
-      confident++;
-      if (links.get(art.items[k - 1].id)?.next === it.id) confidentRight++;
-    });
+    for (const art of s.articles)
+      art.items.forEach((it, k) => {
+        if (k === 0 || !it.confident) return;
+        confident++;
+        if (links.get(art.items[k - 1].id)?.next === it.id) confidentRight++;
+      });
     expect(found / links.size).toBeGreaterThanOrEqual(0.95);
     expect(confident).toBeGreaterThan(35);
     expect(confidentRight / confident).toBeGreaterThanOrEqual(0.97);
@@ -117,11 +128,19 @@ describe('suggest() on the sample page', () => {
 
 describe('constraints', () => {
   it('keeps what the proofreader placed and only extends the article at its end', () => {
-    let placed = applyOp(issue, { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.85', 'p1.86', 'p1.87'] }).issue;
+    let placed = applyOp(issue, {
+      type: 'createArticle',
+      articleId: 'a1',
+      fragmentIds: ['p1.85', 'p1.86', 'p1.87'],
+    }).issue;
     placed = applyOp(placed, { type: 'createArticle', articleId: 'a2', fragmentIds: ['p1.10', 'p1.12'] }).issue;
     const r = suggest(placed);
     const a1 = r.articles.find((a) => a.articleId === 'a1')!;
-    expect(a1.items.slice(0, 3).map((it) => [it.id, it.fixed])).toEqual([['p1.85', true], ['p1.86', true], ['p1.87', true]]);
+    expect(a1.items.slice(0, 3).map((it) => [it.id, it.fixed])).toEqual([
+      ['p1.85', true],
+      ['p1.86', true],
+      ['p1.87', true],
+    ]);
     // It is extended with pool fragments of the same (衢州) article. (The true next one is p1.88 "最大努力…"; the
     // engine currently prefers p1.90 there — a known gap, see docs/suggestions.md.)
     const quzhou = truth.articles[8].items.map((it) => it.id);
@@ -132,7 +151,9 @@ describe('constraints', () => {
     const a2 = r.articles.find((a) => a.articleId === 'a2');
     if (a2) expect(a2.items.slice(0, 2).map((it) => it.id)).toEqual(['p1.10', 'p1.12']);
     // Placed fragments appear nowhere else.
-    const elsewhere = r.articles.filter((a) => a.articleId !== 'a1' && a.articleId !== 'a2').flatMap((a) => a.items.map((it) => it.id));
+    const elsewhere = r.articles
+      .filter((a) => a.articleId !== 'a1' && a.articleId !== 'a2')
+      .flatMap((a) => a.items.map((it) => it.id));
     for (const id of ['p1.85', 'p1.86', 'p1.87', 'p1.10', 'p1.12']) expect(elsewhere).not.toContain(id);
   });
 

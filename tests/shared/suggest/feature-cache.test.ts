@@ -10,7 +10,11 @@ import { SAMPLE_PAGE } from '../../support/paths';
  * Per-fragment features are cached by object and by content (the Web Worker gets a structured clone of the issue
  * with every request): a clone must give the same suggestions, and an edited text must never get stale features.
  */
-const issue = () => createIssue([pageFromPlainText(readFileSync(SAMPLE_PAGE, 'utf8'), { pageId: 'p1', label: '2', encoding: 'utf-8' })], { id: 't', title: 't' });
+const issue = () =>
+  createIssue([pageFromPlainText(readFileSync(SAMPLE_PAGE, 'utf8'), { pageId: 'p1', label: '2', encoding: 'utf-8' })], {
+    id: 't',
+    title: 't',
+  });
 const withoutTime = (s: Suggestions) => ({ ...s, stats: { ...s.stats, ms: 0 } });
 
 describe('feature cache', () => {

@@ -10,7 +10,13 @@ import { bundledModel } from '../../../shared/suggest/model';
  * Mode G: with boxes, reading order follows the columns even when the extraction order is scrambled and the
  * text alone gives no cue (every block ends on a comma, no word straddles a seam).
  */
-const text = ['# 山区小学新校舍落成', '丙块写到操场上的树木，', '甲块讲到学校的历史，', '丁块说到家长们的期待，', '乙块提到新建的教室，'].join('\n\n');
+const text = [
+  '# 山区小学新校舍落成',
+  '丙块写到操场上的树木，',
+  '甲块讲到学校的历史，',
+  '丁块说到家长们的期待，',
+  '乙块提到新建的教室，',
+].join('\n\n');
 // Reading order: headline, then column 1 (甲 above 乙), then column 2 (丙 above 丁).
 const boxes: Record<string, { x: number; y: number; w: number; h: number }> = {
   'p1.1': { x: 0, y: 0, w: 400, h: 40 },

@@ -7,7 +7,10 @@ import { sampleIssue, sampleTruth } from './sample';
 
 /** Paragraph starts from the two-cell first-line indent (shared/suggest/indent.ts), on real blocks of the sample page. */
 const F = sampleIssue().pages[0].fragments.map((f, i) => fragmentFeatures(f, i, bundledModel()));
-const ev = indentEvidence(F, F.map((f) => f.headingLevel > 0));
+const ev = indentEvidence(
+  F,
+  F.map((f) => f.headingLevel > 0),
+);
 const at = (id: string) => ev[F.findIndex((f) => f.id === id)];
 
 describe('indentEvidence', () => {
@@ -28,9 +31,17 @@ describe('indentEvidence', () => {
     // 最大努力帮助企业节省成本。' 为了更细致地… — the first line closes a paragraph; the next one opens the block's second
     expect(at('p1.88')).toBe(0);
     expect(at('p1.1')).toBe(0);
-    const latin = pageFromPlainText('Short line\n\nAnother line that is a good deal longer than that\n\nA third one here\n', { pageId: 'p9', label: '9', encoding: 'utf-8' });
+    const latin = pageFromPlainText(
+      'Short line\n\nAnother line that is a good deal longer than that\n\nA third one here\n',
+      { pageId: 'p9', label: '9', encoding: 'utf-8' },
+    );
     const LF = latin.fragments.map((f, i) => fragmentFeatures(f, i, bundledModel()));
-    expect([...indentEvidence(LF, LF.map(() => false))]).toEqual([0, 0, 0]);
+    expect([
+      ...indentEvidence(
+        LF,
+        LF.map(() => false),
+      ),
+    ]).toEqual([0, 0, 0]);
   });
 
   it('is right far more often than wrong over the whole page (held-out truth; printed, not fitted)', () => {
@@ -39,7 +50,8 @@ describe('indentEvidence', () => {
     for (const [id, kind] of truthKinds()) {
       const e = at(id);
       if (Math.abs(e) <= 0.3) continue;
-      if ((e > 0) === (kind === 'start')) right++; else wrong++;
+      if (e > 0 === (kind === 'start')) right++;
+      else wrong++;
     }
     console.log(`indent evidence on the sample page: ${right} right, ${wrong} wrong (|e| > 0.3)`);
     expect(right).toBeGreaterThan(5 * wrong);
@@ -49,6 +61,9 @@ describe('indentEvidence', () => {
 /** Each fragment after an article's first: does it open a paragraph or continue one (the hand-written truth)? */
 function truthKinds(): Map<string, 'start' | 'join'> {
   const m = new Map<string, 'start' | 'join'>();
-  for (const a of sampleTruth().articles) a.items.forEach((it, k) => { if (k > 0) m.set(it.id, it.join ? 'join' : 'start'); });
+  for (const a of sampleTruth().articles)
+    a.items.forEach((it, k) => {
+      if (k > 0) m.set(it.id, it.join ? 'join' : 'start');
+    });
   return m;
 }

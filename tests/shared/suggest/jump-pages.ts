@@ -69,7 +69,9 @@ export const PAGE_4 = `（上接第三版）
 
 export function jumpIssue(pages: Array<[label: string, text: string]>): Issue {
   return createIssue(
-    pages.map(([label, text]) => pageFromPlainText(text, { pageId: `p${label}`, label, encoding: 'utf-8', sourceName: `day-p${label}.txt` })),
+    pages.map(([label, text]) =>
+      pageFromPlainText(text, { pageId: `p${label}`, label, encoding: 'utf-8', sourceName: `day-p${label}.txt` }),
+    ),
     { id: 'jumps', title: 'jumps' },
   );
 }

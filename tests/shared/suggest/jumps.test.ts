@@ -11,7 +11,16 @@ import type { Issue } from '../../../shared/model/types';
 import type { ArticleSuggestion, Suggestions } from '../../../shared/suggest/types';
 import { sampleIssue } from './sample';
 import {
-  jumpIssue, keywordPage3, LATIN_A1, LATIN_A5, PAGE_1, PAGE_1_UNCUED, PAGE_3, PAGE_3_TOPIC_ONLY, PAGE_3_WITH_JUMP, PAGE_4,
+  jumpIssue,
+  keywordPage3,
+  LATIN_A1,
+  LATIN_A5,
+  PAGE_1,
+  PAGE_1_UNCUED,
+  PAGE_3,
+  PAGE_3_TOPIC_ONLY,
+  PAGE_3_WITH_JUMP,
+  PAGE_4,
 } from './jump-pages';
 import { applySuggestions } from '../../../shared/suggest/apply';
 
@@ -68,11 +77,20 @@ describe('jump cues', () => {
   });
 
   it('ignores running text that merely mentions a page, and sentences that start like a jump line', () => {
-    for (const t of ['已转三版', '接三版会议', 'From page 1 of the report we learn that costs rose.', '详见第三版', '本报讯 第一版刊登的消息']) expect(parseJumpCues(t), t).toEqual([]);
+    for (const t of [
+      '已转三版',
+      '接三版会议',
+      'From page 1 of the report we learn that costs rose.',
+      '详见第三版',
+      '本报讯 第一版刊登的消息',
+    ])
+      expect(parseJumpCues(t), t).toEqual([]);
   });
 
   it('reads Chinese numerals and matches page labels', () => {
-    expect(['一', '九', '十', '十一', '二十', '二十三', '二〇', '〇', '12'].map(chineseNumber)).toEqual([1, 9, 10, 11, 20, 23, 20, 0, 12]);
+    expect(['一', '九', '十', '十一', '二十', '二十三', '二〇', '〇', '12'].map(chineseNumber)).toEqual([
+      1, 9, 10, 11, 20, 23, 20, 0, 12,
+    ]);
     expect(chineseNumber('十十')).toBeNull();
     expect(pageMatches('3', '3')).toBe(true);
     expect(pageMatches('3', '03')).toBe(true);
@@ -90,7 +108,10 @@ describe('jump cues', () => {
 });
 
 describe('linking jumping articles across pages', () => {
-  const two = jumpIssue([['1', PAGE_1], ['3', PAGE_3]]);
+  const two = jumpIssue([
+    ['1', PAGE_1],
+    ['3', PAGE_3],
+  ]);
   const s2 = suggest(two);
 
   it('two pages: each continuation lands in the article that jumps to it, the cut paragraph reads on', () => {
@@ -125,13 +146,20 @@ describe('linking jumping articles across pages', () => {
   });
 
   it('three pages: two jumps from page 1 and one from page 3 to page 4 each find their source', () => {
-    const three = jumpIssue([['1', PAGE_1], ['3', PAGE_3_WITH_JUMP], ['4', PAGE_4]]);
+    const three = jumpIssue([
+      ['1', PAGE_1],
+      ['3', PAGE_3_WITH_JUMP],
+      ['4', PAGE_4],
+    ]);
     const s = suggest(three);
     expect(articleWith(s, 'p1.1').ids.slice(0, 4)).toEqual(['p1.1', 'p1.2', 'p1.3', 'p3.7']);
     expect(articleWith(s, 'p1.5').ids.slice(0, 4)).toEqual(['p1.5', 'p1.6', 'p1.7', 'p3.5']);
     const j = articleWith(s, 'p3.8');
     expect(j.ids.slice(0, 3)).toEqual(['p3.8', 'p3.9', 'p4.2']);
-    expect(item(s, 'p4.2')).toMatchObject({ join: true, reasons: expect.arrayContaining(['continued from page 3 (上接第三版)', 'page 3 jumps here (下转第四版)']) });
+    expect(item(s, 'p4.2')).toMatchObject({
+      join: true,
+      reasons: expect.arrayContaining(['continued from page 3 (上接第三版)', 'page 3 jumps here (下转第四版)']),
+    });
     expect(articleWith(s, 'p4.3').ids).toEqual(['p4.3', 'p4.4']);
     const next = applied(three, s);
     expect(exportedText(next, 'p3.8').some((p) => p.includes('更新期待已久'))).toBe(true);
@@ -139,18 +167,37 @@ describe('linking jumping articles across pages', () => {
 
   it('a chain: a continuation that jumps on again is followed to its third page', () => {
     // 衢州 goes p1 → p3 → p4: its page-3 part ends mid-word with （下转第四版）.
-    const p3 = PAGE_3.replace('衢州制造业投资热度持续上升。', '衢州制造业投资热度持续上升，全年新增制造业投资有望再创新')
-      .concat('\n\n（下转第四版）');
-    const p4 = PAGE_4.replace('（上接第三版）\n\n待已久。嘉兴市住建局表示，南湖片区', '（上接第三版）\n\n高。衢州市发展改革委表示，衢州');
-    const s = suggest(jumpIssue([['1', PAGE_1], ['3', p3], ['4', p4]]));
+    const p3 = PAGE_3.replace(
+      '衢州制造业投资热度持续上升。',
+      '衢州制造业投资热度持续上升，全年新增制造业投资有望再创新',
+    ).concat('\n\n（下转第四版）');
+    const p4 = PAGE_4.replace(
+      '（上接第三版）\n\n待已久。嘉兴市住建局表示，南湖片区',
+      '（上接第三版）\n\n高。衢州市发展改革委表示，衢州',
+    );
+    const s = suggest(
+      jumpIssue([
+        ['1', PAGE_1],
+        ['3', p3],
+        ['4', p4],
+      ]),
+    );
     const q = articleWith(s, 'p1.1');
     expect(q.ids.slice(0, 5)).toEqual(['p1.1', 'p1.2', 'p1.3', 'p3.7', 'p4.2']);
     expect(item(s, 'p4.2').reasons[0]).toBe('continued from page 3 (上接第三版)');
   });
 
   it('an ambiguous jump (both page-1 articles jump to page 3) is decided by the keyword its jump line names', () => {
-    for (const [keyword, source, other] of [['西湖', 'p1.5', 'p1.1'], ['衢州', 'p1.1', 'p1.5']] as const) {
-      const s = suggest(jumpIssue([['1', PAGE_1], ['3', keywordPage3(keyword)]]));
+    for (const [keyword, source, other] of [
+      ['西湖', 'p1.5', 'p1.1'],
+      ['衢州', 'p1.1', 'p1.5'],
+    ] as const) {
+      const s = suggest(
+        jumpIssue([
+          ['1', PAGE_1],
+          ['3', keywordPage3(keyword)],
+        ]),
+      );
       expect(articleWith(s, source).ids, keyword).toContain('p3.4');
       expect(articleWith(s, other).ids, keyword).not.toContain('p3.4');
       expect(item(s, 'p3.4').reasons).toContain(`the jump line's keyword ${keyword} is in the headline`);
@@ -158,7 +205,10 @@ describe('linking jumping articles across pages', () => {
   });
 
   it('without any 下转 line, the open end and the topic decide, with a confidence that "accept all" does not take', () => {
-    const issue = jumpIssue([['1', PAGE_1_UNCUED], ['3', PAGE_3_TOPIC_ONLY]]);
+    const issue = jumpIssue([
+      ['1', PAGE_1_UNCUED],
+      ['3', PAGE_3_TOPIC_ONLY],
+    ]);
     // Page 1 alone: both cut ends are open ends.
     const alone = suggest(issue, { pageIds: ['p1'] });
     expect(alone.openEnds.map((o) => o.id).sort()).toEqual(['p1.3', 'p1.6']);
@@ -177,7 +227,13 @@ describe('linking jumping articles across pages', () => {
     const next = applied(issue, s);
     expect(next.pool).toEqual(expect.arrayContaining(['p3.3', 'p3.4']));
     const lower = applied(issue, s, 0.5);
-    expect(lower.articles.find((a) => a.items.some((it) => it.id === 'p1.4'))!.items.map((it) => it.id)).toEqual(['p1.4', 'p1.5', 'p1.6', 'p3.3', 'p3.4']);
+    expect(lower.articles.find((a) => a.items.some((it) => it.id === 'p1.4'))!.items.map((it) => it.id)).toEqual([
+      'p1.4',
+      'p1.5',
+      'p1.6',
+      'p3.3',
+      'p3.4',
+    ]);
   });
 
   it('a jump to a page the issue does not have leaves the article alone and says why (the sample page)', () => {
@@ -185,20 +241,37 @@ describe('linking jumping articles across pages', () => {
     const s = suggest(sample);
     const a = articleWith(s, 'p1.85');
     expect(a.ids[0]).toBe('p1.85');
-    expect(a.a.items[0].reasons).toContain('continued from page 1 (上接第一版), but this issue has no page 1: left as an article of its own');
+    expect(a.a.items[0].reasons).toContain(
+      'continued from page 1 (上接第一版), but this issue has no page 1: left as an article of its own',
+    );
     // An existing page that has no candidate source says so too.
-    const s2 = suggest(jumpIssue([['1', keywordPage3('西湖').replace('（上接第一版）', '（上接第三版）')], ['3', PAGE_3]]));
+    const s2 = suggest(
+      jumpIssue([
+        ['1', keywordPage3('西湖').replace('（上接第一版）', '（上接第三版）')],
+        ['3', PAGE_3],
+      ]),
+    );
     const j = articleWith(s2, 'p1.3');
     expect(j.ids[0]).toBe('p1.3');
     expect(j.a.items[0].reasons.join(' ')).toMatch(/no article on page 3 jumps to this page or ends mid-sentence/);
   });
 
   it('English pages labelled A1 and A5: "Continued on page A5" and "BUDGET, from page A1" link the budget story', () => {
-    const issue = jumpIssue([['A1', LATIN_A1], ['A5', LATIN_A5]]);
+    const issue = jumpIssue([
+      ['A1', LATIN_A1],
+      ['A5', LATIN_A5],
+    ]);
     const s = suggest(issue);
     const b = articleWith(s, 'pA1.1');
     expect(b.ids.slice(0, 3)).toEqual(['pA1.1', 'pA1.2', 'pA5.4']);
-    expect(item(s, 'pA5.4')).toMatchObject({ join: true, reasons: expect.arrayContaining(['continued from page A1 (BUDGET, from page A1)', 'page A1 jumps here (Continued on page A5)', "the jump line's keyword BUDGET is in the headline"]) });
+    expect(item(s, 'pA5.4')).toMatchObject({
+      join: true,
+      reasons: expect.arrayContaining([
+        'continued from page A1 (BUDGET, from page A1)',
+        'page A1 jumps here (Continued on page A5)',
+        "the jump line's keyword BUDGET is in the headline",
+      ]),
+    });
     // The jump line the per-page pass had filed with the next story goes with the text it links.
     expect(b.ids).toContain('pA1.3');
     expect(articleWith(s, 'pA1.4').ids).toEqual(['pA1.4', 'pA1.5']);
@@ -207,7 +280,9 @@ describe('linking jumping articles across pages', () => {
   });
 
   it('page by page, as in the app: page 1 accepted first, then "suggest for page 3" extends the placed articles', () => {
-    expect(articleWith(suggest(two, { pageIds: ['p3'] }), 'p3.6').a.items[0].reasons.join(' ')).toMatch(/page 1 is not among the pages suggested for/);
+    expect(articleWith(suggest(two, { pageIds: ['p3'] }), 'p3.6').a.items[0].reasons.join(' ')).toMatch(
+      /page 1 is not among the pages suggested for/,
+    );
     const page1 = applySuggestions(two, { pageIds: ['p1'] }).issue;
     const q = page1.articles.find((a) => a.items[0].id === 'p1.1')!;
     const w = page1.articles.find((a) => a.items[0].id === 'p1.5')!;
@@ -228,11 +303,18 @@ describe('linking jumping articles across pages', () => {
     expect(articleWith(s, 'p3.7').ids).not.toContain('p1.1');
     const op = suggestionOps(two, s, { minConfidence: 0 })!;
     const next = applyOp(two, op).issue;
-    for (const a of next.articles) a.items.forEach((it, k) => { if (k > 0) expect(`${a.items[k - 1].id}→${it.id}`).not.toBe('p1.3→p3.7'); });
+    for (const a of next.articles)
+      a.items.forEach((it, k) => {
+        if (k > 0) expect(`${a.items[k - 1].id}→${it.id}`).not.toBe('p1.3→p3.7');
+      });
   });
 
   it('an article the proofreader placed is only extended at its end; a continuation the proofreader placed stays put', () => {
-    const placed = applyOp(two, { type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1', 'p1.2', 'p1.3', 'p1.4'] }).issue;
+    const placed = applyOp(two, {
+      type: 'createArticle',
+      articleId: 'a1',
+      fragmentIds: ['p1.1', 'p1.2', 'p1.3', 'p1.4'],
+    }).issue;
     const s = suggest(placed);
     const q = articleWith(s, 'p1.1');
     expect(q.a.articleId).toBe('a1');
@@ -241,7 +323,12 @@ describe('linking jumping articles across pages', () => {
     // The placed 下转 line stands between: the continuation opens a paragraph instead of joining across it.
     expect(item(s, 'p3.7').join).toBe(false);
     const next = applied(placed, s);
-    expect(next.articles.find((a) => a.id === 'a1')!.items.map((it) => it.id).slice(0, 5)).toEqual(['p1.1', 'p1.2', 'p1.3', 'p1.4', 'p3.7']);
+    expect(
+      next.articles
+        .find((a) => a.id === 'a1')!
+        .items.map((it) => it.id)
+        .slice(0, 5),
+    ).toEqual(['p1.1', 'p1.2', 'p1.3', 'p1.4', 'p3.7']);
 
     const cont = applyOp(two, { type: 'createArticle', articleId: 'a9', fragmentIds: ['p3.6', 'p3.7'] }).issue;
     const s3 = suggest(cont);

@@ -10,14 +10,17 @@ const META = { source: 'test', licence: 'test', inputSha256: {} };
 
 describe('modern word bigram model', () => {
   it('round-trips through the encoder: probabilities, back-off and bigrams come back within the quantisation', () => {
-    const data = encodeModernLm({
-      // In code-unit order, as the loader's binary search needs.
-      words: ['', '如何', '的', '社', '策划'],
-      unigram: [0.1, 0.01, 0.05, 0.0001, 0.001],
-      backoff: [1, 0.8, 1, 1, 1],
-      bigrams: [[1, 4, 0.05]],
-      boundary: 0,
-    }, META);
+    const data = encodeModernLm(
+      {
+        // In code-unit order, as the loader's binary search needs.
+        words: ['', '如何', '的', '社', '策划'],
+        unigram: [0.1, 0.01, 0.05, 0.0001, 0.001],
+        backoff: [1, 0.8, 1, 1, 1],
+        bigrams: [[1, 4, 0.05]],
+        boundary: 0,
+      },
+      META,
+    );
     const lm = loadModernLm(JSON.parse(JSON.stringify(data)), '');
     expect(lm.size).toEqual({ words: 5, bigrams: 1 });
     const q = 1 / 12;
@@ -36,7 +39,9 @@ describe('modern word bigram model', () => {
     expect(lm.size.words).toBeGreaterThan(70_000);
     // 如何|策划 is not among open-gram's bigrams (it scores the back-off weight of 如何, as any unseen pair does), yet
     // it reads better than 如何|的, a pair the model has seen to be rare.
-    expect(lm.seamScore('招聘会如何', '策划,企业怎么').score).toBeGreaterThan(lm.seamScore('招聘会如何', '的，他们').score);
+    expect(lm.seamScore('招聘会如何', '策划,企业怎么').score).toBeGreaterThan(
+      lm.seamScore('招聘会如何', '的，他们').score,
+    );
     expect(lm.seamScore('招聘会如何', '进行,企业怎么').score).toBeGreaterThan(2);
     // A word across the seam, in traditional characters (folded to simplified first).
     expect(lm.seamScore('服務方', '案，社工們').score).toBeGreaterThan(5);
@@ -44,8 +49,14 @@ describe('modern word bigram model', () => {
   });
 
   it('reads a page of simplified text as modern and one of traditional text as old', () => {
-    expect(pageModernity(['党的二十大报告提出，要实施就业优先战略，强化就业优先政策，健全就业促进机制，促进高质量充分就业。'])).toBe(1);
-    expect(pageModernity(['滬西勞勃生路膠州路口、滬西大戲院、於昨晨三時許、忽發生大火、至拂曉時始救熄、除該戲院全部焚燬外'])).toBe(0);
+    expect(
+      pageModernity([
+        '党的二十大报告提出，要实施就业优先战略，强化就业优先政策，健全就业促进机制，促进高质量充分就业。',
+      ]),
+    ).toBe(1);
+    expect(
+      pageModernity(['滬西勞勃生路膠州路口、滬西大戲院、於昨晨三時許、忽發生大火、至拂曉時始救熄、除該戲院全部焚燬外']),
+    ).toBe(0);
     expect(pageModernity(['短'])).toBe(0);
   });
 

@@ -9,7 +9,8 @@ function articles(n: number): SourceArticle[] {
   return Array.from({ length: n }, (_, a) => ({
     title: a % 3 === 2 ? undefined : `第${num(a)}篇的标题`,
     paragraphs: Array.from({ length: 2 + (a % 3) }, (_, p) =>
-      Array.from({ length: 3 + ((a + p) % 4) }, (_, s) => `这是第${num(a)}篇第${num(p)}段的第${num(s)}句话。`).join('')),
+      Array.from({ length: 3 + ((a + p) % 4) }, (_, s) => `这是第${num(a)}篇第${num(p)}段的第${num(s)}句话。`).join(''),
+    ),
   }));
 }
 
@@ -36,7 +37,9 @@ describe('practice set B: the truth matches the page', () => {
             if (it.join) paras[paras.length - 1] += t;
             else paras.push(t);
           }
-          const src = source.find((s) => paras.some((p) => p === s.title || s.paragraphs.some((q) => q.startsWith(p))))!;
+          const src = source.find((s) =>
+            paras.some((p) => p === s.title || s.paragraphs.some((q) => q.startsWith(p))),
+          )!;
           expect(src).toBeDefined();
           const body = paras.filter((p) => p !== src.title && !/^（.+）$/.test(p));
           if (src.title && paras[0] !== src.title) throw new Error(`article of ${src.title} does not open with it`);
@@ -56,15 +59,20 @@ describe('practice set B: the truth matches the page', () => {
     const articleOf = new Map(page.truth.articles.flatMap((a, ai) => a.items.map((it) => [it.id, ai] as const)));
     const frags = issueFromText(page.text).pages[0].fragments;
     const titles = frags.filter((f) => /标题$/.test(strip(f.text)));
-    const adjacent = titles.filter((f, k) => k > 0 && Number(f.id.split('.')[1]) === Number(titles[k - 1].id.split('.')[1]) + 1);
+    const adjacent = titles.filter(
+      (f, k) => k > 0 && Number(f.id.split('.')[1]) === Number(titles[k - 1].id.split('.')[1]) + 1,
+    );
     expect(adjacent.length).toBeGreaterThan(0);
-    for (const t of adjacent) expect(articleOf.get(t.id)).not.toBe(articleOf.get(`p1.${Number(t.id.split('.')[1]) - 1}`));
+    for (const t of adjacent)
+      expect(articleOf.get(t.id)).not.toBe(articleOf.get(`p1.${Number(t.id.split('.')[1]) - 1}`));
   });
 
-  it('intrusions: a block is cut in two around another article\'s column (a join across it)', () => {
+  it("intrusions: a block is cut in two around another article's column (a join across it)", () => {
     const page = makePracticePageB(source, { seed: 2, targetFragments: 50, kind: 'intrusions' }, 'intr');
     const pos = (id: string) => Number(id.split('.')[1]);
-    const across = page.truth.articles.flatMap((a) => a.items.filter((it, k) => it.join && k > 0 && pos(it.id) - pos(a.items[k - 1].id) > 1));
+    const across = page.truth.articles.flatMap((a) =>
+      a.items.filter((it, k) => it.join && k > 0 && pos(it.id) - pos(a.items[k - 1].id) > 1),
+    );
     expect(across.length).toBeGreaterThan(0);
   });
 });

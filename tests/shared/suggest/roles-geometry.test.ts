@@ -14,7 +14,11 @@ import { FIXTURES } from '../../support/paths';
  * 1858 (samples/real, evaluation only) every heading ends with a full stop, so text shape alone finds none; each is
  * one line set centred over its column in a narrower measure.
  */
-const page = (k: number) => pageFromAlto(readFileSync(path.join(FIXTURES, `real/bnl-luxzeit-1858-12-07/text/1858-12-07_01-0000${k}.xml`), 'utf8'), { pageId: `p${k}` }).page;
+const page = (k: number) =>
+  pageFromAlto(
+    readFileSync(path.join(FIXTURES, `real/bnl-luxzeit-1858-12-07/text/1858-12-07_01-0000${k}.xml`), 'utf8'),
+    { pageId: `p${k}` },
+  ).page;
 
 describe('centred one-line blocks over a column', () => {
   const p2 = page(2);
@@ -41,6 +45,8 @@ describe('centred one-line blocks over a column', () => {
   it('start the articles of the page: each heading opens its own suggested article', () => {
     const s = suggest(createIssue([p2], { id: 't', title: 't' }));
     const firsts = s.articles.map((a) => p2.fragments.find((f) => f.id === a.items[0].id)!.text);
-    expect(firsts).toEqual(expect.arrayContaining(['Frankfurter Postzeitung', 'Correspondance Havas.', 'Constitutionnel.']));
+    expect(firsts).toEqual(
+      expect.arrayContaining(['Frankfurter Postzeitung', 'Correspondance Havas.', 'Constitutionnel.']),
+    );
   });
 });

@@ -8,7 +8,10 @@ import path from 'node:path';
 /** The sample page as a fresh issue (all fragments unassigned), ids p1.1 … p1.114 in source order. */
 export function sampleIssue(): Issue {
   const text = readFileSync(SAMPLE_PAGE, 'utf8');
-  return createIssue([pageFromPlainText(text, { pageId: 'p1', label: '2', encoding: 'utf-8' })], { id: 'sample', title: 'sample' });
+  return createIssue([pageFromPlainText(text, { pageId: 'p1', label: '2', encoding: 'utf-8' })], {
+    id: 'sample',
+    title: 'sample',
+  });
 }
 
 export interface SampleTruth {
@@ -24,6 +27,9 @@ export function sampleTruth(): SampleTruth {
 /** "A then B" pairs of the truth, with their join flags. */
 export function truthLinks(t: SampleTruth): Map<string, { next: string; join: boolean }> {
   const m = new Map<string, { next: string; join: boolean }>();
-  for (const a of t.articles) a.items.forEach((it, k) => { if (k > 0) m.set(a.items[k - 1].id, { next: it.id, join: it.join }); });
+  for (const a of t.articles)
+    a.items.forEach((it, k) => {
+      if (k > 0) m.set(a.items[k - 1].id, { next: it.id, join: it.join });
+    });
   return m;
 }

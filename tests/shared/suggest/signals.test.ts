@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { compact, endsComplete, endsWithOpener, openBrackets, startsProhibited, unmatchedClosers, isCjkText, endsHyphenated, startsLowercase } from '../../../shared/suggest/text-signals';
+import {
+  compact,
+  endsComplete,
+  endsWithOpener,
+  openBrackets,
+  startsProhibited,
+  unmatchedClosers,
+  isCjkText,
+  endsHyphenated,
+  startsLowercase,
+} from '../../../shared/suggest/text-signals';
 import { straddlingWord } from '../../../shared/suggest/straddle';
-import { bylineCue, captionCue, creditCue, datelineCue, furnitureCue, jumpFromCue, jumpToCue } from '../../../shared/suggest/cues';
+import {
+  bylineCue,
+  captionCue,
+  creditCue,
+  datelineCue,
+  furnitureCue,
+  jumpFromCue,
+  jumpToCue,
+} from '../../../shared/suggest/cues';
 import { buildPageCache } from '../../../shared/suggest/page-cache';
 import { fragmentFeatures, printedWidth } from '../../../shared/suggest/features';
 import { bundledModel } from '../../../shared/suggest/model';
@@ -90,7 +108,7 @@ describe('newspaper cues', () => {
 });
 
 describe('page cache and line shape', () => {
-  it('counts the page\'s own bigrams so a cut name (史|孟艳) is recognised', () => {
+  it("counts the page's own bigrams so a cut name (史|孟艳) is recognised", () => {
     const cache = buildPageCache(page.fragments.map((f) => compact(f.text)));
     expect(cache.after('史').one.get('孟')).toBeGreaterThanOrEqual(3);
     expect(cache.afterPair('灵峰').get('社')).toBeGreaterThanOrEqual(5);
@@ -102,7 +120,7 @@ describe('page cache and line shape', () => {
     expect(fragmentFeatures(frag(8), 7, m).lastLine).toBe('full'); // …下半年,六
     expect(fragmentFeatures(frag(4), 3, m).lastLine).toBe('short'); // …"大管家"。
   });
-  it('lets a narrower one-line block that ends its sentence follow a wider one (a paragraph\'s short last line)', () => {
+  it("lets a narrower one-line block that ends its sentence follow a wider one (a paragraph's short last line)", () => {
     const m = bundledModel();
     const f = (n: number) => fragmentFeatures(frag(n), n - 1, m);
     expect(widthAgreement(f(17), f(27))).toBe(0); // …2万 | 多名职工的奥妙所在。 (10 cells under 18)
@@ -161,7 +179,13 @@ describe('roles', () => {
 
   it('finds a title beside a bracketed note (（一）（八）): a note is no column line a sliver would sit among', () => {
     const m = bundledModel();
-    const lines = ['近日頗傳閣馮運動段合肥出山、爲對外作用、據天津歸客談、叚足不出戶云。', '夕陽紅檻錄', '（一）（八）', '第五章邵湘秋花底感滄桑趙鷺翁尊前話簪盍', '多鐘、虎臣要到靈隱寺去、已經來不及了、各人都說、'];
+    const lines = [
+      '近日頗傳閣馮運動段合肥出山、爲對外作用、據天津歸客談、叚足不出戶云。',
+      '夕陽紅檻錄',
+      '（一）（八）',
+      '第五章邵湘秋花底感滄桑趙鷺翁尊前話簪盍',
+      '多鐘、虎臣要到靈隱寺去、已經來不及了、各人都說、',
+    ];
     const bare = pageFromPlainText(`${lines.join('\n\n')}\n`, { pageId: 'p1', label: '1', encoding: 'utf-8' });
     expect(headingFlags(bare.fragments.map((f, i) => fragmentFeatures(f, i, m)))[1]).toBe(true);
   });
@@ -181,7 +205,11 @@ describe('roles', () => {
     expect(roles[0].role).toBe('body');
     expect(HEADING_ROLES.has(roles[2].role)).toBe(false);
     // The same words with one pause mark in them are running text again.
-    const punctuated = pageFromPlainText(`${lines[0]}\n\n${lines[1].replace('協定', '協定、')}\n`, { pageId: 'p1', label: '1', encoding: 'utf-8' });
+    const punctuated = pageFromPlainText(`${lines[0]}\n\n${lines[1].replace('協定', '協定、')}\n`, {
+      pageId: 'p1',
+      label: '1',
+      encoding: 'utf-8',
+    });
     const again = classifyRoles(punctuated.fragments.map((f, i) => fragmentFeatures(f, i, m)));
     expect(HEADING_ROLES.has(again[1].role)).toBe(false);
   });
@@ -189,7 +217,14 @@ describe('roles', () => {
   it('never makes an article start of an unpunctuated line of interleaved narrow columns', () => {
     const m = bundledModel();
     // Six source-order lines of three interleaved columns (the band of tests/shared/suggest/bands.test.ts).
-    const lines = ['感、幸福感,灵峰社区', '内大咖开讲"入职第一', '员工乐业,企业才', '联合宁波旭升集团股份', '课",帮助新员工更好', '能安心发展。在史孟艳'];
+    const lines = [
+      '感、幸福感,灵峰社区',
+      '内大咖开讲"入职第一',
+      '员工乐业,企业才',
+      '联合宁波旭升集团股份',
+      '课",帮助新员工更好',
+      '能安心发展。在史孟艳',
+    ];
     const bare = pageFromPlainText(`${lines.join('\n\n')}\n`, { pageId: 'p1', label: '1', encoding: 'utf-8' });
     const roles = classifyRoles(bare.fragments.map((f, i) => fragmentFeatures(f, i, m)));
     // None of them may start an article (an indented first line may still read as a lone subhead).

@@ -48,7 +48,9 @@ describe('word model file', () => {
   });
 
   it('rejects data of another format', () => {
-    expect(() => loadWordModel({ ...data, format: 'galley-suggest-lm' } as unknown as WordModelData)).toThrow(/not a word model/);
+    expect(() => loadWordModel({ ...data, format: 'galley-suggest-lm' } as unknown as WordModelData)).toThrow(
+      /not a word model/,
+    );
   });
 });
 
@@ -60,12 +62,19 @@ describe('seamScore on the cut words of the sample page', () => {
     expect(score(six, '成以上的一线工人')).toBeGreaterThan(1);
     // Not asserted against 点,其间… or 案,社工们…: 六点 ("six o'clock") and 六案 are dictionary words, and the seam
     // alone cannot tell (the decoder weighs them against 蹲|点 and 方|案, which score higher).
-    for (const wrong of ['策划,企业怎么发动', '组织、新社会组织', '是难题。幸好']) expect(score(six, '成以上的一线工人')).toBeGreaterThan(score(six, wrong));
+    for (const wrong of ['策划,企业怎么发动', '组织、新社会组织', '是难题。幸好'])
+      expect(score(six, '成以上的一线工人')).toBeGreaterThan(score(six, wrong));
     const plan = '群策群力之后,社区定下了服务方';
     expect(score(plan, '案,社工们分头行动')).toBeGreaterThan(score(plan, '组织、新社会组织') + 3);
-    expect(score('采访中,记者数次到灵峰社区蹲', '点,其间不时')).toBeGreaterThan(score('采访中,记者数次到灵峰社区蹲', '策划,企业怎么发动') + 2);
-    expect(score('采访中,记者数次到灵峰社区蹲', '点,其间不时')).toBeGreaterThan(score('生产任务已排到下半年,六', '点,其间不时'));
-    expect(score('群策群力之后,社区定下了服务方', '案,社工们')).toBeGreaterThan(score('生产任务已排到下半年,六', '案,社工们') + 3);
+    expect(score('采访中,记者数次到灵峰社区蹲', '点,其间不时')).toBeGreaterThan(
+      score('采访中,记者数次到灵峰社区蹲', '策划,企业怎么发动') + 2,
+    );
+    expect(score('采访中,记者数次到灵峰社区蹲', '点,其间不时')).toBeGreaterThan(
+      score('生产任务已排到下半年,六', '点,其间不时'),
+    );
+    expect(score('群策群力之后,社区定下了服务方', '案,社工们')).toBeGreaterThan(
+      score('生产任务已排到下半年,六', '案,社工们') + 3,
+    );
     expect(score('牵引企业、职能部门、群团', '组织、社会力量')).toBeGreaterThan(0.5);
     expect(score('新就业群体党的建', '设。史孟艳说')).toBeGreaterThan(score('新就业群体党的建', '组织、社会力量') + 3);
   });
@@ -89,7 +98,17 @@ describe('seamScore on the cut words of the sample page', () => {
 
 describe('seamScore edge cases', () => {
   it('has no window on an empty side, Latin, digits or punctuation at the seam', () => {
-    for (const [a, b] of [['', '成以上'], ['下半年,六', ''], ['', ''], ['the new', 'economy'], ['服务方', 'abc'], ['灵峰社区6', '个社工'], ['服务方。', '案'], ['服务方', ',案'], ['服务方', '“案']]) {
+    for (const [a, b] of [
+      ['', '成以上'],
+      ['下半年,六', ''],
+      ['', ''],
+      ['the new', 'economy'],
+      ['服务方', 'abc'],
+      ['灵峰社区6', '个社工'],
+      ['服务方。', '案'],
+      ['服务方', ',案'],
+      ['服务方', '“案'],
+    ]) {
       expect(m.seamScore(a, b), `${a}|${b}`).toEqual({ score: 0, word: null, crossOdds: 0 });
     }
   });
@@ -102,7 +121,10 @@ describe('seamScore edge cases', () => {
   });
 
   it('looks at four characters per side at most', () => {
-    expect(m.seamScore('一二三四五六七八九十服务方', '案社工们分头行动').score).toBeCloseTo(m.seamScore('了服务方', '案社工们').score, 9);
+    expect(m.seamScore('一二三四五六七八九十服务方', '案社工们分头行动').score).toBeCloseTo(
+      m.seamScore('了服务方', '案社工们').score,
+      9,
+    );
   });
 });
 
@@ -146,7 +168,11 @@ describe('figures (printed, not asserted: timing belongs to benchmarks)', () => 
     for (let r = 0; r < 3; r++) {
       calls = 0;
       t0 = performance.now();
-      for (const [a] of joins) for (const f of frags) { m.seamScore(text.get(a)!, f.text); calls++; }
+      for (const [a] of joins)
+        for (const f of frags) {
+          m.seamScore(text.get(a)!, f.text);
+          calls++;
+        }
       usPerCall = ((performance.now() - t0) * 1000) / calls;
     }
 
@@ -163,30 +189,42 @@ describe('figures (printed, not asserted: timing belongs to benchmarks)', () => 
       let wrongPairs = 0;
       for (const [a, l] of joins) {
         const [fixed, partner] = backwards ? [l.next, a] : [a, l.next];
-        const pair = (other: string) => (backwards ? scoreOf(text.get(other)!, text.get(fixed)!) : scoreOf(text.get(fixed)!, text.get(other)!));
+        const pair = (other: string) =>
+          backwards ? scoreOf(text.get(other)!, text.get(fixed)!) : scoreOf(text.get(fixed)!, text.get(other)!);
         const truthScore = pair(partner);
-        thresholds.forEach((t, k) => { if (truthScore > t) fireTrue[k]++; });
+        thresholds.forEach((t, k) => {
+          if (truthScore > t) fireTrue[k]++;
+        });
         let above = 0;
         let ties = 0;
         let others = 0;
         for (const f of frags) {
           if (f.id === fixed || f.id === partner) continue;
           const s = pair(f.id);
-          thresholds.forEach((t, k) => { if (s > t) fireWrong[k]++; });
+          thresholds.forEach((t, k) => {
+            if (s > t) fireWrong[k]++;
+          });
           wrongPairs++;
           others++;
-          if (truthScore > s) above++; else if (truthScore === s) ties++;
+          if (truthScore > s) above++;
+          else if (truthScore === s) ties++;
         }
         if (above === others) top1++;
         auc += (above + ties / 2) / others;
       }
-      const fires = thresholds.map((t, k) => `>${t}: ${fireTrue[k]}/${joins.length} true, ${((100 * fireWrong[k]) / wrongPairs).toFixed(1)}% wrong`).join('; ');
+      const fires = thresholds
+        .map(
+          (t, k) =>
+            `>${t}: ${fireTrue[k]}/${joins.length} true, ${((100 * fireWrong[k]) / wrongPairs).toFixed(1)}% wrong`,
+        )
+        .join('; ');
       return `true partner strictly first ${top1}/${joins.length}, mean AUC ${(auc / joins.length).toFixed(3)}; fires ${fires}`;
     };
     const jieba = (a: string, b: string) => m.seamScore(a, b).score;
     // The ICU test as features.ts feeds it: the text without white space, four characters per side.
     const compact = (t: string) => [...t.replace(/\s+/g, '')];
-    const icu = (a: string, b: string) => (straddlingWord(compact(a).slice(-4).join(''), compact(b).slice(0, 4).join('')) ? 1.5 : 0);
+    const icu = (a: string, b: string) =>
+      straddlingWord(compact(a).slice(-4).join(''), compact(b).slice(0, 4).join('')) ? 1.5 : 0;
     console.log(
       [
         `word model: ${m.size} words, ${(statSync(MODEL_FILE).size / 1e6).toFixed(2)} MB; table build ${loadMs.toFixed(0)} ms (+ ${massesMs.toFixed(0)} ms for the prefix/suffix masses on the first start/end call)`,
@@ -202,7 +240,11 @@ describe('figures (printed, not asserted: timing belongs to benchmarks)', () => 
           const tb = text.get(l.next)!;
           const j = m.seamScore(ta, tb);
           const i = straddlingWord(compact(ta).slice(-4).join(''), compact(tb).slice(0, 4).join(''));
-          return j.score > 0 || i ? [`    ${compact(ta).slice(-4).join('')}|${compact(tb).slice(0, 4).join('')}: ${j.word ?? '-'} ${j.score.toFixed(2)} / ${i ?? '-'}`] : [];
+          return j.score > 0 || i
+            ? [
+                `    ${compact(ta).slice(-4).join('')}|${compact(tb).slice(0, 4).join('')}: ${j.word ?? '-'} ${j.score.toFixed(2)} / ${i ?? '-'}`,
+              ]
+            : [];
         }),
       ].join('\n'),
     );

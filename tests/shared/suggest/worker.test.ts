@@ -6,9 +6,13 @@ describe('shared/suggest/worker', () => {
   const g = globalThis as unknown as { self?: unknown };
   const had = 'self' in g;
   const posted: Array<Record<string, unknown>> = [];
-  const fake: { postMessage: (m: Record<string, unknown>) => void; onmessage?: (e: { data: unknown }) => void } = { postMessage: (m) => posted.push(m) };
+  const fake: { postMessage: (m: Record<string, unknown>) => void; onmessage?: (e: { data: unknown }) => void } = {
+    postMessage: (m) => posted.push(m),
+  };
   g.self = fake;
-  afterAll(() => { if (!had) delete g.self; });
+  afterAll(() => {
+    if (!had) delete g.self;
+  });
 
   it('answers { id, issue, options } with { id, suggestions }, and errors with { id, error }', async () => {
     await import('../../../shared/suggest/worker');

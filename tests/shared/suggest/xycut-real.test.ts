@@ -13,12 +13,16 @@ import { FIXTURES } from '../../support/paths';
  */
 const BNL = path.join(FIXTURES, 'real/bnl-luxzeit-1858-12-07/text');
 const BL = path.join(FIXTURES, 'real/bl-statesman-1824-02-17/0002647_18240217_0003.xml');
-const load = (file: string, id = 'p1'): Fragment[] => pageFromAlto(readFileSync(file, 'utf8'), { pageId: id }).page.fragments;
+const load = (file: string, id = 'p1'): Fragment[] =>
+  pageFromAlto(readFileSync(file, 'utf8'), { pageId: id }).page.fragments;
 const bnl = (k: number) => load(path.join(BNL, `1858-12-07_01-0000${k}.xml`), `p${k}`);
 
 function xy(frags: Fragment[]): string[] {
   const mode = writingMode(frags);
-  return xyCutOrder(frags.map((f) => f.box!), { writingMode: mode, lineHeight: linePitch(frags, mode) }).map((k) => frags[k].id);
+  return xyCutOrder(
+    frags.map((f) => f.box!),
+    { writingMode: mode, lineHeight: linePitch(frags, mode) },
+  ).map((k) => frags[k].id);
 }
 
 function shuffle<T>(xs: T[], seed: number): T[] {

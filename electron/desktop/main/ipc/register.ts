@@ -5,7 +5,10 @@ import type { SenderFrame } from '../security';
 
 /** The slice of Electron's ipcMain this module needs; tests pass a fake `{ handle }`. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: SenderFrame | null }, ...args: unknown[]) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: { senderFrame: SenderFrame | null }, ...args: unknown[]) => Promise<unknown>,
+  ): void;
 }
 
 /**
@@ -18,10 +21,16 @@ export type IpcResult = { ok: true; value: unknown } | { ok: false; error: strin
  * Registers every contract channel on ipcMain (docs/security.md): the sender must be the app's main frame, the
  * input is validated by the contract's `dispatch`, and the same handlers serve the browser host.
  */
-export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, opts: { validateSender: (frame: SenderFrame | null | undefined) => boolean }): string[] {
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  handlers: Handlers,
+  opts: { validateSender: (frame: SenderFrame | null | undefined) => boolean },
+): string[] {
   const registered: string[] = [];
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, raw) => invokeChecked(handlers, channel, event?.senderFrame, raw, opts.validateSender));
+    ipcMain.handle(channel, (event, raw) =>
+      invokeChecked(handlers, channel, event?.senderFrame, raw, opts.validateSender),
+    );
     registered.push(channel);
   }
   return registered;
@@ -36,8 +45,10 @@ export async function invokeChecked(
   validateSender: (frame: SenderFrame | null | undefined) => boolean,
 ): Promise<IpcResult> {
   try {
-    if (!validateSender(frame)) return { ok: false, error: 'refused: this call did not come from the Galley window', code: 'refused' };
-    if (!isChannel(channel)) return { ok: false, error: `unknown channel "${String(channel).slice(0, 100)}"`, code: 'unknown-channel' };
+    if (!validateSender(frame))
+      return { ok: false, error: 'refused: this call did not come from the Galley window', code: 'refused' };
+    if (!isChannel(channel))
+      return { ok: false, error: `unknown channel "${String(channel).slice(0, 100)}"`, code: 'unknown-channel' };
     return { ok: true, value: await dispatch(handlers, channel, raw) };
   } catch (e) {
     const err = toHostError(e);

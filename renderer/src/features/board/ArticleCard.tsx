@@ -39,7 +39,9 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
     >
       <header className="card-head">
         <span className="swatch" style={{ background: swatchBackground(sw) }} aria-hidden />
-        <span className="card-num" aria-label={t('article.number', { n: sw.number })}>{sw.number}</span>
+        <span className="card-num" aria-label={t('article.number', { n: sw.number })}>
+          {sw.number}
+        </span>
         {editing ? (
           <input
             className="title-input"
@@ -55,11 +57,18 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
             onBlur={(e) => {
               setEditing(false);
               const v = e.target.value.trim();
-              if (v !== (article.title ?? title)) apply({ type: 'renameArticle', articleId: article.id, title: v || null });
+              if (v !== (article.title ?? title))
+                apply({ type: 'renameArticle', articleId: article.id, title: v || null });
             }}
           />
         ) : (
-          <button type="button" className="card-title" title={t('board.renameHint')} data-testid="article-title" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="card-title"
+            title={t('board.renameHint')}
+            data-testid="article-title"
+            onClick={() => setEditing(true)}
+          >
             {title || t('article.untitled', { n: sw.number })}
           </button>
         )}
@@ -69,18 +78,61 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
           value={article.status}
           onChange={(e) => void setReviewStatus(ctx, article.id, e.target.value as Article['status'])}
         >
-          {REVIEW_STATUSES.map((st) => <option key={st} value={st}>{t(`status.${st}`)}</option>)}
+          {REVIEW_STATUSES.map((st) => (
+            <option key={st} value={st}>
+              {t(`status.${st}`)}
+            </option>
+          ))}
         </select>
         {pageList && <span className="card-pages">{t('board.pages', { pages: pageList })}</span>}
         {/* Reorder articles (the export follows the board order). */}
-        <button type="button" className="icon-btn" title={t('history.moveArticle')} aria-label={`${t('history.moveArticle')} ↑`} data-testid="article-up" disabled={index === 0} onClick={(e) => { e.stopPropagation(); apply({ type: 'moveArticle', articleId: article.id, index: index - 1 }); }}>▲</button>
-        <button type="button" className="icon-btn" title={t('history.moveArticle')} aria-label={`${t('history.moveArticle')} ↓`} data-testid="article-down" onClick={(e) => { e.stopPropagation(); if (index < ctx.store.getState().doc!.articles.length - 1) apply({ type: 'moveArticle', articleId: article.id, index: index + 1 }); }}>▼</button>
-        <button type="button" className="icon-btn" title={t('board.delete')} aria-label={t('board.delete')} onClick={(e) => { e.stopPropagation(); apply({ type: 'deleteArticle', articleId: article.id }); }}>✕</button>
+        <button
+          type="button"
+          className="icon-btn"
+          title={t('history.moveArticle')}
+          aria-label={`${t('history.moveArticle')} ↑`}
+          data-testid="article-up"
+          disabled={index === 0}
+          onClick={(e) => {
+            e.stopPropagation();
+            apply({ type: 'moveArticle', articleId: article.id, index: index - 1 });
+          }}
+        >
+          ▲
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          title={t('history.moveArticle')}
+          aria-label={`${t('history.moveArticle')} ↓`}
+          data-testid="article-down"
+          onClick={(e) => {
+            e.stopPropagation();
+            if (index < ctx.store.getState().doc!.articles.length - 1)
+              apply({ type: 'moveArticle', articleId: article.id, index: index + 1 });
+          }}
+        >
+          ▼
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          title={t('board.delete')}
+          aria-label={t('board.delete')}
+          onClick={(e) => {
+            e.stopPropagation();
+            apply({ type: 'deleteArticle', articleId: article.id });
+          }}
+        >
+          ✕
+        </button>
       </header>
       <ReviewBadge article={article} />
       <div className="card-items" role="listbox" aria-multiselectable aria-label={title}>
         {article.items.length === 0 && <p className="empty-drop">{t('board.empty')}</p>}
-        {article.items.map((it, i) => <ItemRow key={it.id} id={it.id} articleId={article.id} join={it.join} first={i === 0} />)}
+        {article.items.map((it, i) => (
+          <ItemRow key={it.id} id={it.id} articleId={article.id} join={it.join} first={i === 0} />
+        ))}
       </div>
     </article>
   );

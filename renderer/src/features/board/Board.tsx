@@ -19,10 +19,19 @@ function NewArticleZone() {
   const ctx = useAppContext();
   const ref = useRef<HTMLButtonElement>(null);
   // The id is taken when the drop happens, from the issue as it is then.
-  const target = useCallback(() => ({ kind: 'newArticle' as const, articleId: newArticleId(ctx.store.getState().doc!) }), [ctx.store]);
+  const target = useCallback(
+    () => ({ kind: 'newArticle' as const, articleId: newArticleId(ctx.store.getState().doc!) }),
+    [ctx.store],
+  );
   const over = useAreaDropTarget(ref, target);
   return (
-    <button ref={ref} type="button" className={`new-article ${over ? 'is-over' : ''}`} data-testid="new-article" onClick={() => newArticleFromSelection(ctx)}>
+    <button
+      ref={ref}
+      type="button"
+      className={`new-article ${over ? 'is-over' : ''}`}
+      data-testid="new-article"
+      onClick={() => newArticleFromSelection(ctx)}
+    >
       {t('board.newArticleDrop')}
     </button>
   );
@@ -50,10 +59,13 @@ export function Board() {
     getItemKey: itemKey,
     initialRect: { width: 500, height: 900 },
     // Without layout (jsdom, a pane not laid out yet) the height reads 0: render a screenful rather than nothing.
-    observeElementRect: (inst, cb) => observeElementRect(inst, (r) => cb(r.height ? r : { width: r.width || 500, height: 900 })),
+    observeElementRect: (inst, cb) =>
+      observeElementRect(inst, (r) => cb(r.height ? r : { width: r.width || 500, height: 900 })),
   });
   // Keep the keyboard cursor's card in view (its row then scrolls itself into view once mounted).
-  const cursorArticle = useApp((s) => (s.doc && s.cursor && s.focusedPane === 'board' ? selectArticleIdOf(s, s.cursor) : null));
+  const cursorArticle = useApp((s) =>
+    s.doc && s.cursor && s.focusedPane === 'board' ? selectArticleIdOf(s, s.cursor) : null,
+  );
   useEffect(() => {
     if (!cursorArticle || !articles) return;
     const i = articles.findIndex((a) => a.id === cursorArticle);
@@ -78,11 +90,18 @@ export function Board() {
         onFocus={() => store.getState().focusPane('board')}
       >
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-          {articles && v.getVirtualItems().map((row) => (
-            <div key={row.key} data-index={row.index} ref={v.measureElement} className="vrow" style={{ transform: `translateY(${row.start}px)` }}>
-              <ArticleCard article={articles[row.index]} index={row.index} />
-            </div>
-          ))}
+          {articles &&
+            v.getVirtualItems().map((row) => (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={v.measureElement}
+                className="vrow"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <ArticleCard article={articles[row.index]} index={row.index} />
+              </div>
+            ))}
         </div>
         {articles && <NewArticleZone />}
       </div>

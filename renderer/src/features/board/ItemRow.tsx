@@ -10,7 +10,12 @@ import { RoleBadge } from './RoleBadge';
 import { OpenEndBadge } from '../open-ends/OpenEndBadge';
 import { OpenEndActions } from '../open-ends/OpenEndActions';
 
-interface Props { id: string; articleId: string; join: boolean; first: boolean }
+interface Props {
+  id: string;
+  articleId: string;
+  join: boolean;
+  first: boolean;
+}
 
 /**
  * A fragment inside an article card. A joined fragment continues the previous paragraph after a seam `⁝`
@@ -28,13 +33,21 @@ export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Pro
   const resolvedEnd = useApp((s) => selectResolvedOpenEnds(s).has(id));
   const dragging = useFragmentDraggable(ref, id, 'board');
   const edge = useItemDropTarget(ref, articleId, id);
-  useEffect(() => { if (isCursor) ref.current?.scrollIntoView?.({ block: 'nearest' }); }, [isCursor]);
+  useEffect(() => {
+    if (isCursor) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [isCursor]);
   if (!fragment) return null;
   const setJoin = (j: boolean) => ctx.store.getState().apply({ type: 'setJoin', fragmentId: fragment.id, join: j });
   return (
     <div
       ref={ref}
-      className={['item-row', join ? 'is-joined' : '', selected ? 'is-selected' : '', isCursor ? 'is-cursor' : '', dragging ? 'is-dragging' : ''].join(' ')}
+      className={[
+        'item-row',
+        join ? 'is-joined' : '',
+        selected ? 'is-selected' : '',
+        isCursor ? 'is-cursor' : '',
+        dragging ? 'is-dragging' : '',
+      ].join(' ')}
       data-testid={`item-${fragment.id}`}
       data-fragment-id={fragment.id}
       data-join={join ? 'true' : 'false'}
@@ -43,7 +56,12 @@ export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Pro
       onClick={(e) => {
         const s = ctx.store.getState();
         s.focusPane('board');
-        clickSelect(ctx, fragment.id, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey }, s.doc ? boardOrder(s.doc) : []);
+        clickSelect(
+          ctx,
+          fragment.id,
+          { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey },
+          s.doc ? boardOrder(s.doc) : [],
+        );
       }}
     >
       {edge === 'top' && <div className="drop-line top" data-testid="drop-line" />}
@@ -54,13 +72,24 @@ export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Pro
           title={t('board.seam')}
           aria-label={t('board.seam')}
           data-testid={`seam-${fragment.id}`}
-          onClick={(e) => { e.stopPropagation(); setJoin(false); }}
-        >⁝</button>
+          onClick={(e) => {
+            e.stopPropagation();
+            setJoin(false);
+          }}
+        >
+          ⁝
+        </button>
       ) : (
-        <span className="item-role"><RoleBadge role={fragment.role} always /></span>
+        <span className="item-role">
+          <RoleBadge role={fragment.role} always />
+        </span>
       )}
       <span className="item-text">{fragment.text}</span>
-      {openEnd && <span className="open-end" title={t('page.openEnd')} aria-label={t('page.openEnd')}>⤳</span>}
+      {openEnd && (
+        <span className="open-end" title={t('page.openEnd')} aria-label={t('page.openEnd')}>
+          ⤳
+        </span>
+      )}
       {resolvedEnd && fragment.openEnd && <OpenEndBadge id={fragment.id} stamp={fragment.openEnd} />}
       {openEnd && selected && <OpenEndActions id={fragment.id} />}
       {!join && !first && (
@@ -70,8 +99,13 @@ export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Pro
           title={t('board.joinPrev')}
           aria-label={t('board.joinPrev')}
           data-testid={`join-${fragment.id}`}
-          onClick={(e) => { e.stopPropagation(); setJoin(true); }}
-        >⌒</button>
+          onClick={(e) => {
+            e.stopPropagation();
+            setJoin(true);
+          }}
+        >
+          ⌒
+        </button>
       )}
       {edge === 'bottom' && <div className="drop-line bottom" data-testid="drop-line" />}
     </div>

@@ -6,5 +6,9 @@ import type { Role } from '@shared/model/types';
 export const RoleBadge = memo(function RoleBadge({ role, always = false }: { role: Role; always?: boolean }) {
   const { t } = useTranslation();
   if (role === 'body' && !always) return null;
-  return <span className={`role-badge role-${role}`} data-role={role}>{t(`role.${role}`)}</span>;
+  return (
+    <span className={`role-badge role-${role}`} data-role={role}>
+      {t(`role.${role}`)}
+    </span>
+  );
 });

@@ -23,7 +23,12 @@ const TrayRow = memo(function TrayRow({ id, kind }: { id: string; kind: 'pool' |
   return (
     <div
       ref={ref}
-      className={['tray-row', kind === 'discard' ? 'is-discarded' : '', selected ? 'is-selected' : '', dragging ? 'is-dragging' : ''].join(' ')}
+      className={[
+        'tray-row',
+        kind === 'discard' ? 'is-discarded' : '',
+        selected ? 'is-selected' : '',
+        dragging ? 'is-dragging' : '',
+      ].join(' ')}
       data-testid={`${kind}-${id}`}
       data-fragment-id={id}
       role="option"
@@ -35,7 +40,10 @@ const TrayRow = memo(function TrayRow({ id, kind }: { id: string; kind: 'pool' |
       }}
     >
       {/* The badge inside the clamped text: the row has a fixed height of two lines. */}
-      <span className="tray-text"><RoleBadge role={fragment.role} />{fragment.text}</span>
+      <span className="tray-text">
+        <RoleBadge role={fragment.role} />
+        {fragment.text}
+      </span>
     </div>
   );
 });
@@ -57,17 +65,31 @@ export function Tray({ kind }: { kind: 'pool' | 'discard' }) {
   }, [open]);
   const label = kind === 'pool' ? t('board.pool') : t('board.discarded');
   return (
-    <section ref={ref} className={['tray', `tray-${kind}`, over ? 'is-over' : '', open ? 'is-open' : ''].join(' ')} data-testid={`tray-${kind}`} aria-label={label}>
+    <section
+      ref={ref}
+      className={['tray', `tray-${kind}`, over ? 'is-over' : '', open ? 'is-open' : ''].join(' ')}
+      data-testid={`tray-${kind}`}
+      aria-label={label}
+    >
       <button type="button" className="tray-head" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <span className="tray-caret" aria-hidden>{open ? '▾' : '▸'}</span>
+        <span className="tray-caret" aria-hidden>
+          {open ? '▾' : '▸'}
+        </span>
         {label} <span className="count">({ids.length})</span>
       </button>
       {open && (
         <div ref={scrollRef} className="tray-scroll" role="listbox" aria-multiselectable aria-label={label}>
-          {ids.length === 0 && <p className="empty-note">{kind === 'pool' ? t('board.poolEmpty') : t('board.discardEmpty')}</p>}
+          {ids.length === 0 && (
+            <p className="empty-note">{kind === 'pool' ? t('board.poolEmpty') : t('board.discardEmpty')}</p>
+          )}
           <div style={{ height: w.total, position: 'relative' }}>
             {ids.slice(w.start, w.end).map((id, k) => (
-              <div key={id} data-index={w.start + k} className="vrow" style={{ transform: `translateY(${(w.start + k) * TRAY_SLOT}px)` }}>
+              <div
+                key={id}
+                data-index={w.start + k}
+                className="vrow"
+                style={{ transform: `translateY(${(w.start + k) * TRAY_SLOT}px)` }}
+              >
                 <TrayRow id={id} kind={kind} />
               </div>
             ))}

@@ -9,8 +9,17 @@ import type { CommandId } from '@shared/commands/ids';
 
 /** Letter pressed after R to set a role (shown in the `?` overlay and the palette). */
 export const ROLE_KEYS: Record<Role, string> = {
-  kicker: 'K', headline: 'H', deck: 'D', subhead: 'S', dateline: 'T', byline: 'B', body: 'P', caption: 'C',
-  credit: 'E', jump: 'J', other: 'O',
+  kicker: 'K',
+  headline: 'H',
+  deck: 'D',
+  subhead: 'S',
+  dateline: 'T',
+  byline: 'B',
+  body: 'P',
+  caption: 'C',
+  credit: 'E',
+  jump: 'J',
+  other: 'O',
 };
 
 const st = (ctx: CommandContext) => ctx.store.getState();
@@ -38,12 +47,19 @@ function apply(ctx: CommandContext, op: Op): boolean {
 export function sendToArticle(ctx: CommandContext, n: number): void {
   const s = st(ctx);
   const art = s.doc?.articles[n];
-  if (!art) { s.notify('error', ctx.t('notice.noArticle', { n: n + 1 })); return; }
+  if (!art) {
+    s.notify('error', ctx.t('notice.noArticle', { n: n + 1 }));
+    return;
+  }
   const ids = selected(ctx);
   if (!ids.length) return;
   const moving = new Set(ids);
   const rest = art.items.filter((it) => !moving.has(it.id));
-  apply(ctx, { type: 'moveFragments', fragmentIds: ids, to: { kind: 'article', articleId: art.id, after: rest.length ? rest[rest.length - 1].id : null } });
+  apply(ctx, {
+    type: 'moveFragments',
+    fragmentIds: ids,
+    to: { kind: 'article', articleId: art.id, after: rest.length ? rest[rest.length - 1].id : null },
+  });
 }
 
 export function newArticleFromSelection(ctx: CommandContext): void {
@@ -51,7 +67,8 @@ export function newArticleFromSelection(ctx: CommandContext): void {
   if (!s.doc) return;
   const ids = selected(ctx);
   const articleId = newArticleId(s.doc);
-  if (apply(ctx, { type: 'createArticle', articleId, ...(ids.length ? { fragmentIds: ids } : {}) })) s.selectArticle(articleId);
+  if (apply(ctx, { type: 'createArticle', articleId, ...(ids.length ? { fragmentIds: ids } : {}) }))
+    s.selectArticle(articleId);
 }
 
 /** Moves the selected fragments of one article one place up (-1) or down (+1) inside it. */
@@ -61,7 +78,11 @@ function moveWithin(ctx: CommandContext, dir: -1 | 1): void {
   if (!s.doc || !ids.length) return;
   const places = ids.map((id) => placeOf(s.doc!, id));
   const first = places[0];
-  if (!first || first.kind !== 'article' || places.some((p) => !p || p.kind !== 'article' || p.articleId !== first.articleId)) {
+  if (
+    !first ||
+    first.kind !== 'article' ||
+    places.some((p) => !p || p.kind !== 'article' || p.articleId !== first.articleId)
+  ) {
     s.notify('info', ctx.t('notice.moveOnlyInArticle'));
     return;
   }
@@ -73,7 +94,11 @@ function moveWithin(ctx: CommandContext, dir: -1 | 1): void {
   const before = items.slice(0, firstIdx).filter((it) => !moving.has(it.id)).length;
   const target = before + dir;
   if (target < 0 || target > rest.length) return;
-  apply(ctx, { type: 'moveFragments', fragmentIds: ids, to: { kind: 'article', articleId: first.articleId, after: target === 0 ? null : rest[target - 1].id } });
+  apply(ctx, {
+    type: 'moveFragments',
+    fragmentIds: ids,
+    to: { kind: 'article', articleId: first.articleId, after: target === 0 ? null : rest[target - 1].id },
+  });
 }
 
 function setJoin(ctx: CommandContext, join: boolean): void {
@@ -82,9 +107,15 @@ function setJoin(ctx: CommandContext, join: boolean): void {
     const p = placeOf(s.doc!, id);
     return p?.kind === 'article' && (!join || p.index > 0);
   });
-  if (!ids.length) { s.notify('info', ctx.t('notice.joinOnlyInArticle')); return; }
+  if (!ids.length) {
+    s.notify('info', ctx.t('notice.joinOnlyInArticle'));
+    return;
+  }
   const ops: Op[] = ids.map((fragmentId) => ({ type: 'setJoin', fragmentId, join }));
-  apply(ctx, ops.length === 1 ? ops[0] : { type: 'batch', ops, label: join ? ctx.t('history.join') : ctx.t('history.unjoin') });
+  apply(
+    ctx,
+    ops.length === 1 ? ops[0] : { type: 'batch', ops, label: join ? ctx.t('history.join') : ctx.t('history.unjoin') },
+  );
 }
 
 /** Splits the fragment at the editor caret; outside the editor the last caret position is used. */
@@ -95,7 +126,10 @@ export function splitAtCaret(ctx: CommandContext): void {
   let fragmentId = ed?.fragmentId() ?? null;
   let offset = ed?.caretOffset() ?? null;
   if ((fragmentId === null || offset === null) && s.caret) ({ fragmentId, offset } = s.caret);
-  if (!fragmentId || offset === null) { s.notify('info', ctx.t('notice.splitNeedsCaret')); return; }
+  if (!fragmentId || offset === null) {
+    s.notify('info', ctx.t('notice.splitNeedsCaret'));
+    return;
+  }
   const newId = newFragmentId(s.doc);
   if (apply(ctx, { type: 'splitFragment', fragmentId, offset, newId })) s.select([newId]);
 }
@@ -106,9 +140,17 @@ function merge(ctx: CommandContext): void {
   if (!s.doc || !id) return;
   const p = placeOf(s.doc, id);
   if (!p) return;
-  const list = p.kind === 'article' ? s.doc.articles.find((a) => a.id === p.articleId)!.items.map((it) => it.id) : p.kind === 'pool' ? s.doc.pool : s.doc.discarded;
+  const list =
+    p.kind === 'article'
+      ? s.doc.articles.find((a) => a.id === p.articleId)!.items.map((it) => it.id)
+      : p.kind === 'pool'
+        ? s.doc.pool
+        : s.doc.discarded;
   const next = list[p.index + 1];
-  if (!next) { s.notify('info', ctx.t('notice.nothingToMerge')); return; }
+  if (!next) {
+    s.notify('info', ctx.t('notice.nothingToMerge'));
+    return;
+  }
   if (apply(ctx, { type: 'mergeFragments', fragmentId: id, nextId: next })) s.select([id]);
 }
 
@@ -128,7 +170,10 @@ export function nextProblem(ctx: CommandContext): void {
   const r = selectAudit(s);
   if (!s.doc || !r) return;
   const problems = new Set([...r.unassigned, ...r.openEnds]);
-  if (!problems.size) { s.notify('info', ctx.t('notice.noProblems')); return; }
+  if (!problems.size) {
+    s.notify('info', ctx.t('notice.noProblems'));
+    return;
+  }
   const order = allSourceOrder(s.doc);
   const start = s.cursor ? order.indexOf(s.cursor) : -1;
   for (let k = 1; k <= order.length; k++) {
@@ -143,22 +188,114 @@ export function nextProblem(ctx: CommandContext): void {
 }
 
 export const editorialCommands: Command[] = [
-  { id: 'article.newFromSelection', capture: 'record', labelKey: 'cmd.newArticleFromSelection', group: 'article', keys: ['Ctrl+N'], run: newArticleFromSelection, enabled: hasDoc },
+  {
+    id: 'article.newFromSelection',
+    capture: 'record',
+    labelKey: 'cmd.newArticleFromSelection',
+    group: 'article',
+    keys: ['Ctrl+N'],
+    run: newArticleFromSelection,
+    enabled: hasDoc,
+  },
   ...Array.from({ length: 9 }, (_, n): Command => ({
-    id: `fragment.toArticle${n + 1}` as CommandId, capture: 'record', labelKey: 'cmd.toArticle', labelValues: { n: n + 1 }, group: 'fragment', keys: [`Ctrl+${n + 1}`],
-    run: (ctx) => sendToArticle(ctx, n), enabled: (ctx) => hasSelection(ctx) && !!st(ctx).doc!.articles[n],
+    id: `fragment.toArticle${n + 1}` as CommandId,
+    capture: 'record',
+    labelKey: 'cmd.toArticle',
+    labelValues: { n: n + 1 },
+    group: 'fragment',
+    keys: [`Ctrl+${n + 1}`],
+    run: (ctx) => sendToArticle(ctx, n),
+    enabled: (ctx) => hasSelection(ctx) && !!st(ctx).doc!.articles[n],
   })),
-  { id: 'fragment.moveUp', capture: 'record', labelKey: 'cmd.moveUp', group: 'fragment', keys: ['Alt+ArrowUp'], run: (ctx) => moveWithin(ctx, -1), enabled: hasSelection },
-  { id: 'fragment.moveDown', capture: 'record', labelKey: 'cmd.moveDown', group: 'fragment', keys: ['Alt+ArrowDown'], run: (ctx) => moveWithin(ctx, 1), enabled: hasSelection },
-  { id: 'fragment.join', capture: 'record', labelKey: 'cmd.join', group: 'fragment', keys: ['Ctrl+J'], run: (ctx) => setJoin(ctx, true), enabled: hasSelection },
-  { id: 'fragment.unjoin', capture: 'record', labelKey: 'cmd.unjoin', group: 'fragment', keys: ['Ctrl+Shift+J'], run: (ctx) => setJoin(ctx, false), enabled: hasSelection },
-  { id: 'fragment.split', capture: 'record', labelKey: 'cmd.split', group: 'fragment', keys: ['Ctrl+Enter'], run: splitAtCaret, enabled: hasDoc },
-  { id: 'fragment.merge', capture: 'record', labelKey: 'cmd.merge', group: 'fragment', keys: ['Ctrl+M'], run: merge, enabled: hasSelection },
-  { id: 'fragment.discard', capture: 'record', labelKey: 'cmd.discard', group: 'fragment', keys: ['Delete'], run: (ctx) => sendTo(ctx, 'discard'), enabled: hasSelection },
-  { id: 'fragment.toPool', capture: 'record', labelKey: 'cmd.toPool', group: 'fragment', keys: ['Backspace'], run: (ctx) => sendTo(ctx, 'pool'), enabled: hasSelection },
+  {
+    id: 'fragment.moveUp',
+    capture: 'record',
+    labelKey: 'cmd.moveUp',
+    group: 'fragment',
+    keys: ['Alt+ArrowUp'],
+    run: (ctx) => moveWithin(ctx, -1),
+    enabled: hasSelection,
+  },
+  {
+    id: 'fragment.moveDown',
+    capture: 'record',
+    labelKey: 'cmd.moveDown',
+    group: 'fragment',
+    keys: ['Alt+ArrowDown'],
+    run: (ctx) => moveWithin(ctx, 1),
+    enabled: hasSelection,
+  },
+  {
+    id: 'fragment.join',
+    capture: 'record',
+    labelKey: 'cmd.join',
+    group: 'fragment',
+    keys: ['Ctrl+J'],
+    run: (ctx) => setJoin(ctx, true),
+    enabled: hasSelection,
+  },
+  {
+    id: 'fragment.unjoin',
+    capture: 'record',
+    labelKey: 'cmd.unjoin',
+    group: 'fragment',
+    keys: ['Ctrl+Shift+J'],
+    run: (ctx) => setJoin(ctx, false),
+    enabled: hasSelection,
+  },
+  {
+    id: 'fragment.split',
+    capture: 'record',
+    labelKey: 'cmd.split',
+    group: 'fragment',
+    keys: ['Ctrl+Enter'],
+    run: splitAtCaret,
+    enabled: hasDoc,
+  },
+  {
+    id: 'fragment.merge',
+    capture: 'record',
+    labelKey: 'cmd.merge',
+    group: 'fragment',
+    keys: ['Ctrl+M'],
+    run: merge,
+    enabled: hasSelection,
+  },
+  {
+    id: 'fragment.discard',
+    capture: 'record',
+    labelKey: 'cmd.discard',
+    group: 'fragment',
+    keys: ['Delete'],
+    run: (ctx) => sendTo(ctx, 'discard'),
+    enabled: hasSelection,
+  },
+  {
+    id: 'fragment.toPool',
+    capture: 'record',
+    labelKey: 'cmd.toPool',
+    group: 'fragment',
+    keys: ['Backspace'],
+    run: (ctx) => sendTo(ctx, 'pool'),
+    enabled: hasSelection,
+  },
   ...ROLES.map((role): Command => ({
-    id: `fragment.role.${role}`, capture: 'record', labelKey: 'cmd.setRole', labelValues: { role }, group: 'fragment', keys: [`R ${ROLE_KEYS[role]}`],
-    run: (ctx) => setRole(ctx, role), enabled: hasSelection,
+    id: `fragment.role.${role}`,
+    capture: 'record',
+    labelKey: 'cmd.setRole',
+    labelValues: { role },
+    group: 'fragment',
+    keys: [`R ${ROLE_KEYS[role]}`],
+    run: (ctx) => setRole(ctx, role),
+    enabled: hasSelection,
   })),
-  { id: 'problem.next', capture: 'record', labelKey: 'cmd.nextProblem', group: 'select', keys: ['F8'], run: nextProblem, enabled: hasDoc },
+  {
+    id: 'problem.next',
+    capture: 'record',
+    labelKey: 'cmd.nextProblem',
+    group: 'select',
+    keys: ['F8'],
+    run: nextProblem,
+    enabled: hasDoc,
+  },
 ];

@@ -7,7 +7,13 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
  * (a fragment leaves it or comes back); the virtualizer re-measures every item whenever its count changes, an
  * O(count) pass per drop on the main thread. With one row height the window is arithmetic: O(rows in view).
  */
-export function useFixedWindow(ref: RefObject<HTMLElement | null>, count: number, slot: number, enabled: boolean, overscan = 6) {
+export function useFixedWindow(
+  ref: RefObject<HTMLElement | null>,
+  count: number,
+  slot: number,
+  enabled: boolean,
+  overscan = 6,
+) {
   // Before layout (and in jsdom, which has none) assume a small viewport, so rows render at once.
   const [view, setView] = useState({ top: 0, height: 300 });
   useLayoutEffect(() => {
@@ -22,7 +28,10 @@ export function useFixedWindow(ref: RefObject<HTMLElement | null>, count: number
     el.addEventListener('scroll', read, { passive: true });
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(read);
     ro?.observe(el);
-    return () => { el.removeEventListener('scroll', read); ro?.disconnect(); };
+    return () => {
+      el.removeEventListener('scroll', read);
+      ro?.disconnect();
+    };
   }, [ref, enabled]);
   const start = Math.min(count, Math.max(0, Math.floor(view.top / slot) - overscan));
   const end = Math.min(count, Math.ceil((view.top + view.height) / slot) + overscan);

@@ -9,11 +9,21 @@ export function ChangeSnippet({ s }: { s: Snippet }) {
   return (
     <span className="change-snippet">
       <span className="snip-before" data-testid="snip-before">
-        {s.cutStart && '…'}{s.before}<del>{show(s.removed)}</del>{s.after}{s.cutEnd && '…'}
+        {s.cutStart && '…'}
+        {s.before}
+        <del>{show(s.removed)}</del>
+        {s.after}
+        {s.cutEnd && '…'}
       </span>
       <span className="snip-after" data-testid="snip-after">
-        <span className="snip-arrow" aria-hidden>→ </span>
-        {s.cutStart && '…'}{s.before}<ins>{show(s.added)}</ins>{s.after}{s.cutEnd && '…'}
+        <span className="snip-arrow" aria-hidden>
+          →{' '}
+        </span>
+        {s.cutStart && '…'}
+        {s.before}
+        <ins>{show(s.added)}</ins>
+        {s.after}
+        {s.cutEnd && '…'}
       </span>
     </span>
   );

@@ -21,18 +21,47 @@ export function CleanupMenu() {
     setOpen(false);
     openCleanup(store, scope, rule === 'all' ? CLEANUP_RULES : [rule]);
   };
-  const best = scopeAvailable(store, 'selection') && store.getState().focusedPane !== 'board' ? 'selection' : scopeAvailable(store, 'article') ? 'article' : 'issue';
+  const best =
+    scopeAvailable(store, 'selection') && store.getState().focusedPane !== 'board'
+      ? 'selection'
+      : scopeAvailable(store, 'article')
+        ? 'article'
+        : 'issue';
   return (
     <div className="menu-wrap cleanup-menu">
-      <button type="button" disabled={!hasDoc} data-testid="btn-cleanup" title={t(`editors.cleanup.cmd.${best}`)} onClick={() => run(best)}>{t('editors.cleanup.button')}</button>
-      <button type="button" disabled={!hasDoc} aria-haspopup="menu" aria-expanded={open} aria-label={t('editors.cleanup.more')} data-testid="btn-cleanup-more" onClick={() => setOpen(!open)}>▾</button>
+      <button
+        type="button"
+        disabled={!hasDoc}
+        data-testid="btn-cleanup"
+        title={t(`editors.cleanup.cmd.${best}`)}
+        onClick={() => run(best)}
+      >
+        {t('editors.cleanup.button')}
+      </button>
+      <button
+        type="button"
+        disabled={!hasDoc}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={t('editors.cleanup.more')}
+        data-testid="btn-cleanup-more"
+        onClick={() => setOpen(!open)}
+      >
+        ▾
+      </button>
       {open && (
         <div className="menu editors-menu" role="menu" onMouseLeave={() => setOpen(false)}>
           <fieldset>
             <legend>{t('editors.cleanup.rules')}</legend>
             {(['all', ...CLEANUP_RULES] as const).map((r) => (
               <label key={r}>
-                <input type="radio" name="cleanup-rule" checked={rule === r} onChange={() => setRule(r)} data-testid={`cleanup-rule-${r}`} />
+                <input
+                  type="radio"
+                  name="cleanup-rule"
+                  checked={rule === r}
+                  onChange={() => setRule(r)}
+                  data-testid={`cleanup-rule-${r}`}
+                />
                 {r === 'all' ? t('editors.cleanup.allRules') : t(`editors.cleanup.rule.${r}`)}
               </label>
             ))}
@@ -40,7 +69,14 @@ export function CleanupMenu() {
           <fieldset>
             <legend>{t('editors.cleanup.scopeHead')}</legend>
             {CLEANUP_SCOPES.map((s) => (
-              <button key={s} type="button" role="menuitem" disabled={!scopeAvailable(store, s)} data-testid={`cleanup-scope-${s}`} onClick={() => run(s)}>
+              <button
+                key={s}
+                type="button"
+                role="menuitem"
+                disabled={!scopeAvailable(store, s)}
+                data-testid={`cleanup-scope-${s}`}
+                onClick={() => run(s)}
+              >
                 {t(`editors.cleanup.scope.${s}`)}
               </button>
             ))}

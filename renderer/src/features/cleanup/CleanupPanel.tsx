@@ -22,7 +22,12 @@ export function CleanupPanel() {
 
   useEffect(() => {
     if (!preview) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); closeCleanup(store); } };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        closeCleanup(store);
+      }
+    };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [preview, store]);
@@ -31,7 +36,10 @@ export function CleanupPanel() {
     const m = new Map<string, string>();
     if (!issue || !preview) return m;
     for (const f of preview.fragments) {
-      if (!f.articleId) { m.set(f.fragmentId, t('editors.cleanup.pool')); continue; }
+      if (!f.articleId) {
+        m.set(f.fragmentId, t('editors.cleanup.pool'));
+        continue;
+      }
       const a = issue.articles.find((x) => x.id === f.articleId);
       // The number, not the title: the title is read from the first fragment and would repeat the text below.
       m.set(f.fragmentId, a ? t('article.number', { n: articleIndexById(issue, a.id) + 1 }) : '');
@@ -42,27 +50,48 @@ export function CleanupPanel() {
   if (!preview) return null;
   const apply = () => applyCleanup(store, (count) => t('editors.cleanup.label', { count }));
   return (
-    <div className="overlay" onMouseDown={(e) => { if (e.target === e.currentTarget) closeCleanup(store); }}>
-      <div className="editors-dialog" role="dialog" aria-modal aria-labelledby="cleanup-title" data-testid="cleanup-panel">
+    <div
+      className="overlay"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) closeCleanup(store);
+      }}
+    >
+      <div
+        className="editors-dialog"
+        role="dialog"
+        aria-modal
+        aria-labelledby="cleanup-title"
+        data-testid="cleanup-panel"
+      >
         <header className="help-head">
           <h2 id="cleanup-title">{t('editors.cleanup.title', { scope: t(`editors.cleanup.scope.${scope}`) })}</h2>
         </header>
         <p className="editors-summary" data-testid="cleanup-summary">
-          {preview.changeCount ? t('editors.cleanup.summary', { count: preview.changeCount, fragments: preview.fragments.length }) : t('editors.cleanup.nothing')}
+          {preview.changeCount
+            ? t('editors.cleanup.summary', { count: preview.changeCount, fragments: preview.fragments.length })
+            : t('editors.cleanup.nothing')}
         </p>
         <div className="editors-list">
           {preview.fragments.map((f) => (
             <section key={f.fragmentId} className="editors-group" data-testid={`cleanup-frag-${f.fragmentId}`}>
-              <h3>{t('editors.cleanup.where', { page: f.page, place: places.get(f.fragmentId) ?? '', id: f.fragmentId })}</h3>
+              <h3>
+                {t('editors.cleanup.where', { page: f.page, place: places.get(f.fragmentId) ?? '', id: f.fragmentId })}
+              </h3>
               <ul>
                 {f.changes.map((c) => {
                   const k = changeKey(f.fragmentId, c);
                   return (
                     <li key={k} className={skipped.has(k) ? 'is-skipped' : ''} data-testid="cleanup-change">
                       <label>
-                        <input type="checkbox" checked={!skipped.has(k)} onChange={() => toggleChange(store, f.fragmentId, c.start)} />
+                        <input
+                          type="checkbox"
+                          checked={!skipped.has(k)}
+                          onChange={() => toggleChange(store, f.fragmentId, c.start)}
+                        />
                         <ChangeSnippet s={snippetOf(f.before, c.start, c.end, c.after)} />
-                        <span className="rule-tag">{t(`editors.cleanup.rule.${c.rule as CleanupRule}`, { defaultValue: c.rule })}</span>
+                        <span className="rule-tag">
+                          {t(`editors.cleanup.rule.${c.rule as CleanupRule}`, { defaultValue: c.rule })}
+                        </span>
                       </label>
                     </li>
                   );
@@ -72,8 +101,12 @@ export function CleanupPanel() {
           ))}
         </div>
         <footer className="editors-actions">
-          <button type="button" className="primary" disabled={!ticked} onClick={apply} data-testid="cleanup-apply">{t('editors.cleanup.apply', { count: ticked })}</button>
-          <button type="button" onClick={() => closeCleanup(store)} data-testid="cleanup-cancel">{t('editors.cleanup.cancel')}</button>
+          <button type="button" className="primary" disabled={!ticked} onClick={apply} data-testid="cleanup-apply">
+            {t('editors.cleanup.apply', { count: ticked })}
+          </button>
+          <button type="button" onClick={() => closeCleanup(store)} data-testid="cleanup-cancel">
+            {t('editors.cleanup.cancel')}
+          </button>
         </footer>
       </div>
     </div>

@@ -1,5 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { CLEANUP_RULES, changeKey, cleanupOp, previewCleanup, type CleanupPreview, type CleanupRule } from '@shared/cleanup';
+import {
+  CLEANUP_RULES,
+  changeKey,
+  cleanupOp,
+  previewCleanup,
+  type CleanupPreview,
+  type CleanupRule,
+} from '@shared/cleanup';
 import type { AppStore } from '../../store/create-store';
 
 /** What Cleanup runs over: the selected fragments, the selected article, or every article of the issue. */
@@ -21,7 +28,12 @@ const panels = new WeakMap<AppStore, StoreApi<CleanupPanelState>>();
 export function cleanupPanel(store: AppStore): StoreApi<CleanupPanelState> {
   let p = panels.get(store);
   if (!p) {
-    p = createStore<CleanupPanelState>()(() => ({ preview: null, scope: 'issue', rules: [...CLEANUP_RULES], skipped: new Set() }));
+    p = createStore<CleanupPanelState>()(() => ({
+      preview: null,
+      scope: 'issue',
+      rules: [...CLEANUP_RULES],
+      skipped: new Set(),
+    }));
     panels.set(store, p);
   }
   return p;
@@ -37,7 +49,11 @@ export function scopeAvailable(store: AppStore, scope: CleanupScopeKind): boolea
 }
 
 /** Computes the preview for a scope and rules and opens the panel (even when empty: it says "nothing to clean"). */
-export function openCleanup(store: AppStore, scope: CleanupScopeKind, rules: readonly CleanupRule[] = CLEANUP_RULES): CleanupPreview | null {
+export function openCleanup(
+  store: AppStore,
+  scope: CleanupScopeKind,
+  rules: readonly CleanupRule[] = CLEANUP_RULES,
+): CleanupPreview | null {
   const s = store.getState();
   if (!s.doc || !scopeAvailable(store, scope)) return null;
   const preview = previewCleanup(s.doc, {
@@ -78,7 +94,10 @@ export function applyCleanup(store: AppStore, label: (n: number) => string): boo
     s.notify('error', e instanceof Error ? e.message : String(e));
     return false;
   }
-  if (!op) { closeCleanup(store); return false; }
+  if (!op) {
+    closeCleanup(store);
+    return false;
+  }
   const n = preview.changeCount - [...skipped].length;
   const ok = s.apply(op, label(n), 'record');
   if (ok) closeCleanup(store);

@@ -1,5 +1,12 @@
 /** A change shown in context: a few characters either side, the changed part kept apart for highlighting. */
-export interface Snippet { before: string; removed: string; added: string; after: string; cutStart: boolean; cutEnd: boolean }
+export interface Snippet {
+  before: string;
+  removed: string;
+  added: string;
+  after: string;
+  cutStart: boolean;
+  cutEnd: boolean;
+}
 
 /** Line breaks shown as ⏎ so that a removed line break is visible in the preview. */
 const visible = (s: string) => s.replace(/\r\n|\r|\n|\u2028|\u2029/g, '⏎');

@@ -12,7 +12,11 @@ import { isFragmentDrag, type DropTarget, type FragmentDragData } from './drop-o
  * Makes a fragment row draggable. Dragging a selected row carries the whole selection (in reading order);
  * dragging an unselected row selects it first.
  */
-export function useFragmentDraggable(ref: RefObject<HTMLElement | null>, id: string, source: 'page' | 'board'): boolean {
+export function useFragmentDraggable(
+  ref: RefObject<HTMLElement | null>,
+  id: string,
+  source: 'page' | 'board',
+): boolean {
   const { store, t } = useAppContext();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
@@ -52,7 +56,11 @@ export function useFragmentDraggable(ref: RefObject<HTMLElement | null>, id: str
 }
 
 /** A row inside an article: the drop line shows above or below it, whichever edge is closer to the pointer. */
-export function useItemDropTarget(ref: RefObject<HTMLElement | null>, articleId: string, itemId: string): 'top' | 'bottom' | null {
+export function useItemDropTarget(
+  ref: RefObject<HTMLElement | null>,
+  articleId: string,
+  itemId: string,
+): 'top' | 'bottom' | null {
   const [edge, setEdge] = useState<'top' | 'bottom' | null>(null);
   useEffect(() => {
     const el = ref.current;
@@ -60,8 +68,15 @@ export function useItemDropTarget(ref: RefObject<HTMLElement | null>, articleId:
     return dropTargetForElements({
       element: el,
       canDrop: ({ source }) => isFragmentDrag(source.data),
-      getData: ({ input, element }) => attachClosestEdge({ target: { kind: 'item', articleId, itemId, edge: 'bottom' } }, { input, element, allowedEdges: ['top', 'bottom'] }),
-      onDrag: ({ self }) => { const e = extractClosestEdge(self.data); setEdge(e === 'top' || e === 'bottom' ? e : null); },
+      getData: ({ input, element }) =>
+        attachClosestEdge(
+          { target: { kind: 'item', articleId, itemId, edge: 'bottom' } },
+          { input, element, allowedEdges: ['top', 'bottom'] },
+        ),
+      onDrag: ({ self }) => {
+        const e = extractClosestEdge(self.data);
+        setEdge(e === 'top' || e === 'bottom' ? e : null);
+      },
       onDragLeave: () => setEdge(null),
       onDrop: () => setEdge(null),
     });
@@ -70,20 +85,25 @@ export function useItemDropTarget(ref: RefObject<HTMLElement | null>, articleId:
 }
 
 /** A whole area (article card, pool, discard pile, new-article zone) as one drop target. */
-export function useAreaDropTarget(ref: RefObject<HTMLElement | null>, target: DropTarget | (() => DropTarget)): boolean {
+export function useAreaDropTarget(
+  ref: RefObject<HTMLElement | null>,
+  target: DropTarget | (() => DropTarget),
+): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    return combine(dropTargetForElements({
-      element: el,
-      canDrop: ({ source }) => isFragmentDrag(source.data),
-      getData: () => ({ target: typeof target === 'function' ? target() : target }),
-      // Only highlight when no inner row target is under the pointer.
-      onDrag: ({ location, self }) => setOver(location.current.dropTargets[0]?.element === self.element),
-      onDragLeave: () => setOver(false),
-      onDrop: () => setOver(false),
-    }));
+    return combine(
+      dropTargetForElements({
+        element: el,
+        canDrop: ({ source }) => isFragmentDrag(source.data),
+        getData: () => ({ target: typeof target === 'function' ? target() : target }),
+        // Only highlight when no inner row target is under the pointer.
+        onDrag: ({ location, self }) => setOver(location.current.dropTargets[0]?.element === self.element),
+        onDragLeave: () => setOver(false),
+        onDrop: () => setOver(false),
+      }),
+    );
   }, [ref, target]);
   return over;
 }

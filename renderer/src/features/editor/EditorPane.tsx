@@ -11,10 +11,14 @@ import { Candidates } from '../suggest/Candidates';
 // Monaco is 4 MB: load it only when the editor first shows.
 const MonacoFragmentEditor = lazy(() => import('./MonacoFragmentEditor'));
 
-const darkQuery = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+const darkQuery =
+  typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 function useDark(): boolean {
   return useSyncExternalStore(
-    (cb) => { darkQuery?.addEventListener('change', cb); return () => darkQuery?.removeEventListener('change', cb); },
+    (cb) => {
+      darkQuery?.addEventListener('change', cb);
+      return () => darkQuery?.removeEventListener('change', cb);
+    },
     () => !!darkQuery?.matches,
   );
 }
@@ -46,7 +50,10 @@ export function EditorPane() {
   const dArticle = useDeferredValue(article);
   const original = useMemo(() => (dIssue && dFragment ? originalTextOf(dIssue, dFragment) : ''), [dIssue, dFragment]);
   const articleTexts = useMemo(
-    () => (dIssue && dArticle ? { before: articleText(dIssue, dArticle, 'original'), after: articleText(dIssue, dArticle, 'current') } : null),
+    () =>
+      dIssue && dArticle
+        ? { before: articleText(dIssue, dArticle, 'original'), after: articleText(dIssue, dArticle, 'current') }
+        : null,
     [dIssue, dArticle],
   );
 
@@ -54,7 +61,11 @@ export function EditorPane() {
     <section className="pane editor-pane" aria-label={t('editor.title')}>
       <header className="pane-head">
         <h2>{t('editor.title')}</h2>
-        {fragment && <span className="pane-sub" data-testid="editor-fragment">{t('editor.fragment', { id: fragment.id, role: t(`role.${fragment.role}`) })}</span>}
+        {fragment && (
+          <span className="pane-sub" data-testid="editor-fragment">
+            {t('editor.fragment', { id: fragment.id, role: t(`role.${fragment.role}`) })}
+          </span>
+        )}
       </header>
       <div className="editor-body">
         {!fragment && <p className="empty-note">{t('editor.none')}</p>}

@@ -66,7 +66,10 @@ export default function MonacoFragmentEditor({ fragmentId, text, dark }: Fragmen
   // on every keystroke it was a second store update (every subscribed selector re-run) inside Monaco's keypress.
   // Commands run from the editor read the caret from Monaco itself (`caretOffset`); the stored one is the
   // fallback for a split started elsewhere, which always comes after a blur.
-  const caret = useRef<{ pending: { fragmentId: string; offset: number } | null; timer: ReturnType<typeof setTimeout> | null }>({ pending: null, timer: null });
+  const caret = useRef<{
+    pending: { fragmentId: string; offset: number } | null;
+    timer: ReturnType<typeof setTimeout> | null;
+  }>({ pending: null, timer: null });
   const flushCaret = () => {
     const c = caret.current;
     if (c.timer) clearTimeout(c.timer);
@@ -76,7 +79,15 @@ export default function MonacoFragmentEditor({ fragmentId, text, dark }: Fragmen
     // Dropped when the editor moved on to another fragment meanwhile (its caret is already on its way).
     if (p && p.fragmentId === idRef.current) ctx.store.getState().setCaret(p);
   };
-  useEffect(() => () => { const c = caret.current; if (c.timer) clearTimeout(c.timer); c.timer = null; c.pending = null; }, []);
+  useEffect(
+    () => () => {
+      const c = caret.current;
+      if (c.timer) clearTimeout(c.timer);
+      c.timer = null;
+      c.pending = null;
+    },
+    [],
+  );
 
   useEffect(() => {
     ctx.editor.current = {
@@ -89,7 +100,9 @@ export default function MonacoFragmentEditor({ fragmentId, text, dark }: Fragmen
         return pos && model && ed?.hasTextFocus() ? model.getOffsetAt(pos) : null;
       },
     };
-    return () => { ctx.editor.current = null; };
+    return () => {
+      ctx.editor.current = null;
+    };
   }, [ctx]);
 
   return (
@@ -105,7 +118,10 @@ export default function MonacoFragmentEditor({ fragmentId, text, dark }: Fragmen
           for (const k of cmd.keys ?? []) {
             if (!k.startsWith('Ctrl+') && !/^F\d+$/.test(k)) continue;
             const kb = keybinding(k);
-            if (kb !== null) ed.addCommand(kb, () => { void runCommand(cmd.id, ctx); });
+            if (kb !== null)
+              ed.addCommand(kb, () => {
+                void runCommand(cmd.id, ctx);
+              });
           }
         }
         ed.onDidChangeCursorPosition((e) => {

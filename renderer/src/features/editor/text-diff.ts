@@ -3,11 +3,17 @@ import type { Article, Issue } from '@shared/model/types';
 import { findFragment, originalTextOf } from '@shared/model/lookup';
 import { joinTexts } from '@shared/text/join';
 
-export interface DiffPart { kind: 'same' | 'added' | 'removed'; text: string }
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
 
 /** Character diff (the right grain for Chinese, where a correction is often one character: 人职 → 入职). */
 export function textDiff(before: string, after: string): DiffPart[] {
-  return diffChars(before, after).map((p) => ({ kind: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
+  return diffChars(before, after).map((p) => ({
+    kind: p.added ? 'added' : p.removed ? 'removed' : 'same',
+    text: p.value,
+  }));
 }
 
 /** The article as it will export (joined fragments in one paragraph), built from current or original texts. */

@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
 import { articleTitle } from '@shared/model/lookup';
 import { useApp, useAppContext } from '../../app-context';
-import { ZIP_INNER, exportDialog, mustSplit, offersLostTextMark, runExport, setChoice, type ExportFormatName, type ZipInner } from './export-state';
+import {
+  ZIP_INNER,
+  exportDialog,
+  mustSplit,
+  offersLostTextMark,
+  runExport,
+  setChoice,
+  type ExportFormatName,
+  type ZipInner,
+} from './export-state';
 import '../cleanup/editors.css';
 
 /**
@@ -17,13 +26,21 @@ export function ExportDialog() {
   const ctx = useAppContext();
   const { store } = ctx;
   const d = useStore(exportDialog(store));
-  const selected = useApp((s) => (s.selectedArticle ? s.doc?.articles.find((a) => a.id === s.selectedArticle) : undefined));
+  const selected = useApp((s) =>
+    s.selectedArticle ? s.doc?.articles.find((a) => a.id === s.selectedArticle) : undefined,
+  );
   const doc = useApp((s) => (d.open ? s.doc : null));
-  const close = () => exportDialog(store).setState({ open: false, problems: null, existing: null, allowIncomplete: false, target: null });
+  const close = () =>
+    exportDialog(store).setState({ open: false, problems: null, existing: null, allowIncomplete: false, target: null });
 
   useEffect(() => {
     if (!d.open) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); exportDialog(store).setState({ open: false }); } };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        exportDialog(store).setState({ open: false });
+      }
+    };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [d.open, store]);
@@ -32,42 +49,127 @@ export function ExportDialog() {
   const forced = mustSplit(store);
   const layout = d.format === 'mets-alto' || d.format === 'page';
   return (
-    <div className="overlay" onMouseDown={(e) => { if (e.target === e.currentTarget) close(); }}>
-      <div className="editors-dialog export-dialog" role="dialog" aria-modal aria-labelledby="export-title" data-testid="export-dialog">
-        <header className="help-head"><h2 id="export-title">{t('editors.export.title')}</h2></header>
+    <div
+      className="overlay"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) close();
+      }}
+    >
+      <div
+        className="editors-dialog export-dialog"
+        role="dialog"
+        aria-modal
+        aria-labelledby="export-title"
+        data-testid="export-dialog"
+      >
+        <header className="help-head">
+          <h2 id="export-title">{t('editors.export.title')}</h2>
+        </header>
         <div className="export-grid">
           <label htmlFor="export-format">{t('editors.export.format')}</label>
-          <select id="export-format" value={d.format} onChange={(e) => setChoice(store, { format: e.target.value as ExportFormatName })} data-testid="export-format">
-            {EXPORT_FORMAT_NAMES.map((f) => <option key={f} value={f}>{f}</option>)}
+          <select
+            id="export-format"
+            value={d.format}
+            onChange={(e) => setChoice(store, { format: e.target.value as ExportFormatName })}
+            data-testid="export-format"
+          >
+            {EXPORT_FORMAT_NAMES.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
           </select>
 
           <span>{t('editors.export.files')}</span>
           {d.format === 'zip' ? (
-            <label>{t('editors.export.inner')}{' '}
-              <select value={d.inner} onChange={(e) => setChoice(store, { inner: e.target.value as ZipInner })} data-testid="export-inner">
-                {ZIP_INNER.map((f) => <option key={f} value={f}>{f}</option>)}
+            <label>
+              {t('editors.export.inner')}{' '}
+              <select
+                value={d.inner}
+                onChange={(e) => setChoice(store, { inner: e.target.value as ZipInner })}
+                data-testid="export-inner"
+              >
+                {ZIP_INNER.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
               </select>
             </label>
           ) : (
             <span role="radiogroup">
-              <label><input type="radio" name="export-split" checked={!d.split && !forced} disabled={forced || layout} onChange={() => setChoice(store, { split: false })} data-testid="export-one" />{t('editors.export.oneFile')}</label>{' '}
-              <label><input type="radio" name="export-split" checked={d.split || forced} disabled={forced || layout} onChange={() => setChoice(store, { split: true })} data-testid="export-split" />{t('editors.export.split')}</label>
+              <label>
+                <input
+                  type="radio"
+                  name="export-split"
+                  checked={!d.split && !forced}
+                  disabled={forced || layout}
+                  onChange={() => setChoice(store, { split: false })}
+                  data-testid="export-one"
+                />
+                {t('editors.export.oneFile')}
+              </label>{' '}
+              <label>
+                <input
+                  type="radio"
+                  name="export-split"
+                  checked={d.split || forced}
+                  disabled={forced || layout}
+                  onChange={() => setChoice(store, { split: true })}
+                  data-testid="export-split"
+                />
+                {t('editors.export.split')}
+              </label>
             </span>
           )}
 
           <span>{t('editors.export.scope')}</span>
           <span role="radiogroup">
-            <label><input type="radio" name="export-scope" checked={d.scope === 'issue'} onChange={() => setChoice(store, { scope: 'issue' })} data-testid="export-scope-issue" />{t('editors.export.scopeIssue')}</label>{' '}
-            <label><input type="radio" name="export-scope" checked={d.scope === 'article' && !!selected} disabled={!selected} onChange={() => setChoice(store, { scope: 'article' })} data-testid="export-scope-article" />
-              {t('editors.export.scopeArticle', { title: selected ? articleTitle(doc, selected) : '—' })}</label>
+            <label>
+              <input
+                type="radio"
+                name="export-scope"
+                checked={d.scope === 'issue'}
+                onChange={() => setChoice(store, { scope: 'issue' })}
+                data-testid="export-scope-issue"
+              />
+              {t('editors.export.scopeIssue')}
+            </label>{' '}
+            <label>
+              <input
+                type="radio"
+                name="export-scope"
+                checked={d.scope === 'article' && !!selected}
+                disabled={!selected}
+                onChange={() => setChoice(store, { scope: 'article' })}
+                data-testid="export-scope-article"
+              />
+              {t('editors.export.scopeArticle', { title: selected ? articleTitle(doc, selected) : '—' })}
+            </label>
           </span>
 
           <span />
-          <label><input type="checkbox" checked={d.approvedOnly} onChange={(e) => setChoice(store, { approvedOnly: e.target.checked })} data-testid="export-approved" />{t('editors.export.approvedOnly')}</label>
+          <label>
+            <input
+              type="checkbox"
+              checked={d.approvedOnly}
+              onChange={(e) => setChoice(store, { approvedOnly: e.target.checked })}
+              data-testid="export-approved"
+            />
+            {t('editors.export.approvedOnly')}
+          </label>
           {offersLostTextMark(d.format, d.inner) && (
             <>
               <span />
-              <label><input type="checkbox" checked={d.lostTextMark} onChange={(e) => setChoice(store, { lostTextMark: e.target.checked })} data-testid="export-lost-mark" />{t('editors.export.lostTextMark')}</label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={d.lostTextMark}
+                  onChange={(e) => setChoice(store, { lostTextMark: e.target.checked })}
+                  data-testid="export-lost-mark"
+                />
+                {t('editors.export.lostTextMark')}
+              </label>
             </>
           )}
         </div>
@@ -75,25 +177,63 @@ export function ExportDialog() {
         {d.problems && (
           <div className="editors-problems" role="alert" data-testid="export-problems">
             <p>{t('editors.export.problems')}</p>
-            <ul>{d.problems.slice(0, 50).map((p, i) => <li key={i}>{p}</li>)}</ul>
+            <ul>
+              {d.problems.slice(0, 50).map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
           </div>
         )}
         {d.existing && (
           <div className="editors-problems" role="alert" data-testid="export-existing">
             <p>{t('editors.export.existing', { count: d.existing.length })}</p>
-            <ul>{d.existing.slice(0, 50).map((f, i) => <li key={i}>{f}</li>)}</ul>
+            <ul>
+              {d.existing.slice(0, 50).map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
           </div>
         )}
-        {d.error && <p className="editors-error" role="alert" data-testid="export-error">{d.error}</p>}
+        {d.error && (
+          <p className="editors-error" role="alert" data-testid="export-error">
+            {d.error}
+          </p>
+        )}
         <footer className="editors-actions">
           {d.existing ? (
-            <button type="button" className="danger" disabled={d.running} onClick={() => void runExport(ctx, 'replace')} data-testid="export-replace">{t('editors.export.replace')}</button>
+            <button
+              type="button"
+              className="danger"
+              disabled={d.running}
+              onClick={() => void runExport(ctx, 'replace')}
+              data-testid="export-replace"
+            >
+              {t('editors.export.replace')}
+            </button>
           ) : d.problems ? (
-            <button type="button" className="danger" disabled={d.running} onClick={() => void runExport(ctx, 'allowIncomplete')} data-testid="export-anyway">{t('editors.export.anyway')}</button>
+            <button
+              type="button"
+              className="danger"
+              disabled={d.running}
+              onClick={() => void runExport(ctx, 'allowIncomplete')}
+              data-testid="export-anyway"
+            >
+              {t('editors.export.anyway')}
+            </button>
           ) : (
-            <button type="button" className="primary" disabled={d.running} onClick={() => void runExport(ctx)} data-testid="export-run">{t('editors.export.run')}</button>
+            <button
+              type="button"
+              className="primary"
+              disabled={d.running}
+              onClick={() => void runExport(ctx)}
+              data-testid="export-run"
+            >
+              {t('editors.export.run')}
+            </button>
           )}
-          <button type="button" onClick={close} data-testid="export-cancel">{t('editors.export.cancel')}</button>
+          <button type="button" onClick={close} data-testid="export-cancel">
+            {t('editors.export.cancel')}
+          </button>
         </footer>
       </div>
     </div>

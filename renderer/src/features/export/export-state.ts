@@ -39,7 +39,19 @@ export function exportDialog(store: AppStore): StoreApi<ExportDialogState> {
   let p = panels.get(store);
   if (!p) {
     p = createStore<ExportDialogState>()(() => ({
-      open: false, format: 'md', split: false, inner: 'md', approvedOnly: false, lostTextMark: true, scope: 'issue', problems: null, existing: null, allowIncomplete: false, target: null, error: null, running: false,
+      open: false,
+      format: 'md',
+      split: false,
+      inner: 'md',
+      approvedOnly: false,
+      lostTextMark: true,
+      scope: 'issue',
+      problems: null,
+      existing: null,
+      allowIncomplete: false,
+      target: null,
+      error: null,
+      running: false,
     }));
     panels.set(store, p);
   }
@@ -51,14 +63,31 @@ export function openExport(store: AppStore, format?: ExportFormatName): void {
   const s = store.getState();
   if (!s.doc) return;
   exportDialog(store).setState({
-    open: true, problems: null, existing: null, allowIncomplete: false, target: null, error: null, running: false,
-    scope: s.selectedArticle ? 'article' : 'issue', ...(format ? { format } : {}),
+    open: true,
+    problems: null,
+    existing: null,
+    allowIncomplete: false,
+    target: null,
+    error: null,
+    running: false,
+    scope: s.selectedArticle ? 'article' : 'issue',
+    ...(format ? { format } : {}),
   });
 }
 
 /** Changes a choice; a pending refusal belongs to the old choices and is dropped. */
-export function setChoice(store: AppStore, patch: Partial<Pick<ExportDialogState, 'format' | 'split' | 'inner' | 'approvedOnly' | 'lostTextMark' | 'scope'>>): void {
-  exportDialog(store).setState({ ...patch, problems: null, existing: null, allowIncomplete: false, target: null, error: null });
+export function setChoice(
+  store: AppStore,
+  patch: Partial<Pick<ExportDialogState, 'format' | 'split' | 'inner' | 'approvedOnly' | 'lostTextMark' | 'scope'>>,
+): void {
+  exportDialog(store).setState({
+    ...patch,
+    problems: null,
+    existing: null,
+    allowIncomplete: false,
+    target: null,
+    error: null,
+  });
 }
 
 /** Formats that can show text marked lost: the document formats other than json (a zip by its contents). */
@@ -94,7 +123,10 @@ export function targetIsFolder(store: AppStore): boolean {
  * the export would replace existing files the host writes nothing and lists them; `replace` ("Replace") re-runs
  * to the same target, keeping an "Export anyway" given before.
  */
-export async function runExport(ctx: CommandContext, answer: 'allowIncomplete' | 'replace' | null = null): Promise<boolean> {
+export async function runExport(
+  ctx: CommandContext,
+  answer: 'allowIncomplete' | 'replace' | null = null,
+): Promise<boolean> {
   const { store, host, t } = ctx;
   const p = exportDialog(store);
   const s = store.getState();
@@ -110,11 +142,17 @@ export async function runExport(ctx: CommandContext, answer: 'allowIncomplete' |
     if (!target) {
       const art = articleIds ? doc.articles.find((a) => a.id === articleIds[0]) : undefined;
       const base = art ? articleTitle(doc, art) : doc.title;
-      target = await host.invoke('dialog.exportTo', { suggestedName: safeFileName(base || 'issue', 'issue'), format: d.format, directory: targetIsFolder(store) });
+      target = await host.invoke('dialog.exportTo', {
+        suggestedName: safeFileName(base || 'issue', 'issue'),
+        format: d.format,
+        directory: targetIsFolder(store),
+      });
       if (!target) return false;
     }
     const r = await host.invoke('export.run', {
-      token: target.token, issue: doc, format: d.format,
+      token: target.token,
+      issue: doc,
+      format: d.format,
       ...(d.split || mustSplit(store) ? { split: true } : {}),
       ...(d.format === 'zip' ? { inner: d.inner } : {}),
       ...(s.file ? { issueToken: s.file.token } : {}),
@@ -124,10 +162,18 @@ export async function runExport(ctx: CommandContext, answer: 'allowIncomplete' |
       ...(allowIncomplete ? { allowIncomplete: true } : {}),
       ...(replace ? { replace: true } : {}),
     });
-    if (!r.ok && r.existing) { p.setState({ existing: r.existing, problems: null, allowIncomplete, target }); return false; }
-    if (!r.ok) { p.setState({ problems: r.problems, existing: null, allowIncomplete: false, target }); return false; }
+    if (!r.ok && r.existing) {
+      p.setState({ existing: r.existing, problems: null, allowIncomplete, target });
+      return false;
+    }
+    if (!r.ok) {
+      p.setState({ problems: r.problems, existing: null, allowIncomplete: false, target });
+      return false;
+    }
     p.setState({ open: false, problems: null, existing: null, allowIncomplete: false, target: null });
-    const warn = r.warnings?.length ? ` · ${t('editors.export.warnings', { count: r.warnings.length })}: ${r.warnings.slice(0, 2).join(' · ')}` : '';
+    const warn = r.warnings?.length
+      ? ` · ${t('editors.export.warnings', { count: r.warnings.length })}: ${r.warnings.slice(0, 2).join(' · ')}`
+      : '';
     s.notify('info', t('notice.exported', { count: r.files.length, name: target.name }) + warn);
     return true;
   } catch (e) {

@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { useAppContext } from '../../app-context';
 import { snippetOf } from '../cleanup/snippet';
 import { ChangeSnippet } from '../cleanup/ChangeSnippet';
-import { applyReplacements, closeFind, decide, findPanel, loadWordList, runFind, runWordList, setQuery } from './find-state';
+import {
+  applyReplacements,
+  closeFind,
+  decide,
+  findPanel,
+  loadWordList,
+  runFind,
+  runWordList,
+  setQuery,
+} from './find-state';
 import { readFileText } from './read-file';
 import '../cleanup/editors.css';
 
@@ -36,43 +45,114 @@ export function FindPanel() {
 
   return (
     <aside
-      className="find-panel" role="dialog" aria-labelledby="find-title" data-testid="find-panel"
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); closeFind(store); } }}
+      className="find-panel"
+      role="dialog"
+      aria-labelledby="find-title"
+      data-testid="find-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          closeFind(store);
+        }
+      }}
     >
       <header className="help-head">
         <h2 id="find-title">{t('editors.find.title')}</h2>
-        <button type="button" className="icon-btn" aria-label={t('editors.find.close')} onClick={() => closeFind(store)} data-testid="find-close">✕</button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t('editors.find.close')}
+          onClick={() => closeFind(store)}
+          data-testid="find-close"
+        >
+          ✕
+        </button>
       </header>
-      <form className="find-form" onSubmit={(e) => { e.preventDefault(); runFind(store); }}>
-        <label>{t('editors.find.find')}
-          <input autoFocus value={s.find} onChange={(e) => setQuery(store, { find: e.target.value })} data-testid="find-input" />
+      <form
+        className="find-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          runFind(store);
+        }}
+      >
+        <label>
+          {t('editors.find.find')}
+          <input
+            autoFocus
+            value={s.find}
+            onChange={(e) => setQuery(store, { find: e.target.value })}
+            data-testid="find-input"
+          />
         </label>
-        <label>{t('editors.find.replace')}
-          <input value={s.replace} onChange={(e) => setQuery(store, { replace: e.target.value })} data-testid="replace-input" />
+        <label>
+          {t('editors.find.replace')}
+          <input
+            value={s.replace}
+            onChange={(e) => setQuery(store, { replace: e.target.value })}
+            data-testid="replace-input"
+          />
         </label>
         <div className="find-options">
-          <label><input type="checkbox" checked={s.regex} onChange={(e) => setQuery(store, { regex: e.target.checked })} data-testid="find-regex" />{t('editors.find.regex')}</label>
-          <label><input type="checkbox" checked={s.caseSensitive} onChange={(e) => setQuery(store, { caseSensitive: e.target.checked })} />{t('editors.find.caseSensitive')}</label>
-          <button type="submit" className="primary" disabled={!s.find} data-testid="find-run">{t('editors.find.search')}</button>
+          <label>
+            <input
+              type="checkbox"
+              checked={s.regex}
+              onChange={(e) => setQuery(store, { regex: e.target.checked })}
+              data-testid="find-regex"
+            />
+            {t('editors.find.regex')}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={s.caseSensitive}
+              onChange={(e) => setQuery(store, { caseSensitive: e.target.checked })}
+            />
+            {t('editors.find.caseSensitive')}
+          </label>
+          <button type="submit" className="primary" disabled={!s.find} data-testid="find-run">
+            {t('editors.find.search')}
+          </button>
         </div>
       </form>
       <div className="wordlist-row">
         <span>{t('editors.find.wordList')}:</span>
-        <input ref={fileRef} type="file" accept=".tsv,.txt,.json" hidden onChange={(e) => void onFile(e.target.files)} data-testid="wordlist-file" />
-        <button type="button" onClick={() => fileRef.current?.click()} data-testid="wordlist-load">{t('editors.find.loadWordList')}</button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".tsv,.txt,.json"
+          hidden
+          onChange={(e) => void onFile(e.target.files)}
+          data-testid="wordlist-file"
+        />
+        <button type="button" onClick={() => fileRef.current?.click()} data-testid="wordlist-load">
+          {t('editors.find.loadWordList')}
+        </button>
         {s.wordList && (
           <>
-            <span className="muted" data-testid="wordlist-name">{t('editors.find.wordListLoaded', { name: s.wordList.name, count: s.wordList.entries.length })}</span>
-            <button type="button" onClick={() => runWordList(store)} data-testid="wordlist-run">{t('editors.find.runWordList')}</button>
+            <span className="muted" data-testid="wordlist-name">
+              {t('editors.find.wordListLoaded', { name: s.wordList.name, count: s.wordList.entries.length })}
+            </span>
+            <button type="button" onClick={() => runWordList(store)} data-testid="wordlist-run">
+              {t('editors.find.runWordList')}
+            </button>
           </>
         )}
       </div>
       {s.wordListProblems.length > 0 && (
         <div className="editors-problems" role="alert" data-testid="wordlist-problems">
-          <ul>{s.wordListProblems.slice(0, 20).map((p, i) => <li key={i}>{t('editors.find.line', { line: p.line, message: p.message })}</li>)}</ul>
+          <ul>
+            {s.wordListProblems.slice(0, 20).map((p, i) => (
+              <li key={i}>{t('editors.find.line', { line: p.line, message: p.message })}</li>
+            ))}
+          </ul>
         </div>
       )}
-      {s.error && <p className="editors-error" role="alert" data-testid="find-error">{s.error}</p>}
+      {s.error && (
+        <p className="editors-error" role="alert" data-testid="find-error">
+          {s.error}
+        </p>
+      )}
       {s.searched && (
         <p className="editors-summary" data-testid="find-count">
           {s.hits.length ? t('editors.find.hits', { count: s.hits.length }) : t('editors.find.none')}
@@ -91,8 +171,22 @@ export function FindPanel() {
               </div>
               <ChangeSnippet s={snippetOf(h.fragmentText, h.start, h.end, h.replacement, 12)} />
               <div className="hit-actions">
-                <button type="button" aria-pressed={d === 'accepted'} onClick={() => decide(store, h.id, 'accepted')} data-testid="hit-accept">{t('editors.find.accept')}</button>
-                <button type="button" aria-pressed={d === 'skipped'} onClick={() => decide(store, h.id, 'skipped')} data-testid="hit-skip">{t('editors.find.skip')}</button>
+                <button
+                  type="button"
+                  aria-pressed={d === 'accepted'}
+                  onClick={() => decide(store, h.id, 'accepted')}
+                  data-testid="hit-accept"
+                >
+                  {t('editors.find.accept')}
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={d === 'skipped'}
+                  onClick={() => decide(store, h.id, 'skipped')}
+                  data-testid="hit-skip"
+                >
+                  {t('editors.find.skip')}
+                </button>
               </div>
             </li>
           );
@@ -100,10 +194,18 @@ export function FindPanel() {
       </ol>
       {s.hits.length > 0 && (
         <footer className="editors-actions">
-          <button type="button" className="primary" disabled={!accepted} onClick={() => applyReplacements(store, false, label)} data-testid="find-replace-accepted">
+          <button
+            type="button"
+            className="primary"
+            disabled={!accepted}
+            onClick={() => applyReplacements(store, false, label)}
+            data-testid="find-replace-accepted"
+          >
             {t('editors.find.replaceAccepted', { count: accepted })}
           </button>
-          <button type="button" onClick={() => applyReplacements(store, true, label)} data-testid="find-accept-all">{t('editors.find.acceptAll')}</button>
+          <button type="button" onClick={() => applyReplacements(store, true, label)} data-testid="find-accept-all">
+            {t('editors.find.acceptAll')}
+          </button>
         </footer>
       )}
     </aside>

@@ -1,12 +1,24 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { FindError, findAll, findWordListHits, parseWordList, replaceOp, type FindHit, type WordListEntry, type WordListProblem } from '@shared/find-replace';
+import {
+  FindError,
+  findAll,
+  findWordListHits,
+  parseWordList,
+  replaceOp,
+  type FindHit,
+  type WordListEntry,
+  type WordListProblem,
+} from '@shared/find-replace';
 import type { AppStore } from '../../store/create-store';
 
 /** Per-hit decision: undecided hits are applied by "Accept all" but not by "Replace accepted". */
 export type HitDecision = 'accepted' | 'skipped';
 
 /** A loaded newsroom word list (read in the renderer: `<input type=file>` → `parseWordList`). */
-export interface LoadedWordList { name: string; entries: WordListEntry[] }
+export interface LoadedWordList {
+  name: string;
+  entries: WordListEntry[];
+}
 
 export interface FindPanelState {
   open: boolean;
@@ -28,8 +40,19 @@ export interface FindPanelState {
 }
 
 const initial = (): FindPanelState => ({
-  open: false, find: '', replace: '', regex: false, caseSensitive: true, mode: 'find', hits: [], truncated: false, searched: false,
-  decisions: {}, error: null, wordList: null, wordListProblems: [],
+  open: false,
+  find: '',
+  replace: '',
+  regex: false,
+  caseSensitive: true,
+  mode: 'find',
+  hits: [],
+  truncated: false,
+  searched: false,
+  decisions: {},
+  error: null,
+  wordList: null,
+  wordListProblems: [],
 });
 
 const panels = new WeakMap<AppStore, StoreApi<FindPanelState>>();
@@ -37,7 +60,10 @@ const panels = new WeakMap<AppStore, StoreApi<FindPanelState>>();
 /** The Find & replace panel state of an app store (one per window). */
 export function findPanel(store: AppStore): StoreApi<FindPanelState> {
   let p = panels.get(store);
-  if (!p) { p = createStore<FindPanelState>()(initial); panels.set(store, p); }
+  if (!p) {
+    p = createStore<FindPanelState>()(initial);
+    panels.set(store, p);
+  }
   return p;
 }
 
@@ -50,7 +76,10 @@ export function closeFind(store: AppStore): void {
 }
 
 /** Edits the query; the listed hits are dropped (they belong to the previous query). */
-export function setQuery(store: AppStore, patch: Partial<Pick<FindPanelState, 'find' | 'replace' | 'regex' | 'caseSensitive'>>): void {
+export function setQuery(
+  store: AppStore,
+  patch: Partial<Pick<FindPanelState, 'find' | 'replace' | 'regex' | 'caseSensitive'>>,
+): void {
   findPanel(store).setState({ ...patch, hits: [], decisions: {}, searched: false, error: null, truncated: false });
 }
 
@@ -59,13 +88,26 @@ export function runFind(store: AppStore): FindHit[] {
   const doc = store.getState().doc;
   const p = findPanel(store);
   const q = p.getState();
-  if (!doc || !q.find) { p.setState({ hits: [], decisions: {}, searched: false, error: null }); return []; }
+  if (!doc || !q.find) {
+    p.setState({ hits: [], decisions: {}, searched: false, error: null });
+    return [];
+  }
   try {
-    const { hits, truncated } = findAll(doc, { find: q.find, replace: q.replace, regex: q.regex, caseSensitive: q.caseSensitive });
+    const { hits, truncated } = findAll(doc, {
+      find: q.find,
+      replace: q.replace,
+      regex: q.regex,
+      caseSensitive: q.caseSensitive,
+    });
     p.setState({ mode: 'find', hits, truncated, decisions: {}, searched: true, error: null });
     return hits;
   } catch (e) {
-    p.setState({ hits: [], decisions: {}, searched: false, error: e instanceof FindError || e instanceof Error ? e.message : String(e) });
+    p.setState({
+      hits: [],
+      decisions: {},
+      searched: false,
+      error: e instanceof FindError || e instanceof Error ? e.message : String(e),
+    });
     return [];
   }
 }
@@ -74,7 +116,10 @@ export function runFind(store: AppStore): FindHit[] {
 export function loadWordList(store: AppStore, name: string, text: string): boolean {
   const r = parseWordList(text, name);
   const p = findPanel(store);
-  if (!r.ok) { p.setState({ wordListProblems: r.problems, open: true }); return false; }
+  if (!r.ok) {
+    p.setState({ wordListProblems: r.problems, open: true });
+    return false;
+  }
   p.setState({ wordList: { name, entries: r.entries }, wordListProblems: [], open: true });
   runWordList(store);
   return true;
@@ -109,7 +154,9 @@ export function applyReplacements(store: AppStore, all: boolean, label: (n: numb
   const p = findPanel(store);
   const { hits, decisions, mode } = p.getState();
   if (!s.doc || !hits.length) return 0;
-  const chosen = new Set(hits.filter((h) => (all ? decisions[h.id] !== 'skipped' : decisions[h.id] === 'accepted')).map((h) => h.id));
+  const chosen = new Set(
+    hits.filter((h) => (all ? decisions[h.id] !== 'skipped' : decisions[h.id] === 'accepted')).map((h) => h.id),
+  );
   if (!chosen.size) return 0;
   let r;
   try {
@@ -122,11 +169,17 @@ export function applyReplacements(store: AppStore, all: boolean, label: (n: numb
   if (!s.apply(r.op, label(r.replaced), 'record')) return 0;
   // Skipped hits stay skipped after the new search: their offsets move by what was replaced before them.
   const applied = hits.filter((h) => chosen.has(h.id) && !r.skipped.includes(h.id));
-  const moved = (h: FindHit) => h.start + applied
-    .filter((a) => a.fragmentId === h.fragmentId && a.end <= h.start)
-    .reduce((n, a) => n + a.replacement.length - (a.end - a.start), 0);
+  const moved = (h: FindHit) =>
+    h.start +
+    applied
+      .filter((a) => a.fragmentId === h.fragmentId && a.end <= h.start)
+      .reduce((n, a) => n + a.replacement.length - (a.end - a.start), 0);
   const keep = new Set(hits.filter((h) => decisions[h.id] === 'skipped').map((h) => `${h.fragmentId}@${moved(h)}`));
   const fresh = mode === 'wordlist' ? runWordList(store) : runFind(store);
-  p.setState({ decisions: Object.fromEntries(fresh.filter((h) => keep.has(`${h.fragmentId}@${h.start}`)).map((h) => [h.id, 'skipped' as const])) });
+  p.setState({
+    decisions: Object.fromEntries(
+      fresh.filter((h) => keep.has(`${h.fragmentId}@${h.start}`)).map((h) => [h.id, 'skipped' as const]),
+    ),
+  });
   return r.replaced;
 }

@@ -9,14 +9,22 @@ export function Notice() {
   const notice = useApp((s) => s.notice);
   useEffect(() => {
     if (!notice || notice.kind !== 'info') return;
-    const id = setTimeout(() => { if (store.getState().notice?.id === notice.id) store.getState().set({ notice: null }); }, 5000);
+    const id = setTimeout(() => {
+      if (store.getState().notice?.id === notice.id) store.getState().set({ notice: null });
+    }, 5000);
     return () => clearTimeout(id);
   }, [notice, store]);
   if (!notice) return null;
   return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'info' ? 'status' : 'alert'} data-testid="notice">
+    <div
+      className={`notice notice-${notice.kind}`}
+      role={notice.kind === 'info' ? 'status' : 'alert'}
+      data-testid="notice"
+    >
       <span>{notice.text}</span>
-      <button type="button" onClick={() => store.getState().set({ notice: null })} aria-label={t('notice.dismiss')}>×</button>
+      <button type="button" onClick={() => store.getState().set({ notice: null })} aria-label={t('notice.dismiss')}>
+        ×
+      </button>
     </div>
   );
 }

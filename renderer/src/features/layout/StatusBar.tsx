@@ -8,13 +8,26 @@ import { AutosaveStamp } from '../recovery/AutosaveStamp';
 function clock(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 /** The current audit's counts (null without a document). */
-function selectCounts(s: AppState): { placed: number; fragments: number; unassigned: number; openEnds: number; resolved: number; lost: number } | null {
+function selectCounts(
+  s: AppState,
+): { placed: number; fragments: number; unassigned: number; openEnds: number; resolved: number; lost: number } | null {
   const r = selectAudit(s);
-  return r && { placed: r.placed, fragments: r.fragments, unassigned: r.unassigned.length, openEnds: r.openEnds.length, resolved: r.resolvedOpenEnds.length, lost: r.lost.length + r.duplicated.length + r.misplaced.length };
+  return (
+    r && {
+      placed: r.placed,
+      fragments: r.fragments,
+      unassigned: r.unassigned.length,
+      openEnds: r.openEnds.length,
+      resolved: r.resolvedOpenEnds.length,
+      lost: r.lost.length + r.duplicated.length + r.misplaced.length,
+    }
+  );
 }
 
 /** Coverage from the audit, save state and page position. */
@@ -28,22 +41,38 @@ export function StatusBar() {
   const page = useApp((s) => s.currentPage);
   const pages = useApp((s) => s.doc?.pages.length ?? 0);
   const busy = useApp((s) => s.busy);
-  if (!counts) return <footer className="statusbar" data-testid="statusbar">{t('app.empty')}</footer>;
+  if (!counts)
+    return (
+      <footer className="statusbar" data-testid="statusbar">
+        {t('app.empty')}
+      </footer>
+    );
   const { placed, fragments, unassigned, openEnds, resolved, lost } = counts;
   const coverage = [
     unassigned === 0 ? t('statusbar.allPlaced') : t('statusbar.placed', { placed, total: fragments }),
     t('statusbar.unassigned', { count: unassigned }),
     // Open ends still to settle; the resolved ones (text lost, continues elsewhere, ends here) only as a count beside.
-    t('statusbar.openEnds', { count: openEnds }) + (resolved ? ` (${t('statusbar.resolvedOpenEnds', { count: resolved })})` : ''),
+    t('statusbar.openEnds', { count: openEnds }) +
+      (resolved ? ` (${t('statusbar.resolvedOpenEnds', { count: resolved })})` : ''),
   ].join(' · ');
   return (
     <footer className="statusbar" data-testid="statusbar">
       <span data-testid="coverage">{coverage}</span>
-      {lost > 0 && <span className="lost" role="alert">{t('statusbar.lost', { count: lost })}</span>}
+      {lost > 0 && (
+        <span className="lost" role="alert">
+          {t('statusbar.lost', { count: lost })}
+        </span>
+      )}
       <span className="spacer" />
       {busy && <span>{t('statusbar.busy')}</span>}
       <span data-testid="save-state" className={dirty ? 'unsaved' : 'saved'}>
-        {dirty ? t('statusbar.unsaved') : savedAt ? t('statusbar.saved', { time: clock(savedAt) }) : hasFile ? t('statusbar.saved', { time: '' }) : t('statusbar.neverSaved')}
+        {dirty
+          ? t('statusbar.unsaved')
+          : savedAt
+            ? t('statusbar.saved', { time: clock(savedAt) })
+            : hasFile
+              ? t('statusbar.saved', { time: '' })
+              : t('statusbar.neverSaved')}
       </span>
       <AutosaveStamp />
       {pages > 0 && <span>{t('statusbar.pageOf', { n: page + 1, total: pages })}</span>}

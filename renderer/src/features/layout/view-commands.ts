@@ -12,10 +12,27 @@ export async function switchLanguage(ctx: CommandContext, l: Language): Promise<
 }
 
 export const viewCommands: Command[] = [
-  { id: 'view.palette', capture: 'record', labelKey: 'cmd.palette', group: 'view', keys: ['Ctrl+K'], run: (ctx) => st(ctx).set({ paletteOpen: true, helpOpen: false }) },
-  { id: 'view.help', capture: 'record', labelKey: 'cmd.help', group: 'view', keys: ['?', 'F1'], run: (ctx) => st(ctx).set({ helpOpen: !st(ctx).helpOpen, paletteOpen: false }) },
   {
-    id: 'view.language', capture: 'record', labelKey: 'cmd.language', group: 'view',
+    id: 'view.palette',
+    capture: 'record',
+    labelKey: 'cmd.palette',
+    group: 'view',
+    keys: ['Ctrl+K'],
+    run: (ctx) => st(ctx).set({ paletteOpen: true, helpOpen: false }),
+  },
+  {
+    id: 'view.help',
+    capture: 'record',
+    labelKey: 'cmd.help',
+    group: 'view',
+    keys: ['?', 'F1'],
+    run: (ctx) => st(ctx).set({ helpOpen: !st(ctx).helpOpen, paletteOpen: false }),
+  },
+  {
+    id: 'view.language',
+    capture: 'record',
+    labelKey: 'cmd.language',
+    group: 'view',
     run: (ctx) => switchLanguage(ctx, st(ctx).language === 'zh-CN' ? 'en' : 'zh-CN'),
   },
 ];

@@ -18,12 +18,15 @@ const CHOICES: { as: OpenEndResolution; key: string }[] = [
 export function OpenEndActions({ id }: { id: string }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
-  const proposed = useApp((s) => (s.doc ? openEndHint(s.doc, id)?.as ?? null : null));
+  const proposed = useApp((s) => (s.doc ? (openEndHint(s.doc, id)?.as ?? null) : null));
   return (
     <span className="open-end-actions" role="group" aria-label={t('page.openEnd')}>
       {CHOICES.map(({ as, key }) => (
         <button
-          key={as} type="button" className={`link-btn${proposed === as ? ' is-proposed' : ''}`} data-testid={`open-end-${as}-${id}`}
+          key={as}
+          type="button"
+          className={`link-btn${proposed === as ? ' is-proposed' : ''}`}
+          data-testid={`open-end-${as}-${id}`}
           data-proposed={proposed === as ? 'true' : undefined}
           title={`${t(`openEnd.cmd.${as}`)} (${key})${proposed === as ? ` · ${t('openEnd.proposed')}` : ''}`}
           onClick={(e) => {

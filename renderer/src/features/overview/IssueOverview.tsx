@@ -15,7 +15,13 @@ function PageCell({ p, current, onPick }: { p: PageStats; current: boolean; onPi
       type="button"
       className={['ov-cell', done ? 'is-done' : '', current ? 'is-current' : ''].join(' ')}
       data-testid={`overview-page-${p.index + 1}`}
-      aria-label={t('overview.cell', { label: p.label, placed: p.placed, total: p.fragments, unassigned: p.unassigned, openEnds: p.openEnds })}
+      aria-label={t('overview.cell', {
+        label: p.label,
+        placed: p.placed,
+        total: p.fragments,
+        unassigned: p.unassigned,
+        openEnds: p.openEnds,
+      })}
       onClick={onPick}
     >
       <span className="ov-label">{p.label}</span>
@@ -24,10 +30,24 @@ function PageCell({ p, current, onPick }: { p: PageStats; current: boolean; onPi
         <span className="ov-discarded" style={{ width: `${pct(p.discarded)}%` }} />
       </span>
       <span className="ov-counts">
-        <span title={t('overview.placed')}>{p.placed}/{p.fragments}</span>
-        {p.unassigned > 0 && <span className="ov-unassigned" title={t('overview.unassigned')}>┆{p.unassigned}</span>}
-        {p.openEnds > 0 && <span className="ov-open" title={t('overview.openEnds')}>⤳{p.openEnds}</span>}
-        {done && <span className="ov-ok" title={t('overview.done')}>✓</span>}
+        <span title={t('overview.placed')}>
+          {p.placed}/{p.fragments}
+        </span>
+        {p.unassigned > 0 && (
+          <span className="ov-unassigned" title={t('overview.unassigned')}>
+            ┆{p.unassigned}
+          </span>
+        )}
+        {p.openEnds > 0 && (
+          <span className="ov-open" title={t('overview.openEnds')}>
+            ⤳{p.openEnds}
+          </span>
+        )}
+        {done && (
+          <span className="ov-ok" title={t('overview.done')}>
+            ✓
+          </span>
+        )}
       </span>
     </button>
   );
@@ -45,19 +65,53 @@ export function IssueOverview() {
   const current = useApp((s) => s.currentPage);
   if (!open || !doc) return null;
   const stats = issueStats(doc);
-  const totals = stats.pages.reduce((a, p) => ({ placed: a.placed + p.placed, fragments: a.fragments + p.fragments, unassigned: a.unassigned + p.unassigned, openEnds: a.openEnds + p.openEnds }), { placed: 0, fragments: 0, unassigned: 0, openEnds: 0 });
+  const totals = stats.pages.reduce(
+    (a, p) => ({
+      placed: a.placed + p.placed,
+      fragments: a.fragments + p.fragments,
+      unassigned: a.unassigned + p.unassigned,
+      openEnds: a.openEnds + p.openEnds,
+    }),
+    { placed: 0, fragments: 0, unassigned: 0, openEnds: 0 },
+  );
   const close = () => overviewState.setState({ open: false });
   return (
     <div className="overlay" onMouseDown={close}>
-      <div className="overview" role="dialog" aria-modal aria-labelledby="overview-title" data-testid="overview" onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } }}>
+      <div
+        className="overview"
+        role="dialog"
+        aria-modal
+        aria-labelledby="overview-title"
+        data-testid="overview"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            close();
+          }
+        }}
+      >
         <header className="help-head">
           <h2 id="overview-title">{t('overview.title')}</h2>
-          <span className="ov-total" data-testid="overview-total">{t('overview.total', { pages: stats.pages.length, ...totals })}</span>
-          <button type="button" onClick={close} autoFocus>{t('help.close')}</button>
+          <span className="ov-total" data-testid="overview-total">
+            {t('overview.total', { pages: stats.pages.length, ...totals })}
+          </span>
+          <button type="button" onClick={close} autoFocus>
+            {t('help.close')}
+          </button>
         </header>
         <div className="ov-grid">
-          {stats.pages.map((p) => <PageCell key={p.id} p={p} current={p.index === current} onPick={() => { close(); goToPage(ctx, p.index); }} />)}
+          {stats.pages.map((p) => (
+            <PageCell
+              key={p.id}
+              p={p}
+              current={p.index === current}
+              onPick={() => {
+                close();
+                goToPage(ctx, p.index);
+              }}
+            />
+          ))}
         </div>
       </div>
     </div>

@@ -19,7 +19,10 @@ export function previousProblem(ctx: CommandContext): void {
   const s = st(ctx);
   if (!s.doc) return;
   const id = stepProblem(issueStats(s.doc), allSourceOrder(s.doc), s.cursor, -1);
-  if (!id) { s.notify('info', ctx.t('notice.noProblems')); return; }
+  if (!id) {
+    s.notify('info', ctx.t('notice.noProblems'));
+    return;
+  }
   goToFragment(ctx, id);
 }
 
@@ -38,9 +41,22 @@ export function goToPage(ctx: CommandContext, index: number): void {
 const hasDoc = (ctx: CommandContext) => !!st(ctx).doc;
 
 export const overviewCommands: Command[] = [
-  { id: 'problem.previous', capture: 'record', labelKey: 'cmd.previousProblem', group: 'select', keys: ['Shift+F8'], run: previousProblem, enabled: hasDoc },
   {
-    id: 'view.overview', capture: 'record', labelKey: 'cmd.overview', group: 'view', keys: ['Ctrl+Shift+O'], enabled: hasDoc,
+    id: 'problem.previous',
+    capture: 'record',
+    labelKey: 'cmd.previousProblem',
+    group: 'select',
+    keys: ['Shift+F8'],
+    run: previousProblem,
+    enabled: hasDoc,
+  },
+  {
+    id: 'view.overview',
+    capture: 'record',
+    labelKey: 'cmd.overview',
+    group: 'view',
+    keys: ['Ctrl+Shift+O'],
+    enabled: hasDoc,
     run: () => overviewState.setState((o) => ({ open: !o.open })),
   },
 ];

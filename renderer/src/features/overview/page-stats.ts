@@ -44,13 +44,29 @@ export function issueStats(issue: Issue): IssueStats {
   }
   const problems: string[] = [];
   const pages = issue.pages.map((p, index): PageStats => {
-    let unassigned = 0, disc = 0, openEnds = 0;
+    let unassigned = 0,
+      disc = 0,
+      openEnds = 0;
     for (const f of p.fragments) {
-      if (pool.has(f.id)) { unassigned++; problems.push(f.id); }
-      else if (discarded.has(f.id)) disc++;
-      else if (open.has(f.id)) { openEnds++; problems.push(f.id); }
+      if (pool.has(f.id)) {
+        unassigned++;
+        problems.push(f.id);
+      } else if (discarded.has(f.id)) disc++;
+      else if (open.has(f.id)) {
+        openEnds++;
+        problems.push(f.id);
+      }
     }
-    return { index, id: p.id, label: p.label, fragments: p.fragments.length, placed: p.fragments.length - unassigned - disc, unassigned, discarded: disc, openEnds };
+    return {
+      index,
+      id: p.id,
+      label: p.label,
+      fragments: p.fragments.length,
+      placed: p.fragments.length - unassigned - disc,
+      unassigned,
+      discarded: disc,
+      openEnds,
+    };
   });
   const r = { pages, problems };
   cache.set(issue, r);
@@ -61,7 +77,12 @@ export function issueStats(issue: Issue): IssueStats {
  * The next (dir 1) or previous (dir -1) problem from the cursor, in source order, wrapping around; null when
  * there is none. `order` is every fragment id in source order.
  */
-export function stepProblem(stats: IssueStats, order: readonly string[], cursor: string | null, dir: 1 | -1): string | null {
+export function stepProblem(
+  stats: IssueStats,
+  order: readonly string[],
+  cursor: string | null,
+  dir: 1 | -1,
+): string | null {
   if (!stats.problems.length) return null;
   const problems = new Set(stats.problems);
   const start = cursor ? order.indexOf(cursor) : -1;

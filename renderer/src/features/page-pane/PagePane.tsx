@@ -30,7 +30,11 @@ const PageSelect = memo(function PageSelect({ labels, current }: { labels: strin
       value={current}
       onChange={(e) => store.getState().setPage(Number(e.target.value))}
     >
-      {labels.split('\u0000').map((label, i) => <option key={i} value={i}>{label}</option>)}
+      {labels.split('\u0000').map((label, i) => (
+        <option key={i} value={i}>
+          {label}
+        </option>
+      ))}
     </select>
   );
 });
@@ -52,7 +56,10 @@ export function PagePane() {
   // showed up per render in the profile).
   const view = useMemo(() => effectiveView(mode, page), [mode, page]);
   const title = useMemo(() => t('page.title'), [t]);
-  const pageOf = useMemo(() => (page ? t('page.of', { label: page.label, count: page.fragments.length }) : ''), [t, page]);
+  const pageOf = useMemo(
+    () => (page ? t('page.of', { label: page.label, count: page.fragments.length }) : ''),
+    [t, page],
+  );
   const itemKey = useItemKeys(fragments, fragmentId);
   const v = useVirtualizer({
     count: fragments.length,
@@ -82,7 +89,10 @@ export function PagePane() {
   // in the editor makes a new fragments array; scrolling then forced a layout per keystroke).
   const scrolledTo = useRef('');
   useEffect(() => {
-    if (!cursor) { scrolledTo.current = ''; return; }
+    if (!cursor) {
+      scrolledTo.current = '';
+      return;
+    }
     const i = fragments.findIndex((f) => f.id === cursor);
     const key = `${page?.id}\u0000${cursor}\u0000${i}`;
     if (i < 0 || key === scrolledTo.current) return;
@@ -99,27 +109,33 @@ export function PagePane() {
         <ScanToggle page={page} />
       </header>
       <div className="page-pane__body">
-      <div
-        ref={scrollRef}
-        className="pane-scroll"
-        data-pane="page"
-        data-testid="page-pane"
-        tabIndex={0}
-        role="listbox"
-        aria-multiselectable
-        aria-label={title}
-        onFocus={() => store.getState().focusPane('page')}
-      >
-        {!page && <p className="empty-note">{t('page.noPages')}</p>}
-        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-          {v.getVirtualItems().map((row) => (
-            <div key={row.key} data-index={row.index} ref={v.measureElement} className="vrow" style={{ transform: `translateY(${row.start}px)` }}>
-              <PageRow fragment={fragments[row.index]} />
-            </div>
-          ))}
+        <div
+          ref={scrollRef}
+          className="pane-scroll"
+          data-pane="page"
+          data-testid="page-pane"
+          tabIndex={0}
+          role="listbox"
+          aria-multiselectable
+          aria-label={title}
+          onFocus={() => store.getState().focusPane('page')}
+        >
+          {!page && <p className="empty-note">{t('page.noPages')}</p>}
+          <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+            {v.getVirtualItems().map((row) => (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={v.measureElement}
+                className="vrow"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <PageRow fragment={fragments[row.index]} />
+              </div>
+            ))}
+          </div>
         </div>
-      </div>
-      {page && view !== 'text' && <PageScan page={page} />}
+        {page && view !== 'text' && <PageScan page={page} />}
       </div>
     </section>
   );

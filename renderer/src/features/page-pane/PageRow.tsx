@@ -24,7 +24,14 @@ export const PageRow = memo(function PageRow({ fragment }: { fragment: Fragment 
   const openEnd = useApp((s) => selectOpenEnds(s).has(fragment.id));
   const dragging = useFragmentDraggable(ref, fragment.id, 'page');
   const sw = where >= 0 ? articleSwatch(where) : null;
-  const cls = ['frag-row', where === -1 ? 'in-pool' : '', where === -2 ? 'is-discarded' : '', selected ? 'is-selected' : '', isCursor ? 'is-cursor' : '', dragging ? 'is-dragging' : ''].join(' ');
+  const cls = [
+    'frag-row',
+    where === -1 ? 'in-pool' : '',
+    where === -2 ? 'is-discarded' : '',
+    selected ? 'is-selected' : '',
+    isCursor ? 'is-cursor' : '',
+    dragging ? 'is-dragging' : '',
+  ].join(' ');
   return (
     <div
       ref={ref}
@@ -36,7 +43,12 @@ export const PageRow = memo(function PageRow({ fragment }: { fragment: Fragment 
       onClick={(e) => {
         const s = ctx.store.getState();
         s.focusPane('page');
-        clickSelect(ctx, fragment.id, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey }, s.doc ? pageOrder(s.doc, s.currentPage) : []);
+        clickSelect(
+          ctx,
+          fragment.id,
+          { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey },
+          s.doc ? pageOrder(s.doc, s.currentPage) : [],
+        );
       }}
     >
       <span
@@ -44,11 +56,24 @@ export const PageRow = memo(function PageRow({ fragment }: { fragment: Fragment 
         style={sw ? { background: swatchBackground(sw) } : undefined}
         aria-hidden
       />
-      <span className="frag-where" title={sw ? t('page.inArticle', { n: sw.number }) : where === -1 ? t('page.pool') : t('page.discarded')}>
+      <span
+        className="frag-where"
+        title={sw ? t('page.inArticle', { n: sw.number }) : where === -1 ? t('page.pool') : t('page.discarded')}
+      >
         {sw ? sw.number : where === -1 ? '┆' : '✕'}
       </span>
-      <span className="frag-text"><GhostMark id={fragment.id} /><RoleBadge role={fragment.role} />{fragment.text}</span>
-      <span className="open-end" title={openEnd ? t('page.openEnd') : undefined} aria-label={openEnd ? t('page.openEnd') : undefined}>{openEnd ? '⤳' : ''}</span>
+      <span className="frag-text">
+        <GhostMark id={fragment.id} />
+        <RoleBadge role={fragment.role} />
+        {fragment.text}
+      </span>
+      <span
+        className="open-end"
+        title={openEnd ? t('page.openEnd') : undefined}
+        aria-label={openEnd ? t('page.openEnd') : undefined}
+      >
+        {openEnd ? '⤳' : ''}
+      </span>
     </div>
   );
 });

@@ -17,27 +17,59 @@ export function CommandPalette() {
     const en = i18n.getFixedT('en');
     return ctx.commands.all
       .map((c) => ({ c, label: commandLabel(c, t), alt: commandLabel(c, en) }))
-      .filter(({ c, label, alt }) => !needle || label.toLowerCase().includes(needle) || alt.toLowerCase().includes(needle) || c.id.toLowerCase().includes(needle));
+      .filter(
+        ({ c, label, alt }) =>
+          !needle ||
+          label.toLowerCase().includes(needle) ||
+          alt.toLowerCase().includes(needle) ||
+          c.id.toLowerCase().includes(needle),
+      );
   }, [q, t, i18n]);
   if (!open) return null;
-  const close = () => { ctx.store.getState().set({ paletteOpen: false }); setQ(''); setActive(0); };
-  const pick = (id: CommandId) => { close(); void runCommand(id, ctx); };
+  const close = () => {
+    ctx.store.getState().set({ paletteOpen: false });
+    setQ('');
+    setActive(0);
+  };
+  const pick = (id: CommandId) => {
+    close();
+    void runCommand(id, ctx);
+  };
   return (
     <div className="overlay" onMouseDown={close}>
-      <div className="palette" role="dialog" aria-modal aria-label={t('palette.title')} data-testid="palette" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="palette"
+        role="dialog"
+        aria-modal
+        aria-label={t('palette.title')}
+        data-testid="palette"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <input
           autoFocus
           className="palette-input"
           data-testid="palette-input"
           placeholder={t('palette.placeholder')}
           value={q}
-          onChange={(e) => { setQ(e.target.value); setActive(0); }}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setActive(0);
+          }}
           onKeyDown={(e) => {
             if (e.nativeEvent.isComposing) return;
-            if (e.key === 'Escape') { e.preventDefault(); close(); }
-            else if (e.key === 'ArrowDown') { e.preventDefault(); setActive(Math.min(list.length - 1, active + 1)); }
-            else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(Math.max(0, active - 1)); }
-            else if (e.key === 'Enter' && list[active]) { e.preventDefault(); pick(list[active].c.id); }
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              close();
+            } else if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive(Math.min(list.length - 1, active + 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive(Math.max(0, active - 1));
+            } else if (e.key === 'Enter' && list[active]) {
+              e.preventDefault();
+              pick(list[active].c.id);
+            }
           }}
         />
         <ul className="palette-list" role="listbox">

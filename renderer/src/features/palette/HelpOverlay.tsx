@@ -13,16 +13,27 @@ export function HelpOverlay() {
   const bound = ctx.commands.all.filter((c) => c.keys?.length);
   return (
     <div className="overlay" onMouseDown={close}>
-      <div className="help" role="dialog" aria-modal aria-label={t('help.title')} data-testid="help" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="help"
+        role="dialog"
+        aria-modal
+        aria-label={t('help.title')}
+        data-testid="help"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <header className="help-head">
           <h2>{t('help.title')}</h2>
-          <button type="button" onClick={close}>{t('help.close')}</button>
+          <button type="button" onClick={close}>
+            {t('help.close')}
+          </button>
         </header>
         <p>{t('help.roleChord')}</p>
         <dl className="help-grid">
           {bound.map((c) => (
             <div key={c.id} className="help-row">
-              <dt><kbd>{formatKeys(c.keys!)}</kbd></dt>
+              <dt>
+                <kbd>{formatKeys(c.keys!)}</kbd>
+              </dt>
               <dd>{commandLabel(c, t)}</dd>
             </div>
           ))}

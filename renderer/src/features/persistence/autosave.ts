@@ -63,7 +63,8 @@ function newRecoveryId(issueId: string, now: number): string {
 }
 
 /** A load starts a session: a new document with an empty history. Undo to the start keeps a future. */
-const isLoad = (s: AppState, prev: AppState) => s.doc !== prev.doc && !!s.doc && s.past.length === 0 && s.future.length === 0 && s.savedMark === 0;
+const isLoad = (s: AppState, prev: AppState) =>
+  s.doc !== prev.doc && !!s.doc && s.past.length === 0 && s.future.length === 0 && s.savedMark === 0;
 
 export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions = {}): Autosave {
   const debounceMs = o.debounceMs ?? 500;
@@ -89,7 +90,9 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     firstPending = 0;
   };
 
-  const discardOne = (rid: string) => { void host.invoke('recovery.discard', { id: rid }).catch((e: unknown) => o.onError?.(e)); };
+  const discardOne = (rid: string) => {
+    void host.invoke('recovery.discard', { id: rid }).catch((e: unknown) => o.onError?.(e));
+  };
   /** Removes a session's steps file and its base file. */
   const discard = (rid: string | null) => {
     if (!rid) return;
@@ -105,7 +108,11 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     if (!s.doc || !selectDirty(s)) return;
     if (!id) id = newRecoveryId(s.doc.id, now());
     const rid = id;
-    const meta = { changes: unsavedChanges(s), issueId: s.doc.id.slice(0, 200), ...(s.file ? { fileToken: s.file.token } : {}) };
+    const meta = {
+      changes: unsavedChanges(s),
+      issueId: s.doc.id.slice(0, 200),
+      ...(s.file ? { fileToken: s.file.token } : {}),
+    };
     // Two files: the big base document, rewritten only when the oldest kept step changes (once per session,
     // then once per 100 steps), and the small steps file, rewritten every time. The steps file is written
     // after its base and the old base is removed after it, so a kill at any point leaves a consistent pair.
@@ -122,13 +129,24 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     try {
       if (base?.key !== split.baseKey) {
         const bid = `${rid}--base${++baseN}`;
-        await host.invoke('recovery.write', { id: bid, changes: 0, issueId: meta.issueId, title: '', payload: split.basePayload() });
+        await host.invoke('recovery.write', {
+          id: bid,
+          changes: 0,
+          issueId: meta.issueId,
+          title: '',
+          payload: split.basePayload(),
+        });
         made = bid;
         if (superseded()) return;
         old = base?.id ?? null;
         base = { key: split.baseKey, id: bid };
       }
-      const r = await host.invoke('recovery.write', { id: rid, ...meta, title: s.doc.title.slice(0, 2000), payload: split.steps(base!.id) });
+      const r = await host.invoke('recovery.write', {
+        id: rid,
+        ...meta,
+        title: s.doc.title.slice(0, 2000),
+        payload: split.steps(base!.id),
+      });
       if (superseded()) return;
       // Never the base the steps file just written names (an adopted base's name, say).
       if (old && old !== base!.id) discardOne(old);
@@ -139,14 +157,23 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     }
     // Saved or closed while writing: the file just written is stale.
     const after = store.getState();
-    if (id === rid && (!after.doc || !selectDirty(after))) { discard(rid); written = false; }
+    if (id === rid && (!after.doc || !selectDirty(after))) {
+      discard(rid);
+      written = false;
+    }
   };
 
   const run = (): Promise<void> => {
-    if (inFlight) { again = true; return inFlight; }
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
     inFlight = write().finally(() => {
       inFlight = null;
-      if (again) { again = false; schedule(); }
+      if (again) {
+        again = false;
+        schedule();
+      }
     });
     return inFlight;
   };
@@ -161,7 +188,10 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
     // file within debounce + idle timeout (≤ 0.75 s).
     timer = setTimeout(() => {
       timer = null;
-      idle = whenIdle(() => { idle = null; void run(); }, IDLE_TIMEOUT_MS);
+      idle = whenIdle(() => {
+        idle = null;
+        void run();
+      }, IDLE_TIMEOUT_MS);
     }, wait);
   };
 
@@ -180,7 +210,10 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
         if (!v || cur.doc !== doc) return;
         // Through the cached indexes the first render builds anyway, not a scan of every fragment per id.
         const known = v.selection.filter((x) => !!findFragment(doc, x));
-        cur.set({ currentPage: v.page, selectedArticle: v.selectedArticle && findArticle(doc, v.selectedArticle) ? v.selectedArticle : null });
+        cur.set({
+          currentPage: v.page,
+          selectedArticle: v.selectedArticle && findArticle(doc, v.selectedArticle) ? v.selectedArticle : null,
+        });
         if (known.length) cur.select(known);
       });
       return;
@@ -195,14 +228,22 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
       if (selectDirty(s)) schedule();
       else {
         cancel();
-        if (written) { discard(id); written = false; }
+        if (written) {
+          discard(id);
+          written = false;
+        }
       }
     }
-    if (s.currentPage !== prev.currentPage || s.selection !== prev.selection || s.selectedArticle !== prev.selectedArticle) {
+    if (
+      s.currentPage !== prev.currentPage ||
+      s.selection !== prev.selection ||
+      s.selectedArticle !== prev.selectedArticle
+    ) {
       if (viewTimer) clearTimeout(viewTimer);
       viewTimer = setTimeout(() => {
         const c = store.getState();
-        if (c.doc) rememberView(c.doc.id, { page: c.currentPage, selection: c.selection, selectedArticle: c.selectedArticle });
+        if (c.doc)
+          rememberView(c.doc.id, { page: c.currentPage, selection: c.selection, selectedArticle: c.selectedArticle });
       }, 300);
     }
   });

@@ -32,7 +32,9 @@ export async function save(ctx: CommandContext, as = false): Promise<boolean> {
   const ok = await guarded(ctx, async () => {
     let file = as ? null : s.file;
     if (!file) {
-      file = await ctx.host.invoke('dialog.saveIssueAs', { suggestedName: `${safeFileName(doc.title || 'issue', 'issue')}.galley.json` });
+      file = await ctx.host.invoke('dialog.saveIssueAs', {
+        suggestedName: `${safeFileName(doc.title || 'issue', 'issue')}.galley.json`,
+      });
       if (!file) return false;
     }
     const r = await ctx.host.invoke('issue.save', { token: file.token, issue: doc });
@@ -46,11 +48,13 @@ export async function save(ctx: CommandContext, as = false): Promise<boolean> {
 export async function confirmDiscard(ctx: CommandContext): Promise<boolean> {
   const s = st(ctx);
   if (!s.doc || !selectDirty(s)) return true;
-  const r = await guarded(ctx, () => ctx.host.invoke('dialog.confirm', {
-    message: ctx.t('confirm.unsaved', { title: s.doc!.title }),
-    detail: ctx.t('confirm.unsavedDetail'),
-    buttons: [ctx.t('confirm.save'), ctx.t('confirm.dontSave'), ctx.t('confirm.cancel')],
-  }));
+  const r = await guarded(ctx, () =>
+    ctx.host.invoke('dialog.confirm', {
+      message: ctx.t('confirm.unsaved', { title: s.doc!.title }),
+      detail: ctx.t('confirm.unsavedDetail'),
+      buttons: [ctx.t('confirm.save'), ctx.t('confirm.dontSave'), ctx.t('confirm.cancel')],
+    }),
+  );
   if (!r) return false;
   if (r.button === 0) return save(ctx);
   return r.button === 1;
@@ -96,7 +100,11 @@ async function openIssue(ctx: CommandContext): Promise<void> {
 async function importPages(ctx: CommandContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return;
   const files = await guarded(ctx, () => ctx.host.invoke('dialog.importPages', {}));
-  if (files?.length) await importPageTokens(ctx, files.map((f) => f.token));
+  if (files?.length)
+    await importPageTokens(
+      ctx,
+      files.map((f) => f.token),
+    );
 }
 
 async function newIssue(ctx: CommandContext): Promise<void> {
@@ -108,17 +116,27 @@ async function newIssue(ctx: CommandContext): Promise<void> {
 export async function exportAs(ctx: CommandContext, format: ExportFormat): Promise<void> {
   const doc = st(ctx).doc;
   if (!doc) return;
-  const target = await guarded(ctx, () => ctx.host.invoke('dialog.exportTo', { suggestedName: safeFileName(doc.title || 'issue', 'issue'), format, directory: false }));
+  const target = await guarded(ctx, () =>
+    ctx.host.invoke('dialog.exportTo', {
+      suggestedName: safeFileName(doc.title || 'issue', 'issue'),
+      format,
+      directory: false,
+    }),
+  );
   if (!target) return;
   let r = await guarded(ctx, () => ctx.host.invoke('export.run', { token: target.token, issue: doc, format }));
   if (r && !r.ok) {
-    const c = await guarded(ctx, () => ctx.host.invoke('dialog.confirm', {
-      message: ctx.t('confirm.exportProblems'),
-      detail: r && !r.ok ? r.problems.slice(0, 12).join('\n').slice(0, 3900) : undefined,
-      buttons: [ctx.t('confirm.exportAnyway'), ctx.t('confirm.cancel')],
-    }));
+    const c = await guarded(ctx, () =>
+      ctx.host.invoke('dialog.confirm', {
+        message: ctx.t('confirm.exportProblems'),
+        detail: r && !r.ok ? r.problems.slice(0, 12).join('\n').slice(0, 3900) : undefined,
+        buttons: [ctx.t('confirm.exportAnyway'), ctx.t('confirm.cancel')],
+      }),
+    );
     if (c?.button !== 0) return;
-    r = await guarded(ctx, () => ctx.host.invoke('export.run', { token: target.token, issue: doc, format, allowIncomplete: true }));
+    r = await guarded(ctx, () =>
+      ctx.host.invoke('export.run', { token: target.token, issue: doc, format, allowIncomplete: true }),
+    );
   }
   if (r?.ok) st(ctx).notify('info', ctx.t('notice.exported', { count: r.files.length, name: target.name }));
 }
@@ -129,9 +147,31 @@ export const fileCommands: Command[] = [
   { id: 'file.new', capture: 'record', labelKey: 'cmd.new', group: 'file', run: newIssue },
   { id: 'file.open', capture: 'record', labelKey: 'cmd.open', group: 'file', keys: ['Ctrl+O'], run: openIssue },
   { id: 'file.import', capture: 'record', labelKey: 'cmd.import', group: 'file', keys: ['Ctrl+I'], run: importPages },
-  { id: 'file.save', capture: 'record', labelKey: 'cmd.save', group: 'file', keys: ['Ctrl+S'], run: (ctx) => save(ctx), enabled: hasDoc },
-  { id: 'file.saveAs', capture: 'record', labelKey: 'cmd.saveAs', group: 'file', keys: ['Ctrl+Shift+S'], run: (ctx) => save(ctx, true), enabled: hasDoc },
+  {
+    id: 'file.save',
+    capture: 'record',
+    labelKey: 'cmd.save',
+    group: 'file',
+    keys: ['Ctrl+S'],
+    run: (ctx) => save(ctx),
+    enabled: hasDoc,
+  },
+  {
+    id: 'file.saveAs',
+    capture: 'record',
+    labelKey: 'cmd.saveAs',
+    group: 'file',
+    keys: ['Ctrl+Shift+S'],
+    run: (ctx) => save(ctx, true),
+    enabled: hasDoc,
+  },
   ...EXPORT_FORMAT_NAMES.map((format): Command => ({
-    id: `file.export.${format}`, capture: 'record', labelKey: 'cmd.export', labelValues: { format }, group: 'file', run: (ctx) => exportAs(ctx, format), enabled: hasDoc,
+    id: `file.export.${format}`,
+    capture: 'record',
+    labelKey: 'cmd.export',
+    labelValues: { format },
+    group: 'file',
+    run: (ctx) => exportAs(ctx, format),
+    enabled: hasDoc,
   })),
 ];

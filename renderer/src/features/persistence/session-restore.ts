@@ -1,9 +1,22 @@
 import type { Issue } from '@shared/model/types';
 import { applyOp, applyRecorded } from '@shared/ops/apply';
-import { basePayloadText, readSessionPayload, sessionCheck as check, stepsPayloadText, SessionPayloadError, type SessionStep as Step } from '@shared/issue-file/session-payload';
+import {
+  basePayloadText,
+  readSessionPayload,
+  sessionCheck as check,
+  stepsPayloadText,
+  SessionPayloadError,
+  type SessionStep as Step,
+} from '@shared/issue-file/session-payload';
 import type { AppState, HistoryEntry } from '../../store/types';
 
-export { baseRefOf, SESSION_KIND, SESSION_VERSION, BASE_KIND, SessionPayloadError } from '@shared/issue-file/session-payload';
+export {
+  baseRefOf,
+  SESSION_KIND,
+  SESSION_VERSION,
+  BASE_KIND,
+  SessionPayloadError,
+} from '@shared/issue-file/session-payload';
 
 /**
  * The recovery payload (its layout: shared/issue-file/session-payload.ts) from the window's state and back: the
@@ -21,7 +34,11 @@ export { baseRefOf, SESSION_KIND, SESSION_VERSION, BASE_KIND, SessionPayloadErro
 export const RECOVERY_HISTORY_CAP = 300;
 const CHUNK = 100;
 
-export interface SessionView { page: number; selection: string[]; selectedArticle: string | null }
+export interface SessionView {
+  page: number;
+  selection: string[];
+  selectedArticle: string | null;
+}
 
 export interface SessionPayload {
   doc: Issue;
@@ -43,7 +60,12 @@ export function unsavedChanges(s: Pick<AppState, 'past' | 'savedMark'>): number 
 let baseCache: { key: string; base: Issue; json: string } | null = null;
 
 let uncached = 0;
-function baseOf(doc: Issue, past: HistoryEntry[], start: number, future: HistoryEntry[]): { key: string; json: string } {
+function baseOf(
+  doc: Issue,
+  past: HistoryEntry[],
+  start: number,
+  future: HistoryEntry[],
+): { key: string; json: string } {
   const first = past[start] ?? future[0];
   const key = first ? `${doc.id}#${first.id}` : '';
   if (key && baseCache?.key === key) return baseCache;
@@ -66,7 +88,14 @@ function loggedAt(e: HistoryEntry): string | undefined {
 
 const step = (e: HistoryEntry): Step => {
   const logged = loggedAt(e);
-  return { id: e.id, label: e.label, op: e.op, at: e.at, ...(logged ? { logged } : {}), ...(e.coalesceKey ? { coalesceKey: e.coalesceKey } : {}) };
+  return {
+    id: e.id,
+    label: e.label,
+    op: e.op,
+    at: e.at,
+    ...(logged ? { logged } : {}),
+    ...(e.coalesceKey ? { coalesceKey: e.coalesceKey } : {}),
+  };
 };
 
 /**
@@ -136,7 +165,16 @@ export function parseSession(payload: string, basePayload?: string): SessionPayl
       const r = applyOp(cur, st.op, { at: typeof st.logged === 'string' ? st.logged : new Date(st.at).toISOString() });
       const id = -(total - i);
       remap.set(st.id, id);
-      const entry: HistoryEntry = { id, label: st.label, patches: r.patches, inversePatches: r.inversePatches, op: st.op, at: st.at, sealed: true, ...(st.coalesceKey ? { coalesceKey: st.coalesceKey } : {}) };
+      const entry: HistoryEntry = {
+        id,
+        label: st.label,
+        patches: r.patches,
+        inversePatches: r.inversePatches,
+        op: st.op,
+        at: st.at,
+        sealed: true,
+        ...(st.coalesceKey ? { coalesceKey: st.coalesceKey } : {}),
+      };
       (i < nPast ? past : future).push(entry);
       cur = r.issue;
       if (i === nPast - 1) current = cur;
@@ -146,19 +184,29 @@ export function parseSession(payload: string, basePayload?: string): SessionPayl
   }
   if (nPast === 0) current = doc;
   if (meta.check && JSON.stringify(check(current)) !== JSON.stringify(meta.check)) {
-    throw new SessionPayloadError('the recovered document does not match what was written (replay gave different counts)', 'damaged');
+    throw new SessionPayloadError(
+      'the recovered document does not match what was written (replay gave different counts)',
+      'damaged',
+    );
   }
   const mark = typeof meta.savedMark === 'number' ? meta.savedMark : -1;
   // A mark that pointed at no step we know (the saved state was trimmed away) must never equal a live id.
   // Mark 0 is the state before the first step: still the base only when no older steps were dropped.
-  const savedMark = mark === 0 && !meta.trimmed ? 0 : remap.get(mark) ?? -(total + 1);
+  const savedMark = mark === 0 && !meta.trimmed ? 0 : (remap.get(mark) ?? -(total + 1));
   const v = (meta.view ?? {}) as Partial<SessionView>;
   const view: SessionView = {
     page: Number.isInteger(v.page) && v.page! >= 0 && v.page! < current.pages.length ? v.page! : 0,
     selection: Array.isArray(v.selection) ? v.selection.filter((x): x is string => typeof x === 'string') : [],
     selectedArticle: typeof v.selectedArticle === 'string' ? v.selectedArticle : null,
   };
-  return { doc: current, past, future, savedMark, fileName: typeof meta.fileName === 'string' ? meta.fileName : null, view };
+  return {
+    doc: current,
+    past,
+    future,
+    savedMark,
+    fileName: typeof meta.fileName === 'string' ? meta.fileName : null,
+    view,
+  };
 }
 
 /** The last page and selection of an issue, kept per issue id in localStorage (survives restarts in Electron). */
@@ -176,7 +224,11 @@ export function recallView(issue: Issue): SessionView | null {
   try {
     const v = JSON.parse(localStorage.getItem(VIEW_KEY + issue.id) ?? 'null') as Partial<SessionView> | null;
     if (!v || !Number.isInteger(v.page) || v.page! < 0 || v.page! >= issue.pages.length) return null;
-    return { page: v.page!, selection: Array.isArray(v.selection) ? v.selection.filter((x) => typeof x === 'string') : [], selectedArticle: typeof v.selectedArticle === 'string' ? v.selectedArticle : null };
+    return {
+      page: v.page!,
+      selection: Array.isArray(v.selection) ? v.selection.filter((x) => typeof x === 'string') : [],
+      selectedArticle: typeof v.selectedArticle === 'string' ? v.selectedArticle : null,
+    };
   } catch {
     return null;
   }

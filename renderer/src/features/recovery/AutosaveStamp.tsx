@@ -17,5 +17,9 @@ export const AutosaveStamp = memo(function AutosaveStamp() {
   if (!at) return null;
   const d = new Date(at);
   const time = Number.isNaN(d.getTime()) ? at : timeFormat.format(d);
-  return <span className="autosaved" data-testid="autosaved" title={t('recovery.autosavedHint')}>{t('recovery.autosaved', { time })}</span>;
+  return (
+    <span className="autosaved" data-testid="autosaved" title={t('recovery.autosavedHint')}>
+      {t('recovery.autosaved', { time })}
+    </span>
+  );
 });

@@ -13,8 +13,15 @@ function useRecent(refresh: unknown): Recent {
   const [items, setItems] = useState<Recent>([]);
   useEffect(() => {
     let cancelled = false;
-    void host.invoke('recent.list', {}).then((r) => { if (!cancelled) setItems(r); }).catch(() => undefined);
-    return () => { cancelled = true; };
+    void host
+      .invoke('recent.list', {})
+      .then((r) => {
+        if (!cancelled) setItems(r);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
   }, [host, refresh]);
   return items;
 }
@@ -46,7 +53,9 @@ export function RecentFiles() {
       <ul>
         {rest.map((r) => (
           <li key={r.token}>
-            <button type="button" data-testid="recent-item" title={r.name} onClick={() => void openRecent(ctx, r)}>{r.name}</button>
+            <button type="button" data-testid="recent-item" title={r.name} onClick={() => void openRecent(ctx, r)}>
+              {r.name}
+            </button>
             <span className="recent-when">{when(r.openedAt, i18n.language)}</span>
           </li>
         ))}
@@ -64,14 +73,38 @@ export function RecentMenu() {
   const items = useRecent(tick);
   return (
     <div className="menu-wrap">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} data-testid="btn-recent" onClick={() => { setTick(tick + 1); setOpen(!open); }}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="btn-recent"
+        onClick={() => {
+          setTick(tick + 1);
+          setOpen(!open);
+        }}
+      >
         {t('recent.menu')} ▾
       </button>
       {open && (
         <ul className="menu" role="menu" onMouseLeave={() => setOpen(false)}>
-          {items.length === 0 && <li role="menuitem" aria-disabled tabIndex={-1}>{t('recent.none')}</li>}
+          {items.length === 0 && (
+            <li role="menuitem" aria-disabled tabIndex={-1}>
+              {t('recent.none')}
+            </li>
+          )}
           {items.map((r) => (
-            <li key={r.token} role="menuitem" tabIndex={-1} data-testid="recent-menu-item" onClick={() => { setOpen(false); void openRecent(ctx, r); }}>{r.name}</li>
+            <li
+              key={r.token}
+              role="menuitem"
+              tabIndex={-1}
+              data-testid="recent-menu-item"
+              onClick={() => {
+                setOpen(false);
+                void openRecent(ctx, r);
+              }}
+            >
+              {r.name}
+            </li>
           ))}
         </ul>
       )}

@@ -20,10 +20,14 @@ function DiffSummary({ diff }: { diff: RecoveryDiff }) {
   const pair = (saved: number | null, now: number) => (saved === null ? String(now) : `${saved} → ${now}`);
   return (
     <dl className="recovery-diff" data-testid="recovery-diff">
-      <dt>{t('recovery.diffArticles')}</dt><dd>{pair(diff.articles.saved, diff.articles.recovered)}</dd>
-      <dt>{t('recovery.diffPlaced')}</dt><dd>{pair(diff.placed.saved, diff.placed.recovered)}</dd>
-      <dt>{t('recovery.diffChanged')}</dt><dd>{diff.changedFragments}</dd>
-      <dt>{t('recovery.diffSteps')}</dt><dd>{diff.steps}</dd>
+      <dt>{t('recovery.diffArticles')}</dt>
+      <dd>{pair(diff.articles.saved, diff.articles.recovered)}</dd>
+      <dt>{t('recovery.diffPlaced')}</dt>
+      <dd>{pair(diff.placed.saved, diff.placed.recovered)}</dd>
+      <dt>{t('recovery.diffChanged')}</dt>
+      <dd>{diff.changedFragments}</dd>
+      <dt>{t('recovery.diffSteps')}</dt>
+      <dd>{diff.steps}</dd>
       {diff.articles.saved === null && <dd className="recovery-note">{t('recovery.noSavedFile')}</dd>}
     </dl>
   );
@@ -44,12 +48,19 @@ export function RecoveryDialog() {
 
   useEffect(() => {
     let cancelled = false;
-    void ctx.host.invoke('recovery.list', {}).then((list) => {
-      const own = autosaveFor(ctx.store)?.recoveryId();
-      // Base-document files belong to a session's entry: listed, restored and discarded with it.
-      if (!cancelled) setEntries(list.filter((e) => e.id !== own && !(own && e.id.startsWith(`${own}--base`))));
-    }).catch(() => { if (!cancelled) setEntries([]); });
-    return () => { cancelled = true; };
+    void ctx.host
+      .invoke('recovery.list', {})
+      .then((list) => {
+        const own = autosaveFor(ctx.store)?.recoveryId();
+        // Base-document files belong to a session's entry: listed, restored and discarded with it.
+        if (!cancelled) setEntries(list.filter((e) => e.id !== own && !(own && e.id.startsWith(`${own}--base`))));
+      })
+      .catch(() => {
+        if (!cancelled) setEntries([]);
+      });
+    return () => {
+      cancelled = true;
+    };
   }, [ctx]);
 
   const shown = entries?.filter((e) => !isBaseFile(e.id) || e.unreadable) ?? [];
@@ -58,27 +69,41 @@ export function RecoveryDialog() {
   const fail = (id: string, e: unknown) => setErrors({ ...errors, [id]: e instanceof Error ? e.message : String(e) });
   const act = async (id: string, fn: () => Promise<void>) => {
     setBusy(true);
-    try { await fn(); } catch (e) { fail(id, e); } finally { setBusy(false); }
+    try {
+      await fn();
+    } catch (e) {
+      fail(id, e);
+    } finally {
+      setBusy(false);
+    }
   };
 
-  const restore = (id: string) => act(id, async () => {
-    if (!(await confirmDiscard(ctx))) return;
-    await restoreRecovery(ctx, id);
-    setEntries([]);
-    ctx.store.getState().notify('info', t('recovery.restored'));
-  });
-  const compare = (id: string) => act(id, async () => { setDiffs({ ...diffs, [id]: await compareRecovery(ctx, id) }); });
-  const discard = (id: string) => act(id, async () => {
-    for (const e of entries) if (e.id === id || e.id.startsWith(`${id}--base`)) await ctx.host.invoke('recovery.discard', { id: e.id });
-    drop(id);
-  });
+  const restore = (id: string) =>
+    act(id, async () => {
+      if (!(await confirmDiscard(ctx))) return;
+      await restoreRecovery(ctx, id);
+      setEntries([]);
+      ctx.store.getState().notify('info', t('recovery.restored'));
+    });
+  const compare = (id: string) =>
+    act(id, async () => {
+      setDiffs({ ...diffs, [id]: await compareRecovery(ctx, id) });
+    });
+  const discard = (id: string) =>
+    act(id, async () => {
+      for (const e of entries)
+        if (e.id === id || e.id.startsWith(`${id}--base`)) await ctx.host.invoke('recovery.discard', { id: e.id });
+      drop(id);
+    });
 
   return (
     <div className="overlay">
       <div className="recovery" role="dialog" aria-modal aria-labelledby="recovery-title" data-testid="recovery-dialog">
         <header className="help-head">
           <h2 id="recovery-title">{t('recovery.title')}</h2>
-          <button type="button" onClick={() => setEntries([])} data-testid="recovery-later">{t('recovery.later')}</button>
+          <button type="button" onClick={() => setEntries([])} data-testid="recovery-later">
+            {t('recovery.later')}
+          </button>
         </header>
         <p>{t('recovery.intro')}</p>
         <ul className="recovery-list">
@@ -88,19 +113,48 @@ export function RecoveryDialog() {
                 <strong>{e.unreadable ? e.title || e.id : e.title || t('app.untitledIssue')}</strong>
                 {e.fileName && <span className="recovery-file">{e.fileName}</span>}
                 <span>{when(e.savedAt, i18n.language)}</span>
-                {!e.unreadable && <span data-testid="recovery-changes">{t('recovery.changes', { count: e.changes })}</span>}
+                {!e.unreadable && (
+                  <span data-testid="recovery-changes">{t('recovery.changes', { count: e.changes })}</span>
+                )}
               </div>
               {e.unreadable ? (
-                <p className="recovery-message" role="note" data-testid="recovery-unreadable">{t('recovery.unreadable', { reason: e.unreadable })}</p>
+                <p className="recovery-message" role="note" data-testid="recovery-unreadable">
+                  {t('recovery.unreadable', { reason: e.unreadable })}
+                </p>
               ) : (
                 <div className="recovery-actions">
-                  <button type="button" disabled={busy} onClick={() => void restore(e.id)} data-testid="recovery-restore">{t('recovery.restore')}</button>
-                  <button type="button" disabled={busy} onClick={() => void compare(e.id)} data-testid="recovery-compare">{t('recovery.compare')}</button>
-                  <button type="button" disabled={busy} onClick={() => void discard(e.id)} data-testid="recovery-discard">{t('recovery.discard')}</button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void restore(e.id)}
+                    data-testid="recovery-restore"
+                  >
+                    {t('recovery.restore')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void compare(e.id)}
+                    data-testid="recovery-compare"
+                  >
+                    {t('recovery.compare')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void discard(e.id)}
+                    data-testid="recovery-discard"
+                  >
+                    {t('recovery.discard')}
+                  </button>
                 </div>
               )}
               {diffs[e.id] && <DiffSummary diff={diffs[e.id]} />}
-              {errors[e.id] && <p className="recovery-error" role="alert">{errors[e.id]}</p>}
+              {errors[e.id] && (
+                <p className="recovery-error" role="alert">
+                  {errors[e.id]}
+                </p>
+              )}
             </li>
           ))}
         </ul>

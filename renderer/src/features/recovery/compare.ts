@@ -32,11 +32,12 @@ export function compareRecovered(saved: Issue | null, recovered: Issue, steps: n
     const pb = places(saved);
     const pa = places(recovered);
     const seen = new Set<string>();
-    for (const p of recovered.pages) for (const f of p.fragments) {
-      seen.add(f.id);
-      const b = before.get(f.id);
-      if (!b || b.text !== f.text || b.role !== f.role || pb.get(f.id) !== pa.get(f.id)) changed++;
-    }
+    for (const p of recovered.pages)
+      for (const f of p.fragments) {
+        seen.add(f.id);
+        const b = before.get(f.id);
+        if (!b || b.text !== f.text || b.role !== f.role || pb.get(f.id) !== pa.get(f.id)) changed++;
+      }
     for (const id of before.keys()) if (!seen.has(id)) changed++;
   } else {
     changed = fragmentCount(recovered);

@@ -4,7 +4,10 @@ import { autosaveFor } from '../persistence/autosave';
 import { baseRefOf, parseSession, type SessionPayload } from '../persistence/session-restore';
 import { compareRecovered, type RecoveryDiff } from './compare';
 
-interface Read { session: SessionPayload; file: { token: string; name: string } | null }
+interface Read {
+  session: SessionPayload;
+  file: { token: string; name: string } | null;
+}
 
 /** Ids of the base-document files autosave writes next to a session's steps file (`<id>--base<n>`). */
 export const isBaseFile = (id: string) => /--base\d+$/.test(id);
@@ -38,7 +41,10 @@ export async function restoreRecovery(ctx: CommandContext, id: string): Promise<
     selection,
     cursor: selection[selection.length - 1] ?? null,
     anchor: selection[0] ?? null,
-    selectedArticle: session.view.selectedArticle && session.doc.articles.some((a) => a.id === session.view.selectedArticle) ? session.view.selectedArticle : null,
+    selectedArticle:
+      session.view.selectedArticle && session.doc.articles.some((a) => a.id === session.view.selectedArticle)
+        ? session.view.selectedArticle
+        : null,
     caret: null,
     rolePending: false,
   });

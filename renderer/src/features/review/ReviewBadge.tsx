@@ -14,17 +14,33 @@ export function ReviewBadge({ article }: { article: Article }) {
   const { store } = useAppContext();
   const status = t(`status.${article.status}`);
   const r = article.review;
-  const text = r ? (r.by ? t('editors.review.by', { status, by: r.by, at: formatReviewTime(r.at) }) : t('editors.review.byNobody', { status, at: formatReviewTime(r.at) })) : null;
+  const text = r
+    ? r.by
+      ? t('editors.review.by', { status, by: r.by, at: formatReviewTime(r.at) })
+      : t('editors.review.byNobody', { status, at: formatReviewTime(r.at) })
+    : null;
   return (
     <div className="review-line">
       {text && article.status !== 'draft' && (
-        <span className={`review-badge status-${article.status}`} title={r ? `${text} (${r.at})` : undefined} data-testid="review-badge">
-          {article.status === 'approved' ? '✓ ' : ''}{text}
+        <span
+          className={`review-badge status-${article.status}`}
+          title={r ? `${text} (${r.at})` : undefined}
+          data-testid="review-badge"
+        >
+          {article.status === 'approved' ? '✓ ' : ''}
+          {text}
         </span>
       )}
       <button
-        type="button" className="link-btn" data-testid="btn-what-changed" title="Shift+F9"
-        onClick={(e) => { e.stopPropagation(); store.getState().selectArticle(article.id); reviewPanel(store).setState({ articleId: article.id }); }}
+        type="button"
+        className="link-btn"
+        data-testid="btn-what-changed"
+        title="Shift+F9"
+        onClick={(e) => {
+          e.stopPropagation();
+          store.getState().selectArticle(article.id);
+          reviewPanel(store).setState({ articleId: article.id });
+        }}
       >
         {t('editors.review.whatChanged')}
       </button>

@@ -26,7 +26,12 @@ export function ReviewDialog() {
 
   useEffect(() => {
     if (!articleId) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); reviewPanel(store).setState({ articleId: null }); } };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        reviewPanel(store).setState({ articleId: null });
+      }
+    };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [articleId, store]);
@@ -34,35 +39,74 @@ export function ReviewDialog() {
   if (!diff || !article) return null;
   const next = nextStatus(article.status);
   return (
-    <div className="overlay" onMouseDown={(e) => { if (e.target === e.currentTarget) close(); }}>
-      <div className="editors-dialog" role="dialog" aria-modal aria-labelledby="review-title" data-testid="review-dialog">
+    <div
+      className="overlay"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) close();
+      }}
+    >
+      <div
+        className="editors-dialog"
+        role="dialog"
+        aria-modal
+        aria-labelledby="review-title"
+        data-testid="review-dialog"
+      >
         <header className="help-head">
           <h2 id="review-title">{t('editors.review.title', { title: diff.title })}</h2>
           <span className={`status status-${article.status}`}>{t(`status.${article.status}`)}</span>
         </header>
         <p className="editors-summary" data-testid="review-summary">
           {diff.fragments.length
-            ? t('editors.review.summary', { changed: diff.changedFragments, total: diff.fragments.length, added: diff.added, removed: diff.removed })
+            ? t('editors.review.summary', {
+                changed: diff.changedFragments,
+                total: diff.fragments.length,
+                added: diff.added,
+                removed: diff.removed,
+              })
             : t('editors.review.noFragments')}
         </p>
         {openEnds > 0 && (
-          <p className="editors-summary review-warning" role="alert" data-testid="review-open-ends">⚠ {t('editors.review.openEnds', { count: openEnds })}</p>
+          <p className="editors-summary review-warning" role="alert" data-testid="review-open-ends">
+            ⚠ {t('editors.review.openEnds', { count: openEnds })}
+          </p>
         )}
         <div className="editors-list review-text">
           {diff.fragments.map((f) => (
-            <p key={f.fragmentId} className={[f.changed ? '' : 'is-unchanged', f.join ? 'is-joined' : ''].join(' ')} data-testid={`review-frag-${f.fragmentId}`}>
+            <p
+              key={f.fragmentId}
+              className={[f.changed ? '' : 'is-unchanged', f.join ? 'is-joined' : ''].join(' ')}
+              data-testid={`review-frag-${f.fragmentId}`}
+            >
               <span className="rule-tag">{t(`role.${f.role}`)}</span>
-              {f.pieces.map((p, i) => (p.kind === 'equal' ? <span key={i}>{p.text}</span> : p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>))}
+              {f.pieces.map((p, i) =>
+                p.kind === 'equal' ? (
+                  <span key={i}>{p.text}</span>
+                ) : p.kind === 'added' ? (
+                  <ins key={i}>{p.text}</ins>
+                ) : (
+                  <del key={i}>{p.text}</del>
+                ),
+              )}
             </p>
           ))}
         </div>
         <footer className="editors-actions">
           {next && (
-            <button type="button" className="primary" data-testid="review-next" onClick={() => void setReviewStatus(ctx, article.id, next)}>
-              {next === 'approved' ? t('editors.review.approve') : `${t('editors.review.advance')}: ${t(`status.${next}`)}`}
+            <button
+              type="button"
+              className="primary"
+              data-testid="review-next"
+              onClick={() => void setReviewStatus(ctx, article.id, next)}
+            >
+              {next === 'approved'
+                ? t('editors.review.approve')
+                : `${t('editors.review.advance')}: ${t(`status.${next}`)}`}
             </button>
           )}
-          <button type="button" onClick={close} data-testid="review-close">{t('editors.review.close')}</button>
+          <button type="button" onClick={close} data-testid="review-close">
+            {t('editors.review.close')}
+          </button>
         </footer>
       </div>
     </div>

@@ -10,7 +10,10 @@ const names = new WeakMap<HostApi, Promise<string>>();
 export function userName(host: HostApi): Promise<string> {
   let p = names.get(host);
   if (!p) {
-    p = host.invoke('app.info', {}).then((i) => i.userName, () => '');
+    p = host.invoke('app.info', {}).then(
+      (i) => i.userName,
+      () => '',
+    );
     names.set(host, p);
   }
   return p;
@@ -26,7 +29,12 @@ export function nextStatus(s: ReviewStatus): ReviewStatus | null {
  * Sets an article's review status as one undo step, recording who (the host's user name) and when (now, ISO).
  * Resolves false when refused or when the article is gone.
  */
-export async function setReviewStatus(ctx: CommandContext, articleId: string, status: ReviewStatus, now: () => Date = () => new Date()): Promise<boolean> {
+export async function setReviewStatus(
+  ctx: CommandContext,
+  articleId: string,
+  status: ReviewStatus,
+  now: () => Date = () => new Date(),
+): Promise<boolean> {
   const by = await userName(ctx.host);
   const s = ctx.store.getState();
   const article = s.doc?.articles.find((a) => a.id === articleId);
@@ -44,7 +52,10 @@ export async function advanceStatus(ctx: CommandContext): Promise<boolean> {
   const a = s.doc?.articles.find((x) => x.id === s.selectedArticle);
   if (!a) return false;
   const next = nextStatus(a.status);
-  if (!next) { s.notify('info', ctx.t('editors.review.alreadyApproved')); return false; }
+  if (!next) {
+    s.notify('info', ctx.t('editors.review.alreadyApproved'));
+    return false;
+  }
   return setReviewStatus(ctx, a.id, next);
 }
 
@@ -54,6 +65,7 @@ export function formatReviewTime(at: string, now: Date = new Date()): string {
   if (Number.isNaN(d.getTime())) return at;
   const pad = (n: number) => String(n).padStart(2, '0');
   const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  const sameDay = d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
+  const sameDay =
+    d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
   return sameDay ? hm : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${hm}`;
 }

@@ -21,10 +21,17 @@ export function PageScan({ page }: { page: Page }) {
   const selected = useApp(selectionSet);
   const { colors, marks } = useMemo(() => (doc ? pageMarks(doc, page) : { colors: {}, marks: {} }), [doc, page]);
   const image = useScanImage(page);
-  const labels = useMemo(() => ({
-    zoomIn: t('scan.zoomIn'), zoomOut: t('scan.zoomOut'), fit: t('scan.fit'), noScan: image.error ?? t('scan.noScan'),
-    noBoxes: t('scan.noBoxes'), region: t('scan.region'),
-  }), [t, image.error]);
+  const labels = useMemo(
+    () => ({
+      zoomIn: t('scan.zoomIn'),
+      zoomOut: t('scan.zoomOut'),
+      fit: t('scan.fit'),
+      noScan: image.error ?? t('scan.noScan'),
+      noBoxes: t('scan.noBoxes'),
+      region: t('scan.region'),
+    }),
+    [t, image.error],
+  );
   return (
     <div className="page-scan" data-testid="page-scan" onFocus={() => ctx.store.getState().focusPane('page')}>
       <ScanView
@@ -60,10 +67,17 @@ function useScanImage(page: Page): { url?: string; error?: string } {
   useEffect(() => {
     if (!src || inline || !fileToken) return;
     let cancelled = false;
-    host.invoke('page.image', { issueToken: fileToken, src })
-      .then(({ url }) => { if (!cancelled) setFetched({ key, url }); })
-      .catch((e: unknown) => { if (!cancelled) setFetched({ key, error: e instanceof Error ? e.message : String(e) }); });
-    return () => { cancelled = true; };
+    host
+      .invoke('page.image', { issueToken: fileToken, src })
+      .then(({ url }) => {
+        if (!cancelled) setFetched({ key, url });
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setFetched({ key, error: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      cancelled = true;
+    };
   }, [host, fileToken, src, inline, key]);
   if (!src) return {};
   if (inline) return { url: src };

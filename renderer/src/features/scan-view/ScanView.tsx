@@ -1,4 +1,15 @@
-import { useEffect, useRef, useState, type CSSProperties, type Dispatch, type KeyboardEvent, type MutableRefObject, type PointerEvent, type RefObject, type SetStateAction } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type Dispatch,
+  type KeyboardEvent,
+  type MutableRefObject,
+  type PointerEvent,
+  type RefObject,
+  type SetStateAction,
+} from 'react';
 import type { Page } from '@shared/model/types';
 import { boxPercent, clampZoom, pageSpace, stepZoom } from './scan-geometry';
 
@@ -26,10 +37,19 @@ export interface ScanViewProps {
   labels?: Partial<{ zoomIn: string; zoomOut: string; fit: string; noScan: string; noBoxes: string; region: string }>;
 }
 
-export interface RegionMark { dashed?: boolean; faded?: boolean; badge?: string }
+export interface RegionMark {
+  dashed?: boolean;
+  faded?: boolean;
+  badge?: string;
+}
 
 const DEFAULT_LABELS = {
-  zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit', noScan: 'No scan for this page', noBoxes: 'This page has no region coordinates', region: 'Region',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  fit: 'Fit',
+  noScan: 'No scan for this page',
+  noBoxes: 'This page has no region coordinates',
+  region: 'Region',
 };
 
 function preview(text: string): string {
@@ -37,7 +57,17 @@ function preview(text: string): string {
   return t.length > 60 ? `${t.slice(0, 60)}…` : t;
 }
 
-export function ScanView({ page, colors = {}, selectedId = null, selectedIds, marks = {}, onSelect, imageUrl, baseWidth: fixedWidth, labels }: ScanViewProps) {
+export function ScanView({
+  page,
+  colors = {},
+  selectedId = null,
+  selectedIds,
+  marks = {},
+  onSelect,
+  imageUrl,
+  baseWidth: fixedWidth,
+  labels,
+}: ScanViewProps) {
   const l = { ...DEFAULT_LABELS, ...labels };
   const [zoom, setZoom] = useState(1);
   const scroller = useRef<HTMLDivElement>(null);
@@ -57,38 +87,78 @@ export function ScanView({ page, colors = {}, selectedId = null, selectedIds, ma
     el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [selectedId, page.id]);
 
-  if (!space) return <div className="scan-view scan-view--empty" role="note">{l.noBoxes}</div>;
+  if (!space)
+    return (
+      <div className="scan-view scan-view--empty" role="note">
+        {l.noBoxes}
+      </div>
+    );
 
   const width = baseWidth * zoom;
   const height = width * (space.height / space.width);
   const src = imageUrl ?? page.image?.src;
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === '+' || e.key === '=') { setZoom((z) => stepZoom(z, 1)); e.preventDefault(); }
-    else if (e.key === '-') { setZoom((z) => stepZoom(z, -1)); e.preventDefault(); }
-    else if (e.key === '0') { setZoom(1); e.preventDefault(); }
+    if (e.key === '+' || e.key === '=') {
+      setZoom((z) => stepZoom(z, 1));
+      e.preventDefault();
+    } else if (e.key === '-') {
+      setZoom((z) => stepZoom(z, -1));
+      e.preventDefault();
+    } else if (e.key === '0') {
+      setZoom(1);
+      e.preventDefault();
+    }
   };
   const onPointerDown = (e: PointerEvent) => {
     if ((e.target as HTMLElement).closest('[data-fragment-id]') || !scroller.current) return;
     drag.current = { x: e.clientX, y: e.clientY, left: scroller.current.scrollLeft, top: scroller.current.scrollTop };
   };
   const onPointerMove = (e: PointerEvent) => {
-    const d = drag.current, s = scroller.current;
+    const d = drag.current,
+      s = scroller.current;
     if (!d || !s) return;
     s.scrollLeft = d.left - (e.clientX - d.x);
     s.scrollTop = d.top - (e.clientY - d.y);
   };
-  const endDrag = () => { drag.current = null; };
+  const endDrag = () => {
+    drag.current = null;
+  };
 
-  const surface: CSSProperties = { position: 'relative', width, height, background: src ? undefined : 'repeating-linear-gradient(45deg,#f4f4f4 0 8px,#ececec 8px 16px)' };
+  const surface: CSSProperties = {
+    position: 'relative',
+    width,
+    height,
+    background: src ? undefined : 'repeating-linear-gradient(45deg,#f4f4f4 0 8px,#ececec 8px 16px)',
+  };
   return (
-    <div className="scan-view" onKeyDown={onKey} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-      <div className="scan-view__toolbar" role="toolbar" style={{ display: 'flex', gap: 4, alignItems: 'center', padding: 4 }}>
-        <button type="button" onClick={() => setZoom((z) => stepZoom(z, -1))} aria-label={l.zoomOut}>−</button>
-        <output aria-live="polite" style={{ minWidth: 48, textAlign: 'center' }}>{Math.round(zoom * 100)}%</output>
-        <button type="button" onClick={() => setZoom((z) => stepZoom(z, 1))} aria-label={l.zoomIn}>+</button>
-        <button type="button" onClick={() => setZoom(1)}>{l.fit}</button>
-        {!src && <span className="scan-view__note" style={{ marginLeft: 8, opacity: 0.7 }}>{l.noScan}</span>}
+    <div
+      className="scan-view"
+      onKeyDown={onKey}
+      style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}
+    >
+      <div
+        className="scan-view__toolbar"
+        role="toolbar"
+        style={{ display: 'flex', gap: 4, alignItems: 'center', padding: 4 }}
+      >
+        <button type="button" onClick={() => setZoom((z) => stepZoom(z, -1))} aria-label={l.zoomOut}>
+          −
+        </button>
+        <output aria-live="polite" style={{ minWidth: 48, textAlign: 'center' }}>
+          {Math.round(zoom * 100)}%
+        </output>
+        <button type="button" onClick={() => setZoom((z) => stepZoom(z, 1))} aria-label={l.zoomIn}>
+          +
+        </button>
+        <button type="button" onClick={() => setZoom(1)}>
+          {l.fit}
+        </button>
+        {!src && (
+          <span className="scan-view__note" style={{ marginLeft: 8, opacity: 0.7 }}>
+            {l.noScan}
+          </span>
+        )}
       </div>
       <div
         ref={scroller}
@@ -101,7 +171,14 @@ export function ScanView({ page, colors = {}, selectedId = null, selectedIds, ma
         onPointerLeave={endDrag}
       >
         <div className="scan-view__surface" data-testid="scan-surface" style={surface}>
-          {src && <img src={src} alt="" draggable={false} style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', userSelect: 'none' }} />}
+          {src && (
+            <img
+              src={src}
+              alt=""
+              draggable={false}
+              style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', userSelect: 'none' }}
+            />
+          )}
           {boxed.map((f) => {
             const selected = f.id === selectedId || !!selectedIds?.has(f.id);
             const color = colors[f.id] ?? '#888';
@@ -126,9 +203,14 @@ export function ScanView({ page, colors = {}, selectedId = null, selectedIds, ma
                   onSelect?.(f.id, { ctrl: false, shift: false });
                 }}
                 style={{
-                  position: 'absolute', ...pos, boxSizing: 'border-box', cursor: 'pointer',
+                  position: 'absolute',
+                  ...pos,
+                  boxSizing: 'border-box',
+                  cursor: 'pointer',
                   border: `${selected ? 3 : 2}px ${mark.dashed ? 'dashed' : 'solid'} ${color}`,
-                  background: selected ? `color-mix(in srgb, ${color} 18%, transparent)` : `color-mix(in srgb, ${color} 8%, transparent)`,
+                  background: selected
+                    ? `color-mix(in srgb, ${color} 18%, transparent)`
+                    : `color-mix(in srgb, ${color} 8%, transparent)`,
                   outline: selected ? '2px solid #000' : undefined,
                   outlineOffset: selected ? 1 : undefined,
                   opacity: mark.faded && !selected ? 0.35 : undefined,
@@ -137,7 +219,23 @@ export function ScanView({ page, colors = {}, selectedId = null, selectedIds, ma
               >
                 {/* Left of the region, in the margin or gutter, so the number never hides the print it labels. */}
                 {mark.badge && (
-                  <span className="scan-region__badge" aria-hidden style={{ position: 'absolute', right: '100%', top: -2, marginRight: 1, background: color, color: '#000', font: '600 11px/1.3 system-ui, sans-serif', padding: '0 4px', borderRadius: 3, pointerEvents: 'none', whiteSpace: 'nowrap' }}>
+                  <span
+                    className="scan-region__badge"
+                    aria-hidden
+                    style={{
+                      position: 'absolute',
+                      right: '100%',
+                      top: -2,
+                      marginRight: 1,
+                      background: color,
+                      color: '#000',
+                      font: '600 11px/1.3 system-ui, sans-serif',
+                      padding: '0 4px',
+                      borderRadius: 3,
+                      pointerEvents: 'none',
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
                     {mark.badge}
                   </span>
                 )}
@@ -156,7 +254,9 @@ function useFitWidth(scroller: RefObject<HTMLDivElement | null>): number {
   useEffect(() => {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const measure = () => { if (el.clientWidth > 40) setWidth(el.clientWidth - 16); };
+    const measure = () => {
+      if (el.clientWidth > 40) setWidth(el.clientWidth - 16);
+    };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
@@ -169,7 +269,11 @@ function useFitWidth(scroller: RefObject<HTMLDivElement | null>): number {
  * Ctrl+wheel zooms about the pointer. A native non-passive listener: React's wheel handler is passive, so it could
  * not stop the browser (or Electron) from zooming the whole window instead.
  */
-function useCtrlWheelZoom(scroller: RefObject<HTMLDivElement | null>, zoomRef: MutableRefObject<number>, setZoom: Dispatch<SetStateAction<number>>): void {
+function useCtrlWheelZoom(
+  scroller: RefObject<HTMLDivElement | null>,
+  zoomRef: MutableRefObject<number>,
+  setZoom: Dispatch<SetStateAction<number>>,
+): void {
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -180,7 +284,8 @@ function useCtrlWheelZoom(scroller: RefObject<HTMLDivElement | null>, zoomRef: M
       const to = clampZoom(from * (e.deltaY < 0 ? 1.1 : 1 / 1.1));
       if (to === from) return;
       const r = el.getBoundingClientRect();
-      const px = e.clientX - r.left, py = e.clientY - r.top;
+      const px = e.clientX - r.left,
+        py = e.clientY - r.top;
       const k = to / from;
       setZoom(to);
       // Keep the point under the pointer where it is once React has laid out the new size.

@@ -10,11 +10,27 @@ const currentHasScan = (ctx: CommandContext) => {
 /** Scan view: enabled only when the current page has a scan or region coordinates. */
 export const scanCommands: Command[] = [
   {
-    id: 'view.scan', capture: 'record', labelKey: 'scan.toggle', group: 'view', keys: ['V'], enabled: currentHasScan,
-    run: (ctx) => { const m = scanMode(ctx.store); m.setState({ view: toggledView(m.getState().view) }); },
+    id: 'view.scan',
+    capture: 'record',
+    labelKey: 'scan.toggle',
+    group: 'view',
+    keys: ['V'],
+    enabled: currentHasScan,
+    run: (ctx) => {
+      const m = scanMode(ctx.store);
+      m.setState({ view: toggledView(m.getState().view) });
+    },
   },
   {
-    id: 'view.scanSideBySide', capture: 'record', labelKey: 'scan.sideBySide', group: 'view', keys: ['Shift+V'], enabled: currentHasScan,
-    run: (ctx) => { const m = scanMode(ctx.store); m.setState({ view: toggledBoth(m.getState().view) }); },
+    id: 'view.scanSideBySide',
+    capture: 'record',
+    labelKey: 'scan.sideBySide',
+    group: 'view',
+    keys: ['Shift+V'],
+    enabled: currentHasScan,
+    run: (ctx) => {
+      const m = scanMode(ctx.store);
+      m.setState({ view: toggledBoth(m.getState().view) });
+    },
   },
 ];

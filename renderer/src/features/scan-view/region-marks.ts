@@ -18,7 +18,9 @@ export interface PageMarks {
  */
 export function pageMarks(issue: Issue, page: Page): PageMarks {
   const where = new Map<string, number>();
-  issue.articles.forEach((a, i) => { for (const it of a.items) where.set(it.id, i); });
+  issue.articles.forEach((a, i) => {
+    for (const it of a.items) where.set(it.id, i);
+  });
   for (const id of issue.discarded) where.set(id, -2);
   const colors: Record<string, string> = {};
   const marks: Record<string, RegionMark> = {};

@@ -9,7 +9,9 @@ import type { AppStore } from '../../store/create-store';
  */
 export type PageView = 'text' | 'scan' | 'both';
 
-export interface ScanModeState { view: PageView }
+export interface ScanModeState {
+  view: PageView;
+}
 
 const modes = new WeakMap<AppStore, StoreApi<ScanModeState>>();
 

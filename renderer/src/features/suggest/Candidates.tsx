@@ -6,8 +6,14 @@ import { openSuggestions, pickCandidate } from './suggest-commands';
 import { suggestController } from './suggest-state';
 import { reasonText } from './reason-text';
 
-const tail = (s: string, n: number) => { const c = [...s.replace(/\s+/g, ' ').trim()]; return c.length > n ? `…${c.slice(-n).join('')}` : c.join(''); };
-const head = (s: string, n: number) => { const c = [...s.replace(/\s+/g, ' ').trim()]; return c.length > n ? `${c.slice(0, n).join('')}…` : c.join(''); };
+const tail = (s: string, n: number) => {
+  const c = [...s.replace(/\s+/g, ' ').trim()];
+  return c.length > n ? `…${c.slice(-n).join('')}` : c.join('');
+};
+const head = (s: string, n: number) => {
+  const c = [...s.replace(/\s+/g, ' ').trim()];
+  return c.length > n ? `${c.slice(0, n).join('')}…` : c.join('');
+};
 
 /**
  * In the editor pane: the selected fragment's top-3 candidate continuations with their reasons, picked with
@@ -28,8 +34,12 @@ export function Candidates({ fragmentId }: { fragmentId: string }) {
       <h3>{t('suggest.candidates')}</h3>
       {!info && (
         <p className="empty-note">
-          {open && running ? t('suggest.running') : (
-            <button type="button" data-testid="candidates-ask" onClick={() => openSuggestions(ctx)}>{t('suggest.ask')}</button>
+          {open && running ? (
+            t('suggest.running')
+          ) : (
+            <button type="button" data-testid="candidates-ask" onClick={() => openSuggestions(ctx)}>
+              {t('suggest.ask')}
+            </button>
           )}
         </p>
       )}
@@ -40,7 +50,13 @@ export function Candidates({ fragmentId }: { fragmentId: string }) {
             const f = findFragment(doc, cand.id);
             return (
               <li key={cand.id}>
-                <button type="button" className="candidate" data-testid={`candidate-${i + 1}`} data-fragment={cand.id} onClick={() => pickCandidate(ctx, i + 1)}>
+                <button
+                  type="button"
+                  className="candidate"
+                  data-testid={`candidate-${i + 1}`}
+                  data-fragment={cand.id}
+                  onClick={() => pickCandidate(ctx, i + 1)}
+                >
                   <kbd>{i + 1}</kbd>
                   <span className="cand-seam">
                     <span className="cand-a">{tail(self?.text ?? '', 8)}</span>
@@ -49,9 +65,15 @@ export function Candidates({ fragmentId }: { fragmentId: string }) {
                   </span>
                   <span className="ghost-conf">{Math.round(cand.probability * 100)}%</span>
                   <span className="ghost-reasons">
-                    {cand.reasons.length
-                      ? cand.reasons.map((r) => <span key={r} className="reason">{reasonText(r, t)}</span>)
-                      : <span className="reason muted">{t('suggest.noReason')}</span>}
+                    {cand.reasons.length ? (
+                      cand.reasons.map((r) => (
+                        <span key={r} className="reason">
+                          {reasonText(r, t)}
+                        </span>
+                      ))
+                    ) : (
+                      <span className="reason muted">{t('suggest.noReason')}</span>
+                    )}
                   </span>
                 </button>
               </li>

@@ -16,7 +16,12 @@ export function GhostMark({ id }: { id: string }) {
   const mark = doc && result ? ghostMarks(doc, result).get(id) : undefined;
   if (!mark || !mark.confident) return null;
   return (
-    <span className="ghost-mark" data-testid={`ghost-mark-${id}`} style={{ borderColor: mark.swatch.color, color: mark.swatch.color }} title={t('suggest.ghostMark', { n: mark.swatch.number })}>
+    <span
+      className="ghost-mark"
+      data-testid={`ghost-mark-${id}`}
+      style={{ borderColor: mark.swatch.color, color: mark.swatch.color }}
+      title={t('suggest.ghostMark', { n: mark.swatch.number })}
+    >
       {mark.swatch.number}
     </span>
   );

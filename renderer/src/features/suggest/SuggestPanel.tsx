@@ -25,14 +25,23 @@ function snippet(text: string): string {
 function GhostItem({ item, first, focused }: { item: PlacementItem; first: boolean; focused: boolean }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
-  const text = useApp((s) => (s.doc ? findFragment(s.doc, item.id)?.text ?? '' : ''));
+  const text = useApp((s) => (s.doc ? (findFragment(s.doc, item.id)?.text ?? '') : ''));
   const ref = useRef<HTMLLIElement>(null);
-  useEffect(() => { if (focused) ref.current?.scrollIntoView?.({ block: 'nearest' }); }, [focused]);
-  const cls = ['ghost-item', item.fixed ? 'is-fixed' : '', item.confident ? 'is-confident' : '', focused ? 'is-focused' : ''].join(' ');
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [focused]);
+  const cls = [
+    'ghost-item',
+    item.fixed ? 'is-fixed' : '',
+    item.confident ? 'is-confident' : '',
+    focused ? 'is-focused' : '',
+  ].join(' ');
   if (item.fixed) {
     return (
       <li className={cls} data-testid={`ghost-fixed-${item.id}`} title={t('suggest.fixed')}>
-        <span className="ghost-seam" aria-hidden>▪</span>
+        <span className="ghost-seam" aria-hidden>
+          ▪
+        </span>
         <span className="ghost-text">{snippet(text)}</span>
       </li>
     );
@@ -46,45 +55,107 @@ function GhostItem({ item, first, focused }: { item: PlacementItem; first: boole
       aria-current={focused || undefined}
       onClick={() => suggestController(ctx.store).setFocus(item.id)}
     >
-      <span className="ghost-seam" title={item.join ? t('suggest.join') : first ? t('suggest.start') : t('suggest.newParagraph')} aria-label={item.join ? t('suggest.join') : undefined}>
+      <span
+        className="ghost-seam"
+        title={item.join ? t('suggest.join') : first ? t('suggest.start') : t('suggest.newParagraph')}
+        aria-label={item.join ? t('suggest.join') : undefined}
+      >
         {item.join ? '⁝' : first ? '▸' : '¶'}
       </span>
       <span className="ghost-main">
         <span className="ghost-text">{snippet(text)}</span>
         <span className="ghost-reasons">
-          {item.reasons.map((r) => <span key={r} className="reason" data-testid="ghost-reason">{reasonText(r, t)}</span>)}
+          {item.reasons.map((r) => (
+            <span key={r} className="reason" data-testid="ghost-reason">
+              {reasonText(r, t)}
+            </span>
+          ))}
         </span>
       </span>
       <span className="ghost-conf" title={t('suggest.confidence')}>
-        {item.confident && <span className="confident-mark" aria-label={t('suggest.confident')} title={t('suggest.confident')}>✓</span>}
+        {item.confident && (
+          <span className="confident-mark" aria-label={t('suggest.confident')} title={t('suggest.confident')}>
+            ✓
+          </span>
+        )}
         {pct(item.confidence)}
       </span>
       <span className="ghost-actions">
-        <button type="button" data-testid={`accept-${item.id}`} title={t('suggest.acceptOne')} aria-label={t('suggest.acceptOne')} onClick={(e) => { e.stopPropagation(); acceptItem(ctx, item.id); }}>✓</button>
-        <button type="button" data-testid={`reject-${item.id}`} disabled={first} title={t('suggest.rejectOne')} aria-label={t('suggest.rejectOne')} onClick={(e) => { e.stopPropagation(); rejectItem(ctx, item.id); }}>✕</button>
+        <button
+          type="button"
+          data-testid={`accept-${item.id}`}
+          title={t('suggest.acceptOne')}
+          aria-label={t('suggest.acceptOne')}
+          onClick={(e) => {
+            e.stopPropagation();
+            acceptItem(ctx, item.id);
+          }}
+        >
+          ✓
+        </button>
+        <button
+          type="button"
+          data-testid={`reject-${item.id}`}
+          disabled={first}
+          title={t('suggest.rejectOne')}
+          aria-label={t('suggest.rejectOne')}
+          onClick={(e) => {
+            e.stopPropagation();
+            rejectItem(ctx, item.id);
+          }}
+        >
+          ✕
+        </button>
       </span>
     </li>
   );
 }
 
-function GhostArticle({ article, index, swatch, focus }: { article: ArticleSuggestion; index: number; swatch: ArticleSwatch; focus: string | null }) {
+function GhostArticle({
+  article,
+  index,
+  swatch,
+  focus,
+}: {
+  article: ArticleSuggestion;
+  index: number;
+  swatch: ArticleSwatch;
+  focus: string | null;
+}) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   // Of the proofreader's own items only the last is shown: the one the suggestion continues.
   const lastFixed = article.items.reduce((k, it, i) => (it.fixed ? i : k), -1);
   const items = article.items.slice(Math.max(0, lastFixed));
   return (
-    <section className="ghost-article" data-testid={`ghost-article-${index}`} style={{ ['--ghost' as string]: swatch.color }}>
+    <section
+      className="ghost-article"
+      data-testid={`ghost-article-${index}`}
+      style={{ ['--ghost' as string]: swatch.color }}
+    >
       <header>
         <span className="ghost-swatch" style={{ background: swatchBackground(swatch) }} aria-hidden />
         <span className="ghost-no">{swatch.number}</span>
-        <span className="ghost-title" title={article.title}>{article.title}</span>
+        <span className="ghost-title" title={article.title}>
+          {article.title}
+        </span>
         <span className="ghost-kind">{article.articleId ? t('suggest.extends') : t('suggest.newArticle')}</span>
-        <span className="ghost-conf" title={t('suggest.confidence')}>{pct(article.confidence)}</span>
-        <button type="button" data-testid={`accept-article-${index}`} onClick={() => acceptArticle(ctx, index)}>{t('suggest.acceptArticle')}</button>
+        <span className="ghost-conf" title={t('suggest.confidence')}>
+          {pct(article.confidence)}
+        </span>
+        <button type="button" data-testid={`accept-article-${index}`} onClick={() => acceptArticle(ctx, index)}>
+          {t('suggest.acceptArticle')}
+        </button>
       </header>
       <ol>
-        {items.map((it) => <GhostItem key={it.id} item={it} first={!it.fixed && article.items.indexOf(it) === 0} focused={focus === it.id} />)}
+        {items.map((it) => (
+          <GhostItem
+            key={it.id}
+            item={it}
+            first={!it.fixed && article.items.indexOf(it) === 0}
+            focused={focus === it.id}
+          />
+        ))}
       </ol>
     </section>
   );
@@ -108,7 +179,9 @@ export function SuggestPanel() {
   const swatches = useMemo(() => (doc && result ? ghostSwatches(doc, result) : []), [doc, result]);
   const confidentCount = useMemo(() => {
     if (!doc || !result) return 0;
-    const scoped = scopeArticle ? { ...result, articles: result.articles.map((a) => (a.articleId === scopeArticle ? a : { ...a, items: [] })) } : result;
+    const scoped = scopeArticle
+      ? { ...result, articles: result.articles.map((a) => (a.articleId === scopeArticle ? a : { ...a, items: [] })) }
+      : result;
     const op = acceptAllConfidentOp(doc, scoped);
     return op ? placementCount(op) : 0;
   }, [doc, result, scopeArticle]);
@@ -120,17 +193,47 @@ export function SuggestPanel() {
       <header className="suggest-head">
         <h3>{scopeArticle ? t('suggest.titleArticle') : t('suggest.title')}</h3>
         <span className="suggest-status" data-testid="suggest-status" aria-live="polite">
-          {running ? t('suggest.running') : error ? t('suggest.error', { message: error }) : result ? t('suggest.summary', { count: shown.length, ms: Math.round(result.stats.ms) }) : ''}
+          {running
+            ? t('suggest.running')
+            : error
+              ? t('suggest.error', { message: error })
+              : result
+                ? t('suggest.summary', { count: shown.length, ms: Math.round(result.stats.ms) })
+                : ''}
         </span>
-        <button type="button" className="primary" data-testid="accept-all" disabled={!confidentCount} onClick={() => acceptAllConfident(ctx)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="accept-all"
+          disabled={!confidentCount}
+          onClick={() => acceptAllConfident(ctx)}
+        >
           {t('suggest.acceptAll', { count: confidentCount })}
         </button>
-        <button type="button" data-testid="suggest-close" title={t('suggest.cmd.close')} aria-label={t('suggest.cmd.close')} onClick={() => void runCommand('suggest.close', ctx)}>×</button>
+        <button
+          type="button"
+          data-testid="suggest-close"
+          title={t('suggest.cmd.close')}
+          aria-label={t('suggest.cmd.close')}
+          onClick={() => void runCommand('suggest.close', ctx)}
+        >
+          ×
+        </button>
       </header>
-      <p className="suggest-hint">{t('suggest.hint')}{rejected ? ` · ${t('suggest.rejected', { count: rejected })}` : ''}{openEnds ? ` · ${t('suggest.openEnds', { count: openEnds })}` : ''}</p>
+      <p className="suggest-hint">
+        {t('suggest.hint')}
+        {rejected ? ` · ${t('suggest.rejected', { count: rejected })}` : ''}
+        {openEnds ? ` · ${t('suggest.openEnds', { count: openEnds })}` : ''}
+      </p>
       <div className="suggest-list">
-        {result && !shown.length && !running && <p className="empty-note" data-testid="suggest-empty">{t('suggest.none')}</p>}
-        {shown.map(({ article, index }) => <GhostArticle key={index} article={article} index={index} swatch={swatches[index]} focus={focus} />)}
+        {result && !shown.length && !running && (
+          <p className="empty-note" data-testid="suggest-empty">
+            {t('suggest.none')}
+          </p>
+        )}
+        {shown.map(({ article, index }) => (
+          <GhostArticle key={index} article={article} index={index} swatch={swatches[index]} focus={focus} />
+        ))}
       </div>
     </section>
   );

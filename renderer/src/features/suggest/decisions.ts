@@ -69,7 +69,10 @@ export function acceptItemOp(issue: Issue, s: Suggestions, fragmentId: string): 
   if (ai < 0) return null;
   const art = r.articles[ai];
   const k = art.items.findIndex((it) => it.id === fragmentId);
-  const ids = art.items.slice(0, k + 1).filter((it) => !it.fixed).map((it) => it.id);
+  const ids = art.items
+    .slice(0, k + 1)
+    .filter((it) => !it.fixed)
+    .map((it) => it.id);
   return suggestionOps(issue, r, { articles: [ai], items: ids, minConfidence: 0 });
 }
 
@@ -98,19 +101,33 @@ export function placementCount(op: Op): number {
  * In the pool: a new article holding the fragment and then the candidate. The candidate leaves wherever it was
  * (pool or another article); discarded fragments are never moved.
  */
-export function continuationOp(issue: Issue, fragmentId: string, candidateId: string, join: boolean, newArticleId: string): Op | null {
+export function continuationOp(
+  issue: Issue,
+  fragmentId: string,
+  candidateId: string,
+  join: boolean,
+  newArticleId: string,
+): Op | null {
   const places = placeIndex(issue);
   const at = places.get(fragmentId);
   const cand = places.get(candidateId);
   if (!at || !cand || fragmentId === candidateId || at.kind === 'discard' || cand.kind === 'discard') return null;
   if (at.kind === 'article') {
-    return { type: 'moveFragments', fragmentIds: [candidateId], to: { kind: 'article', articleId: at.articleId, after: fragmentId, join } };
+    return {
+      type: 'moveFragments',
+      fragmentIds: [candidateId],
+      to: { kind: 'article', articleId: at.articleId, after: fragmentId, join },
+    };
   }
   return {
     type: 'batch',
     ops: [
       { type: 'createArticle', articleId: newArticleId, fragmentIds: [fragmentId] },
-      { type: 'moveFragments', fragmentIds: [candidateId], to: { kind: 'article', articleId: newArticleId, after: fragmentId, join } },
+      {
+        type: 'moveFragments',
+        fragmentIds: [candidateId],
+        to: { kind: 'article', articleId: newArticleId, after: fragmentId, join },
+      },
     ],
   };
 }

@@ -11,7 +11,10 @@ export function ghostSwatches(issue: Issue, s: Suggestions): ArticleSwatch[] {
   });
 }
 
-export interface GhostMark { swatch: ArticleSwatch; confident: boolean }
+export interface GhostMark {
+  swatch: ArticleSwatch;
+  confident: boolean;
+}
 
 const cache = new WeakMap<Suggestions, Map<string, GhostMark>>();
 

@@ -37,7 +37,10 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/^the paragraph goes on across the page$/, 'suggest.reason.acrossPage'],
   [/^interleaved columns: each line continues (.+) places on$/, 'suggest.reason.stride'],
   [/^interleaved columns: the foot of one column goes on at the top of the next$/, 'suggest.reason.columnFoot'],
-  [/^set-apart lines: this column’s paragraph starts and ends came after its full lines, last first$/, 'suggest.reason.setApart'],
+  [
+    /^set-apart lines: this column’s paragraph starts and ends came after its full lines, last first$/,
+    'suggest.reason.setApart',
+  ],
 ];
 
 export function reasonText(reason: string, t: TFunction): string {
@@ -45,7 +48,8 @@ export function reasonText(reason: string, t: TFunction): string {
     const m = re.exec(reason);
     if (!m) continue;
     // `starts an article (kicker)`: the role in the UI language too.
-    const x = key === 'suggest.reason.startsArticle' ? t(`role.${m[1]}` as 'role.body', { defaultValue: m[1] }) : m[1] ?? '';
+    const x =
+      key === 'suggest.reason.startsArticle' ? t(`role.${m[1]}` as 'role.body', { defaultValue: m[1] }) : (m[1] ?? '');
     return t(key as 'suggest.reason.midWord', { x, y: m[2] ?? '', interpolation: { escapeValue: false } });
   }
   return reason;

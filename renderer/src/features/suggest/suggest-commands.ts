@@ -1,7 +1,13 @@
 import type { Command, CommandContext } from '../../commands/types';
 import { newArticleId } from '../../model/new-ids';
 import {
-  acceptAllConfidentOp, acceptArticleOp, acceptItemOp, articleOfItem, continuationOp, placementCount, predecessorOf,
+  acceptAllConfidentOp,
+  acceptArticleOp,
+  acceptItemOp,
+  articleOfItem,
+  continuationOp,
+  placementCount,
+  predecessorOf,
 } from './decisions';
 import { articleScope, ghostOrder, pageScope, suggestController } from './suggest-state';
 import type { Op } from '@shared/ops/op-schema';
@@ -21,13 +27,19 @@ const hasResult = (ctx: CommandContext) => isOpen(ctx) && !!sg(ctx).result;
 
 /** Applies an accept as ONE history entry, labelled with the number of placements. */
 function applyAccepted(ctx: CommandContext, op: Op | null): boolean {
-  if (!op) { st(ctx).notify('info', ctx.t('suggest.nothing')); return false; }
+  if (!op) {
+    st(ctx).notify('info', ctx.t('suggest.nothing'));
+    return false;
+  }
   return st(ctx).apply(op, ctx.t('suggest.acceptedLabel', { count: placementCount(op) }), 'record');
 }
 
 export function openSuggestions(ctx: CommandContext, forArticle = false): void {
   const scope = forArticle ? articleScope(ctx.store) : null;
-  if (forArticle && !scope) { st(ctx).notify('info', ctx.t('suggest.noArticle')); return; }
+  if (forArticle && !scope) {
+    st(ctx).notify('info', ctx.t('suggest.noArticle'));
+    return;
+  }
   const page = pageScope(ctx.store);
   ctl(ctx).open(scope ? { ...scope, pageIds: scope.pageIds.length ? scope.pageIds : page.pageIds } : page);
 }
@@ -49,7 +61,9 @@ export function acceptAllConfident(ctx: CommandContext): boolean {
   const doc = st(ctx).doc;
   if (!doc || !result) return false;
   // Narrowed to one article: "all" means all of that article's confident ones.
-  const scoped = scope.articleId ? { ...result, articles: result.articles.map((a) => (a.articleId === scope.articleId ? a : { ...a, items: [] })) } : result;
+  const scoped = scope.articleId
+    ? { ...result, articles: result.articles.map((a) => (a.articleId === scope.articleId ? a : { ...a, items: [] })) }
+    : result;
   return applyAccepted(ctx, acceptAllConfidentOp(doc, scoped));
 }
 
@@ -90,22 +104,99 @@ function moveFocus(ctx: CommandContext, delta: number): void {
 const focused = (ctx: CommandContext) => sg(ctx).focus;
 
 export const suggestCommands: Command[] = [
-  { id: 'suggest.page', capture: 'record', labelKey: 'suggest.cmd.page', group: 'article', keys: ['Ctrl+Shift+G'], enabled: (ctx) => !!st(ctx).doc, run: (ctx) => openSuggestions(ctx) },
-  { id: 'suggest.article', capture: 'record', labelKey: 'suggest.cmd.article', group: 'article', enabled: (ctx) => !!st(ctx).doc && !!st(ctx).selectedArticle, run: (ctx) => openSuggestions(ctx, true) },
-  { id: 'suggest.acceptFocused', capture: 'record', labelKey: 'suggest.cmd.acceptFocused', group: 'article', enabled: (ctx) => hasResult(ctx) && !!focused(ctx), run: (ctx) => { acceptItem(ctx, focused(ctx)!); } },
-  { id: 'suggest.rejectFocused', capture: 'record', labelKey: 'suggest.cmd.rejectFocused', group: 'article', enabled: (ctx) => hasResult(ctx) && !!focused(ctx), run: (ctx) => { if (!rejectItem(ctx, focused(ctx)!)) ctl(ctx).close(); } },
   {
-    id: 'suggest.acceptArticle', capture: 'record', labelKey: 'suggest.cmd.acceptArticle', group: 'article',
-    enabled: (ctx) => hasResult(ctx) && !!focused(ctx),
-    run: (ctx) => { acceptArticle(ctx, articleOfItem(sg(ctx).result!, focused(ctx)!)); },
+    id: 'suggest.page',
+    capture: 'record',
+    labelKey: 'suggest.cmd.page',
+    group: 'article',
+    keys: ['Ctrl+Shift+G'],
+    enabled: (ctx) => !!st(ctx).doc,
+    run: (ctx) => openSuggestions(ctx),
   },
-  { id: 'suggest.acceptAll', capture: 'record', labelKey: 'suggest.cmd.acceptAll', group: 'article', enabled: hasResult, run: (ctx) => { acceptAllConfident(ctx); } },
-  { id: 'suggest.next', capture: 'record', labelKey: 'suggest.cmd.next', group: 'article', enabled: hasResult, run: (ctx) => moveFocus(ctx, 1) },
-  { id: 'suggest.prev', capture: 'record', labelKey: 'suggest.cmd.prev', group: 'article', enabled: hasResult, run: (ctx) => moveFocus(ctx, -1) },
+  {
+    id: 'suggest.article',
+    capture: 'record',
+    labelKey: 'suggest.cmd.article',
+    group: 'article',
+    enabled: (ctx) => !!st(ctx).doc && !!st(ctx).selectedArticle,
+    run: (ctx) => openSuggestions(ctx, true),
+  },
+  {
+    id: 'suggest.acceptFocused',
+    capture: 'record',
+    labelKey: 'suggest.cmd.acceptFocused',
+    group: 'article',
+    enabled: (ctx) => hasResult(ctx) && !!focused(ctx),
+    run: (ctx) => {
+      acceptItem(ctx, focused(ctx)!);
+    },
+  },
+  {
+    id: 'suggest.rejectFocused',
+    capture: 'record',
+    labelKey: 'suggest.cmd.rejectFocused',
+    group: 'article',
+    enabled: (ctx) => hasResult(ctx) && !!focused(ctx),
+    run: (ctx) => {
+      if (!rejectItem(ctx, focused(ctx)!)) ctl(ctx).close();
+    },
+  },
+  {
+    id: 'suggest.acceptArticle',
+    capture: 'record',
+    labelKey: 'suggest.cmd.acceptArticle',
+    group: 'article',
+    enabled: (ctx) => hasResult(ctx) && !!focused(ctx),
+    run: (ctx) => {
+      acceptArticle(ctx, articleOfItem(sg(ctx).result!, focused(ctx)!));
+    },
+  },
+  {
+    id: 'suggest.acceptAll',
+    capture: 'record',
+    labelKey: 'suggest.cmd.acceptAll',
+    group: 'article',
+    enabled: hasResult,
+    run: (ctx) => {
+      acceptAllConfident(ctx);
+    },
+  },
+  {
+    id: 'suggest.next',
+    capture: 'record',
+    labelKey: 'suggest.cmd.next',
+    group: 'article',
+    enabled: hasResult,
+    run: (ctx) => moveFocus(ctx, 1),
+  },
+  {
+    id: 'suggest.prev',
+    capture: 'record',
+    labelKey: 'suggest.cmd.prev',
+    group: 'article',
+    enabled: hasResult,
+    run: (ctx) => moveFocus(ctx, -1),
+  },
   ...[1, 2, 3].map((n): Command => ({
-    id: `suggest.pick${n}` as CommandId, capture: 'record', labelKey: 'suggest.cmd.pick', labelValues: { n }, group: 'fragment',
-    enabled: (ctx) => { const id = candidateSource(ctx); return hasResult(ctx) && !!id && !!sg(ctx).result!.fragments[id]?.candidates[n - 1]; },
-    run: (ctx) => { pickCandidate(ctx, n); },
+    id: `suggest.pick${n}` as CommandId,
+    capture: 'record',
+    labelKey: 'suggest.cmd.pick',
+    labelValues: { n },
+    group: 'fragment',
+    enabled: (ctx) => {
+      const id = candidateSource(ctx);
+      return hasResult(ctx) && !!id && !!sg(ctx).result!.fragments[id]?.candidates[n - 1];
+    },
+    run: (ctx) => {
+      pickCandidate(ctx, n);
+    },
   })),
-  { id: 'suggest.close', capture: 'record', labelKey: 'suggest.cmd.close', group: 'article', enabled: isOpen, run: (ctx) => ctl(ctx).close() },
+  {
+    id: 'suggest.close',
+    capture: 'record',
+    labelKey: 'suggest.cmd.close',
+    group: 'article',
+    enabled: isOpen,
+    run: (ctx) => ctl(ctx).close(),
+  },
 ];

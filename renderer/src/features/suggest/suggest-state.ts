@@ -66,12 +66,20 @@ export function ghostOrder(s: Suggestions | null, articleId: string | null): str
 export function visibleArticles(s: Suggestions, articleId: string | null) {
   return s.articles
     .map((article, index) => ({ article, index }))
-    .filter(({ article }) => article.items.some((it) => !it.fixed) && (articleId === null || article.articleId === articleId));
+    .filter(
+      ({ article }) => article.items.some((it) => !it.fixed) && (articleId === null || article.articleId === articleId),
+    );
 }
 
 function createController(store: AppStore, run: SuggestRunner): SuggestController {
   const state = createStore<SuggestState>()(() => ({
-    open: false, scope: { pageIds: [], articleId: null }, running: false, result: null, error: null, forbid: [], focus: null,
+    open: false,
+    scope: { pageIds: [], articleId: null },
+    running: false,
+    result: null,
+    error: null,
+    forbid: [],
+    focus: null,
   }));
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -82,7 +90,7 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
   const keepFocus = (result: Suggestions | null) => {
     const { focus, scope } = state.getState();
     const order = ghostOrder(result, scope.articleId);
-    return focus && order.includes(focus) ? focus : order[0] ?? null;
+    return focus && order.includes(focus) ? focus : (order[0] ?? null);
   };
   const show = (doc: Issue | null) => {
     const result = raw && doc ? rebase(doc, raw) : null;
@@ -111,7 +119,10 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timer = null; void refresh(); }, LIVE_DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      timer = null;
+      void refresh();
+    }, LIVE_DEBOUNCE_MS);
   };
 
   return {
@@ -124,7 +135,10 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
       // Live: after each document change, show the old answer rebased at once, then re-solve (debounced).
       unsubscribe = store.subscribe((s, prev) => {
         if (s.doc === prev.doc) return;
-        if (!s.doc) { this.close(); return; }
+        if (!s.doc) {
+          this.close();
+          return;
+        }
         show(s.doc);
         schedule();
       });
@@ -144,7 +158,9 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
       if (!forbid.some((l) => l.from === from && l.to === to)) state.setState({ forbid: [...forbid, { from, to }] });
       void refresh();
     },
-    setFocus(id) { state.setState({ focus: id }); },
+    setFocus(id) {
+      state.setState({ focus: id });
+    },
   };
 }
 

@@ -7,7 +7,11 @@ import type { CommandId } from '@shared/commands/ids';
 
 /** Enter / Esc / 1-2-3 while the suggestions panel is open (accept / reject the focused suggestion). */
 const KEYS: Record<string, CommandId> = {
-  Enter: 'suggest.acceptFocused', Escape: 'suggest.rejectFocused', 1: 'suggest.pick1', 2: 'suggest.pick2', 3: 'suggest.pick3',
+  Enter: 'suggest.acceptFocused',
+  Escape: 'suggest.rejectFocused',
+  1: 'suggest.pick1',
+  2: 'suggest.pick2',
+  3: 'suggest.pick3',
 };
 
 function isEditable(t: EventTarget | null): boolean {

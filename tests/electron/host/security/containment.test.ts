@@ -3,7 +3,12 @@ import { link, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { containPath, ContainmentError, isDeviceName, pathTextProblem } from '../../../../electron/host/security/containment';
+import {
+  containPath,
+  ContainmentError,
+  isDeviceName,
+  pathTextProblem,
+} from '../../../../electron/host/security/containment';
 import { folderScope, USER_CHOICE_SCOPE } from '../../../../electron/host/security/host-scope';
 import { imageTypeProblem } from '../../../../electron/host/security/image-magic';
 import { makePng } from '../../../shared/import/make-png';
@@ -30,7 +35,9 @@ beforeAll(async () => {
   await symlink(path.join(root, 'sub', 'in.txt'), path.join(root, 'inner-link.txt'));
   await link(path.join(outside, 'secret.txt'), path.join(root, 'hard.txt'));
 });
-afterAll(async () => { await rm(tmp, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
 
 const refuse = (ref: string, o: Partial<typeof opts> = {}) => containPath(ref, root, [root], { ...opts, ...o });
 
@@ -70,7 +77,9 @@ describe('containPath', () => {
   });
 
   it('a target not written yet is checked on its nearest existing folder', async () => {
-    expect(await refuse('sub/new/deeper/x.txt', { mustExist: false })).toBe(path.join(root, 'sub', 'new', 'deeper', 'x.txt'));
+    expect(await refuse('sub/new/deeper/x.txt', { mustExist: false })).toBe(
+      path.join(root, 'sub', 'new', 'deeper', 'x.txt'),
+    );
     await expect(refuse('dir-link/new/x.txt', { mustExist: false })).rejects.toThrow(/link that leads outside/);
   });
 
@@ -85,18 +94,42 @@ describe('containPath', () => {
 
   it('never answers a path outside the real root (5,000 generated references)', async () => {
     const realRoot = await realpath(root);
-    const seg = fc.constantFrom('..', '.', 'sub', 'in.txt', 'dir-link', 'file-link.txt', 'inner-link.txt', 'CON', 'x', '', '\\', '%2e%2e', outside, 'C:');
-    await fc.assert(fc.asyncProperty(fc.array(seg, { minLength: 1, maxLength: 6 }), fc.constantFrom('/', '\\'), async (parts, sep) => {
-      const got = await refuse(parts.join(sep), { mustExist: false }).catch(() => null);
-      if (got !== null) expect(path.relative(realRoot, got).startsWith('..')).toBe(false);
-    }), { numRuns: 5000 });
+    const seg = fc.constantFrom(
+      '..',
+      '.',
+      'sub',
+      'in.txt',
+      'dir-link',
+      'file-link.txt',
+      'inner-link.txt',
+      'CON',
+      'x',
+      '',
+      '\\',
+      '%2e%2e',
+      outside,
+      'C:',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(seg, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('/', '\\'),
+        async (parts, sep) => {
+          const got = await refuse(parts.join(sep), { mustExist: false }).catch(() => null);
+          if (got !== null) expect(path.relative(realRoot, got).startsWith('..')).toBe(false);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
 
 describe('path texts', () => {
   it('device names are found with extensions, trailing dots and spaces, in any case; ordinary names pass', () => {
-    for (const n of ['CON', 'con.txt', 'Nul.png', 'COM1 .txt', 'lpt9', 'AUX.', 'com¹', 'CONOUT$']) expect(isDeviceName(n), n).toBe(true);
-    for (const n of ['console', 'con-1.txt', 'nul_page.png', 'com10', 'auxiliary', '.con']) expect(isDeviceName(n), n).toBe(false);
+    for (const n of ['CON', 'con.txt', 'Nul.png', 'COM1 .txt', 'lpt9', 'AUX.', 'com¹', 'CONOUT$'])
+      expect(isDeviceName(n), n).toBe(true);
+    for (const n of ['console', 'con-1.txt', 'nul_page.png', 'com10', 'auxiliary', '.con'])
+      expect(isDeviceName(n), n).toBe(false);
   });
 
   it('an absolute POSIX path is checked on its last segment only (a home folder named "con" is fine)', () => {
@@ -109,13 +142,17 @@ describe('host scopes', () => {
   it('the browser host scope admits real paths inside its folder only, and never the folder itself', async () => {
     const scope = folderScope(root);
     expect(await scope.admit(path.join(root, 'inner-link.txt'), 'read')).toBe(path.join(root, 'sub', 'in.txt'));
-    await expect(scope.admit(path.join(root, 'file-link.txt'), 'read')).rejects.toThrow(/link that leads outside the folder the browser host was started on/);
+    await expect(scope.admit(path.join(root, 'file-link.txt'), 'read')).rejects.toThrow(
+      /link that leads outside the folder the browser host was started on/,
+    );
     await expect(scope.admit(path.join(root, 'hard.txt'), 'write')).rejects.toThrow(/hard links/);
     await expect(scope.admit(root, 'read')).rejects.toThrow(/launch folder itself/);
   });
 
   it('the user-choice scope (Electron, CLI) admits any absolute path but no device or long-path name', async () => {
-    expect(await USER_CHOICE_SCOPE.admit(path.join(outside, 'secret.txt'), 'read')).toBe(path.join(outside, 'secret.txt'));
+    expect(await USER_CHOICE_SCOPE.admit(path.join(outside, 'secret.txt'), 'read')).toBe(
+      path.join(outside, 'secret.txt'),
+    );
     await expect(USER_CHOICE_SCOPE.admit(path.join(outside, 'NUL'), 'write')).rejects.toThrow(/Windows device NUL/);
     await expect(USER_CHOICE_SCOPE.admit('\\\\?\\C:\\x', 'read')).rejects.toThrow(/long-path name/);
     await expect(USER_CHOICE_SCOPE.admit('relative.txt', 'read')).rejects.toThrow(/not an absolute path/);

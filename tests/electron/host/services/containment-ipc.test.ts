@@ -9,7 +9,15 @@ import { dispatch, type Handlers } from '../../../../shared/ipc/contract';
 import type { Issue } from '../../../../shared/model/types';
 import { makePng } from '../../../shared/import/make-png';
 import {
-  altoCases, anyFileHolds, FAKE_PNG, makeHostileSetup, scanCases, SECRET_KEY, withAltoSource, withScan, type HostileSetup,
+  altoCases,
+  anyFileHolds,
+  FAKE_PNG,
+  makeHostileSetup,
+  scanCases,
+  SECRET_KEY,
+  withAltoSource,
+  withScan,
+  type HostileSetup,
 } from '../../../support/hostile-issue';
 
 /**
@@ -23,7 +31,10 @@ let tokens: PathTokens;
 let answers: { openIssue: string[]; exportTo: string[]; importPages: string[][] };
 
 function dialogs(): Dialogs {
-  const next = <T>(q: T[]) => { if (!q.length) throw new Error('no dialog answer queued'); return q.shift()!; };
+  const next = <T>(q: T[]) => {
+    if (!q.length) throw new Error('no dialog answer queued');
+    return q.shift()!;
+  };
   return {
     openIssue: async () => next(answers.openIssue),
     importPages: async () => next(answers.importPages),
@@ -34,7 +45,13 @@ function dialogs(): Dialogs {
 }
 
 function handlers(initialFiles?: string[]): Handlers {
-  return createHandlers({ dialogs: dialogs(), tokens, userDataDir: path.join(s.tmp, 'user'), appInfo: { version: '0', host: 'test', locale: 'en', userName: '', platform: 'linux' }, ...(initialFiles ? { initialFiles } : {}) });
+  return createHandlers({
+    dialogs: dialogs(),
+    tokens,
+    userDataDir: path.join(s.tmp, 'user'),
+    appInfo: { version: '0', host: 'test', locale: 'en', userName: '', platform: 'linux' },
+    ...(initialFiles ? { initialFiles } : {}),
+  });
 }
 const call = <T>(h: Handlers, ch: string, input: unknown = {}) => dispatch(h, ch, input) as Promise<T>;
 
@@ -46,8 +63,18 @@ async function openAndExport(issue: Issue, format: 'page' | 'mets-alto', out: st
   const h = handlers();
   const ref = await call<{ token: string }>(h, 'dialog.openIssue');
   const opened = await call<{ issue: Issue }>(h, 'issue.open', { token: ref.token });
-  const target = await call<{ token: string }>(h, 'dialog.exportTo', { suggestedName: 'x', format, directory: format === 'page' });
-  return call<{ ok: boolean; files: string[]; warnings?: string[] }>(h, 'export.run', { token: target.token, issue: opened.issue, format, issueToken: ref.token, allowIncomplete: true });
+  const target = await call<{ token: string }>(h, 'dialog.exportTo', {
+    suggestedName: 'x',
+    format,
+    directory: format === 'page',
+  });
+  return call<{ ok: boolean; files: string[]; warnings?: string[] }>(h, 'export.run', {
+    token: target.token,
+    issue: opened.issue,
+    format,
+    issueToken: ref.token,
+    allowIncomplete: true,
+  });
 }
 
 const secretPng = () => readFile(path.join(s.outside, 'secret.png'));
@@ -57,7 +84,9 @@ beforeEach(async () => {
   tokens = new PathTokens();
   answers = { openIssue: [], exportTo: [], importPages: [] };
 });
-afterEach(async () => { await rm(s.tmp, { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(s.tmp, { recursive: true, force: true });
+});
 
 describe('PAGE export of the hostile issue: each scan outside the issue folder is left out, with the reason', () => {
   // One test per case, so that each fails on its own when its check is missing.
@@ -67,15 +96,28 @@ describe('PAGE export of the hostile issue: each scan outside the issue folder i
       const out = path.join(s.tmp, 'export');
       const r = await openAndExport(withScan(s.issue, kase.src, kase.mime), 'page', out);
       expect(r.ok, kase.name).toBe(true);
-      expect(r.warnings?.join('\n'), kase.name).toMatch(new RegExp(`page ${s.issue.pages[0].label}\\b[^\\n]*${kase.why.source}`));
+      expect(r.warnings?.join('\n'), kase.name).toMatch(
+        new RegExp(`page ${s.issue.pages[0].label}\\b[^\\n]*${kase.why.source}`),
+      );
       expect(r.warnings?.join('\n')).toMatch(/left out/);
       const written = await readdir(out);
-      expect(written.filter((f) => !f.endsWith('.xml')), kase.name).toEqual([]);
+      expect(
+        written.filter((f) => !f.endsWith('.xml')),
+        kase.name,
+      ).toEqual([]);
       expect(await anyFileHolds(out, Buffer.from(SECRET_KEY)), kase.name).toBe(false);
       expect(await anyFileHolds(out, Buffer.from(FAKE_PNG)), kase.name).toBe(false);
       expect(await anyFileHolds(out, await secretPng()), kase.name).toBe(false);
       // The PAGE file does not pass the hostile path on either.
-      expect(await readFile(path.join(out, written.find((f) => f.startsWith(`page-${s.issue.pages[0].label}.`))!), 'utf8')).toContain('imageFilename=""');
+      expect(
+        await readFile(
+          path.join(
+            out,
+            written.find((f) => f.startsWith(`page-${s.issue.pages[0].label}.`))!,
+          ),
+          'utf8',
+        ),
+      ).toContain('imageFilename=""');
     });
   }
 
@@ -84,7 +126,9 @@ describe('PAGE export of the hostile issue: each scan outside the issue folder i
     const out = path.join(s.tmp, 'export-ok');
     const r = await openAndExport(withScan(s.issue, 'scans/ok.png', 'image/png'), 'page', out);
     expect(r.warnings ?? []).toEqual([]);
-    expect(Buffer.compare(await readFile(path.join(out, `page-${s.issue.pages[0].label}.png`)), Buffer.from(makePng(5, 4)))).toBe(0);
+    expect(
+      Buffer.compare(await readFile(path.join(out, `page-${s.issue.pages[0].label}.png`)), Buffer.from(makePng(5, 4))),
+    ).toBe(0);
     const out2 = path.join(s.tmp, 'export-jpeg');
     const r2 = await openAndExport(withScan(s.issue, 'scans/ok.png', 'image/jpeg'), 'page', out2);
     expect(r2.warnings?.join('\n')).toMatch(/declared image\/jpeg but its bytes are image\/png/);
@@ -93,7 +137,11 @@ describe('PAGE export of the hostile issue: each scan outside the issue folder i
 
   it('an embedded scan whose bytes are not the image type it declares is left out', async () => {
     const out = path.join(s.tmp, 'export-data');
-    const r = await openAndExport(withScan(s.issue, `data:image/png;base64,${Buffer.from(SECRET_KEY).toString('base64')}`), 'page', out);
+    const r = await openAndExport(
+      withScan(s.issue, `data:image/png;base64,${Buffer.from(SECRET_KEY).toString('base64')}`),
+      'page',
+      out,
+    );
     expect(r.warnings?.join('\n')).toMatch(/embedded image it is not an image/);
     expect(await anyFileHolds(out, Buffer.from(SECRET_KEY))).toBe(false);
   });
@@ -104,9 +152,17 @@ describe('METS/ALTO export of the hostile issue: an ALTO source outside the issu
     it(name, async () => {
       const kase = altoCases(s)[c];
       const out = path.join(s.tmp, 'mets-out');
-      await expect(openAndExport(withAltoSource(s.issue, kase.source), 'mets-alto', out), kase.name).rejects.toThrow(kase.why);
+      await expect(openAndExport(withAltoSource(s.issue, kase.source), 'mets-alto', out), kase.name).rejects.toThrow(
+        kase.why,
+      );
       // Nothing was written: no METS, no ALTO copy.
-      expect(await stat(path.join(out, 'mets.xml')).then(() => true, () => false), kase.name).toBe(false);
+      expect(
+        await stat(path.join(out, 'mets.xml')).then(
+          () => true,
+          () => false,
+        ),
+        kase.name,
+      ).toBe(false);
       expect(await readdir(path.join(out, 'text')).catch(() => []), kase.name).toEqual([]);
     });
   }
@@ -124,14 +180,21 @@ describe('page.image (the scan view) refuses every hostile reference, unread', (
     it(name, async () => {
       const kase = scanCases(s)[c];
       const issueToken = tokens.register(s.issueFile, 'issue');
-      await expect(call(handlers(), 'page.image', { issueToken, src: kase.src }), kase.name).rejects.toThrow(kase.name === 'a text file named .png' ? /not an image/ : kase.why);
+      await expect(call(handlers(), 'page.image', { issueToken, src: kase.src }), kase.name).rejects.toThrow(
+        kase.name === 'a text file named .png' ? /not an image/ : kase.why,
+      );
     });
   }
 });
 
 describe('native dialog answers (Electron)', () => {
   it('a Windows device name or the \\\\?\\ namespace is refused; an ordinary path is granted as chosen', async () => {
-    for (const bad of [path.join(s.issueDir, 'CON.galley.json'), path.join(s.issueDir, 'nul'), '\\\\?\\C:\\x.galley.json', '\\\\.\\COM1']) {
+    for (const bad of [
+      path.join(s.issueDir, 'CON.galley.json'),
+      path.join(s.issueDir, 'nul'),
+      '\\\\?\\C:\\x.galley.json',
+      '\\\\.\\COM1',
+    ]) {
       answers.openIssue.push(bad);
       await expect(call(handlers(), 'dialog.openIssue'), bad).rejects.toThrow(/Windows device|long-path name/);
     }
@@ -141,7 +204,12 @@ describe('native dialog answers (Electron)', () => {
   });
 
   it('files given by the OS or the command line that name a Windows device are not opened', async () => {
-    expect(await call(handlers([path.join(s.issueDir, 'NUL.galley.json'), path.join(s.issueDir, 'com1.txt')]), 'app.initial')).toEqual({});
+    expect(
+      await call(
+        handlers([path.join(s.issueDir, 'NUL.galley.json'), path.join(s.issueDir, 'com1.txt')]),
+        'app.initial',
+      ),
+    ).toEqual({});
     expect(await call(handlers([s.issueFile]), 'app.initial')).toMatchObject({ open: { kind: 'issue' } });
   });
 });

@@ -44,18 +44,33 @@ export async function bundleWriter(): Promise<string> {
   await fs.writeFile(PAGES_FILE, JSON.stringify(makePages()));
   await build({
     entryPoints: [path.join(ROOT, 'tests/support/crash-writer.ts')],
-    bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: BUNDLE, logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: BUNDLE,
+    logLevel: 'warning',
   });
   return BUNDLE;
 }
 
-interface Writer { child: ChildProcess; ready: Promise<void>; onLine: (f: (line: string) => void) => void; exited: Promise<void> }
+interface Writer {
+  child: ChildProcess;
+  ready: Promise<void>;
+  onLine: (f: (line: string) => void) => void;
+  exited: Promise<void>;
+}
 
 function spawnWriter(bundle: string): Writer {
-  const child = spawn(process.execPath, [bundle], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, CRASH_PAGES: PAGES_FILE } });
+  const child = spawn(process.execPath, [bundle], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+    env: { ...process.env, CRASH_PAGES: PAGES_FILE },
+  });
   let handler: (line: string) => void = () => undefined;
   let readyResolve!: () => void;
-  const ready = new Promise<void>((r) => { readyResolve = r; });
+  const ready = new Promise<void>((r) => {
+    readyResolve = r;
+  });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   let buf = '';
   child.stdout!.setEncoding('utf8');
@@ -70,7 +85,14 @@ function spawnWriter(bundle: string): Writer {
     }
   });
   child.stdin!.on('error', () => undefined);
-  return { child, ready, exited, onLine: (f) => { handler = f; } };
+  return {
+    child,
+    ready,
+    exited,
+    onLine: (f) => {
+      handler = f;
+    },
+  };
 }
 
 /** Names the save leaves behind when killed: Galley temp files of the file and of its `.bak` (temp-files.ts). */
@@ -82,7 +104,12 @@ async function tempFiles(file: string): Promise<string[]> {
 /** A seeded generator so that a failing run can be repeated. */
 function rng(seed: number): () => number {
   let x = seed >>> 0 || 1;
-  return () => { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; return (x >>> 0) / 4294967296; };
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
 }
 
 type LaneOpts = { dir: string; kills: number; mode: 'atomic' | 'naive'; maxDelayMs?: number; seed?: number };
@@ -94,13 +121,16 @@ type LaneOpts = { dir: string; kills: number; mode: 'atomic' | 'naive'; maxDelay
 export async function crashLoop(opts: LaneOpts & { lanes?: number }): Promise<CrashReport> {
   const t0 = performance.now();
   const lanes = Math.max(1, opts.lanes ?? 3);
-  const parts = await Promise.all(Array.from({ length: lanes }, (_, k) => {
-    const kills = Math.floor(opts.kills / lanes) + (k < opts.kills % lanes ? 1 : 0);
-    return crashLane({ ...opts, kills, dir: path.join(opts.dir, `lane${k}`), seed: (opts.seed ?? 20261127) + k });
-  }));
+  const parts = await Promise.all(
+    Array.from({ length: lanes }, (_, k) => {
+      const kills = Math.floor(opts.kills / lanes) + (k < opts.kills % lanes ? 1 : 0);
+      return crashLane({ ...opts, kills, dir: path.join(opts.dir, `lane${k}`), seed: (opts.seed ?? 20261127) + k });
+    }),
+  );
   const sum = parts.reduce((a, b) => {
     const out = { ...a };
-    for (const key of Object.keys(b) as (keyof CrashReport)[]) if (typeof b[key] === 'number') (out[key] as number) += b[key] as number;
+    for (const key of Object.keys(b) as (keyof CrashReport)[])
+      if (typeof b[key] === 'number') (out[key] as number) += b[key] as number;
     out.notes = [...a.notes, ...b.notes].slice(0, 5);
     return out;
   });
@@ -119,8 +149,22 @@ async function crashLane(opts: LaneOpts): Promise<CrashReport> {
   // Two saves, so that a `.bak` exists from the start and must exist after every kill.
   await saveIssueFile(file, versionOf(0));
   await saveIssueFile(file, versionOf(0));
-  const r: CrashReport = { kills: 0, old: 0, new: 0, corrupt: 0, missing: 0, stale: 0, badBackup: 0, tempLeft: 0, tempAfterLoad: 0, notes: [], ms: 0 };
-  const note = (s: string) => { if (r.notes.length < 5) r.notes.push(s); };
+  const r: CrashReport = {
+    kills: 0,
+    old: 0,
+    new: 0,
+    corrupt: 0,
+    missing: 0,
+    stale: 0,
+    badBackup: 0,
+    tempLeft: 0,
+    tempAfterLoad: 0,
+    notes: [],
+    ms: 0,
+  };
+  const note = (s: string) => {
+    if (r.notes.length < 5) r.notes.push(s);
+  };
   let committed = 0;
   let next = 1;
   const queue = [spawnWriter(bundle), spawnWriter(bundle), spawnWriter(bundle)];
@@ -141,7 +185,10 @@ async function crashLane(opts: LaneOpts): Promise<CrashReport> {
       w.onLine((line) => {
         const [tag, num] = line.split(' ');
         const v = Number(num);
-        if (tag === 'C') { lastCommitted = v; if (saveMs.length < 50) saveMs.push(performance.now() - sAt); }
+        if (tag === 'C') {
+          lastCommitted = v;
+          if (saveMs.length < 50) saveMs.push(performance.now() - sAt);
+        }
         if (tag === 'S') {
           started = v;
           sAt = performance.now();
@@ -166,7 +213,10 @@ async function crashLane(opts: LaneOpts): Promise<CrashReport> {
           const full = i % 4 === 0;
           if (!full) await sweepTempFiles(file);
           version = verify(full ? await loadIssueFile(file) : JSON.parse(readFileSync(file, 'utf8')));
-          if (version === null) { r.corrupt++; note(`kill ${i}: checksum mismatch`); }
+          if (version === null) {
+            r.corrupt++;
+            note(`kill ${i}: checksum mismatch`);
+          }
         } catch (e) {
           r.corrupt++;
           note(`kill ${i}: ${(e as Error).message.slice(0, 80)}`);
@@ -175,19 +225,36 @@ async function crashLane(opts: LaneOpts): Promise<CrashReport> {
       if (version !== null) {
         if (version === lastCommitted) r.old++;
         else if (version === started) r.new++;
-        else { r.stale++; note(`kill ${i}: version ${version}, expected ${lastCommitted} or ${started}`); }
+        else {
+          r.stale++;
+          note(`kill ${i}: version ${version}, expected ${lastCommitted} or ${started}`);
+        }
         committed = version;
       }
       if (opts.mode === 'atomic') {
-        if ((await tempFiles(file)).length) { r.tempAfterLoad++; note(`kill ${i}: temp files survived the load`); }
+        if ((await tempFiles(file)).length) {
+          r.tempAfterLoad++;
+          note(`kill ${i}: temp files survived the load`);
+        }
         const bak = `${file}.bak`;
         let bv: number | null = null;
         let why = 'missing';
-        try { bv = existsSync(bak) ? verify(JSON.parse(readFileSync(bak, 'utf8'))) : null; why = 'checksum'; } catch (e) { why = (e as Error).message.slice(0, 60); }
-        if (bv === null || (version !== null && bv > version)) { r.badBackup++; note(`kill ${i}: bad .bak (${bv ?? why})`); }
+        try {
+          bv = existsSync(bak) ? verify(JSON.parse(readFileSync(bak, 'utf8'))) : null;
+          why = 'checksum';
+        } catch (e) {
+          why = (e as Error).message.slice(0, 60);
+        }
+        if (bv === null || (version !== null && bv > version)) {
+          r.badBackup++;
+          note(`kill ${i}: bad .bak (${bv ?? why})`);
+        }
       }
       next = Math.max(next, started ?? 0, lastCommitted) + 1;
-      if (process.env.CRASH_DEBUG) console.log(`ready ${Math.round(tB - tA)} run ${Math.round(tC - tB)} check ${Math.round(performance.now() - tC)}`);
+      if (process.env.CRASH_DEBUG)
+        console.log(
+          `ready ${Math.round(tB - tA)} run ${Math.round(tC - tB)} check ${Math.round(performance.now() - tC)}`,
+        );
     }
   } finally {
     for (const w of queue) w.child.kill('SIGKILL');

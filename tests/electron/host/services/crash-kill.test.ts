@@ -32,10 +32,14 @@ describe('saving survives being killed', () => {
     expect(r.new).toBeGreaterThan(0);
   });
 
-  it('control: a naive writeFileSync writer under the same harness is caught tearing the file', { timeout: 300_000 }, async () => {
-    // 40 kills: the naive writer tore 10 of 40 (and 16–23 of 80) in our runs; 0 of 40 by chance is about 1e-5.
-    const r = await crashLoop({ dir, kills: 40, mode: 'naive', maxDelayMs: 6 });
-    console.log(`crash loop (naive control): ${JSON.stringify({ ...r, ms: Math.round(r.ms) })}`);
-    expect(r.corrupt).toBeGreaterThan(0);
-  });
+  it(
+    'control: a naive writeFileSync writer under the same harness is caught tearing the file',
+    { timeout: 300_000 },
+    async () => {
+      // 40 kills: the naive writer tore 10 of 40 (and 16–23 of 80) in our runs; 0 of 40 by chance is about 1e-5.
+      const r = await crashLoop({ dir, kills: 40, mode: 'naive', maxDelayMs: 6 });
+      console.log(`crash loop (naive control): ${JSON.stringify({ ...r, ms: Math.round(r.ms) })}`);
+      expect(r.corrupt).toBeGreaterThan(0);
+    },
+  );
 });

@@ -52,8 +52,20 @@ describe('galley export refuses to write over what it must not', () => {
     // Not path.join: it would normalize the spelling away.
     ['a different spelling (x/../)', () => [dir, 'x', '..', '.', 'issue.galley.json'].join(path.sep)],
     ['a relative spelling', () => [path.relative(process.cwd(), dir), 'x', '..', 'issue.galley.json'].join(path.sep)],
-    ['a symbolic link to it', () => { fs.symlinkSync(issueFile, p('link.json')); return p('link.json'); }],
-    ['a hard link to it', () => { fs.linkSync(issueFile, p('hard.json')); return p('hard.json'); }],
+    [
+      'a symbolic link to it',
+      () => {
+        fs.symlinkSync(issueFile, p('link.json'));
+        return p('link.json');
+      },
+    ],
+    [
+      'a hard link to it',
+      () => {
+        fs.linkSync(issueFile, p('hard.json'));
+        return p('hard.json');
+      },
+    ],
   ];
   for (const [what, target] of spellings) {
     it(`the issue itself, through ${what}, even with --force`, async () => {
@@ -68,12 +80,21 @@ describe('galley export refuses to write over what it must not', () => {
     });
   }
 
-  it('the issue\'s .bak, a recovery file name and the page file the issue was imported from', async () => {
+  it("the issue's .bak, a recovery file name and the page file the issue was imported from", async () => {
     const bak = bytes(`${issueFile}.bak`);
     const src = bytes(page);
-    expectOneLine(await run('export', issueFile, '--format', 'json', '-o', `${issueFile}.bak`, '--force'), /is the backup of the issue/);
-    expectOneLine(await run('export', issueFile, '--format', 'json', '-o', page, '--force'), /p2\.txt is the source file of page 2/);
-    expectOneLine(await run('export', issueFile, '--format', 'json', '-o', p('a.galley-recovery.json')), /is a Galley recovery file/);
+    expectOneLine(
+      await run('export', issueFile, '--format', 'json', '-o', `${issueFile}.bak`, '--force'),
+      /is the backup of the issue/,
+    );
+    expectOneLine(
+      await run('export', issueFile, '--format', 'json', '-o', page, '--force'),
+      /p2\.txt is the source file of page 2/,
+    );
+    expectOneLine(
+      await run('export', issueFile, '--format', 'json', '-o', p('a.galley-recovery.json')),
+      /is a Galley recovery file/,
+    );
     expect(bytes(`${issueFile}.bak`).equals(bak)).toBe(true);
     expect(bytes(page).equals(src)).toBe(true);
     expect(fs.existsSync(p('a.galley-recovery.json'))).toBe(false);
@@ -81,9 +102,12 @@ describe('galley export refuses to write over what it must not', () => {
 
   it('an existing file needs --force; with it the export replaces the file', async () => {
     const out = p('out.json');
-    fs.writeFileSync(out, 'the user\'s own file');
-    expectOneLine(await run('export', issueFile, '--format', 'json', '-o', out), /^galley: out\.json exists; use --force to replace it$/);
-    expect(fs.readFileSync(out, 'utf8')).toBe('the user\'s own file');
+    fs.writeFileSync(out, "the user's own file");
+    expectOneLine(
+      await run('export', issueFile, '--format', 'json', '-o', out),
+      /^galley: out\.json exists; use --force to replace it$/,
+    );
+    expect(fs.readFileSync(out, 'utf8')).toBe("the user's own file");
     const r = await run('export', issueFile, '--format', 'json', '-o', out, '--force');
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).issue).toBeTruthy();
@@ -118,14 +142,29 @@ describe('export.run (every shell) refuses the same and asks before replacing', 
   it('the issue itself (also through a symbolic link) is refused with a clear message; nothing is written', async () => {
     fs.symlinkSync(issueFile, p('link.json'));
     const { h, tokens } = make([issueFile, p('link.json')]);
-    const opened = (await dispatch(h, 'issue.open', { token: tokens.ref(issueFile, 'issue').token })) as { issue: unknown; file: { token: string } };
+    const opened = (await dispatch(h, 'issue.open', { token: tokens.ref(issueFile, 'issue').token })) as {
+      issue: unknown;
+      file: { token: string };
+    };
     const before = bytes(issueFile);
     for (let i = 0; i < 2; i++) {
-      const target = (await dispatch(h, 'dialog.exportTo', { suggestedName: 'x', format: 'json', directory: false })) as { token: string };
-      const err = await dispatch(h, 'export.run', { token: target.token, issue: opened.issue, format: 'json', issueToken: opened.file.token, replace: true }).catch((e: unknown) => e);
+      const target = (await dispatch(h, 'dialog.exportTo', {
+        suggestedName: 'x',
+        format: 'json',
+        directory: false,
+      })) as { token: string };
+      const err = await dispatch(h, 'export.run', {
+        token: target.token,
+        issue: opened.issue,
+        format: 'json',
+        issueToken: opened.file.token,
+        replace: true,
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(HostError);
       expect((err as HostError).code).toBe('refused');
-      expect((err as HostError).message).toMatch(/^export refused: .+ is the issue file itself \(issue\.galley\.json\); choose another name$/);
+      expect((err as HostError).message).toMatch(
+        /^export refused: .+ is the issue file itself \(issue\.galley\.json\); choose another name$/,
+      );
     }
     expect(bytes(issueFile).equals(before)).toBe(true);
   });
@@ -134,10 +173,19 @@ describe('export.run (every shell) refuses the same and asks before replacing', 
     const out = p('out.json');
     fs.writeFileSync(out, 'mine');
     const { h, tokens } = make([out]);
-    const opened = (await dispatch(h, 'issue.open', { token: tokens.ref(issueFile, 'issue').token })) as { issue: unknown; file: { token: string } };
-    const target = (await dispatch(h, 'dialog.exportTo', { suggestedName: 'x', format: 'json', directory: false })) as { token: string };
+    const opened = (await dispatch(h, 'issue.open', { token: tokens.ref(issueFile, 'issue').token })) as {
+      issue: unknown;
+      file: { token: string };
+    };
+    const target = (await dispatch(h, 'dialog.exportTo', { suggestedName: 'x', format: 'json', directory: false })) as {
+      token: string;
+    };
     const input = { token: target.token, issue: opened.issue, format: 'json', issueToken: opened.file.token };
-    expect(await dispatch(h, 'export.run', input)).toEqual({ ok: false, problems: ['out.json exists; replace it?'], existing: ['out.json'] });
+    expect(await dispatch(h, 'export.run', input)).toEqual({
+      ok: false,
+      problems: ['out.json exists; replace it?'],
+      existing: ['out.json'],
+    });
     expect(fs.readFileSync(out, 'utf8')).toBe('mine');
     expect(await dispatch(h, 'export.run', { ...input, replace: true })).toMatchObject({ ok: true });
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).issue).toBeTruthy();
@@ -147,8 +195,14 @@ describe('export.run (every shell) refuses the same and asks before replacing', 
     const { h, tokens, userData } = make([]);
     fs.mkdirSync(recoveryDir(userData), { recursive: true });
     const target = path.join(recoveryDir(userData), 'notes.json');
-    const opened = (await dispatch(h, 'issue.open', { token: tokens.ref(issueFile, 'issue').token })) as { issue: unknown };
-    const err = await dispatch(h, 'export.run', { token: tokens.ref(target, 'export').token, issue: opened.issue, format: 'json' }).catch((e: unknown) => e);
+    const opened = (await dispatch(h, 'issue.open', { token: tokens.ref(issueFile, 'issue').token })) as {
+      issue: unknown;
+    };
+    const err = await dispatch(h, 'export.run', {
+      token: tokens.ref(target, 'export').token,
+      issue: opened.issue,
+      format: 'json',
+    }).catch((e: unknown) => e);
     expect((err as HostError).message).toMatch(/notes\.json is a Galley recovery file/);
     expect(fs.existsSync(target)).toBe(false);
   });

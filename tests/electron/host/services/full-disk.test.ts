@@ -27,13 +27,23 @@ let outside = '';
 beforeAll(() => {
   outside = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-fulldisk-src-'));
   fs.copyFileSync(SAMPLE_PAGE, path.join(outside, 'p2.txt'));
-  if (process.platform !== 'linux') { why = `needs Linux tmpfs (this is ${process.platform})`; return; }
-  if (process.getuid?.() !== 0) { why = 'needs root to mount a small tmpfs (CI runs as root)'; return; }
+  if (process.platform !== 'linux') {
+    why = `needs Linux tmpfs (this is ${process.platform})`;
+    return;
+  }
+  if (process.getuid?.() !== 0) {
+    why = 'needs root to mount a small tmpfs (CI runs as root)';
+    return;
+  }
   mnt = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-fulldisk-'));
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${TMPFS_SIZE}`, 'tmpfs', mnt], { stdio: 'pipe' });
   } catch (e) {
-    why = `mount -t tmpfs failed: ${String((e as { stderr?: Buffer }).stderr ?? e).trim().split('\n')[0]}`;
+    why = `mount -t tmpfs failed: ${
+      String((e as { stderr?: Buffer }).stderr ?? e)
+        .trim()
+        .split('\n')[0]
+    }`;
     fs.rmdirSync(mnt);
     mnt = '';
   }
@@ -78,21 +88,41 @@ describe('saving onto a full disk (tmpfs)', () => {
       appInfo: { version: '0', host: 'test', locale: 'en', userName: 'u', platform: 'linux' },
     });
     const refs = (await call(h, 'dialog.importPages')) as { token: string }[];
-    const { issue } = (await call(h, 'issue.importPages', { tokens: refs.map((r) => r.token) })) as { issue: { title: string; pool: string[] } };
+    const { issue } = (await call(h, 'issue.importPages', { tokens: refs.map((r) => r.token) })) as {
+      issue: { title: string; pool: string[] };
+    };
     const ref = (await call(h, 'dialog.saveIssueAs', { suggestedName: 'day' })) as { token: string };
     // One save: a second one would leave a .bak of its own inode, which the next save's backup step frees.
     await call(h, 'issue.save', { token: ref.token, issue });
-    await call(h, 'recovery.write', { id: 'r1', payload: JSON.stringify({ edits: 'five placed fragments' }), changes: 5, fileToken: ref.token });
+    await call(h, 'recovery.write', {
+      id: 'r1',
+      payload: JSON.stringify({ edits: 'five placed fragments' }),
+      changes: 5,
+      fileToken: ref.token,
+    });
     const before = fs.readFileSync(file);
     expect(before.length).toBeGreaterThan(LEAVE_FREE * 2);
 
     const free = fillDisk(work);
     try {
       const edited = { ...issue, title: '已编辑' };
-      const e = await call(h, 'issue.save', { token: ref.token, issue: edited }).then(() => null, (x: unknown) => x);
+      const e = await call(h, 'issue.save', { token: ref.token, issue: edited }).then(
+        () => null,
+        (x: unknown) => x,
+      );
       expect(e, 'the save must fail').toBeInstanceOf(HostError);
-      expect((e as HostError).message).toMatch(/^could not save day\.galley\.json: the disk is full \(ENOSPC\); free some space and save again; the previous version is unchanged$/);
-      const r = await call(h, 'recovery.write', { id: 'r1', payload: 'x'.repeat(LEAVE_FREE * 2), changes: 9, fileToken: ref.token }).then(() => null, (x: unknown) => x);
+      expect((e as HostError).message).toMatch(
+        /^could not save day\.galley\.json: the disk is full \(ENOSPC\); free some space and save again; the previous version is unchanged$/,
+      );
+      const r = await call(h, 'recovery.write', {
+        id: 'r1',
+        payload: 'x'.repeat(LEAVE_FREE * 2),
+        changes: 9,
+        fileToken: ref.token,
+      }).then(
+        () => null,
+        (x: unknown) => x,
+      );
       expect((r as HostError).message).toMatch(/the disk is full \(ENOSPC\)/);
     } finally {
       free();
@@ -101,7 +131,9 @@ describe('saving onto a full disk (tmpfs)', () => {
     // The backup step ran before the write failed: .bak is the same complete version.
     expect(fs.readFileSync(`${file}.bak`).equals(before)).toBe(true);
     expect((await loadIssueFile(file)).title).toBe(issue.title);
-    expect(JSON.parse(((await call(h, 'recovery.read', { id: 'r1' })) as { payload: string }).payload)).toEqual({ edits: 'five placed fragments' });
+    expect(JSON.parse(((await call(h, 'recovery.read', { id: 'r1' })) as { payload: string }).payload)).toEqual({
+      edits: 'five placed fragments',
+    });
     expect(galleyTemps(work)).toEqual([]);
     expect(galleyTemps(path.join(userData, 'recovery'))).toEqual([]);
   });
@@ -116,7 +148,10 @@ describe('saving onto a full disk (tmpfs)', () => {
     const before = { issue: fs.readFileSync(file), out: fs.readFileSync(path.join(work, 'out.json')) };
     const free = fillDisk(work);
     try {
-      for (const args of [['import', path.join(outside, 'p2.txt'), '--title', '新', '-o', file], ['export', file, '--format', 'json', '-o', path.join(work, 'out.json'), '--force']]) {
+      for (const args of [
+        ['import', path.join(outside, 'p2.txt'), '--title', '新', '-o', file],
+        ['export', file, '--format', 'json', '-o', path.join(work, 'out.json'), '--force'],
+      ]) {
         const errs: string[] = [];
         const code = await main(args, { out: () => undefined, err: (s) => errs.push(s) });
         expect(code, args[0]).toBe(2);

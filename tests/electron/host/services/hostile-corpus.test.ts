@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../../../electron/cli/main';
@@ -29,7 +39,12 @@ const CHILD_TIMEOUT_MS = 60_000;
 /** Peak memory allowed to a child that refuses a file (node + tsx alone take about 150 MB). */
 const CHILD_MAX_RSS_KB = 600 * 1024;
 
-interface Run { code: number; out: string; err: string; rssKb?: number }
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+  rssKb?: number;
+}
 
 let dir: string;
 const p = (n: string) => path.join(dir, n);
@@ -39,12 +54,20 @@ const h = (n: string) => path.join(HOSTILE, n);
 function child(...args: string[]): Promise<Run> {
   const rssFile = path.join(dir, `rss-${Math.random().toString(36).slice(2)}`);
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--require', path.join(ROOT, 'tests/support/report-rss.cjs'), path.join(ROOT, 'bin/galley.mjs'), ...args], {
-      cwd: ROOT, timeout: CHILD_TIMEOUT_MS, maxBuffer: 16 << 20, env: { ...process.env, GALLEY_RSS_FILE: rssFile },
-    }, (e, out, err) => {
-      const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
-      resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, out, err, rssKb });
-    });
+    execFile(
+      process.execPath,
+      ['--require', path.join(ROOT, 'tests/support/report-rss.cjs'), path.join(ROOT, 'bin/galley.mjs'), ...args],
+      {
+        cwd: ROOT,
+        timeout: CHILD_TIMEOUT_MS,
+        maxBuffer: 16 << 20,
+        env: { ...process.env, GALLEY_RSS_FILE: rssFile },
+      },
+      (e, out, err) => {
+        const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
+        resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, out, err, rssKb });
+      },
+    );
   });
 }
 
@@ -84,11 +107,17 @@ function handlers(userData: string, pick: string[] = []) {
 async function hostImport(files: string[], encoding?: Encoding): Promise<{ issue: Issue; warnings: string[] }> {
   const hs = handlers(p('user'), files);
   const refs = (await dispatch(hs, 'dialog.importPages', {})) as { token: string }[];
-  return (await dispatch(hs, 'issue.importPages', { tokens: refs.map((r) => r.token), ...(encoding ? { encoding } : {}) })) as { issue: Issue; warnings: string[] };
+  return (await dispatch(hs, 'issue.importPages', {
+    tokens: refs.map((r) => r.token),
+    ...(encoding ? { encoding } : {}),
+  })) as { issue: Issue; warnings: string[] };
 }
 
 async function expectHostError(call: Promise<unknown>, what: RegExp) {
-  const e = await call.then(() => null, (x: unknown) => x);
+  const e = await call.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(HostError);
   const msg = (e as Error).message;
   expect(msg.split('\n'), msg).toHaveLength(1);
@@ -115,29 +144,73 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Files that must be refused, each with the one line that says why. */
 const refused: { name: string; file: () => string; what: RegExp; child?: boolean }[] = [
-  { name: '/dev/zero', file: () => '/dev/zero', what: /^galley: zero is a device, not a file; choose a saved file$/, child: true },
-  { name: 'a link to /dev/zero', file: () => p('zero-link.txt'), what: /zero-link\.txt is a device, not a file/, child: true },
+  {
+    name: '/dev/zero',
+    file: () => '/dev/zero',
+    what: /^galley: zero is a device, not a file; choose a saved file$/,
+    child: true,
+  },
+  {
+    name: 'a link to /dev/zero',
+    file: () => p('zero-link.txt'),
+    what: /zero-link\.txt is a device, not a file/,
+    child: true,
+  },
   { name: 'a FIFO', file: () => p('pipe.txt'), what: /pipe\.txt is a pipe \(FIFO\), not a file/, child: true },
-  { name: 'a 300 MB sparse page', file: () => p('huge.txt'), what: /huge\.txt is 300 MB; Galley reads a file to import of up to 256 MB; split it into pages/, child: true },
+  {
+    name: 'a 300 MB sparse page',
+    file: () => p('huge.txt'),
+    what: /huge\.txt is 300 MB; Galley reads a file to import of up to 256 MB; split it into pages/,
+    child: true,
+  },
   { name: 'a folder', file: () => p('a-folder'), what: /a-folder is a folder, not a file; choose the files inside it/ },
-  { name: 'a symbolic link loop', file: () => p('loop.txt'), what: /loop\.txt is a symbolic link that points back to itself/ },
-  { name: 'ALTO redefining &lt;', file: () => h('alto-redefined-lt.xml'), what: /alto-redefined-lt\.xml: .*redefines the predefined entity &lt;/ },
-  { name: 'a damaged PDF', file: () => h('damaged.pdf'), what: /damaged\.pdf is damaged or not a complete PDF .*; save or download it again/, child: true },
-  { name: 'a PDF with a password', file: () => h('password.pdf'), what: /password\.pdf is protected by a password; save an unprotected copy/, child: true },
-  { name: 'a METS whose pages are all missing', file: () => p('mets-alone/mets.xml'), what: /None of the files holds a page Galley can import: Missing file: .+\(page 1, named in the METS\) \(and \d+ more problems\)/ },
+  {
+    name: 'a symbolic link loop',
+    file: () => p('loop.txt'),
+    what: /loop\.txt is a symbolic link that points back to itself/,
+  },
+  {
+    name: 'ALTO redefining &lt;',
+    file: () => h('alto-redefined-lt.xml'),
+    what: /alto-redefined-lt\.xml: .*redefines the predefined entity &lt;/,
+  },
+  {
+    name: 'a damaged PDF',
+    file: () => h('damaged.pdf'),
+    what: /damaged\.pdf is damaged or not a complete PDF .*; save or download it again/,
+    child: true,
+  },
+  {
+    name: 'a PDF with a password',
+    file: () => h('password.pdf'),
+    what: /password\.pdf is protected by a password; save an unprotected copy/,
+    child: true,
+  },
+  {
+    name: 'a METS whose pages are all missing',
+    file: () => p('mets-alone/mets.xml'),
+    what: /None of the files holds a page Galley can import: Missing file: .+\(page 1, named in the METS\) \(and \d+ more problems\)/,
+  },
 ];
 
 /** Files that must import, with what they must read as. */
-const read: { name: string; file: () => string; encoding?: Encoding; check: (issue: Issue, warnings: string[], cli: boolean) => void }[] = [
-  ...(['le', 'be'] as const).flatMap((order) => (['zh', 'en'] as const).map((lang) => ({
-    name: `UTF-16${order.toUpperCase()} without BOM (${lang})`,
-    file: () => h(`utf16${order}-nobom-${lang}.txt`),
-    check: (issue: Issue, warnings: string[]) => {
-      expect(issue.pages[0].original).toBe(readFileSync(h(`${lang}.expected.txt`), 'utf8'));
-      expect(issue.pages[0].encoding).toBe(`utf-16${order}`);
-      expect(warnings.filter((w) => /not certain/.test(w))).toEqual([]);
-    },
-  }))),
+const read: {
+  name: string;
+  file: () => string;
+  encoding?: Encoding;
+  check: (issue: Issue, warnings: string[], cli: boolean) => void;
+}[] = [
+  ...(['le', 'be'] as const).flatMap((order) =>
+    (['zh', 'en'] as const).map((lang) => ({
+      name: `UTF-16${order.toUpperCase()} without BOM (${lang})`,
+      file: () => h(`utf16${order}-nobom-${lang}.txt`),
+      check: (issue: Issue, warnings: string[]) => {
+        expect(issue.pages[0].original).toBe(readFileSync(h(`${lang}.expected.txt`), 'utf8'));
+        expect(issue.pages[0].encoding).toBe(`utf-16${order}`);
+        expect(warnings.filter((w) => /not certain/.test(w))).toEqual([]);
+      },
+    })),
+  ),
   {
     name: 'a short UTF-8 file with a CESU-8 surrogate pair',
     file: () => h('cesu8-astral.txt'),
@@ -152,8 +225,12 @@ const read: { name: string; file: () => string; encoding?: Encoding; check: (iss
     check: (_issue, warnings, cli) => {
       const w = warnings.filter((x) => /not certain/.test(x));
       expect(w).toHaveLength(1);
-      expect(w[0]).toMatch(/big5-unsure\.txt: the encoding is not certain; it was read as GB18030, but it may be Big5\. If the text looks wrong, /);
-      expect(w[0]).toMatch(cli ? /import it again with --encoding big5\.$/ : /import it again with the encoding set to big5\.$/);
+      expect(w[0]).toMatch(
+        /big5-unsure\.txt: the encoding is not certain; it was read as GB18030, but it may be Big5\. If the text looks wrong, /,
+      );
+      expect(w[0]).toMatch(
+        cli ? /import it again with --encoding big5\.$/ : /import it again with the encoding set to big5\.$/,
+      );
     },
   },
   {
@@ -178,7 +255,10 @@ const read: { name: string; file: () => string; encoding?: Encoding; check: (iss
     file: () => h('hocr-loose-text.hocr'),
     check: (issue) => {
       const text = issue.pages[0].fragments.map((f) => f.text);
-      expect(text).toEqual(['Word spans, and text between them\nA paragraph without line spans.', 'A paragraph outside any area.']);
+      expect(text).toEqual([
+        'Word spans, and text between them\nA paragraph without line spans.',
+        'A paragraph outside any area.',
+      ]);
       expect(issue.pages[0].original).not.toMatch(/not page text/);
     },
   },
@@ -205,7 +285,10 @@ describe('hostile corpus through galley import', () => {
     const out = p(`read-${Math.random().toString(36).slice(2)}.galley.json`);
     const r = await run('import', file(), ...(encoding ? ['--encoding', encoding] : []), '-o', out);
     expect(r.code, r.err).toBe(0);
-    const warnings = r.err.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.slice('warning: '.length));
+    const warnings = r.err
+      .split('\n')
+      .filter((l) => l.startsWith('warning: '))
+      .map((l) => l.slice('warning: '.length));
     check(await loadIssueFile(out), warnings, true);
   });
 
@@ -213,27 +296,41 @@ describe('hostile corpus through galley import', () => {
     const bnl = path.join(FIXTURES, 'real/bnl-luxzeit-1858-12-07');
     mkdirSync(p('bnl/text'), { recursive: true });
     copyFileSync(path.join(bnl, '2385348_newspaper_luxzeit1858_1858-12-07_01-mets.xml'), p('bnl/mets.xml'));
-    for (const n of ['1858-12-07_01-00001.xml', '1858-12-07_01-00003.xml']) copyFileSync(path.join(bnl, 'text', n), p(`bnl/text/${n}`));
+    for (const n of ['1858-12-07_01-00001.xml', '1858-12-07_01-00003.xml'])
+      copyFileSync(path.join(bnl, 'text', n), p(`bnl/text/${n}`));
     execFileSync('mkfifo', [p('bnl/text/1858-12-07_01-00002.xml')]);
     const r = await run('import', p('bnl/mets.xml'), '-o', p('bnl.galley.json'));
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/^warning: Not read: text\/1858-12-07_01-00002\.xml \(page 2, named in the METS\) is not a regular file\.$/m);
+    expect(r.err).toMatch(
+      /^warning: Not read: text\/1858-12-07_01-00002\.xml \(page 2, named in the METS\) is not a regular file\.$/m,
+    );
     expect((await loadIssueFile(p('bnl.galley.json'))).pages).toHaveLength(2);
   });
 
   it('refuses an unknown --encoding with the list of encodings', async () => {
-    expectOneLineError(await run('import', h('big5-unsure.txt'), '--encoding', 'latin-9', '-o', p('x.galley.json')), /unknown encoding "latin-9"; --encoding takes one of utf-8, .*big5/);
+    expectOneLineError(
+      await run('import', h('big5-unsure.txt'), '--encoding', 'latin-9', '-o', p('x.galley.json')),
+      /unknown encoding "latin-9"; --encoding takes one of utf-8, .*big5/,
+    );
   });
 
   it('a save into a folder that does not exist says so, and not that a previous version is unchanged', async () => {
-    expectOneLineError(await run('import', SAMPLE_PAGE, '-o', p('no/such/folder/x.galley.json')),
-      /^galley: could not save x\.galley\.json: the folder .*no\/such\/folder does not exist; nothing was written$/);
+    expectOneLineError(
+      await run('import', SAMPLE_PAGE, '-o', p('no/such/folder/x.galley.json')),
+      /^galley: could not save x\.galley\.json: the folder .*no\/such\/folder does not exist; nothing was written$/,
+    );
   });
 
   it('opening a FIFO, a folder or a 512 MB issue file: one line each, no V8 string error, bounded memory', async () => {
-    const [fifo, huge] = await Promise.all([child('check', p('pipe.galley.json')), child('check', p('huge.galley.json'))]);
+    const [fifo, huge] = await Promise.all([
+      child('check', p('pipe.galley.json')),
+      child('check', p('huge.galley.json')),
+    ]);
     expectOneLineError(fifo, /pipe\.galley\.json is a pipe \(FIFO\), not a file/);
-    expectOneLineError(huge, /huge\.galley\.json is 536,870,911 bytes; Galley reads an issue file of up to 536,870,888 bytes; no issue Galley writes is that large/);
+    expectOneLineError(
+      huge,
+      /huge\.galley\.json is 536,870,911 bytes; Galley reads an issue file of up to 536,870,888 bytes; no issue Galley writes is that large/,
+    );
     expect(huge.rssKb).toBeLessThan(CHILD_MAX_RSS_KB);
     expectOneLineError(await run('check', p('a-folder')), /a-folder is a folder, not a file/);
   });
@@ -252,14 +349,23 @@ describe('hostile corpus through the host handlers', () => {
   it('opening a FIFO or a 512 MB issue, and saving into a missing folder: one line each', async () => {
     const hs = handlers(p('user'), [p('pipe.galley.json')]);
     const fifo = (await dispatch(hs, 'dialog.openIssue', {})) as { token: string };
-    await expectHostError(dispatch(hs, 'issue.open', { token: fifo.token }), /pipe\.galley\.json is a pipe \(FIFO\), not a file/);
+    await expectHostError(
+      dispatch(hs, 'issue.open', { token: fifo.token }),
+      /pipe\.galley\.json is a pipe \(FIFO\), not a file/,
+    );
     const hs2 = handlers(p('user'), [p('huge.galley.json')]);
     const huge = (await dispatch(hs2, 'dialog.openIssue', {})) as { token: string };
-    await expectHostError(dispatch(hs2, 'issue.open', { token: huge.token }), /huge\.galley\.json is 536,870,911 bytes; Galley reads an issue file of up to/);
+    await expectHostError(
+      dispatch(hs2, 'issue.open', { token: huge.token }),
+      /huge\.galley\.json is 536,870,911 bytes; Galley reads an issue file of up to/,
+    );
     const hs3 = handlers(p('user'), [p('no/such/folder/y.galley.json')]);
     const target = (await dispatch(hs3, 'dialog.saveIssueAs', { suggestedName: 'y' })) as { token: string };
     const { issue } = await hostImport([SAMPLE_PAGE]);
-    await expectHostError(dispatch(hs3, 'issue.save', { token: target.token, issue }), /could not save y\.galley\.json: the folder .* does not exist; nothing was written/);
+    await expectHostError(
+      dispatch(hs3, 'issue.save', { token: target.token, issue }),
+      /could not save y\.galley\.json: the folder .* does not exist; nothing was written/,
+    );
   });
 
   it('a FIFO among the recovery files neither hangs the list nor is read', async () => {
@@ -270,13 +376,18 @@ describe('hostile corpus through the host handlers', () => {
     const list = (await dispatch(hs, 'recovery.list', {})) as { id: string; unreadable?: string }[];
     expect(list).toHaveLength(1);
     expect(list[0].unreadable).toMatch(/stuck\.galley-recovery\.json is a pipe \(FIFO\), not a file/);
-    await expectHostError(dispatch(hs, 'recovery.read', { id: 'stuck' }), /the recovery file cannot be read \(stuck\.galley-recovery\.json is a pipe \(FIFO\), not a file/);
+    await expectHostError(
+      dispatch(hs, 'recovery.read', { id: 'stuck' }),
+      /the recovery file cannot be read \(stuck\.galley-recovery\.json is a pipe \(FIFO\), not a file/,
+    );
   });
 });
 
 describe('the bounded reader', () => {
   it('stops at the limit while reading a file whose size fstat does not tell (/proc reports 0 bytes)', async () => {
-    await expect(readInputFile('/proc/self/status', { maxBytes: 64, what: 'a test file' })).rejects.toThrow(/^status is larger than 64 bytes; Galley reads a test file of up to 64 bytes$/);
+    await expect(readInputFile('/proc/self/status', { maxBytes: 64, what: 'a test file' })).rejects.toThrow(
+      /^status is larger than 64 bytes; Galley reads a test file of up to 64 bytes$/,
+    );
     expect((await readInputFile('/proc/self/status', { maxBytes: 1 << 20 })).toString()).toMatch(/^Name:/);
     // Larger than the first buffer for an unknown size (64 kB): read whole by growing, still within the limit.
     const smaps = (await readInputFile('/proc/self/smaps', { maxBytes: 64 << 20 })).toString();

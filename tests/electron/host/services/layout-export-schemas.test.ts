@@ -34,8 +34,12 @@ const HOCR = `<!DOCTYPE html><html><head><title>p</title></head><body>
 </div></body></html>`;
 
 let tmp: string;
-beforeAll(async () => { tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-xsd-export-')); });
-afterAll(async () => { await rm(tmp, { recursive: true, force: true }); });
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-xsd-export-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
 
 /** An article of the page's first `n` fragments, the last joined to the one before. */
 function withJoinedArticle(issue: Issue, n = 3): Issue {
@@ -45,9 +49,15 @@ function withJoinedArticle(issue: Issue, n = 3): Issue {
   return applyOp(next, { type: 'setJoin', fragmentId: ids[n - 1], join: true }).issue;
 }
 
-async function validateExports(issue: Issue, name: string, sourceDir?: string): Promise<{ page: string[]; mets: string; alto: string[]; viaMets: Issue; warnings: string[] }> {
+async function validateExports(
+  issue: Issue,
+  name: string,
+  sourceDir?: string,
+): Promise<{ page: string[]; mets: string; alto: string[]; viaMets: Issue; warnings: string[] }> {
   const pageDir = path.join(tmp, name, 'page');
-  const page = (await exportPageXmlFiles(issue, { output: pageDir, ...(sourceDir ? { sourceDir } : {}) })).files.filter((f) => f.endsWith('.xml'));
+  const page = (await exportPageXmlFiles(issue, { output: pageDir, ...(sourceDir ? { sourceDir } : {}) })).files.filter(
+    (f) => f.endsWith('.xml'),
+  );
   expect(page.length).toBe(issue.pages.length);
   const pageResult = validateFiles(XSD.page2019, page);
   expect(pageResult.errors).toBe('');
@@ -66,15 +76,19 @@ async function validateExports(issue: Issue, name: string, sourceDir?: string): 
   return { page, mets, alto, viaMets, warnings };
 }
 
-const declared = async (files: string[]) => Promise.all(files.map(async (f) => path.basename(altoXsdFor(await readFile(f, 'utf8')))));
+const declared = async (files: string[]) =>
+  Promise.all(files.map(async (f) => path.basename(altoXsdFor(await readFile(f, 'utf8')))));
 
 describe('the layout exports validate against the official XSDs (xmllint --schema)', () => {
   it('the vendored schemas reject what they should: a PAGE join written as two RegionRefs is invalid', async () => {
     const bad = path.join(tmp, 'bad-page.xml');
-    await writeFile(bad, `<?xml version="1.0" encoding="UTF-8"?>
+    await writeFile(
+      bad,
+      `<?xml version="1.0" encoding="UTF-8"?>
 <PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"><Metadata><Creator>t</Creator><Created>2024-01-01T00:00:00</Created><LastChange>2024-01-01T00:00:00</LastChange></Metadata>
 <Page imageFilename="" imageWidth="10" imageHeight="10"><Relations><Relation id="j1" type="join"><RegionRef regionRef="r1"/><RegionRef regionRef="r2"/></Relation></Relations>
-<TextRegion id="r1"><Coords points="0,0 1,0 1,1 0,1"/></TextRegion><TextRegion id="r2"><Coords points="0,0 1,0 1,1 0,1"/></TextRegion></Page></PcGts>`);
+<TextRegion id="r1"><Coords points="0,0 1,0 1,1 0,1"/></TextRegion><TextRegion id="r2"><Coords points="0,0 1,0 1,1 0,1"/></TextRegion></Page></PcGts>`,
+    );
     const r = validateFiles(XSD.page2019, [bad]);
     expect(r.ok).toBe(false);
     expect(r.errors).toMatch(/RegionRef/);
@@ -92,10 +106,16 @@ describe('the layout exports validate against the official XSDs (xmllint --schem
     const plain = await validateExports(issue, 'bnl', BNL_DIR);
     expect(await declared(plain.alto)).toEqual(['alto-3-1.xsd', 'alto-3-1.xsd', 'alto-3-1.xsd']);
     const id = issue.articles[0].items[0].id;
-    const fixed = applyOp(issue, { type: 'editText', fragmentId: id, text: `${findFragment(issue, id)!.text} (korrigiert)` }).issue;
+    const fixed = applyOp(issue, {
+      type: 'editText',
+      fragmentId: id,
+      text: `${findFragment(issue, id)!.text} (korrigiert)`,
+    }).issue;
     const corrected = await validateExports(fixed, 'bnl-fixed', BNL_DIR);
     expect(await declared(corrected.alto)).toEqual(['alto-4-4.xsd', 'alto-3-1.xsd', 'alto-3-1.xsd']);
-    expect(corrected.warnings).toEqual(['page 1: its text was corrected, so its ALTO is written anew as ALTO 4.4 (block positions kept, word positions of the source dropped)']);
+    expect(corrected.warnings).toEqual([
+      'page 1: its text was corrected, so its ALTO is written anew as ALTO 4.4 (block positions kept, word positions of the source dropped)',
+    ]);
     expect(plain.warnings).toEqual([]);
     expect(await readFile(corrected.alto[0], 'utf8')).toMatch(/<MeasurementUnit>mm10<\/MeasurementUnit>/);
   });
@@ -117,10 +137,14 @@ describe('the layout exports validate against the official XSDs (xmllint --schem
     expect(pdfAlto).toMatch(/<MeasurementUnit>inch1200<\/MeasurementUnit>/);
     expect(pdfAlto).toMatch(/<Page ID="P1" PHYSICAL_IMG_NR="1" PRINTED_IMG_NR="1" WIDTH="7000" HEIGHT="5000">/);
     // The rendered scan travels along: in the METS image group, linked from the page, found again on import.
-    expect(await readFile(pdf.mets, 'utf8')).toMatch(/<fileGrp ID="IMGGRP" USE="Images">\s*<file ID="IMG00001" MIMETYPE="image\/png" SEQ="1">\s*<FLocat LOCTYPE="URL" xlink:href="file:\/\/.\/images\/np.png"\/>/);
+    expect(await readFile(pdf.mets, 'utf8')).toMatch(
+      /<fileGrp ID="IMGGRP" USE="Images">\s*<file ID="IMG00001" MIMETYPE="image\/png" SEQ="1">\s*<FLocat LOCTYPE="URL" xlink:href="file:\/\/.\/images\/np.png"\/>/,
+    );
     expect(pdf.viaMets.pages[0].image?.width).toBeGreaterThan(0);
     const hocr = await validateExports(withJoinedArticle(await importPageFiles([path.join(dir, 'p3.hocr')])), 'hocr');
-    expect(await readFile(hocr.alto[0], 'utf8')).toMatch(/<TextBlock ID="P1_TB00001" HPOS="100" VPOS="80" WIDTH="1000" HEIGHT="80">/);
+    expect(await readFile(hocr.alto[0], 'utf8')).toMatch(
+      /<TextBlock ID="P1_TB00001" HPOS="100" VPOS="80" WIDTH="1000" HEIGHT="80">/,
+    );
   });
 
   it('a PAGE file as the source (Galley’s own PAGE export of the sample, imported again)', async () => {

@@ -11,8 +11,12 @@ import { makePdf, sampleNewspaperPdf } from '../../../shared/import/make-pdf';
 import { makePng } from '../../../shared/import/make-png';
 
 let tmp: string;
-beforeAll(async () => { tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-pdf-')); });
-afterAll(async () => { await rm(tmp, { recursive: true, force: true }); });
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-pdf-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
 
 describe('PDF with a text layer (pdfjs legacy build in Node, CMaps for Chinese)', () => {
   it('groups text items into blocks with boxes in reading geometry; Chinese comes through the UniGB CMap', async () => {
@@ -29,11 +33,27 @@ describe('PDF with a text layer (pdfjs legacy build in Node, CMaps for Chinese)'
     ]);
     expect(page.fragments[0].role).toBe('headline');
     // Boxes are in points from the top left: the headline is at the top, the page number at the bottom.
-    const head = page.fragments[0].box!, foot = page.fragments[4].box!;
+    const head = page.fragments[0].box!,
+      foot = page.fragments[4].box!;
     expect(head.y).toBeLessThan(40);
     expect(foot.y).toBeGreaterThan(260);
     expect(page.fragments[3].box!.x).toBeCloseTo(230, 0);
-    expect(textIntact(audit({ format: 'galley-issue', version: 1, id: 'i', title: 't', pages: [page], articles: [], pool: page.fragments.map((f) => f.id), discarded: [], history: [], nextId: 1 }))).toBe(true);
+    expect(
+      textIntact(
+        audit({
+          format: 'galley-issue',
+          version: 1,
+          id: 'i',
+          title: 't',
+          pages: [page],
+          articles: [],
+          pool: page.fragments.map((f) => f.id),
+          discarded: [],
+          history: [],
+          nextId: 1,
+        }),
+      ),
+    ).toBe(true);
   });
 
   it('needs the packed CMaps: without cMapUrl pdfjs loses the Chinese text of the same file', async () => {
@@ -47,11 +67,18 @@ describe('PDF with a text layer (pdfjs legacy build in Node, CMaps for Chinese)'
   });
 
   it('renders the page to a PNG scan when the Node canvas is available, else says so', async () => {
-    const part = await readPdfPart(makePdf([{ width: 200, height: 100, runs: [{ text: 'Scan', x: 20, y: 50, size: 20 }] }]), { firstPage: 1, renderScale: 1 });
+    const part = await readPdfPart(
+      makePdf([{ width: 200, height: 100, runs: [{ text: 'Scan', x: 20, y: 50, size: 20 }] }]),
+      { firstPage: 1, renderScale: 1 },
+    );
     const page = part.pages[0];
     if (page.image) {
       const b64 = page.image.src.replace(/^data:image\/png;base64,/, '');
-      expect(imageInfo(new Uint8Array(Buffer.from(b64, 'base64')))).toEqual({ mime: 'image/png', width: 200, height: 100 });
+      expect(imageInfo(new Uint8Array(Buffer.from(b64, 'base64')))).toEqual({
+        mime: 'image/png',
+        width: 200,
+        height: 100,
+      });
     } else {
       expect(part.warnings.join('\n')).toMatch(/not rendered/);
     }
@@ -67,7 +94,10 @@ describe('PDF with a text layer (pdfjs legacy build in Node, CMaps for Chinese)'
     expect(issue.pages).toHaveLength(1);
     expect(issue.pages[0].fragments.length).toBe(5);
     // The scan with the PDF's base name replaces the page's own rendering; boxes stay in PDF points (page.size).
-    const withScan = await importPageFiles([path.join(dir, 'page-2.pdf'), path.join(dir, 'page-2.png')], { baseDir: dir, warnings });
+    const withScan = await importPageFiles([path.join(dir, 'page-2.pdf'), path.join(dir, 'page-2.png')], {
+      baseDir: dir,
+      warnings,
+    });
     expect(withScan.pages).toHaveLength(1);
     expect(withScan.pages[0].image).toEqual({ src: 'page-2.png', width: 840, height: 600, mime: 'image/png' });
     expect(withScan.pages[0].size).toEqual({ width: 420, height: 300 });
@@ -94,7 +124,8 @@ describe('PDF with a text layer (pdfjs legacy build in Node, CMaps for Chinese)'
     expect([img.width, img.height]).toEqual([page.image!.width, page.image!.height]);
     expect(again.pages[0].size).toEqual({ width: page.image!.width, height: page.image!.height });
     const scale = page.image!.width / page.size!.width;
-    const b0 = page.fragments[0].box!, a0 = again.pages[0].fragments[0].box!;
+    const b0 = page.fragments[0].box!,
+      a0 = again.pages[0].fragments[0].box!;
     expect(a0.x).toBeCloseTo(b0.x * scale, -1);
     expect(a0.w).toBeCloseTo(b0.w * scale, -1);
     expect(again.pages[0].fragments.map((f) => f.text)).toEqual(page.fragments.map((f) => f.text));

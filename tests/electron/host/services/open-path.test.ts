@@ -21,7 +21,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'galley-open-'));
   await writeFile(file(), serializeIssue(issue));
 });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('validated once', () => {
   it('an issue read by loadIssueFile passes the output check as the same object', async () => {
@@ -31,7 +33,7 @@ describe('validated once', () => {
     expect(out.issue).toBe(loaded);
   });
 
-  it('any other issue object is checked whole, with the schema\'s messages and defaults', async () => {
+  it("any other issue object is checked whole, with the schema's messages and defaults", async () => {
     const loaded = await loadIssueFile(file());
     const copy = structuredClone(loaded);
     expect(isValidatedIssue(copy)).toBe(false);
@@ -63,7 +65,14 @@ describe('validated once', () => {
     expect(validateIssue(JSON.parse(text))).toEqual(parseIssue(text));
     const bad = JSON.parse(text) as { pool: string[] };
     bad.pool.push(bad.pool[0]);
-    const message = (f: () => unknown) => { try { f(); return ''; } catch (e) { return (e as Error).message; } };
+    const message = (f: () => unknown) => {
+      try {
+        f();
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
     expect(message(() => validateIssue(bad))).toMatch(/is placed twice/);
     expect(message(() => validateIssue(bad))).toBe(message(() => parseIssue(JSON.stringify(bad))));
   });

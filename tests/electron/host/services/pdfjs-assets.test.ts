@@ -3,7 +3,12 @@ import { mkdtemp, rm, cp, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readPdfPart } from '../../../../electron/host/services/layout-import-pdf';
-import { PDFJS_ASSET_DIRS, PDFJS_WORKER, pdfjsRoot, setPdfjsRoot } from '../../../../electron/host/services/pdfjs-assets';
+import {
+  PDFJS_ASSET_DIRS,
+  PDFJS_WORKER,
+  pdfjsRoot,
+  setPdfjsRoot,
+} from '../../../../electron/host/services/pdfjs-assets';
 import { sampleNewspaperPdf } from '../../../shared/import/make-pdf';
 import { ROOT } from '../../../support/paths';
 
@@ -13,8 +18,12 @@ import { ROOT } from '../../../support/paths';
  * make it) — and says clearly when they are missing instead of losing the Chinese text.
  */
 let tmp: string;
-beforeAll(async () => { tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-pdfjs-')); });
-afterAll(async () => { await rm(tmp, { recursive: true, force: true }); });
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'galley-pdfjs-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
 afterEach(() => setPdfjsRoot(null));
 
 describe('pdfjs run-time assets', () => {
@@ -38,6 +47,8 @@ describe('pdfjs run-time assets', () => {
     const empty = path.join(tmp, 'empty');
     await mkdir(empty, { recursive: true });
     setPdfjsRoot(empty);
-    await expect(readPdfPart(sampleNewspaperPdf(), { firstPage: 1, render: false })).rejects.toThrow(/PDF import is unavailable: .*cmaps is missing/);
+    await expect(readPdfPart(sampleNewspaperPdf(), { firstPage: 1, render: false })).rejects.toThrow(
+      /PDF import is unavailable: .*cmaps is missing/,
+    );
   });
 });

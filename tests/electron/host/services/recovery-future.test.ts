@@ -13,12 +13,22 @@ import { dispatch, type Handlers } from '../../../../shared/ipc/contract';
  * tests/renderer/features/persistence/recovery-session.test.tsx.)
  */
 let userData: string;
-beforeEach(async () => { userData = await mkdtemp(path.join(os.tmpdir(), 'galley-future-')); });
-afterEach(async () => { await rm(userData, { recursive: true, force: true }); });
+beforeEach(async () => {
+  userData = await mkdtemp(path.join(os.tmpdir(), 'galley-future-'));
+});
+afterEach(async () => {
+  await rm(userData, { recursive: true, force: true });
+});
 
 function handlers(): Handlers {
   return createHandlers({
-    dialogs: { openIssue: async () => null, importPages: async () => null, saveIssueAs: async () => null, exportTo: async () => null, confirm: async () => 0 },
+    dialogs: {
+      openIssue: async () => null,
+      importPages: async () => null,
+      saveIssueAs: async () => null,
+      exportTo: async () => null,
+      confirm: async () => 0,
+    },
     tokens: new PathTokens(),
     userDataDir: userData,
     appInfo: { version: '0.1.0', host: 'test', locale: 'en', userName: 'u', platform: 'linux' },
@@ -43,6 +53,9 @@ describe('recovery file of a newer build', () => {
     expect(list.find((e) => e.id === 'today')?.unreadable).toBeUndefined();
     await expect(call(h, 'recovery.read', { id: 'next-gen' })).rejects.toThrow(/newer Galley/);
     expect(await readFile(file, 'utf8')).toBe(body);
-    expect((await readdir(recoveryDir(userData))).sort()).toEqual(['next-gen.galley-recovery.json', 'today.galley-recovery.json']);
+    expect((await readdir(recoveryDir(userData))).sort()).toEqual([
+      'next-gen.galley-recovery.json',
+      'today.galley-recovery.json',
+    ]);
   });
 });

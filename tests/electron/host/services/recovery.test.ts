@@ -2,13 +2,32 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm, readFile, writeFile, readdir, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { discardRecovery, listRecovery, readRecovery, recoveryDir, recoveryFileName, RECOVERY_SCHEMA, writeRecovery } from '../../../../electron/host/services/recovery-store';
+import {
+  discardRecovery,
+  listRecovery,
+  readRecovery,
+  recoveryDir,
+  recoveryFileName,
+  RECOVERY_SCHEMA,
+  writeRecovery,
+} from '../../../../electron/host/services/recovery-store';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(path.join(os.tmpdir(), 'galley-recovery-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'galley-recovery-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
-const header = (id: string, savedAt = '2026-11-27T10:00:00.000Z') => ({ id, appVersion: '0.1.0', issueId: id, title: 'T ' + id, savedAt, changes: 2 });
+const header = (id: string, savedAt = '2026-11-27T10:00:00.000Z') => ({
+  id,
+  appVersion: '0.1.0',
+  issueId: id,
+  title: 'T ' + id,
+  savedAt,
+  changes: 2,
+});
 
 describe('recovery store', () => {
   it('writes one file per id with a header line, lists newest first, reads back exactly', async () => {
@@ -68,14 +87,41 @@ describe('recovery store', () => {
 
   it('golden: a schema-1 file written by this release stays readable (changing the layout must bump RECOVERY_SCHEMA)', async () => {
     await mkdir(recoveryDir(dir), { recursive: true });
-    const golden = '{"format":"galley-recovery","schema":1,"header":{"id":"issue-1-golden","appVersion":"0.1.0","issueId":"issue-1","title":"浙江日报","savedAt":"2026-11-27T10:00:00.000Z","changes":7,"filePath":"/x/day.galley.json","sha256":"40b0b7290f84fdadf30b94177594ef8222a015f5527228bdb589acf83a12201f"},\n'
-      + '"payload":"{\\"doc\\":{\\"id\\":\\"issue-1\\",\\"title\\":\\"浙江日报\\"},\\"history\\":[{\\"op\\":\\"x\\"}]}"}\n';
+    const golden =
+      '{"format":"galley-recovery","schema":1,"header":{"id":"issue-1-golden","appVersion":"0.1.0","issueId":"issue-1","title":"浙江日报","savedAt":"2026-11-27T10:00:00.000Z","changes":7,"filePath":"/x/day.galley.json","sha256":"40b0b7290f84fdadf30b94177594ef8222a015f5527228bdb589acf83a12201f"},\n' +
+      '"payload":"{\\"doc\\":{\\"id\\":\\"issue-1\\",\\"title\\":\\"浙江日报\\"},\\"history\\":[{\\"op\\":\\"x\\"}]}"}\n';
     await writeFile(path.join(recoveryDir(dir), 'issue-1-golden.galley-recovery.json'), golden);
-    expect(await listRecovery(dir)).toEqual([{ id: 'issue-1-golden', issueId: 'issue-1', title: '浙江日报', savedAt: '2026-11-27T10:00:00.000Z', changes: 7, filePath: '/x/day.galley.json' }]);
-    expect(JSON.parse((await readRecovery(dir, 'issue-1-golden')).payload)).toEqual({ doc: { id: 'issue-1', title: '浙江日报' }, history: [{ op: 'x' }] });
+    expect(await listRecovery(dir)).toEqual([
+      {
+        id: 'issue-1-golden',
+        issueId: 'issue-1',
+        title: '浙江日报',
+        savedAt: '2026-11-27T10:00:00.000Z',
+        changes: 7,
+        filePath: '/x/day.galley.json',
+      },
+    ]);
+    expect(JSON.parse((await readRecovery(dir, 'issue-1-golden')).payload)).toEqual({
+      doc: { id: 'issue-1', title: '浙江日报' },
+      history: [{ op: 'x' }],
+    });
     // and this build writes the same bytes for the same content
-    await writeRecovery(dir, { id: 'again', appVersion: '0.1.0', issueId: 'issue-1', title: '浙江日报', savedAt: '2026-11-27T10:00:00.000Z', changes: 7, filePath: '/x/day.galley.json' }, JSON.stringify({ doc: { id: 'issue-1', title: '浙江日报' }, history: [{ op: 'x' }] }));
-    expect(await readFile(path.join(recoveryDir(dir), 'again.galley-recovery.json'), 'utf8')).toBe(golden.replace('issue-1-golden', 'again'));
+    await writeRecovery(
+      dir,
+      {
+        id: 'again',
+        appVersion: '0.1.0',
+        issueId: 'issue-1',
+        title: '浙江日报',
+        savedAt: '2026-11-27T10:00:00.000Z',
+        changes: 7,
+        filePath: '/x/day.galley.json',
+      },
+      JSON.stringify({ doc: { id: 'issue-1', title: '浙江日报' }, history: [{ op: 'x' }] }),
+    );
+    expect(await readFile(path.join(recoveryDir(dir), 'again.galley-recovery.json'), 'utf8')).toBe(
+      golden.replace('issue-1-golden', 'again'),
+    );
   });
 
   it('lists nothing when the folder does not exist; discarding a missing id is fine', async () => {

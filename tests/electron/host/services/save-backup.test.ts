@@ -11,8 +11,15 @@ import { createIssue } from '../../../../shared/model/create';
 describe('atomic save: backups and leftovers', () => {
   let dir: string;
   let target: string;
-  const others = () => fs.readdirSync(dir).filter((n) => n !== 'x.galley.json' && n !== 'x.galley.json.bak').sort();
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-bak-')); target = path.join(dir, 'x.galley.json'); });
+  const others = () =>
+    fs
+      .readdirSync(dir)
+      .filter((n) => n !== 'x.galley.json' && n !== 'x.galley.json.bak')
+      .sort();
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-bak-'));
+    target = path.join(dir, 'x.galley.json');
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('keeps the previous version as .bak, as a separate file from the new one', async () => {
@@ -45,7 +52,10 @@ describe('atomic save: backups and leftovers', () => {
   });
 
   it('serializes overlapping saves of one file: the last one wins, .bak is the one before', async () => {
-    const issue = createIssue([pageFromPlainText('正文。', { pageId: 'p1', label: '1', encoding: 'utf-8' })], { id: 'i', title: 't0' });
+    const issue = createIssue([pageFromPlainText('正文。', { pageId: 'p1', label: '1', encoding: 'utf-8' })], {
+      id: 'i',
+      title: 't0',
+    });
     await Promise.all([1, 2, 3, 4, 5].map((n) => saveIssueFile(target, { ...issue, title: `t${n}` })));
     expect((await loadIssueFile(target)).title).toBe('t5');
     expect(JSON.parse(fs.readFileSync(`${target}.bak`, 'utf8')).title).toBe('t4');

@@ -15,7 +15,19 @@ import { SaveError, saveAtomic, sweepTempFiles } from '../../../../electron/host
  * file is left after the sweep.
  */
 const CALLBACK = ['realpath', 'stat', 'open', 'write', 'fsync', 'close', 'chown', 'chmod', 'rename', 'unlink'] as const;
-const PROMISES = ['realpath', 'stat', 'lstat', 'link', 'copyFile', 'readFile', 'rename', 'rm', 'unlink', 'open', 'readdir'] as const;
+const PROMISES = [
+  'realpath',
+  'stat',
+  'lstat',
+  'link',
+  'copyFile',
+  'readFile',
+  'rename',
+  'rm',
+  'unlink',
+  'open',
+  'readdir',
+] as const;
 const HANDLE = ['write', 'sync', 'datasync', 'stat', 'read', 'chmod'] as const;
 type Code = 'EIO' | 'ENOSPC' | 'EDQUOT';
 type Fn = (...a: unknown[]) => unknown;
@@ -34,8 +46,13 @@ const shouldFail = (name: string) => {
   if (fail) hits.push(name);
   return fail;
 };
-const MESSAGES: Record<Code, string> = { EIO: 'i/o error', ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded' };
-const fault = (c: Code, name: string) => Object.assign(new Error(`${c}: ${MESSAGES[c]}, ${name}`), { code: c, syscall: name });
+const MESSAGES: Record<Code, string> = {
+  EIO: 'i/o error',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+};
+const fault = (c: Code, name: string) =>
+  Object.assign(new Error(`${c}: ${MESSAGES[c]}, ${name}`), { code: c, syscall: name });
 
 /** Decides what a write of `len` bytes does under the short-write modes: how many to really write, what to report. */
 function shortWrite(len: number): { write: number; report: number } | 'enospc' | null {
@@ -51,7 +68,8 @@ async function handleMethodOwner(name: string): Promise<Record<string, Fn>> {
   const fh = await fs.promises.open(fileURLToPath(import.meta.url), 'r');
   let proto = Object.getPrototypeOf(fh) as Record<string, Fn> | null;
   await fh.close();
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto) as Record<string, Fn> | null;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, name))
+    proto = Object.getPrototypeOf(proto) as Record<string, Fn> | null;
   if (!proto) throw new Error(`file handles have no ${name}`);
   return proto;
 }
@@ -67,8 +85,14 @@ async function injectFaults(): Promise<void> {
       }
       if (name === 'write' && Buffer.isBuffer(args[1]) && typeof cb === 'function') {
         const s = shortWrite(args[3] as number);
-        if (s === 'enospc') { process.nextTick(() => cb(fault('ENOSPC', 'write'))); return undefined; }
-        if (s) return real.call(fs, args[0], args[1], args[2], s.write, args[4], (e: Error | null, n: number, b: Buffer) => cb(e, e ? n : s.report, b));
+        if (s === 'enospc') {
+          process.nextTick(() => cb(fault('ENOSPC', 'write')));
+          return undefined;
+        }
+        if (s)
+          return real.call(fs, args[0], args[1], args[2], s.write, args[4], (e: Error | null, n: number, b: Buffer) =>
+            cb(e, e ? n : s.report, b),
+          );
       }
       return real.apply(fs, args);
     });
@@ -83,7 +107,10 @@ async function injectFaults(): Promise<void> {
         const fh = out as fs.promises.FileHandle;
         const close = fh.close.bind(fh);
         fh.close = async () => {
-          if (shouldFail('handle.close')) { await close(); throw fault(code, 'close'); }
+          if (shouldFail('handle.close')) {
+            await close();
+            throw fault(code, 'close');
+          }
           return close();
         };
       }
@@ -99,7 +126,10 @@ async function injectFaults(): Promise<void> {
         const s = shortWrite(args[2] as number);
         if (s === 'enospc') throw fault('ENOSPC', 'write');
         if (s) {
-          const r = (await real.call(this, args[0], args[1], s.write, args[3])) as { bytesWritten: number; buffer: Buffer };
+          const r = (await real.call(this, args[0], args[1], s.write, args[3])) as {
+            bytesWritten: number;
+            buffer: Buffer;
+          };
           return { bytesWritten: s.report, buffer: r.buffer };
         }
       }
@@ -110,20 +140,34 @@ async function injectFaults(): Promise<void> {
 
 const OLD = Buffer.from(JSON.stringify({ version: 'old', body: '旧版本'.repeat(2000) }));
 const NEW = Buffer.from(JSON.stringify({ version: 'new', body: '新版本'.repeat(3000) }));
-const others = (dir: string) => fs.readdirSync(dir).filter((n) => n !== 'issue.galley.json' && n !== 'issue.galley.json.bak');
+const others = (dir: string) =>
+  fs.readdirSync(dir).filter((n) => n !== 'issue.galley.json' && n !== 'issue.galley.json.bak');
 
 async function attempt(opts: { k?: number; persistent?: boolean; code?: Code; short?: typeof shortMode }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-ioerr-'));
   const target = path.join(dir, 'issue.galley.json');
   fs.writeFileSync(target, OLD);
-  calls = 0; hits = []; shortHits = 0;
-  failAt = opts.k ?? Infinity; persistent = !!opts.persistent; code = opts.code ?? 'EIO'; shortMode = opts.short ?? 'off';
+  calls = 0;
+  hits = [];
+  shortHits = 0;
+  failAt = opts.k ?? Infinity;
+  persistent = !!opts.persistent;
+  code = opts.code ?? 'EIO';
+  shortMode = opts.short ?? 'off';
   let error: unknown = null;
   let state: string | null = null;
-  try { state = await saveAtomic(target, NEW); } catch (e) { error = e; }
-  failAt = Infinity; shortMode = 'off';
+  try {
+    state = await saveAtomic(target, NEW);
+  } catch (e) {
+    error = e;
+  }
+  failAt = Infinity;
+  shortMode = 'off';
   const result = {
-    hit: hits[0] ?? null, error, state, shortHits,
+    hit: hits[0] ?? null,
+    error,
+    state,
+    shortHits,
     content: fs.readFileSync(target),
     bak: fs.existsSync(`${target}.bak`) ? fs.readFileSync(`${target}.bak`) : null,
     leftoversBeforeSweep: others(dir),
@@ -135,10 +179,18 @@ async function attempt(opts: { k?: number; persistent?: boolean; code?: Code; sh
   return result;
 }
 
-const WORDS: Record<Code, RegExp> = { EIO: /the disk reported an input\/output error \(EIO\)/, ENOSPC: /the disk is full \(ENOSPC\)/, EDQUOT: /the disk quota is used up \(EDQUOT\)/ };
+const WORDS: Record<Code, RegExp> = {
+  EIO: /the disk reported an input\/output error \(EIO\)/,
+  ENOSPC: /the disk is full \(ENOSPC\)/,
+  EDQUOT: /the disk quota is used up \(EDQUOT\)/,
+};
 
 describe('saving under injected I/O errors', () => {
-  afterEach(() => { vi.restoreAllMocks(); failAt = Infinity; shortMode = 'off'; });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    failAt = Infinity;
+    shortMode = 'off';
+  });
 
   for (const c of ['EIO', 'ENOSPC', 'EDQUOT'] as const) {
     for (const mode of ['single', 'persistent'] as const) {
@@ -170,14 +222,18 @@ describe('saving under injected I/O errors', () => {
             expect(r.content.equals(NEW), `fault at ${r.hit}`).toBe(true);
           }
           if (r.bak !== null) expect(r.bak.equals(OLD), `fault at ${r.hit}: .bak`).toBe(true);
-          if (mode === 'single' && r.error) expect(r.leftoversBeforeSweep, `fault at ${r.hit}: the writer removes its temp file`).toEqual([]);
+          if (mode === 'single' && r.error)
+            expect(r.leftoversBeforeSweep, `fault at ${r.hit}: the writer removes its temp file`).toEqual([]);
           expect(r.leftovers, `fault at ${r.hit}: temp files after the sweep`).toEqual([]);
         }
         expect(failures).toBeGreaterThan(4);
         // The loop reached every kind of step of the protocol, whichever layer the writer uses.
         const kinds = new Set(seen.map((s) => s.replace(/^(promises|handle)\./, '')));
         for (const step of ['link', 'rename', 'open', 'write', 'close']) expect([...kinds], step).toContain(step);
-        expect(seen.some((s) => /sync$/.test(s)), 'an fsync').toBe(true);
+        expect(
+          seen.some((s) => /sync$/.test(s)),
+          'an fsync',
+        ).toBe(true);
       });
     }
   }

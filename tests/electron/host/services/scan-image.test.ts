@@ -14,7 +14,16 @@ let issueToken: string;
 
 const noDialogs = {} as Dialogs;
 const call = (src: string, token = issueToken) =>
-  dispatch(createHandlers({ dialogs: noDialogs, tokens, userDataDir: dir, appInfo: { version: '0', host: 'test', locale: 'en', userName: '', platform: 'linux' } }), 'page.image', { issueToken: token, src }) as Promise<{ url: string }>;
+  dispatch(
+    createHandlers({
+      dialogs: noDialogs,
+      tokens,
+      userDataDir: dir,
+      appInfo: { version: '0', host: 'test', locale: 'en', userName: '', platform: 'linux' },
+    }),
+    'page.image',
+    { issueToken: token, src },
+  ) as Promise<{ url: string }>;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'galley-scan-'));
@@ -27,7 +36,9 @@ beforeEach(async () => {
   tokens = new PathTokens();
   issueToken = tokens.register(path.join(dir, 'issue', 'x.galley.json'), 'issue');
 });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('page.image', () => {
   it('reads a scan relative to the issue file as a data URL; a sibling folder only once pages were imported from it', async () => {

@@ -18,7 +18,14 @@ import { createIssue } from '../../../../shared/model/create';
  * user's `issue.galley.json.1` or `issue.galley.json.x.tmp`, not the temp file of a save still running in another
  * process. Checked through every way an issue is loaded: `galley check`, `export`, `cleanup`, `suggest` and Open.
  */
-const USER_FILES = ['issue.galley.json.1', 'issue.galley.json.123456789', 'issue.galley.json.x.tmp', 'issue.galley.json.bak.42.tmp', '.issue.galley.json.swp', 'other.json.1'];
+const USER_FILES = [
+  'issue.galley.json.1',
+  'issue.galley.json.123456789',
+  'issue.galley.json.x.tmp',
+  'issue.galley.json.bak.42.tmp',
+  '.issue.galley.json.swp',
+  'other.json.1',
+];
 
 let dir: string;
 let file: string;
@@ -35,7 +42,10 @@ function tempOf(target: string, pid: number): string {
 /** A process that is alive for the test's duration, standing for a writer still saving. */
 function liveProcess(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-  return new Promise((resolve, reject) => { child.once('spawn', () => resolve(child)); child.once('error', reject); });
+  return new Promise((resolve, reject) => {
+    child.once('spawn', () => resolve(child));
+    child.once('error', reject);
+  });
 }
 function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
@@ -45,7 +55,10 @@ function deadPid(): Promise<number> {
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-sweep-'));
   file = path.join(dir, 'issue.galley.json');
-  const issue = createIssue([pageFromPlainText('第一段。\n\n第二段。', { pageId: 'p1', label: '1', encoding: 'utf-8' })], { id: 'i', title: 't' });
+  const issue = createIssue(
+    [pageFromPlainText('第一段。\n\n第二段。', { pageId: 'p1', label: '1', encoding: 'utf-8' })],
+    { id: 'i', title: 't' },
+  );
   await saveIssueFile(file, issue);
   for (const n of USER_FILES) fs.writeFileSync(path.join(dir, n), `user's ${n}`);
 });
@@ -61,11 +74,19 @@ const LOADS: [string, () => Promise<unknown>][] = [
   ['galley export', () => main(['export', file, '--format', 'json', '-o', path.join(dir, 'out', 'x.json')], silent)],
   ['galley cleanup', () => main(['cleanup', file], silent)],
   ['galley suggest', () => main(['suggest', file], silent)],
-  ['Open', async () => {
-    const tokens = new PathTokens();
-    const h = createHandlers({ dialogs: {} as never, tokens, userDataDir: path.join(dir, 'user'), appInfo: { version: '0', host: 'test', locale: 'en', userName: 'u', platform: 'linux' } });
-    return dispatch(h, 'issue.open', { token: tokens.ref(file, 'issue').token });
-  }],
+  [
+    'Open',
+    async () => {
+      const tokens = new PathTokens();
+      const h = createHandlers({
+        dialogs: {} as never,
+        tokens,
+        userDataDir: path.join(dir, 'user'),
+        appInfo: { version: '0', host: 'test', locale: 'en', userName: 'u', platform: 'linux' },
+      });
+      return dispatch(h, 'issue.open', { token: tokens.ref(file, 'issue').token });
+    },
+  ],
 ];
 
 describe('the temp-file sweep on load', () => {
@@ -105,9 +126,13 @@ describe('the temp-file sweep on load', () => {
     expect(await sweepTempFiles(file)).toBe(1);
   });
 
-  it('listing recovery files removes a killed autosave\'s temp file there, and keeps a live one\'s and the user\'s files', async () => {
+  it("listing recovery files removes a killed autosave's temp file there, and keeps a live one's and the user's files", async () => {
     const userData = path.join(dir, 'user');
-    await writeRecovery(userData, { id: 'r1', appVersion: '0', issueId: 'i', title: 't', savedAt: '2026-12-07T00:00:00.000Z', changes: 1 }, 'payload');
+    await writeRecovery(
+      userData,
+      { id: 'r1', appVersion: '0', issueId: 'i', title: 't', savedAt: '2026-12-07T00:00:00.000Z', changes: 1 },
+      'payload',
+    );
     const rdir = recoveryDir(userData);
     const file = path.join(rdir, 'r1.galley-recovery.json');
     sleeper = await liveProcess();

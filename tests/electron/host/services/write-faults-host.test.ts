@@ -25,7 +25,8 @@ async function handleProto(): Promise<Record<string, Fn>> {
   await fh.close();
   return proto;
 }
-const err = (code: string, syscall: string) => Object.assign(new Error(`${code}: fault, ${syscall}`), { code, syscall });
+const err = (code: string, syscall: string) =>
+  Object.assign(new Error(`${code}: fault, ${syscall}`), { code, syscall });
 
 async function installFaults(kind: 'fill' | 'eio-sync' | 'edquot'): Promise<void> {
   const proto = await handleProto();
@@ -47,7 +48,7 @@ async function installFaults(kind: 'fill' | 'eio-sync' | 'edquot'): Promise<void
   });
 }
 
-const FAULTS: [('fill' | 'eio-sync' | 'edquot'), RegExp][] = [
+const FAULTS: ['fill' | 'eio-sync' | 'edquot', RegExp][] = [
   ['fill', /the disk is full \(ENOSPC\)/],
   ['eio-sync', /input\/output error \(EIO\)/],
   ['edquot', /the disk quota is used up \(EDQUOT\)/],
@@ -83,7 +84,10 @@ function make(answers: { importPages?: string[]; saveIssueAs?: string; exportTo?
 }
 
 async function failureOf(p: Promise<unknown>): Promise<HostError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e, 'the call must fail').toBeInstanceOf(HostError);
   expect((e as HostError).message).not.toContain('\n');
   return e as HostError;
@@ -94,14 +98,22 @@ describe('every write of the host under a failing disk', () => {
     it(`${kind}: save, autosave and export fail with a clear message; old files, .bak and recovery stay`, async () => {
       await installFaults(kind);
       const file = path.join(dir, 'day.galley.json');
-      const h = make({ importPages: [path.join(dir, 'p2.txt')], saveIssueAs: file, exportTo: [path.join(dir, 'out.json')] });
+      const h = make({
+        importPages: [path.join(dir, 'p2.txt')],
+        saveIssueAs: file,
+        exportTo: [path.join(dir, 'out.json')],
+      });
       const refs = (await call(h, 'dialog.importPages')) as { token: string }[];
-      const { issue } = (await call(h, 'issue.importPages', { tokens: refs.map((r) => r.token) })) as { issue: { title: string } };
+      const { issue } = (await call(h, 'issue.importPages', { tokens: refs.map((r) => r.token) })) as {
+        issue: { title: string };
+      };
       const ref = (await call(h, 'dialog.saveIssueAs', { suggestedName: 'day' })) as { token: string };
       await call(h, 'issue.save', { token: ref.token, issue });
       await call(h, 'issue.save', { token: ref.token, issue });
       await call(h, 'recovery.write', { id: 'r1', payload: 'edits of the session', changes: 5, fileToken: ref.token });
-      const target = (await call(h, 'dialog.exportTo', { suggestedName: 'x', format: 'json', directory: false })) as { token: string };
+      const target = (await call(h, 'dialog.exportTo', { suggestedName: 'x', format: 'json', directory: false })) as {
+        token: string;
+      };
       await call(h, 'export.run', { token: target.token, issue, format: 'json' });
       const before = { issue: bytes(file), bak: bytes(`${file}.bak`), out: bytes(path.join(dir, 'out.json')) };
       const recoveryBefore = fs.readdirSync(path.join(userData, 'recovery'));
@@ -112,9 +124,13 @@ describe('every write of the host under a failing disk', () => {
       expect(save.message).toMatch(/^could not save day\.galley\.json: /);
       expect(save.message).toMatch(words);
       expect(save.message).toMatch(/the previous version is unchanged$/);
-      const rec = await failureOf(call(h, 'recovery.write', { id: 'r1', payload: 'later edits', changes: 9, fileToken: ref.token }));
+      const rec = await failureOf(
+        call(h, 'recovery.write', { id: 'r1', payload: 'later edits', changes: 9, fileToken: ref.token }),
+      );
       expect(rec.message).toMatch(words);
-      const exp = await failureOf(call(h, 'export.run', { token: target.token, issue: edited, format: 'json', replace: true }));
+      const exp = await failureOf(
+        call(h, 'export.run', { token: target.token, issue: edited, format: 'json', replace: true }),
+      );
       expect(exp.message).toMatch(/^could not save out\.json: /);
       expect(exp.message).toMatch(words);
       armed = false;
@@ -124,7 +140,9 @@ describe('every write of the host under a failing disk', () => {
       expect(bytes(path.join(dir, 'out.json')).equals(before.out)).toBe(true);
       expect(fs.readdirSync(path.join(userData, 'recovery'))).toEqual(recoveryBefore);
       // The recovery file still holds the last autosave that succeeded.
-      expect(((await call(h, 'recovery.read', { id: 'r1' })) as { payload: string }).payload).toBe('edits of the session');
+      expect(((await call(h, 'recovery.read', { id: 'r1' })) as { payload: string }).payload).toBe(
+        'edits of the session',
+      );
       expect(fs.readdirSync(dir).filter((n) => n.includes('galley-tmp'))).toEqual([]);
     });
 
@@ -135,7 +153,10 @@ describe('every write of the host under a failing disk', () => {
       expect(await main(['import', path.join(dir, 'p2.txt'), '-o', file], silent)).toBe(0);
       expect(await main(['export', file, '--format', 'json', '-o', path.join(dir, 'out.json')], silent)).toBe(0);
       const before = { issue: bytes(file), out: bytes(path.join(dir, 'out.json')) };
-      for (const args of [['import', path.join(dir, 'p2.txt'), '--title', 'new', '-o', file], ['export', file, '--format', 'json', '-o', path.join(dir, 'out.json'), '--force']]) {
+      for (const args of [
+        ['import', path.join(dir, 'p2.txt'), '--title', 'new', '-o', file],
+        ['export', file, '--format', 'json', '-o', path.join(dir, 'out.json'), '--force'],
+      ]) {
         const errs: string[] = [];
         armed = true;
         const code = await main(args, { out: () => undefined, err: (s) => errs.push(s) });

@@ -16,17 +16,31 @@ import { dispatch, type Handlers } from '../../../../shared/ipc/contract';
  */
 let dir: string;
 const noDialogs: Dialogs = {
-  openIssue: async () => null, importPages: async () => null, saveIssueAs: async () => null, exportTo: async () => null, confirm: async () => 2,
+  openIssue: async () => null,
+  importPages: async () => null,
+  saveIssueAs: async () => null,
+  exportTo: async () => null,
+  confirm: async () => 2,
 };
 const files = async () => (await readdir(recoveryDir(dir)).catch(() => [] as string[])).sort();
 const write = (h: Handlers, id: string, payload = 'x') => dispatch(h, 'recovery.write', { id, changes: 1, payload });
 
-beforeEach(async () => { dir = await mkdtemp(path.join(os.tmpdir(), 'galley-close-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'galley-close-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 function setup() {
   const recovery = new RecoverySession();
-  const handlers = createHandlers({ dialogs: noDialogs, tokens: new PathTokens(), userDataDir: dir, recovery, appInfo: { version: 't', host: 'test', locale: 'en', userName: '', platform: 'linux' } });
+  const handlers = createHandlers({
+    dialogs: noDialogs,
+    tokens: new PathTokens(),
+    userDataDir: dir,
+    recovery,
+    appInfo: { version: 't', host: 'test', locale: 'en', userName: '', platform: 'linux' },
+  });
   return { recovery, handlers };
 }
 
@@ -73,15 +87,40 @@ describe('CloseFlow', () => {
     const log: string[] = [];
     let closed = false;
     let done: () => void = () => undefined;
-    const finished = new Promise<void>((r) => { done = r; });
+    const finished = new Promise<void>((r) => {
+      done = r;
+    });
     const f: CloseFlow = new CloseFlow({
       guard,
       recovery,
-      confirm: async () => { log.push('asked'); return answer; },
-      runSave: () => { log.push('save'); },
-      close: () => { if (f.onCloseRequested()) { closed = true; done(); } },
+      confirm: async () => {
+        log.push('asked');
+        return answer;
+      },
+      runSave: () => {
+        log.push('save');
+      },
+      close: () => {
+        if (f.onCloseRequested()) {
+          closed = true;
+          done();
+        }
+      },
     });
-    return { f, guard, handlers, log, finished, isClosed: () => closed, request: () => { if (f.onCloseRequested()) { closed = true; done(); } } };
+    return {
+      f,
+      guard,
+      handlers,
+      log,
+      finished,
+      isClosed: () => closed,
+      request: () => {
+        if (f.onCloseRequested()) {
+          closed = true;
+          done();
+        }
+      },
+    };
   }
   const settle = () => new Promise((r) => setTimeout(r, 50));
 
@@ -134,10 +173,23 @@ describe('CloseFlow while cleaning up', () => {
   it('a second close request during the clean-up waits for it', async () => {
     const recovery = new RecoverySession();
     let release: () => void = () => undefined;
-    recovery.attach(() => new Promise<void>((r) => { release = r; }));
+    recovery.attach(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     await recovery.write('doc', async () => undefined);
     let closes = 0;
-    const f: CloseFlow = new CloseFlow({ guard: new QuitGuard(), recovery, confirm: async () => 2, runSave: () => undefined, close: () => { if (f.onCloseRequested()) closes++; } });
+    const f: CloseFlow = new CloseFlow({
+      guard: new QuitGuard(),
+      recovery,
+      confirm: async () => 2,
+      runSave: () => undefined,
+      close: () => {
+        if (f.onCloseRequested()) closes++;
+      },
+    });
     expect(f.onCloseRequested()).toBe(false); // clean-up started
     expect(f.onCloseRequested()).toBe(false); // the user clicks close again: still waiting
     await new Promise((r) => setTimeout(r, 10));

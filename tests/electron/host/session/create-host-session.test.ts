@@ -3,7 +3,11 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Dialogs } from '../../../../electron/host/services/handlers';
-import { createHostSession, safeUserName, type ShellHooks } from '../../../../electron/host/session/create-host-session';
+import {
+  createHostSession,
+  safeUserName,
+  type ShellHooks,
+} from '../../../../electron/host/session/create-host-session';
 
 /**
  * The host session both shells build (the Electron window and the browser host's page): the close flow over the
@@ -16,7 +20,10 @@ function fakeDialogs(saveAs: string | null, button: number) {
     importPages: async () => null,
     saveIssueAs: async () => saveAs,
     exportTo: async () => null,
-    confirm: async (o) => { asked.push(o); return button; },
+    confirm: async (o) => {
+      asked.push(o);
+      return button;
+    },
   };
   return { dialogs, asked };
 }
@@ -40,7 +47,12 @@ describe('createHostSession', () => {
     const { dialogs } = fakeDialogs(null, 0);
     const { hooks, log } = shell();
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'galley-session-'));
-    const s = createHostSession({ dialogs, userDataDir, appInfo: { version: '1', host: 'test', locale: 'en' }, shell: hooks });
+    const s = createHostSession({
+      dialogs,
+      userDataDir,
+      appInfo: { version: '1', host: 'test', locale: 'en' },
+      shell: hooks,
+    });
     await s.handlers['window.setDirty']({ dirty: true });
     expect(s.closeFlow.onCloseRequested()).toBe(false);
     await tick();
@@ -54,7 +66,12 @@ describe('createHostSession', () => {
     const { dialogs } = fakeDialogs(null, 0);
     const { hooks, log } = shell();
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'galley-session-'));
-    const s = createHostSession({ dialogs, userDataDir, appInfo: { version: '1', host: 'test', locale: 'en' }, shell: hooks });
+    const s = createHostSession({
+      dialogs,
+      userDataDir,
+      appInfo: { version: '1', host: 'test', locale: 'en' },
+      shell: hooks,
+    });
     await s.handlers['window.setDirty']({ dirty: true });
     s.closeFlow.onCloseRequested();
     await tick();
@@ -66,11 +83,22 @@ describe('createHostSession', () => {
     const { dialogs, asked } = fakeDialogs(null, 2);
     const { hooks } = shell();
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'galley-session-'));
-    const s = createHostSession({ dialogs, userDataDir, appInfo: { version: '9', host: 'web', locale: 'zh-CN' }, shell: hooks });
+    const s = createHostSession({
+      dialogs,
+      userDataDir,
+      appInfo: { version: '9', host: 'web', locale: 'zh-CN' },
+      shell: hooks,
+    });
     await s.handlers['window.setDirty']({ dirty: true });
     s.closeFlow.onCloseRequested();
     await tick();
     expect(asked[0].buttons).toEqual(['保存', '不保存', '取消']);
-    expect(await s.handlers['app.info']({})).toEqual({ version: '9', host: 'web', locale: 'zh-CN', userName: safeUserName(), platform: process.platform });
+    expect(await s.handlers['app.info']({})).toEqual({
+      version: '9',
+      host: 'web',
+      locale: 'zh-CN',
+      userName: safeUserName(),
+      platform: process.platform,
+    });
   });
 });

@@ -8,16 +8,26 @@ import { makeCtx, renderApp, sampleIssue, giveElementsASize } from '../../workbe
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
 // jsdom does not scroll: edge auto-scroll has nothing to do (and would warn about every pane).
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 beforeAll(giveElementsASize);
-afterEach(() => { cleanup(); localStorage.clear(); });
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 function setupBoard(language: 'en' | 'zh-CN' = 'en') {
   const ctx = makeCtx(language);
   const s = ctx.store.getState();
   s.load(sampleIssue(), null);
-  s.apply({ type: 'createArticle', articleId: 'a1', title: '灵峰社区', fragmentIds: ['p1.1', 'p1.2', 'p1.3', 'p1.8', 'p1.30'] });
+  s.apply({
+    type: 'createArticle',
+    articleId: 'a1',
+    title: '灵峰社区',
+    fragmentIds: ['p1.1', 'p1.2', 'p1.3', 'p1.8', 'p1.30'],
+  });
   s.apply({ type: 'setJoin', fragmentId: 'p1.30', join: true });
   s.apply({ type: 'createArticle', articleId: 'a2', fragmentIds: ['p1.41'] });
   s.apply({ type: 'moveFragments', fragmentIds: ['p1.114'], to: { kind: 'discard' } });
@@ -31,7 +41,13 @@ describe('article board', () => {
     const card = screen.getByTestId('article-1');
     expect(within(card).getByTestId('article-title')).toHaveTextContent('灵峰社区');
     expect(card).toHaveTextContent(/^.*1/);
-    expect([...card.querySelectorAll('[data-fragment-id]')].map((o) => o.getAttribute('data-fragment-id'))).toEqual(['p1.1', 'p1.2', 'p1.3', 'p1.8', 'p1.30']);
+    expect([...card.querySelectorAll('[data-fragment-id]')].map((o) => o.getAttribute('data-fragment-id'))).toEqual([
+      'p1.1',
+      'p1.2',
+      'p1.3',
+      'p1.8',
+      'p1.30',
+    ]);
     expect(within(card).getAllByText('Headline')).toHaveLength(2);
     // p1.30 continues p1.8's paragraph: a seam instead of a badge, and p1.8 is no longer an open end.
     expect(within(card).getByTestId('seam-p1.30')).toHaveTextContent('⁝');
@@ -39,7 +55,9 @@ describe('article board', () => {
     // p1.3 ends `…大碶街道` with no continuation: marked ⤳.
     expect(within(screen.getByTestId('item-p1.3')).getByText('⤳')).toBeInTheDocument();
     // The second card derives its title from the headline.
-    expect(within(screen.getByTestId('article-2')).getByTestId('article-title')).toHaveTextContent('在诗乡,吟诗赛诗迎亚运');
+    expect(within(screen.getByTestId('article-2')).getByTestId('article-title')).toHaveTextContent(
+      '在诗乡,吟诗赛诗迎亚运',
+    );
     // Trays: pool and discard pile with counts.
     expect(screen.getByTestId('tray-pool')).toHaveTextContent('Unassigned (107)');
     expect(screen.getByTestId('tray-discard')).toHaveTextContent('Discarded (1)');
@@ -66,10 +84,13 @@ describe('article board', () => {
 
   it('selecting a fragment of another page (board, F8) brings that page up in the page pane', async () => {
     const ctx = makeCtx('en');
-    const two = createIssue([
-      pageFromPlainText('# 第一版\n\n正文一。', { pageId: 'p1', label: '1', encoding: 'utf-8' }),
-      pageFromPlainText('# 第二版\n\n正文二,未完', { pageId: 'p2', label: '2', encoding: 'utf-8' }),
-    ], { id: 'two', title: '两版' });
+    const two = createIssue(
+      [
+        pageFromPlainText('# 第一版\n\n正文一。', { pageId: 'p1', label: '1', encoding: 'utf-8' }),
+        pageFromPlainText('# 第二版\n\n正文二,未完', { pageId: 'p2', label: '2', encoding: 'utf-8' }),
+      ],
+      { id: 'two', title: '两版' },
+    );
     ctx.store.getState().load(two, null);
     ctx.store.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1', 'p2.2'] });
     renderApp(ctx);
@@ -86,7 +107,9 @@ describe('article board', () => {
     expect(ctx.store.getState().doc!.articles.map((a) => a.id)).toEqual(['a2', 'a1']);
     expect(within(screen.getByTestId('article-1')).getByTestId('article-title')).toHaveTextContent('在诗乡');
     expect(ctx.store.getState().past.at(-1)!.label).toBe('Reorder articles');
-    act(() => { ctx.store.getState().undo(); });
+    act(() => {
+      ctx.store.getState().undo();
+    });
     expect(ctx.store.getState().doc!.articles.map((a) => a.id)).toEqual(['a1', 'a2']);
   });
 
@@ -101,7 +124,9 @@ describe('article board', () => {
 
   it('the editor edits the selected fragment; the diff shows the correction; undo restores it', async () => {
     const { ctx } = setupBoard('en');
-    act(() => { ctx.store.getState().select(['p1.37']); });
+    act(() => {
+      ctx.store.getState().select(['p1.37']);
+    });
     const editor = await screen.findByTestId('monaco-stub', {}, { timeout: 15_000 }); // lazy chunk: slow on a busy machine
     const text = findFragment(ctx.store.getState().doc!, 'p1.37')!.text;
     expect((editor as HTMLTextAreaElement).value).toBe(text);
@@ -109,7 +134,9 @@ describe('article board', () => {
     expect(findFragment(ctx.store.getState().doc!, 'p1.37')!.text).toContain('入职第一课');
     await waitFor(() => expect(screen.getByTestId('fragment-diff').querySelector('ins')).toHaveTextContent('入'));
     expect(screen.getByTestId('fragment-diff').querySelector('del')).toHaveTextContent('人');
-    act(() => { ctx.store.getState().undo(); });
+    act(() => {
+      ctx.store.getState().undo();
+    });
     expect((screen.getByTestId('monaco-stub') as HTMLTextAreaElement).value).toBe(text);
   });
 
@@ -117,7 +144,13 @@ describe('article board', () => {
     const { ctx } = setupBoard('en');
     const card2 = screen.getByTestId('article-2');
     const row = screen.getByTestId('item-p1.41');
-    act(() => { ctx.store.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.9'], to: { kind: 'article', articleId: 'a1', after: 'p1.30' } }); });
+    act(() => {
+      ctx.store.getState().apply({
+        type: 'moveFragments',
+        fragmentIds: ['p1.9'],
+        to: { kind: 'article', articleId: 'a1', after: 'p1.30' },
+      });
+    });
     expect(screen.getByTestId('article-2')).toBe(card2);
     expect(screen.getByTestId('item-p1.41')).toBe(row);
     expect(screen.getByTestId('article-1').querySelectorAll('[data-fragment-id]')).toHaveLength(6);
@@ -130,20 +163,29 @@ describe('i18n', () => {
     expect(screen.getByTestId('btn-save')).toHaveTextContent('保存');
     expect(screen.getByTestId('coverage')).toHaveTextContent('已归位 7 / 114 个片段 · 107 个未归属 · 1 处断句');
     expect(screen.getByTestId('tray-pool')).toHaveTextContent('未归属 (107)');
-    await act(async () => { fireEvent.click(screen.getByTestId('lang-en')); });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('lang-en'));
+    });
     expect(screen.getByTestId('btn-save')).toHaveTextContent('Save');
     expect(screen.getByTestId('coverage')).toHaveTextContent('7 of 114 fragments placed');
     expect(ctx.store.getState().language).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('galley.language')).toBe('en');
-    await act(async () => { fireEvent.click(screen.getByTestId('lang-zh')); });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('lang-zh'));
+    });
     expect(screen.getByTestId('btn-save')).toHaveTextContent('保存');
   });
 
   it('both resource files have the same keys (plural forms aside)', async () => {
     const en = (await import('../../../../renderer/src/i18n/en.json')).default;
     const zh = (await import('../../../../renderer/src/i18n/zh-CN.json')).default;
-    const flat = (o: object, p = ''): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v as object, `${p}${k}.`) : [`${p}${k}`.replace(/_(one|other|few|many|zero|two)$/, '')]));
+    const flat = (o: object, p = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object'
+          ? flat(v as object, `${p}${k}.`)
+          : [`${p}${k}`.replace(/_(one|other|few|many|zero|two)$/, '')],
+      );
     expect([...new Set(flat(zh))].sort()).toEqual([...new Set(flat(en))].sort());
   });
 

@@ -9,7 +9,9 @@ import { cleanupPanel } from '../../../../renderer/src/features/cleanup/cleanup-
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 afterEach(() => cleanup());
 
@@ -82,7 +84,9 @@ describe('Cleanup preview', () => {
     const { ids } = withArticle(ctx, ['机器声']);
     renderApp(ctx);
     await act(() => runCommand('cleanup.article', ctx));
-    act(() => { ctx.store.getState().apply({ type: 'editText', fragmentId: ids[0], text: '改过了' }); });
+    act(() => {
+      ctx.store.getState().apply({ type: 'editText', fragmentId: ids[0], text: '改过了' });
+    });
     fireEvent.click(screen.getByTestId('cleanup-apply'));
     expect(ctx.store.getState().notice?.text).toMatch(/changed since the preview/);
     expect(ctx.store.getState().past).toHaveLength(1);

@@ -7,11 +7,23 @@ import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 afterEach(() => cleanup());
 
-type RunInput = { token: string; format: string; split?: boolean; inner?: string; approvedOnly?: boolean; articleIds?: string[]; allowIncomplete?: boolean; replace?: boolean; lostTextMark?: boolean };
+type RunInput = {
+  token: string;
+  format: string;
+  split?: boolean;
+  inner?: string;
+  approvedOnly?: boolean;
+  articleIds?: string[];
+  allowIncomplete?: boolean;
+  replace?: boolean;
+  lostTextMark?: boolean;
+};
 
 function gatedHost() {
   const runs: RunInput[] = [];
@@ -19,7 +31,9 @@ function gatedHost() {
     // The real gate's shape: refuses unless allowIncomplete.
     'export.run': async (input) => {
       runs.push(input as RunInput);
-      return input.allowIncomplete ? { ok: true, files: ['灵峰.md'], articles: 1 } : { ok: false, problems: ['12 fragments are not in any article', 'article 1 ends open'] };
+      return input.allowIncomplete
+        ? { ok: true, files: ['灵峰.md'], articles: 1 }
+        : { ok: false, problems: ['12 fragments are not in any article', 'article 1 ends open'] };
     },
   });
   return { host, runs };
@@ -54,12 +68,16 @@ describe('Export dialog', () => {
     fireEvent.click(screen.getByTestId('export-dialog-open'));
     const d = screen.getByTestId('export-dialog');
     // Every format is offered.
-    expect([...within(d).getByTestId('export-format').querySelectorAll('option')].map((o) => o.value)).toEqual([...EXPORT_FORMAT_NAMES]);
+    expect([...within(d).getByTestId('export-format').querySelectorAll('option')].map((o) => o.value)).toEqual([
+      ...EXPORT_FORMAT_NAMES,
+    ]);
     expect(within(d).getByTestId('export-scope-article')).toBeChecked(); // the selected article first
     fireEvent.click(within(d).getByTestId('export-approved'));
     host.answer('dialog.exportTo', 'out.md');
     fireEvent.click(within(d).getByTestId('export-run'));
-    await waitFor(() => expect(screen.getByTestId('export-problems')).toHaveTextContent('12 fragments are not in any article'));
+    await waitFor(() =>
+      expect(screen.getByTestId('export-problems')).toHaveTextContent('12 fragments are not in any article'),
+    );
     expect(screen.getByTestId('export-problems')).toHaveTextContent('article 1 ends open');
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ format: 'md', approvedOnly: true, articleIds: ['a1'] });
@@ -68,7 +86,12 @@ describe('Export dialog', () => {
     fireEvent.click(screen.getByTestId('export-anyway'));
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
     expect(runs).toHaveLength(2);
-    expect(runs[1]).toMatchObject({ token: runs[0].token, allowIncomplete: true, approvedOnly: true, articleIds: ['a1'] });
+    expect(runs[1]).toMatchObject({
+      token: runs[0].token,
+      allowIncomplete: true,
+      approvedOnly: true,
+      articleIds: ['a1'],
+    });
     // The target was asked once.
     expect(host.calls.filter((c) => c.channel === 'dialog.exportTo')).toHaveLength(1);
     expect(ctx.store.getState().notice?.text).toMatch(/Exported 1 file/);
@@ -79,9 +102,13 @@ describe('Export dialog', () => {
     const ctx = makeCtx('en', host);
     withArticle(ctx, ['机器声']);
     const second = fragmentWith(ctx.store.getState().doc!, '人职第一课');
-    act(() => { ctx.store.getState().apply({ type: 'createArticle', articleId: 'a2', fragmentIds: [second] }); });
+    act(() => {
+      ctx.store.getState().apply({ type: 'createArticle', articleId: 'a2', fragmentIds: [second] });
+    });
     renderApp(ctx);
-    await act(async () => { fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true }); });
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true });
+    });
     fireEvent.click(screen.getByTestId('export-scope-issue'));
     fireEvent.click(screen.getByTestId('export-split'));
     host.answer('dialog.exportTo', 'folder');
@@ -94,7 +121,9 @@ describe('Export dialog', () => {
     expect(screen.queryByTestId('export-dialog')).toBeNull();
     expect(runs).toHaveLength(1);
 
-    await act(async () => { fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true }); });
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true });
+    });
     fireEvent.change(screen.getByTestId('export-format'), { target: { value: 'zip' } });
     fireEvent.change(screen.getByTestId('export-inner'), { target: { value: 'docx' } });
     host.answer('dialog.exportTo', 'all.zip');
@@ -117,7 +146,11 @@ describe('Export dialog', () => {
   });
 
   it('shows a host error (e.g. a format that cannot serve the request) in the dialog', async () => {
-    const host = createFakeHost({ 'export.run': async () => { throw new Error('nitf holds one article per file'); } });
+    const host = createFakeHost({
+      'export.run': async () => {
+        throw new Error('nitf holds one article per file');
+      },
+    });
     const ctx = makeCtx('en', host);
     withArticle(ctx, ['机器声']);
     renderApp(ctx);
@@ -166,7 +199,10 @@ describe('Export dialog', () => {
   it('cancel at "replace?" replaces nothing', async () => {
     const runs: RunInput[] = [];
     const host = createFakeHost({
-      'export.run': async (input) => { runs.push(input as RunInput); return { ok: false, problems: ['out.md exists; replace it?'], existing: ['out.md'] }; },
+      'export.run': async (input) => {
+        runs.push(input as RunInput);
+        return { ok: false, problems: ['out.md exists; replace it?'], existing: ['out.md'] };
+      },
     });
     const ctx = makeCtx('en', host);
     withArticle(ctx, ['机器声']);

@@ -7,7 +7,9 @@ import { findPanel } from '../../../../renderer/src/features/find-replace/find-s
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 afterEach(() => cleanup());
 

@@ -12,7 +12,9 @@ import ARRANGED from '../../../fixtures/open-ends/zhejiang-p2-arranged.galley.js
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 afterEach(() => cleanup());
 
@@ -22,12 +24,17 @@ function load(ctx: CommandContext, id: string) {
   ctx.store.getState().select([id]);
 }
 const stamp = (ctx: CommandContext, id: string) => findFragment(ctx.store.getState().doc!, id)!.openEnd;
-const press = (key: string, code: string) => act(async () => { fireEvent.keyDown(window, { key, code, ctrlKey: true, shiftKey: true }); });
+const press = (key: string, code: string) =>
+  act(async () => {
+    fireEvent.keyDown(window, { key, code, ctrlKey: true, shiftKey: true });
+  });
 
 describe('resolving open ends on the board', () => {
   // Article 2 (在诗乡…): in jsdom (no layout) the virtualized board leaves the first of these nine cards unmounted.
   it('Ctrl+Shift+L marks the selected open end as text lost: badge on the card, status bar count, undo', async () => {
-    const host = createFakeHost({ 'app.info': async () => ({ version: 't', host: 'test', locale: 'en', userName: '王编辑', platform: 't' }) });
+    const host = createFakeHost({
+      'app.info': async () => ({ version: 't', host: 'test', locale: 'en', userName: '王编辑', platform: 't' }),
+    });
     const ctx = makeCtx('en', host);
     load(ctx, 'p1.42');
     renderApp(ctx);
@@ -60,7 +67,9 @@ describe('resolving open ends on the board', () => {
     await waitFor(() => expect(screen.queryByTestId('open-end-badge-p1.60')).toBeNull());
     expect(stamp(ctx, 'p1.60')).toBeUndefined();
     // The palette lists the commands in the user's language.
-    await act(async () => { await runCommand('view.palette', ctx); });
+    await act(async () => {
+      await runCommand('view.palette', ctx);
+    });
     fireEvent.change(screen.getByTestId('palette-input'), { target: { value: '断句' } });
     expect(screen.getByTestId('palette')).toHaveTextContent('断句：此处文字缺失');
     expect(screen.getByTestId('palette')).toHaveTextContent('断句：到此结束');
@@ -73,7 +82,9 @@ describe('resolving open ends on the board', () => {
     expect(screen.queryByTestId('open-end-lost-p1.42')).toBeNull(); // not selected: no buttons
     const btn = screen.getByTestId('open-end-lost-p1.60');
     expect(btn).toHaveTextContent('text lost');
-    await act(async () => { fireEvent.click(btn); });
+    await act(async () => {
+      fireEvent.click(btn);
+    });
     await waitFor(() => expect(screen.getByTestId('open-end-badge-p1.60')).toHaveTextContent('text lost'));
     expect(screen.queryByTestId('open-end-lost-p1.60')).toBeNull(); // resolved: the badge replaces the buttons
     // A paragraph closed by a dash: "ends here" is marked as what the page suggests; nothing is proposed for p1.60.
@@ -87,7 +98,9 @@ describe('resolving open ends on the board', () => {
     const ctx = makeCtx('en');
     load(ctx, 'p1.1');
     const before = ctx.store.getState().past.length;
-    await act(async () => { await runCommand('openEnd.lost', ctx); });
+    await act(async () => {
+      await runCommand('openEnd.lost', ctx);
+    });
     expect(ctx.store.getState().past).toHaveLength(before);
     expect(ctx.store.getState().notice?.text).toMatch(/not an open end/);
   });
@@ -105,16 +118,25 @@ describe('Approve warns about unresolved open ends', () => {
     const articleId = ctx.store.getState().doc!.articles[6].id;
     fireEvent.change(within(card).getByRole('combobox'), { target: { value: 'approved' } });
     await waitFor(() => expect(ctx.store.getState().doc!.articles[6].status).toBe('approved'));
-    expect(ctx.store.getState().notice).toMatchObject({ kind: 'warning', text: 'Approved with 2 unresolved open ends.' });
+    expect(ctx.store.getState().notice).toMatchObject({
+      kind: 'warning',
+      text: 'Approved with 2 unresolved open ends.',
+    });
     act(() => ctx.store.getState().set({ notice: null }));
 
-    await act(async () => { await runCommand('openEnd.lost', ctx); });
+    await act(async () => {
+      await runCommand('openEnd.lost', ctx);
+    });
     act(() => ctx.store.getState().select(['p1.79']));
-    await act(async () => { await runCommand('openEnd.lost', ctx); });
+    await act(async () => {
+      await runCommand('openEnd.lost', ctx);
+    });
     expect(screen.queryByTestId('review-open-ends')).toBeNull();
     fireEvent.change(within(card).getByRole('combobox'), { target: { value: 'corrected' } });
     fireEvent.change(within(card).getByRole('combobox'), { target: { value: 'approved' } });
-    await waitFor(() => expect(ctx.store.getState().past.at(-1)!.op).toMatchObject({ type: 'setStatus', articleId, status: 'approved' }));
+    await waitFor(() =>
+      expect(ctx.store.getState().past.at(-1)!.op).toMatchObject({ type: 'setStatus', articleId, status: 'approved' }),
+    );
     expect(ctx.store.getState().notice).toBeNull();
   });
 });

@@ -10,12 +10,16 @@ import { smallIssue } from '../../recovery-fixtures';
  * overview and status bar can audit a 20,000-fragment issue after every edit. The memo must never hide a problem.
  */
 describe('audit memo', () => {
-  const frozen = (): Issue => applyOp(smallIssue({ pages: 3, perPage: 6, articles: 2 }), { type: 'setStatus', articleId: 'a1', status: 'draft' }).issue;
+  const frozen = (): Issue =>
+    applyOp(smallIssue({ pages: 3, perPage: 6, articles: 2 }), { type: 'setStatus', articleId: 'a1', status: 'draft' })
+      .issue;
 
   it('a changed page (new frozen version) is audited again: lost text is found', () => {
     const doc = frozen();
     expect(audit(doc).lost).toEqual([]);
-    const broken = produce(doc, (d) => { d.pages[1].fragments[2].spans[0].end -= 2; }); // two characters uncovered
+    const broken = produce(doc, (d) => {
+      d.pages[1].fragments[2].spans[0].end -= 2;
+    }); // two characters uncovered
     expect(audit(broken).lost).toHaveLength(1);
     expect(audit(doc).lost).toEqual([]); // the old version keeps its own (correct) result
   });

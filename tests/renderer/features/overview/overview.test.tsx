@@ -21,14 +21,29 @@ function setup() {
   const i18n = createI18n('en');
   const store = createAppStore({ t: i18n.t.bind(i18n), language: 'en' });
   const host: HostApi = { invoke: (async () => ({})) as HostApi['invoke'], on: () => () => undefined };
-  const ctx: CommandContext = { store, commands: appCommands, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
+  const ctx: CommandContext = {
+    store,
+    commands: appCommands,
+    host,
+    t: i18n.t.bind(i18n),
+    i18n,
+    editor: { current: null },
+  };
   store.getState().load(issue(), null);
-  render(<I18nextProvider i18n={i18n}><AppProvider value={ctx}><IssueOverview /></AppProvider></I18nextProvider>);
+  render(
+    <I18nextProvider i18n={i18n}>
+      <AppProvider value={ctx}>
+        <IssueOverview />
+      </AppProvider>
+    </I18nextProvider>,
+  );
   return { store, ctx };
 }
 
 const press = (ctx: CommandContext, key: string, shift = false) =>
-  act(() => { handleKey(new KeyboardEvent('keydown', { key, shiftKey: shift, bubbles: true }), ctx); });
+  act(() => {
+    handleKey(new KeyboardEvent('keydown', { key, shiftKey: shift, bubbles: true }), ctx);
+  });
 
 beforeEach(() => overviewState.setState({ open: false }));
 
@@ -47,7 +62,9 @@ describe('issue overview', () => {
     const { store, ctx } = setup();
     press(ctx, 'O', true); // Shift alone does nothing
     expect(screen.queryByTestId('overview')).toBeNull();
-    act(() => { handleKey(new KeyboardEvent('keydown', { key: 'O', ctrlKey: true, shiftKey: true }), ctx); });
+    act(() => {
+      handleKey(new KeyboardEvent('keydown', { key: 'O', ctrlKey: true, shiftKey: true }), ctx);
+    });
     expect(screen.getByTestId('overview')).toBeInTheDocument();
     for (let i = 1; i <= 6; i++) expect(screen.getByTestId(`overview-page-${i}`)).toBeInTheDocument();
     fireEvent.click(screen.getByTestId('overview-page-4'));

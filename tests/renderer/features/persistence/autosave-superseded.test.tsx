@@ -36,7 +36,11 @@ function slowHost() {
 }
 
 let autosave: Autosave | null = null;
-afterEach(() => { autosave?.stop(); autosave = null; vi.useRealTimers(); });
+afterEach(() => {
+  autosave?.stop();
+  autosave = null;
+  vi.useRealTimers();
+});
 
 /** Autosave over the slow host, one document loaded and one edit made (so a write is due). */
 function editing() {
@@ -74,9 +78,14 @@ describe('autosave superseded by a load', () => {
     await vi.advanceTimersByTimeAsync(1100);
     store.getState().load(smallIssue({ pages: 1, perPage: 4 }), null);
     store.getState().apply({ type: 'createArticle', articleId: 'b1', fragmentIds: ['p1.1'] });
-    for (let i = 0; i < 5; i++) { await vi.advanceTimersByTimeAsync(600); await h.release(); }
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(600);
+      await h.release();
+    }
     const ids = [...h.files];
     expect(ids).toHaveLength(2); // the new session's steps file and its base
-    expect(ids.every((id) => id === autosave!.recoveryId() || id.startsWith(`${autosave!.recoveryId()}--base`))).toBe(true);
+    expect(ids.every((id) => id === autosave!.recoveryId() || id.startsWith(`${autosave!.recoveryId()}--base`))).toBe(
+      true,
+    );
   });
 });

@@ -13,7 +13,10 @@ function fakeHost() {
   const host: HostApi = {
     invoke: (async (channel: string, input: Record<string, unknown>) => {
       calls.push({ channel, input, at: Date.now() });
-      if (channel === 'recovery.write') { files.set(input.id as string, input.payload as string); return { savedAt: new Date().toISOString() }; }
+      if (channel === 'recovery.write') {
+        files.set(input.id as string, input.payload as string);
+        return { savedAt: new Date().toISOString() };
+      }
       if (channel === 'recovery.discard') files.delete(input.id as string);
       return {};
     }) as HostApi['invoke'],
@@ -21,7 +24,9 @@ function fakeHost() {
   };
   const isBase = (c: { input: Record<string, unknown> }) => /--base\d+$/.test(c.input.id as string);
   return {
-    host, calls, files,
+    host,
+    calls,
+    files,
     /** Writes of the session's steps file (each one is a complete recovery point with its base). */
     writes: () => calls.filter((c) => c.channel === 'recovery.write' && !isBase(c)),
     baseWrites: () => calls.filter((c) => c.channel === 'recovery.write' && isBase(c)),
@@ -38,8 +43,15 @@ function fakeHost() {
 const doc = () => smallIssue({ pages: 2, perPage: 10 });
 
 let autosave: Autosave | null = null;
-beforeEach(() => { vi.useFakeTimers(); vi.setSystemTime(new Date('2026-11-27T10:00:00Z')); });
-afterEach(() => { autosave?.stop(); autosave = null; vi.useRealTimers(); });
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2026-11-27T10:00:00Z'));
+});
+afterEach(() => {
+  autosave?.stop();
+  autosave = null;
+  vi.useRealTimers();
+});
 
 function setup() {
   const i18n = createI18n('en');
@@ -101,7 +113,9 @@ describe('autosave to the recovery file', () => {
     expect(discards().map((d) => d.input.id)).toEqual([id]);
     expect(files.size).toBe(0); // its base file went with it
 
-    store.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } });
+    store
+      .getState()
+      .apply({ type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } });
     await vi.advanceTimersByTimeAsync(1000);
     expect(writes()).toHaveLength(2);
     expect(writes()[1].input.fileToken).toBe('tok-12345678');

@@ -6,7 +6,9 @@ import { makeCtx, SAMPLE_TEXT } from '../../workbench-harness';
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 /** Files through the host contract (fake host over `dispatch`): tokens only, never paths. */
 describe('file commands', () => {
@@ -31,7 +33,7 @@ describe('file commands', () => {
     expect(JSON.stringify(ctx.host.calls)).not.toMatch(/\/tmp|\\\\/);
   });
 
-  it('unsaved changes: Cancel keeps the document, Don\'t save replaces it, Save saves first', async () => {
+  it("unsaved changes: Cancel keeps the document, Don't save replaces it, Save saves first", async () => {
     const ctx = makeCtx('en');
     ctx.host.files.set('p2.txt', SAMPLE_TEXT);
     ctx.host.files.set('other.txt', '另一版\n\n正文。');
@@ -43,7 +45,10 @@ describe('file commands', () => {
     ctx.host.answer('dialog.confirm', 2); // Cancel
     await runCommand('file.import', ctx);
     expect(ctx.store.getState().doc).toBe(doc);
-    const ask = ctx.host.calls.find((c) => c.channel === 'dialog.confirm')!.input as { message: string; buttons: string[] };
+    const ask = ctx.host.calls.find((c) => c.channel === 'dialog.confirm')!.input as {
+      message: string;
+      buttons: string[];
+    };
     expect(ask.buttons).toEqual(['Save', "Don't save", 'Cancel']);
 
     ctx.host.answer('dialog.confirm', 0); // Save, then import
@@ -64,7 +69,9 @@ describe('file commands', () => {
     const host = createFakeHost({
       'export.run': async (input) => {
         runs.push({ allowIncomplete: input.allowIncomplete });
-        return input.allowIncomplete ? { ok: true, files: ['a.md', 'b.md'], articles: 2 } : { ok: false, problems: ['107 fragments are not placed'] };
+        return input.allowIncomplete
+          ? { ok: true, files: ['a.md', 'b.md'], articles: 2 }
+          : { ok: false, problems: ['107 fragments are not placed'] };
       },
     });
     const ctx = makeCtx('en', host);
@@ -95,9 +102,15 @@ describe('file commands', () => {
     await runCommand('file.import', ctx);
     ctx.store.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.1'], to: { kind: 'discard' } });
     renderApp(ctx);
-    await act(async () => { ctx.host.emit('command.run', { id: 'edit.undo' }); await new Promise((r) => setTimeout(r, 0)); });
+    await act(async () => {
+      ctx.host.emit('command.run', { id: 'edit.undo' });
+      await new Promise((r) => setTimeout(r, 0));
+    });
     expect(ctx.store.getState().doc!.discarded).toEqual([]);
-    await act(async () => { ctx.host.emit('command.run', { id: 'edit.redo' }); await new Promise((r) => setTimeout(r, 0)); });
+    await act(async () => {
+      ctx.host.emit('command.run', { id: 'edit.redo' });
+      await new Promise((r) => setTimeout(r, 0));
+    });
     expect(ctx.store.getState().doc!.discarded).toEqual(['p1.1']);
     cleanup();
   });

@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { parseSession, serializeSession, SESSION_VERSION, SessionPayloadError, RECOVERY_HISTORY_CAP } from '../../../../renderer/src/features/persistence/session-restore';
+import {
+  parseSession,
+  serializeSession,
+  SESSION_VERSION,
+  SessionPayloadError,
+  RECOVERY_HISTORY_CAP,
+} from '../../../../renderer/src/features/persistence/session-restore';
 import { createAppStore, initialState } from '../../../../renderer/src/store/create-store';
 import { selectDirty } from '../../../../renderer/src/store/selectors';
 import { createI18n } from '../../../../renderer/src/i18n';
@@ -46,7 +52,8 @@ describe('recovery session payload', () => {
     const i18n = createI18n('en');
     const store = createAppStore({ t: i18n.t.bind(i18n), language: 'en' });
     store.getState().load(smallIssue({ pages: 1, perPage: 4 }), null);
-    for (let i = 0; i < RECOVERY_HISTORY_CAP + 20; i++) store.getState().apply({ type: 'setRole', fragmentIds: ['p1.2'], role: i % 2 ? 'body' : 'caption' });
+    for (let i = 0; i < RECOVERY_HISTORY_CAP + 20; i++)
+      store.getState().apply({ type: 'setRole', fragmentIds: ['p1.2'], role: i % 2 ? 'body' : 'caption' });
     const back = parseSession(serializeSession(store.getState()));
     expect(back.doc).toEqual(store.getState().doc);
     expect(back.past.length).toBeLessThanOrEqual(RECOVERY_HISTORY_CAP);
@@ -57,9 +64,16 @@ describe('recovery session payload', () => {
 
   it('a payload of a newer build is refused as "newer" with a clear message (the dialog then keeps the file)', () => {
     const doc = smallIssue({ pages: 1, perPage: 3 });
-    const newer = JSON.stringify({ ...JSON.parse(serializeSession({ ...initialState('en'), doc })), v: SESSION_VERSION + 1 });
+    const newer = JSON.stringify({
+      ...JSON.parse(serializeSession({ ...initialState('en'), doc })),
+      v: SESSION_VERSION + 1,
+    });
     let err: unknown;
-    try { parseSession(newer); } catch (e) { err = e; }
+    try {
+      parseSession(newer);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(SessionPayloadError);
     expect((err as SessionPayloadError).code).toBe('newer');
     expect((err as Error).message).toMatch(/newer Galley .*update Galley/);

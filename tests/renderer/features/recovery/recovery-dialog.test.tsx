@@ -12,7 +12,8 @@ import type { CommandContext } from '../../../../renderer/src/commands/types';
 import { smallIssue } from '../../recovery-fixtures';
 import { appCommands } from '../../../../renderer/src/app/commands';
 
-const NEWER = 'written by a newer Galley (recovery format 2; this build reads 1). Update Galley to restore it; the file is kept';
+const NEWER =
+  'written by a newer Galley (recovery format 2; this build reads 1). Update Galley to restore it; the file is kept';
 
 function setup(answers: Record<string, (input: Record<string, unknown>) => unknown>) {
   const i18n = createI18n('en');
@@ -27,8 +28,21 @@ function setup(answers: Record<string, (input: Record<string, unknown>) => unkno
     }) as HostApi['invoke'],
     on: () => () => undefined,
   };
-  const ctx: CommandContext = { store, commands: appCommands, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
-  render(<I18nextProvider i18n={i18n}><AppProvider value={ctx}><RecoveryDialog /></AppProvider></I18nextProvider>);
+  const ctx: CommandContext = {
+    store,
+    commands: appCommands,
+    host,
+    t: i18n.t.bind(i18n),
+    i18n,
+    editor: { current: null },
+  };
+  render(
+    <I18nextProvider i18n={i18n}>
+      <AppProvider value={ctx}>
+        <RecoveryDialog />
+      </AppProvider>
+    </I18nextProvider>,
+  );
   return { store, calls };
 }
 
@@ -38,7 +52,11 @@ function crashedSession(): string {
   const s = createAppStore({ t: i18n.t.bind(i18n), language: 'en' });
   s.getState().load(smallIssue({ pages: 2, perPage: 6 }), null);
   s.getState().apply({ type: 'createArticle', articleId: 'a1', fragmentIds: ['p1.1'] });
-  s.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'article', articleId: 'a1', after: 'p1.1' } });
+  s.getState().apply({
+    type: 'moveFragments',
+    fragmentIds: ['p1.2'],
+    to: { kind: 'article', articleId: 'a1', after: 'p1.1' },
+  });
   s.getState().apply({ type: 'moveFragments', fragmentIds: ['p2.1'], to: { kind: 'discard' } });
   s.getState().undo();
   s.getState().set({ currentPage: 1 });
@@ -47,14 +65,23 @@ function crashedSession(): string {
 }
 
 describe('crash recovery dialog', () => {
-  it('shows a newer build\'s recovery file with a clear message, offers no Restore, and never deletes it', async () => {
+  it("shows a newer build's recovery file with a clear message, offers no Restore, and never deletes it", async () => {
     const { calls } = setup({
       'recovery.list': () => [
-        { id: 'future', issueId: '', title: 'future.galley-recovery.json', savedAt: '2031-01-01T00:00:00.000Z', changes: 0, unreadable: NEWER },
+        {
+          id: 'future',
+          issueId: '',
+          title: 'future.galley-recovery.json',
+          savedAt: '2031-01-01T00:00:00.000Z',
+          changes: 0,
+          unreadable: NEWER,
+        },
       ],
     });
     const item = await screen.findByTestId('recovery-future');
-    expect(within(item).getByTestId('recovery-unreadable')).toHaveTextContent(/Not loaded: written by a newer Galley .* the file is kept/);
+    expect(within(item).getByTestId('recovery-unreadable')).toHaveTextContent(
+      /Not loaded: written by a newer Galley .* the file is kept/,
+    );
     expect(within(item).queryByTestId('recovery-restore')).toBeNull();
     expect(within(item).queryByTestId('recovery-discard')).toBeNull();
     fireEvent.click(screen.getByTestId('recovery-later'));
@@ -65,7 +92,9 @@ describe('crash recovery dialog', () => {
   it('Restore gives back the document, its undo and redo history, page and selection', async () => {
     const payload = crashedSession();
     const { store } = setup({
-      'recovery.list': () => [{ id: 'r1', issueId: 'small-issue', title: '京报', savedAt: '2026-11-27T10:00:00.000Z', changes: 2 }],
+      'recovery.list': () => [
+        { id: 'r1', issueId: 'small-issue', title: '京报', savedAt: '2026-11-27T10:00:00.000Z', changes: 2 },
+      ],
       'recovery.read': () => ({ payload }),
     });
     const item = await screen.findByTestId('recovery-r1');
@@ -90,7 +119,16 @@ describe('crash recovery dialog', () => {
     const payload = crashedSession();
     const saved = smallIssue({ pages: 2, perPage: 6 });
     setup({
-      'recovery.list': () => [{ id: 'r1', issueId: 'small-issue', title: '京报', savedAt: '2026-11-27T10:00:00.000Z', changes: 2, fileName: 'x.galley.json' }],
+      'recovery.list': () => [
+        {
+          id: 'r1',
+          issueId: 'small-issue',
+          title: '京报',
+          savedAt: '2026-11-27T10:00:00.000Z',
+          changes: 2,
+          fileName: 'x.galley.json',
+        },
+      ],
       'recovery.read': () => ({ payload, file: { token: 'tok-12345678', name: 'x.galley.json' } }),
       'issue.open': () => ({ issue: saved, file: { token: 'tok-12345678', name: 'x.galley.json' } }),
     });

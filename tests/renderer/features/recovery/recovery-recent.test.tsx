@@ -12,7 +12,11 @@ import type { CommandContext } from '../../../../renderer/src/commands/types';
 import { smallIssue } from '../../recovery-fixtures';
 import { appCommands } from '../../../../renderer/src/app/commands';
 
-afterEach(() => { cleanup(); localStorage.clear(); vi.useRealTimers(); });
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  vi.useRealTimers();
+});
 
 function setup(answers: Record<string, (input: Record<string, unknown>) => unknown>) {
   const i18n = createI18n('en');
@@ -26,7 +30,14 @@ function setup(answers: Record<string, (input: Record<string, unknown>) => unkno
     }) as HostApi['invoke'],
     on: () => () => undefined,
   };
-  const ctx: CommandContext = { store, commands: appCommands, host, t: i18n.t.bind(i18n), i18n, editor: { current: null } };
+  const ctx: CommandContext = {
+    store,
+    commands: appCommands,
+    host,
+    t: i18n.t.bind(i18n),
+    i18n,
+    editor: { current: null },
+  };
   const autosave = startAutosave(store, host);
   return { ctx, store, calls, autosave };
 }
@@ -48,7 +59,13 @@ describe('recent files and the last position', () => {
     await new Promise((r) => setTimeout(r, 400)); // the position is remembered after a short pause
     store.getState().set({ doc: null });
 
-    render(<I18nextProvider i18n={ctx.i18n}><AppProvider value={ctx}><RecentFiles /></AppProvider></I18nextProvider>);
+    render(
+      <I18nextProvider i18n={ctx.i18n}>
+        <AppProvider value={ctx}>
+          <RecentFiles />
+        </AppProvider>
+      </I18nextProvider>,
+    );
     const reopen = await screen.findByTestId('recent-reopen');
     expect(reopen).toHaveTextContent('Reopen day2.galley.json');
     expect(screen.getAllByTestId('recent-item').map((b) => b.textContent)).toEqual(['day1.galley.json']);
@@ -61,7 +78,10 @@ describe('recent files and the last position', () => {
 
   it('a remembered position that no longer fits the issue is ignored', async () => {
     const { store, autosave } = setup({});
-    localStorage.setItem('galley.view.small-issue', JSON.stringify({ page: 7, selection: ['p9.9'], selectedArticle: null }));
+    localStorage.setItem(
+      'galley.view.small-issue',
+      JSON.stringify({ page: 7, selection: ['p9.9'], selectedArticle: null }),
+    );
     store.getState().load(smallIssue({ pages: 2, perPage: 3 }), null);
     await Promise.resolve();
     expect(store.getState().currentPage).toBe(0);

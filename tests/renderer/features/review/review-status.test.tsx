@@ -8,18 +8,24 @@ import { createFakeHost } from '../../../support/fake-host';
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 afterEach(() => cleanup());
 
 describe('Review status', () => {
   it('F9 advances draft → corrected → approved, each with who (app.info userName) and when; the card shows it', async () => {
-    const host = createFakeHost({ 'app.info': async () => ({ version: 't', host: 'test', locale: 'en', userName: '王编辑', platform: 't' }) });
+    const host = createFakeHost({
+      'app.info': async () => ({ version: 't', host: 'test', locale: 'en', userName: '王编辑', platform: 't' }),
+    });
     const ctx = makeCtx('en', host);
     withArticle(ctx, ['机器声']);
     renderApp(ctx);
     const t0 = Date.now();
-    await act(async () => { fireEvent.keyDown(window, { key: 'F9', code: 'F9' }); });
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'F9', code: 'F9' });
+    });
     await waitFor(() => expect(ctx.store.getState().doc!.articles[0].status).toBe('corrected'));
     await act(() => runCommand('review.advance', ctx));
     const a = ctx.store.getState().doc!.articles[0];
@@ -49,13 +55,24 @@ describe('Review status', () => {
     renderApp(ctx);
     fireEvent.change(within(screen.getByTestId('article-1')).getByRole('combobox'), { target: { value: 'approved' } });
     await waitFor(() => expect(ctx.store.getState().doc!.articles[0].review?.by).toBe('tester'));
-    expect(within(screen.getByTestId('article-1')).getByTestId('review-badge')).toHaveTextContent(/tester 于 \d\d:\d\d 已审定/);
+    expect(within(screen.getByTestId('article-1')).getByTestId('review-badge')).toHaveTextContent(
+      /tester 于 \d\d:\d\d 已审定/,
+    );
   });
 
   it('"What changed" shows the article against the original, insertions and deletions marked', async () => {
     const ctx = makeCtx('en');
     const { ids } = withArticle(ctx, ['机器声', '人职第一课']);
-    act(() => { ctx.store.getState().apply({ type: 'editText', fragmentId: ids[1], text: ctx.store.getState().doc!.pages[0].fragments.find((f) => f.id === ids[1])!.text.replace('人职', '入职') }); });
+    act(() => {
+      ctx.store.getState().apply({
+        type: 'editText',
+        fragmentId: ids[1],
+        text: ctx.store
+          .getState()
+          .doc!.pages[0].fragments.find((f) => f.id === ids[1])!
+          .text.replace('人职', '入职'),
+      });
+    });
     renderApp(ctx);
     fireEvent.click(within(screen.getByTestId('article-1')).getByTestId('btn-what-changed'));
     const d = screen.getByTestId('review-dialog');

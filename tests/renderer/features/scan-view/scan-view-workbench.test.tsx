@@ -19,12 +19,14 @@ function scannedIssue(src = PIXEL): Issue {
   const p = issue.pages[0];
   return {
     ...issue,
-    pages: [{
-      ...p,
-      size: { width: 1000, height: 1000 },
-      image: { src, width: 1000, height: 1000, mime: 'image/png' },
-      fragments: p.fragments.map((f, i) => ({ ...f, box: { x: 50, y: 50 + i * 150, w: 900, h: 120 } })),
-    }],
+    pages: [
+      {
+        ...p,
+        size: { width: 1000, height: 1000 },
+        image: { src, width: 1000, height: 1000, mime: 'image/png' },
+        fragments: p.fragments.map((f, i) => ({ ...f, box: { x: 50, y: 50 + i * 150, w: 900, h: 120 } })),
+      },
+    ],
   };
 }
 
@@ -38,7 +40,8 @@ function setup(issue: Issue = scannedIssue(), host = createFakeHost()) {
   return ctx;
 }
 
-const region = (id: string) => screen.getByTestId('page-scan').querySelector<HTMLElement>(`[data-fragment-id="${id}"]`)!;
+const region = (id: string) =>
+  screen.getByTestId('page-scan').querySelector<HTMLElement>(`[data-fragment-id="${id}"]`)!;
 
 describe('scan view in the workbench', () => {
   it('V toggles the page pane between the text list and the scan; Shift+V shows both', () => {
@@ -72,7 +75,9 @@ describe('scan view in the workbench', () => {
     expect(colors['p1.1']).toBe(POOL_COLOR);
     expect(marks['p1.1']).toEqual({ dashed: true });
     expect(marks['p1.5']).toMatchObject({ faded: true });
-    act(() => { scanMode(ctx.store).setState({ view: 'scan' }); });
+    act(() => {
+      scanMode(ctx.store).setState({ view: 'scan' });
+    });
     expect(region('p1.2')).toHaveTextContent('1');
     expect(region('p1.1').style.borderStyle).toBe('dashed');
     expect(region('p1.5').style.opacity).toBe('0.35');
@@ -80,7 +85,9 @@ describe('scan view in the workbench', () => {
 
   it('clicking a region selects its fragment everywhere; a selection made elsewhere marks its region', () => {
     const ctx = setup();
-    act(() => { scanMode(ctx.store).setState({ view: 'scan' }); });
+    act(() => {
+      scanMode(ctx.store).setState({ view: 'scan' });
+    });
     fireEvent.click(region('p1.4'));
     const s = ctx.store.getState();
     expect(s.selection).toEqual(['p1.4']);
@@ -91,7 +98,9 @@ describe('scan view in the workbench', () => {
     fireEvent.click(region('p1.1'), { ctrlKey: true });
     expect(ctx.store.getState().selection).toEqual(['p1.4', 'p1.1']);
     // Selected in the board (or by keyboard): the region follows.
-    act(() => { ctx.store.getState().select(['p1.3']); });
+    act(() => {
+      ctx.store.getState().select(['p1.3']);
+    });
     expect(region('p1.3')).toHaveAttribute('aria-pressed', 'true');
     expect(region('p1.4')).toHaveAttribute('aria-pressed', 'false');
   });
@@ -102,18 +111,29 @@ describe('scan view in the workbench', () => {
     renderApp(ctx);
     expect(screen.queryByTestId('btn-scan-view')).toBeNull();
     expect(isEnabled(ctx.commands.find('view.scan')!, ctx)).toBe(false);
-    await act(async () => { await runCommand('view.scan', ctx); });
+    await act(async () => {
+      await runCommand('view.scan', ctx);
+    });
     expect(screen.getByRole('region', { name: 'Page' })).toHaveAttribute('data-view', 'text');
   });
 
   it('a scan referenced by a path is read through the host for the saved issue file', async () => {
-    const pageImage = vi.fn(async ({ src }: { issueToken: string; src: string }) => ({ url: `data:image/png;base64,${btoa(src)}` }));
+    const pageImage = vi.fn(async ({ src }: { issueToken: string; src: string }) => ({
+      url: `data:image/png;base64,${btoa(src)}`,
+    }));
     const host = createFakeHost({ 'page.image': pageImage });
     const ctx = makeCtx('en', host);
     ctx.store.getState().load(scannedIssue('scans/p1.png'), { token: 'issue-token-1', name: 'x.galley.json' });
     renderApp(ctx);
-    act(() => { scanMode(ctx.store).setState({ view: 'scan' }); });
-    await waitFor(() => expect(screen.getByTestId('page-scan').querySelector('img')).toHaveAttribute('src', `data:image/png;base64,${btoa('scans/p1.png')}`));
+    act(() => {
+      scanMode(ctx.store).setState({ view: 'scan' });
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('page-scan').querySelector('img')).toHaveAttribute(
+        'src',
+        `data:image/png;base64,${btoa('scans/p1.png')}`,
+      ),
+    );
     expect(pageImage).toHaveBeenCalledWith({ issueToken: 'issue-token-1', src: 'scans/p1.png' });
   });
 });

@@ -6,12 +6,30 @@ import { ScanView } from '../../../../renderer/src/features/scan-view/ScanView';
 import { boxPercent, pageSpace, stepZoom, MAX_ZOOM } from '../../../../renderer/src/features/scan-view/scan-geometry';
 
 const page: Page = {
-  id: 'p1', label: '1', original: 'Kopf\n\nText', encoding: 'utf-8', markup: [],
+  id: 'p1',
+  label: '1',
+  original: 'Kopf\n\nText',
+  encoding: 'utf-8',
+  markup: [],
   size: { width: 2000, height: 3000 },
   image: { src: 'data:image/png;base64,AQID', width: 1000, height: 1500, mime: 'image/png' },
   fragments: [
-    { id: 'p1.1', page: 'p1', spans: [{ start: 0, end: 4 }], text: 'Kopf', role: 'headline', box: { x: 100, y: 300, w: 1000, h: 150 } },
-    { id: 'p1.2', page: 'p1', spans: [{ start: 6, end: 10 }], text: 'Text', role: 'body', box: { x: 1000, y: 1500, w: 500, h: 750 } },
+    {
+      id: 'p1.1',
+      page: 'p1',
+      spans: [{ start: 0, end: 4 }],
+      text: 'Kopf',
+      role: 'headline',
+      box: { x: 100, y: 300, w: 1000, h: 150 },
+    },
+    {
+      id: 'p1.2',
+      page: 'p1',
+      spans: [{ start: 6, end: 10 }],
+      text: 'Text',
+      role: 'body',
+      box: { x: 1000, y: 1500, w: 500, h: 750 },
+    },
   ],
 };
 
@@ -48,7 +66,14 @@ describe('ScanView', () => {
   });
 
   it('draws marks: dashed for the pool, faded for the discard pile, a badge with the article number', () => {
-    render(<ScanView page={page} colors={{ 'p1.1': 'rgb(230, 159, 0)', 'p1.2': 'rgb(75, 85, 99)' }} marks={{ 'p1.1': { badge: '3' }, 'p1.2': { dashed: true, faded: true } }} selectedIds={new Set(['p1.1'])} />);
+    render(
+      <ScanView
+        page={page}
+        colors={{ 'p1.1': 'rgb(230, 159, 0)', 'p1.2': 'rgb(75, 85, 99)' }}
+        marks={{ 'p1.1': { badge: '3' }, 'p1.2': { dashed: true, faded: true } }}
+        selectedIds={new Set(['p1.1'])}
+      />,
+    );
     const head = screen.getByRole('button', { name: /p1.1/ });
     const body = screen.getByRole('button', { name: /p1.2/ });
     expect(head).toHaveTextContent('3');
@@ -79,13 +104,22 @@ describe('ScanView', () => {
     const { rerender } = render(<ScanView page={{ ...page, image: undefined }} />);
     expect(screen.getByText('No scan for this page')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /Region/ })).toHaveLength(2);
-    rerender(<ScanView page={{ ...page, size: undefined, image: undefined, fragments: page.fragments.map(({ box: _box, ...f }) => f) }} />);
+    rerender(
+      <ScanView
+        page={{ ...page, size: undefined, image: undefined, fragments: page.fragments.map(({ box: _box, ...f }) => f) }}
+      />,
+    );
     expect(screen.getByRole('note')).toHaveTextContent('no region coordinates');
   });
 
   it('geometry: the space falls back to the scan size, then to the boxes', () => {
     expect(pageSpace({ ...page, size: undefined })).toEqual({ width: 1000, height: 1500 });
     expect(pageSpace({ ...page, size: undefined, image: undefined })).toEqual({ width: 1500, height: 2250 });
-    expect(boxPercent({ x: 0, y: 0, w: 10, h: 10 }, { width: 100, height: 50 })).toEqual({ left: '0.0000%', top: '0.0000%', width: '10.0000%', height: '20.0000%' });
+    expect(boxPercent({ x: 0, y: 0, w: 10, h: 10 }, { width: 100, height: 50 })).toEqual({
+      left: '0.0000%',
+      top: '0.0000%',
+      width: '10.0000%',
+      height: '20.0000%',
+    });
   });
 });

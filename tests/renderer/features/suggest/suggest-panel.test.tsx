@@ -14,7 +14,9 @@ import type { CommandContext } from '../../../../renderer/src/commands/types';
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
-vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({ autoScrollForElements: () => () => undefined }));
+vi.mock('@atlaskit/pragmatic-drag-and-drop-auto-scroll/element', () => ({
+  autoScrollForElements: () => () => undefined,
+}));
 
 /**
  * The suggestions panel and its commands in jsdom, with the real engine run in-process (jsdom has no workers:
@@ -56,12 +58,17 @@ async function openPanel(): Promise<{ ctx: CommandContext; s: Suggestions }> {
   ctx.store.getState().load(ISSUE, null);
   renderApp(ctx);
   fireEvent.click(screen.getByTestId('btn-suggest'));
-  await waitFor(() => expect(screen.getByTestId('suggest-status')).toHaveTextContent(/proposed article/), { timeout: 20_000 });
+  await waitFor(() => expect(screen.getByTestId('suggest-status')).toHaveTextContent(/proposed article/), {
+    timeout: 20_000,
+  });
   const s = suggestController(ctx.store).state.getState().result!;
   return { ctx, s };
 }
 
-const close = (ctx: CommandContext) => act(() => { suggestController(ctx.store).close(); });
+const close = (ctx: CommandContext) =>
+  act(() => {
+    suggestController(ctx.store).close();
+  });
 const doc = (ctx: CommandContext) => ctx.store.getState().doc!;
 
 // The engine runs in-process here (and again, live, after each accept): generous budgets for a loaded machine.
@@ -81,10 +88,16 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
       expect(row.querySelector('.confident-mark') !== null).toBe(it.confident);
     }
     // Reasons are shown in the UI language (the engine's `ends mid-word: 建|设` → "ends mid-word: 建|设").
-    const midWord = s.articles.flatMap((a) => a.items).find((it) => it.reasons.some((r) => r.startsWith('ends mid-word: ')));
+    const midWord = s.articles
+      .flatMap((a) => a.items)
+      .find((it) => it.reasons.some((r) => r.startsWith('ends mid-word: ')));
     expect(midWord).toBeDefined();
     const reason = midWord!.reasons.find((r) => r.startsWith('ends mid-word: '))!;
-    expect(within(screen.getByTestId(`ghost-item-${midWord!.id}`)).getAllByTestId('ghost-reason').map((e) => e.textContent)).toContain(reason);
+    expect(
+      within(screen.getByTestId(`ghost-item-${midWord!.id}`))
+        .getAllByTestId('ghost-reason')
+        .map((e) => e.textContent),
+    ).toContain(reason);
     // The confident count on the button is what "accept all" would place.
     expect(screen.getByTestId('accept-all')).toHaveTextContent(/Accept all \d+ confident/);
     // Nothing was applied by looking.
@@ -96,7 +109,12 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
     // (The page pane's virtualized rows need layout, which jsdom lacks: the mark is rendered on its own here
     // and seen in the page pane in the e2e spec.)
     render(
-      <I18nextProvider i18n={ctx.i18n}><AppProvider value={ctx}><GhostMark id={sure.id} /><GhostMark id={doubtful.id} /></AppProvider></I18nextProvider>,
+      <I18nextProvider i18n={ctx.i18n}>
+        <AppProvider value={ctx}>
+          <GhostMark id={sure.id} />
+          <GhostMark id={doubtful.id} />
+        </AppProvider>
+      </I18nextProvider>,
     );
     expect(screen.getByTestId(`ghost-mark-${sure.id}`)).toHaveTextContent('1');
     expect(screen.getByTestId(`ghost-mark-${sure.id}`)).toHaveAttribute('title', 'Suggested for article 1');
@@ -115,14 +133,20 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
     const before = doc(ctx);
     renderApp(ctx);
     act(() => ctx.store.getState().selectArticle('a1'));
-    await act(async () => { await runCommand('suggest.article', ctx); });
-    await waitFor(() => expect(screen.getByTestId('suggest-status')).toHaveTextContent(/proposed article/), { timeout: 20_000 });
+    await act(async () => {
+      await runCommand('suggest.article', ctx);
+    });
+    await waitFor(() => expect(screen.getByTestId('suggest-status')).toHaveTextContent(/proposed article/), {
+      timeout: 20_000,
+    });
     expect(screen.getByTestId('suggest-panel')).toHaveTextContent('Suggestions for the selected article');
     const r = suggestController(ctx.store).state.getState().result!;
     const own = r.articles.findIndex((a) => a.articleId === 'a1');
     expect(own).toBeGreaterThanOrEqual(0);
     // Only a1's card is shown, continuing after its last fragment (shown as placed).
-    expect(screen.getAllByTestId(/^ghost-article-/).map((e) => e.getAttribute('data-testid'))).toEqual([`ghost-article-${own}`]);
+    expect(screen.getAllByTestId(/^ghost-article-/).map((e) => e.getAttribute('data-testid'))).toEqual([
+      `ghost-article-${own}`,
+    ]);
     expect(screen.getByTestId('ghost-fixed-p1.2')).toBeInTheDocument();
     fireEvent.click(screen.getByTestId(`accept-article-${own}`));
     const a1 = doc(ctx).articles.find((a) => a.id === 'a1')!;
@@ -137,7 +161,9 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
     ctx.store.getState().load(ISSUE, null);
     renderApp(ctx);
     fireEvent.click(screen.getByTestId('btn-suggest'));
-    await waitFor(() => expect(screen.getByTestId('suggest-status')).toHaveTextContent(/建议 \d+ 篇文章/), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByTestId('suggest-status')).toHaveTextContent(/建议 \d+ 篇文章/), {
+      timeout: 20_000,
+    });
     expect(screen.getByTestId('suggest-panel')).toHaveTextContent('本版建议');
     expect(screen.getByTestId('suggest-panel')).toHaveTextContent('词语被截断');
     close(ctx);
@@ -211,7 +237,8 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
     fireEvent.click(screen.getByTestId(`reject-${to}`));
     await waitFor(() => expect(calls.length).toBe(2));
     expect(calls[1].options.constraints?.forbidLinks).toEqual([{ from, to }]);
-    const linked = (r: Suggestions) => r.articles.some((a) => a.items.some((it, i) => i > 0 && it.id === to && a.items[i - 1].id === from));
+    const linked = (r: Suggestions) =>
+      r.articles.some((a) => a.items.some((it, i) => i > 0 && it.id === to && a.items[i - 1].id === from));
     expect(linked(s)).toBe(true);
     expect(linked(calls[1].result)).toBe(false);
     // The panel shows the new answer: the rejected link is gone from it.
@@ -244,7 +271,9 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
     expect(c.state.getState().forbid).toHaveLength(1);
     act(() => c.open({ pageIds: ['p1'], articleId: null }));
     // The palette lists the suggestion commands.
-    await act(async () => { await runCommand('view.palette', ctx); });
+    await act(async () => {
+      await runCommand('view.palette', ctx);
+    });
     fireEvent.change(screen.getByTestId('palette-input'), { target: { value: 'confident' } });
     expect(screen.getByTestId('palette')).toHaveTextContent('Accept all confident suggestions');
     close(ctx);
@@ -254,17 +283,39 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
     const ctx = makeCtx('en');
     ctx.store.getState().load(ISSUE, null);
     const resolvers: Array<() => void> = [];
-    const fake = (tag: string): Suggestions => ({ fragments: {}, articles: [{ articleId: null, title: tag, confidence: 0.9, items: [{ id: 'p1.1', join: false, confidence: 0.9, confident: true, fixed: false, reasons: [] }] }], openEnds: [], minConfidence: 0.7, stats: { fragments: 1, ms: 1 } });
-    setSuggestRunner(() => (_issue, options) => new Promise((resolve) => {
-      const tag = options.constraints?.forbidLinks?.length ? 'second' : 'first';
-      resolvers.push(() => resolve(fake(tag)));
-    }));
+    const fake = (tag: string): Suggestions => ({
+      fragments: {},
+      articles: [
+        {
+          articleId: null,
+          title: tag,
+          confidence: 0.9,
+          items: [{ id: 'p1.1', join: false, confidence: 0.9, confident: true, fixed: false, reasons: [] }],
+        },
+      ],
+      openEnds: [],
+      minConfidence: 0.7,
+      stats: { fragments: 1, ms: 1 },
+    });
+    setSuggestRunner(
+      () => (_issue, options) =>
+        new Promise((resolve) => {
+          const tag = options.constraints?.forbidLinks?.length ? 'second' : 'first';
+          resolvers.push(() => resolve(fake(tag)));
+        }),
+    );
     try {
       const c = suggestController(ctx.store);
       act(() => c.open({ pageIds: ['p1'], articleId: null }));
       act(() => c.forbidLink('p1.1', 'p1.2'));
-      await act(async () => { resolvers[1](); await Promise.resolve(); });
-      await act(async () => { resolvers[0](); await Promise.resolve(); });
+      await act(async () => {
+        resolvers[1]();
+        await Promise.resolve();
+      });
+      await act(async () => {
+        resolvers[0]();
+        await Promise.resolve();
+      });
       expect(c.state.getState().result!.articles[0].title).toBe('second');
       c.close();
     } finally {
@@ -285,15 +336,22 @@ describe('top-3 continuations of a fragment', { timeout: 90_000 }, () => {
     expect(cands.length).toBeGreaterThan(0);
     act(() => ctx.store.getState().select([src.id]));
     const box = await screen.findByTestId('candidates');
-    cands.forEach((c, i) => expect(within(box).getByTestId(`candidate-${i + 1}`)).toHaveAttribute('data-fragment', c.id));
+    cands.forEach((c, i) =>
+      expect(within(box).getByTestId(`candidate-${i + 1}`)).toHaveAttribute('data-fragment', c.id),
+    );
     fireEvent.keyDown(screen.getByTestId('board'), { key: '2', code: 'Digit2' });
     // The fragment was in the pool: a new article holds it, then the candidate (joined as the engine said).
     const a = doc(ctx).articles[0];
-    expect(a.items).toEqual([{ id: src.id, join: false }, { id: cands[1].id, join: cands[1].join }]);
+    expect(a.items).toEqual([
+      { id: src.id, join: false },
+      { id: cands[1].id, join: cands[1].join },
+    ]);
     expect(ctx.store.getState().past).toHaveLength(1);
     // In an article: the candidate goes right after it.
     act(() => ctx.store.getState().undo());
-    act(() => { ctx.store.getState().apply({ type: 'createArticle', articleId: 'a9', fragmentIds: [cands[2].id, src.id] }); });
+    act(() => {
+      ctx.store.getState().apply({ type: 'createArticle', articleId: 'a9', fragmentIds: [cands[2].id, src.id] });
+    });
     fireEvent.click(within(box).getByTestId('candidate-1'));
     expect(doc(ctx).articles[0].items.map((i) => i.id)).toEqual([cands[2].id, src.id, cands[0].id]);
     close(ctx);
