@@ -50,9 +50,18 @@ export class Workbench {
   }
 
   async revealPageRow(id: string): Promise<Locator> {
-    const row = this.pageRow(id);
+    return this.reveal(this.pagePane, this.pageRow(id));
+  }
+
+  /** A fragment's row on the board, its card scrolled into view (the board is virtualized by card). */
+  async revealBoardItem(id: string): Promise<Locator> {
+    return this.reveal(this.board, this.item(id));
+  }
+
+  /** Scrolls a virtualized pane from the top, a screen at a time, until the row is rendered; then into view. */
+  private async reveal(pane: Locator, row: Locator): Promise<Locator> {
     if (!(await row.count())) {
-      await this.pagePane.evaluate((el) => {
+      await pane.evaluate((el) => {
         el.scrollTop = 0;
       });
       // The virtualized list renders the rows of the new scroll position on its next frame.
@@ -62,7 +71,7 @@ export class Workbench {
         .catch(() => undefined);
     }
     for (let i = 0; i < 80 && !(await row.count()); i++) {
-      await this.pagePane.evaluate((el) => {
+      await pane.evaluate((el) => {
         el.scrollTop += el.clientHeight * 0.8;
       });
       await this.page.waitForTimeout(30);

@@ -63,17 +63,27 @@ export function Board() {
       observeElementRect(inst, (r) => cb(r.height ? r : { width: r.width || 500, height: 900 })),
   });
   // Keep the keyboard cursor's card in view (its row then scrolls itself into view once mounted).
+  const cursor = useApp((s) => (s.doc && s.focusedPane === 'board' ? s.cursor : null));
   const cursorArticle = useApp((s) =>
     s.doc && s.cursor && s.focusedPane === 'board' ? selectArticleIdOf(s, s.cursor) : null,
   );
+  // A press on the board focuses it before the click selects: the follow below must not scroll to the cursor
+  // of the pane the pointer came from (the board would slide away under the click). Keys clear the mark.
+  const pointerFocus = useRef(false);
   useEffect(() => {
-    if (!cursorArticle || !articles) return;
+    if (pointerFocus.current) {
+      pointerFocus.current = false;
+      return;
+    }
+    if (!cursorArticle || !articles || !cursor) return;
+    // Only when its row is not in the document: a mounted row scrolls itself into view (ItemRow). Scrolling a
+    // tall card to its top on every focus change would move the board under the pointer (a press on a row
+    // would then drag the row that slid under it). The DOM is asked rather than the virtualizer's range, which
+    // lags a scroll by a frame.
+    if (scrollRef.current?.querySelector(`[data-fragment-id="${CSS.escape(cursor)}"]`)) return;
     const i = articles.findIndex((a) => a.id === cursorArticle);
-    // Only when its card is not mounted: a mounted row scrolls itself into view (ItemRow). Scrolling a tall card
-    // to its top on every focus change would move the board under the pointer (a press on a row would then
-    // drag the row that slid under it).
-    if (i >= 0 && !v.getVirtualItems().some((r) => r.index === i)) v.scrollToIndex(i, { align: 'start' });
-  }, [cursorArticle, articles, v]);
+    if (i >= 0) v.scrollToIndex(i, { align: 'start' });
+  }, [cursor, cursorArticle, articles, v]);
   return (
     <section className="pane board-pane" aria-label={t('board.title')}>
       <header className="pane-head">
@@ -88,6 +98,12 @@ export function Board() {
         data-testid="board"
         tabIndex={0}
         onFocus={() => store.getState().focusPane('board')}
+        onPointerDownCapture={() => {
+          pointerFocus.current = store.getState().focusedPane !== 'board';
+        }}
+        onKeyDownCapture={() => {
+          pointerFocus.current = false;
+        }}
       >
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {articles &&
