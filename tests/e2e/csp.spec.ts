@@ -57,7 +57,7 @@ test('the built renderer runs under the production CSP with no violation and no 
 
 test('the built index.html carries a meta CSP without unsafe-eval or inline scripts, and no inline script', async () => {
   const html = await readFile(path.join(ROOT, 'out/renderer/index.html'), 'utf8');
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/i.exec(html)?.[1];
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
   expect(meta, 'index.html must carry the CSP meta').toBeTruthy();
   const scriptSrc = /script-src ([^;]+)/.exec(meta!)?.[1] ?? '';
   expect(scriptSrc).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:/);
