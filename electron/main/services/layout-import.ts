@@ -9,7 +9,7 @@ import { assembleIssue, emptyPart, type ImportedPart } from '../../../shared/imp
 import { displayableImage, imageDataUrl, imageInfo } from '../../../shared/import/image';
 import type { Issue, Page } from '../../../shared/model/types';
 import { decodeXmlBytes } from '../../../shared/import/xml-decode';
-import { isRegularFile, readImportFile } from './read-input';
+import { InputError, isRegularFile, readImportFile } from './read-input';
 
 /**
  * Reads layout files from disk for the pure importers in `shared/import`: a METS with the ALTO files it names
@@ -53,6 +53,20 @@ async function naming<T>(file: string, run: () => T | Promise<T>): Promise<T> {
     const name = path.basename(file);
     if (e instanceof Error && !e.message.startsWith(name)) e.message = `${name}: ${e.message}`;
     throw e;
+  }
+}
+
+/**
+ * A scan another file names (METS, ALTO, PAGE, hOCR): one that cannot be read (too large, not a regular file)
+ * costs the page its scan, with a warning, not the whole import.
+ */
+async function readNamedScan(file: string, warnings: string[]): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readImportFile(file, 'convert it to a smaller PNG or JPEG'));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    warnings.push(`The scan was not attached: ${e.message}.`);
+    return null;
   }
 }
 
@@ -155,7 +169,8 @@ export async function readMetsPart(metsFile: string, firstPage: number, baseDir:
   part.warnings.push(...built.warnings);
   for (const img of images) {
     const page = part.pages.find((p) => p.id === img.page.id);
-    if (page) await attachImage(page, img.file, await readImportFile(img.file), baseDir, part.warnings);
+    const bytes = page ? await readNamedScan(img.file, part.warnings) : null;
+    if (page && bytes) await attachImage(page, img.file, bytes, baseDir, part.warnings);
   }
   return part;
 }
@@ -214,7 +229,10 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
       if (!page || page.image) continue;
       if (isRemote(ref.href)) part.warnings.push(`Not read: the scan ${ref.href} is not a local file; Galley never fetches files.`);
       else if (!(await exists(imgFile))) part.warnings.push(`Missing file: ${ref.href} (scan named in ${path.basename(file)})`);
-      else await attachImage(page, imgFile, new Uint8Array(await readImportFile(imgFile)), opts.baseDir, part.warnings);
+      else {
+        const scan = await readNamedScan(imgFile, part.warnings);
+        if (scan) await attachImage(page, imgFile, scan, opts.baseDir, part.warnings);
+      }
     }
     next += part.pages.length;
     warnings.push(...part.warnings);
