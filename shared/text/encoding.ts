@@ -96,21 +96,32 @@ const UNSURE_MARGIN = 0.15;
 /** A legacy decoding whose hanzi are less than this share frequent ones may be the wrong table (right ones: 0.6+). */
 const LOW_SCORE = 0.3;
 
+/**
+ * UTF-16 byte orders are judged on the first 128 kB (whole code units), decoded loosely; only the chosen order is
+ * then decoded whole and strictly, so a 256 MB file is not decoded twice.
+ */
+const SCORE_PREFIX_BYTES = 128 * 1024;
+
+function utf16Head(b: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  return new TextDecoder(encoding).decode(b.subarray(0, Math.min(b.length, SCORE_PREFIX_BYTES)));
+}
+
 /** UTF-16 without BOM, for bytes that hold NUL: the byte order whose text is plausible, or null (binary). */
 function utf16WithoutBom(b: Uint8Array): Decoded | null {
   if (b.length % 2 !== 0) return null;
-  const scored: { encoding: 'utf-16le' | 'utf-16be'; text: string; p: number }[] = [];
+  const scored: { encoding: 'utf-16le' | 'utf-16be'; p: number }[] = [];
   for (const encoding of ['utf-16le', 'utf-16be'] as const) {
-    const text = tryDecode(encoding, b);
-    if (text === null || text.includes('\0')) continue;
-    scored.push({ encoding, text, p: plausibility(text) });
+    const head = utf16Head(b, encoding);
+    if (!head.includes('\0')) scored.push({ encoding, p: plausibility(head) });
   }
   scored.sort((x, y) => y.p - x.p);
   const best = scored[0];
   if (!best || best.p < UTF16_MIN_PLAUSIBLE) return null;
+  const text = tryDecode(best.encoding, b);
+  if (text === null || text.includes('\0')) return null;
   const other = scored[1];
   return {
-    text: best.text,
+    text,
     encoding: best.encoding,
     ...(other && best.p - other.p < UNSURE_MARGIN ? { alternative: other.encoding } : {}),
   };
@@ -201,18 +212,35 @@ export function decodeBytes(bytes: Uint8Array, forced?: Encoding): Decoded {
     return checkText(cesuText, 'cesu-8');
   }
   refuseDamagedUtf8(bytes);
-  const candidates: { encoding: Encoding; text: string; score: number }[] = [];
-  const legacy: Encoding[] = bytes.length % 2 === 0 ? ['gb18030', 'big5', 'utf-16le', 'utf-16be'] : ['gb18030', 'big5'];
-  for (const encoding of legacy) {
+  // GB18030 and Big5 are decoded whole (strictness needs every byte); UTF-16 is scored on its start and decoded
+  // whole only if it wins.
+  const candidates: { encoding: Encoding; text?: string; score: number }[] = [];
+  for (const encoding of ['gb18030', 'big5'] as const) {
     const text = tryDecode(encoding, bytes);
     if (text !== null) candidates.push({ encoding, text, score: score(text) });
   }
-  if (!candidates.some((c) => c.encoding === 'gb18030' || c.encoding === 'big5')) {
-    throw new DecodeError('the file is neither UTF-8, GB18030/GBK nor Big5 text; save it as UTF-8 and import again');
+  const legacyDecodes = candidates.length > 0;
+  if (bytes.length % 2 === 0) {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const head = utf16Head(bytes, encoding);
+      // Without a GB18030/Big5 reading, UTF-16 must look like text by itself (any even run of bytes decodes).
+      if (legacyDecodes || plausibility(head) >= UTF16_MIN_PLAUSIBLE) candidates.push({ encoding, score: score(head) });
+    }
   }
   // Stable sort: on a tie GB18030 wins (the common case for mainland pages), as before.
   candidates.sort((a, b) => b.score - a.score);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    c.text ??= tryDecode(c.encoding, bytes) ?? undefined;
+    if (c.text === undefined) {
+      candidates.splice(i--, 1);
+      continue;
+    }
+    break;
+  }
   const [best, second] = candidates;
+  if (!best?.text)
+    throw new DecodeError('the file is neither UTF-8, GB18030/GBK nor Big5 text; save it as UTF-8 and import again');
   // Not sure when the runner-up scores nearly as well, or when even the best reading has few frequent hanzi.
   const unsure = second && (best.score - second.score < UNSURE_MARGIN || best.score < LOW_SCORE);
   const out = checkText(best.text, best.encoding);

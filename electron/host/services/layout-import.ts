@@ -10,7 +10,7 @@ import { displayableImage, imageDataUrl, imageInfo } from '../../../shared/impor
 import type { Issue, Page } from '../../../shared/model/types';
 import { containPath, ContainmentError } from '../security/containment';
 import { decodeXmlBytes } from '../../../shared/import/xml-decode';
-import { isRegularFile, readImportFile } from './read-input';
+import { InputError, isRegularFile, readImportFile } from './read-input';
 
 /**
  * Reads layout files from disk for the pure importers in `shared/import`: a METS with the ALTO files it names
@@ -57,6 +57,20 @@ async function naming<T>(file: string, run: () => T | Promise<T>): Promise<T> {
     const name = path.basename(file);
     if (e instanceof Error && !e.message.startsWith(name)) e.message = `${name}: ${e.message}`;
     throw e;
+  }
+}
+
+/**
+ * A scan another file names (METS, ALTO, PAGE, hOCR): one that cannot be read (too large, not a regular file)
+ * costs the page its scan, with a warning, not the whole import.
+ */
+async function readNamedScan(file: string, warnings: string[]): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readImportFile(file, 'convert it to a smaller PNG or JPEG'));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    warnings.push(`The scan was not attached: ${e.message}.`);
+    return null;
   }
 }
 
@@ -235,7 +249,8 @@ export async function readMetsPart(
   part.warnings.push(...built.warnings);
   for (const img of images) {
     const page = part.pages.find((p) => p.id === img.page.id);
-    if (page) await attachImage(page, img.file, await readImportFile(img.file), baseDir, part.warnings);
+    const bytes = page ? await readNamedScan(img.file, part.warnings) : null;
+    if (page && bytes) await attachImage(page, img.file, bytes, baseDir, part.warnings);
   }
   return part;
 }
@@ -315,14 +330,10 @@ export async function importLayoutFiles(files: string[], opts: LayoutImportOptio
       if ('refused' in found) part.warnings.push(found.refused);
       else if ('missing' in found)
         part.warnings.push(`Missing file: ${ref.href} (scan named in ${path.basename(file)})`);
-      else
-        await attachImage(
-          page,
-          found.file,
-          new Uint8Array(await readImportFile(found.real)),
-          opts.baseDir,
-          part.warnings,
-        );
+      else {
+        const scan = await readNamedScan(found.real, part.warnings);
+        if (scan) await attachImage(page, found.file, scan, opts.baseDir, part.warnings);
+      }
     }
     next += part.pages.length;
     warnings.push(...part.warnings);

@@ -197,10 +197,9 @@ export async function isRegularFile(file: string): Promise<boolean> {
  * Reads a file given to import (a page, a layout file, a file a METS names, a scan): a regular file of at most
  * 256 MB (V8 strings top out near 512 Mi UTF-16 units; a page is never this large). @throws InputError
  */
-export function readImportFile(file: string): Promise<Buffer> {
-  return readInputFile(file, {
-    maxBytes: MAX_INPUT_BYTES,
-    what: 'a file to import',
-    tooLargeHint: 'split it into pages',
-  });
+export function readImportFile(
+  file: string,
+  tooLargeHint = 'split it into smaller files (a page each)',
+): Promise<Buffer> {
+  return readInputFile(file, { maxBytes: MAX_INPUT_BYTES, what: 'a file to import', tooLargeHint });
 }

@@ -160,7 +160,7 @@ const refused: { name: string; file: () => string; what: RegExp; child?: boolean
   {
     name: 'a 300 MB sparse page',
     file: () => p('huge.txt'),
-    what: /huge\.txt is 300 MB; Galley reads a file to import of up to 256 MB; split it into pages/,
+    what: /huge\.txt is 300 MB; Galley reads a file to import of up to 256 MB; split it into smaller files \(a page each\)$/,
     child: true,
   },
   { name: 'a folder', file: () => p('a-folder'), what: /a-folder is a folder, not a file; choose the files inside it/ },
@@ -305,6 +305,22 @@ describe('hostile corpus through galley import', () => {
       /^warning: Not read: text\/1858-12-07_01-00002\.xml \(page 2, named in the METS\) is not a regular file\.$/m,
     );
     expect((await loadIssueFile(p('bnl.galley.json'))).pages).toHaveLength(2);
+  });
+
+  it('a scan an hOCR file names that is over the limit costs the page its scan, with a warning, not the import', async () => {
+    mkdirSync(p('hocr-scan'));
+    writeFileSync(
+      p('hocr-scan/page.hocr'),
+      `<html><body><div class="ocr_page" title="image 'huge-scan.png'; bbox 0 0 100 100"><p class="ocr_par">text</p></div></body></html>`,
+    );
+    writeFileSync(p('hocr-scan/huge-scan.png'), '');
+    truncateSync(p('hocr-scan/huge-scan.png'), 300 * 1024 * 1024);
+    const r = await run('import', p('hocr-scan/page.hocr'), '-o', p('hocr-scan/out.galley.json'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(
+      /^warning: The scan was not attached: huge-scan\.png is 300 MB; Galley reads a file to import of up to 256 MB; convert it to a smaller PNG or JPEG\.$/m,
+    );
+    expect((await loadIssueFile(p('hocr-scan/out.galley.json'))).pages[0].original).toBe('text');
   });
 
   it('refuses an unknown --encoding with the list of encodings', async () => {
