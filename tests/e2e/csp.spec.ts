@@ -24,6 +24,10 @@ test('the built renderer runs under the production CSP with no violation and no 
 }) => {
   const foreign: string[] = [];
   const consoleCsp: string[] = [];
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (!['http:', 'data:', 'blob:'].includes(u.protocol) || (u.protocol === 'http:' && u.hostname !== '127.0.0.1'))
@@ -53,6 +57,16 @@ test('the built renderer runs under the production CSP with no violation and no 
   expect(violations).toEqual([]);
   expect(consoleCsp).toEqual([]);
   expect(foreign).toEqual([]);
+  // Nothing the page asks for is missing, and it names an icon the host serves (a desktop browser asks for
+  // /favicon.ico, a 404, when the page names none).
+  expect(failed).toEqual([]);
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  const got = await page.evaluate(async (href) => {
+    const r = await fetch(href);
+    return { status: r.status, type: r.headers.get('content-type') };
+  }, icon!);
+  expect(got).toEqual({ status: 200, type: 'image/png' });
 });
 
 test('the built index.html carries a meta CSP without unsafe-eval or inline scripts, and no inline script', async () => {
