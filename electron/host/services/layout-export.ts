@@ -11,6 +11,7 @@ import type { Issue, Page } from '../../../shared/model/types';
 import { ExportWrites } from './export-writes';
 import { containPath, ContainmentError, openContained } from '../security/containment';
 import { extensionOf, imageMimeOf, imageTypeProblem, MAGIC_BYTES } from '../security/image-magic';
+import { MAX_INPUT_BYTES } from '../../../shared/text/encoding';
 
 /**
  * Writes the layout exports: `mets-alto` (a new METS next to one ALTO file per page — the untouched source ALTO,
@@ -202,12 +203,19 @@ async function readScan(page: Page, opts: LayoutExportOptions): Promise<ScanRead
   }
   const { fh } = opened;
   try {
-    const data = new Uint8Array(await fh.readFile());
-    const head = data.subarray(0, MAGIC_BYTES);
-    const problem = imageTypeProblem(head, img.src, img.mime);
+    // The signature first, and no file larger than an import reads: a huge or fake "scan" is never read whole.
+    const { size } = await fh.stat();
+    if (size > MAX_INPUT_BYTES) {
+      return leftOut(
+        `${path.basename(img.src).slice(0, 120)} is ${Math.round(size / 1048576)} MB, more than Galley reads`,
+      );
+    }
+    const head = new Uint8Array(MAGIC_BYTES);
+    const { bytesRead } = await fh.read(head, 0, MAGIC_BYTES, 0);
+    const problem = imageTypeProblem(head.subarray(0, bytesRead), img.src, img.mime);
     if (problem) return leftOut(`${path.basename(img.src).slice(0, 120)} ${problem}`);
-    const mime = imageMimeOf(head)!;
-    return { data, ext: extensionOf(mime), mime };
+    const mime = imageMimeOf(head.subarray(0, bytesRead))!;
+    return { data: new Uint8Array(await fh.readFile()), ext: extensionOf(mime), mime };
   } finally {
     await fh.close();
   }

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createHandlers, type Dialogs } from '../../../../electron/host/services/handlers';
@@ -133,6 +133,16 @@ describe('PAGE export of the hostile issue: each scan outside the issue folder i
     const r2 = await openAndExport(withScan(s.issue, 'scans/ok.png', 'image/jpeg'), 'page', out2);
     expect(r2.warnings?.join('\n')).toMatch(/declared image\/jpeg but its bytes are image\/png/);
     expect((await readdir(out2)).filter((f) => !f.endsWith('.xml'))).toEqual([]);
+  });
+
+  it('a scan larger than Galley reads (a sparse 300 MB file with a PNG signature) is left out, never read whole', async () => {
+    const big = path.join(s.issueDir, 'scans', 'huge.png');
+    await writeFile(big, makePng(5, 4));
+    await truncate(big, 300 * 1024 * 1024);
+    const out = path.join(s.tmp, 'export-huge');
+    const r = await openAndExport(withScan(s.issue, 'scans/huge.png', 'image/png'), 'page', out);
+    expect(r.warnings?.join('\n')).toMatch(/huge\.png is 300 MB, more than Galley reads/);
+    expect((await readdir(out)).filter((f) => !f.endsWith('.xml'))).toEqual([]);
   });
 
   it('an embedded scan whose bytes are not the image type it declares is left out', async () => {
