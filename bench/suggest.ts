@@ -23,6 +23,9 @@ import { realPagesReport } from './suggest/real-pages';
 import { addBreakdown, emptyBreakdown, formatBreakdown } from './suggest/breakdown';
 import type { Truth } from './suggest/truth';
 import { setBReport } from './suggest/set-b-report';
+import { calibrationReport } from './suggest/calibration-report';
+import { chineseSetB } from './suggest/dev-set-b';
+import { realPages } from './suggest/real-pages';
 
 const quick = process.argv.includes('--quick');
 const setArg = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
@@ -191,3 +194,27 @@ if (runA) {
 
 // (f) practice set B.
 if (runB) setBReport(quick, row);
+
+// (g) calibration and doubts (shared/suggest/calibration.ts, fitted by scripts/fit-link-scorer.ts on a calibration
+// split of the tuning parts): the whole reading's decisions on the held-out parts of both sets, the sample page and
+// the METS/ALTO pages (evaluation only), raw confidences against calibrated ones.
+{
+  const nc = quick ? 6 : 30;
+  const asEval = (ps: Array<{ text: string; name: string; truth: Truth }>) =>
+    ps.map((p) => ({ issue: issueFromText(p.text, p.name), truth: p.truth }));
+  const real = realPages(path.join(root, 'tests/fixtures'));
+  console.log(
+    '\ncalibration and doubts, whole reading (min-confidence 0; decisions = links with their join flag, article starts)',
+  );
+  for (const [name, pages] of [
+    [
+      'A: zh held out',
+      asEval([...chineseDevSet(nc, 60, 'heldout'), ...chineseDevSet(Math.round(nc / 3), 25, 'heldout')]),
+    ],
+    ['B: zh held out', asEval([...chineseSetB(nc, 60, 'heldout'), ...chineseSetB(Math.round(nc / 3), 25, 'heldout')])],
+    ['sample page', [{ issue: issueFromText(sampleText, 'zhejiang-p2'), truth }]],
+    ['METS/ALTO: BL', real.filter((p) => p.source === 'BL')],
+    ['METS/ALTO: BnL', real.filter((p) => p.source === 'BnL')],
+  ] as const)
+    for (const line of calibrationReport(name, pages)) console.log(line);
+}

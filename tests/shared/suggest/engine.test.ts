@@ -70,12 +70,15 @@ describe('suggest() on the sample page', () => {
     expect(nextOf('p1.8')).toMatchObject({ id: 'p1.30', join: true });
   });
 
-  it('is sure of a plain join: a block cut at the column foot, then the next block whose first line fills the column', () => {
-    // …必要的生产 / 原料,属于高能耗化学品… (p1.90 → p1.91): no word across the seam, the print says it all.
+  it('finds a plain join (a block cut at the column foot, then one whose first line fills the column) without overrating it', () => {
+    // …必要的生产 / 原料,属于高能耗化学品… (p1.90 → p1.91): no word across the seam, the print says it. Its confidence
+    // is the calibrated one: plain joins were right about three times in four on the calibration split (the link and
+    // its join flag; docs/link-scorer.md), so it is not above the threshold, while plain breaks are (next test).
     const item = s.articles.flatMap((a) => a.items).find((it) => it.id === 'p1.91')!;
     expect(nextOf('p1.90')?.id).toBe('p1.91');
     expect(item.join).toBe(true);
-    expect(item.confident).toBe(true);
+    expect(item.confidence).toBeGreaterThan(0.6);
+    expect(item.confidence).toBeLessThan(0.95);
   });
 
   it('is sure of a plain paragraph break: a sentence end, then the next block opening with an indented line', () => {
