@@ -6,13 +6,9 @@
  * centred on the hand-set weights (L2 `l2`) keeps what the data cannot tell apart where it was.
  */
 import { fragmentFeatures } from '../../shared/suggest/features';
-import { classifyRoles, HEADING_ROLES } from '../../shared/suggest/roles';
-import { buildPageCache } from '../../shared/suggest/page-cache';
-import { cosineMatrix, terms, tfidf } from '../../shared/suggest/topic';
 import { canBeContinuation, canContinue, DEFAULT_WEIGHTS, joinScore, type Weights } from '../../shared/suggest/score';
-import { indentEvidence } from '../../shared/suggest/indent';
 import { bundledModel } from '../../shared/suggest/model';
-import { readingOrder } from '../../shared/suggest/xycut';
+import { pageSignals } from '../../shared/suggest/page-signals';
 import { DEFAULT_PARAMS } from '../../shared/suggest/engine';
 import type { Fragment } from '../../shared/model/types';
 import type { Truth } from '../../bench/suggest/truth';
@@ -33,13 +29,7 @@ const zero = Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0]))
 
 export function joinGroups(fragments: Fragment[], truth: Truth): Group[] {
   const model = bundledModel();
-  const F = readingOrder(fragments).map((f, i) => fragmentFeatures(f, i, model));
-  const roles = classifyRoles(F);
-  const heading = F.map((f, i) => HEADING_ROLES.has(roles[i].role) || !!f.jumpFrom);
-  const side = F.map((f) => !!(f.caption || f.credit || f.furniture));
-  const cache = buildPageCache(F.map((f) => f.text));
-  const topicF = cosineMatrix(tfidf(F.map((f) => terms(f.text, f.cjk))));
-  const indent = indentEvidence(F, heading);
+  const { F, heading, side, cache, topicF, indent } = pageSignals(fragments, (f, i) => fragmentFeatures(f, i, model));
   const next = new Map<string, string>();
   for (const a of truth.articles) a.items.forEach((it, k) => k > 0 && it.join && next.set(a.items[k - 1].id, it.id));
   const n = F.length;

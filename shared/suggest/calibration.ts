@@ -3,7 +3,8 @@ import scorer from './model/link-scorer.json';
 /**
  * Calibrated confidences. The engine's decisions come with a raw confidence (a margin over the alternatives, a
  * role's certainty, a rate observed for one kind of link) that says which decision is surer than which, but not how
- * often it is right. A small logistic model per kind of decision, fitted by scripts/fit-link-scorer.ts on practice
+ * often it is right. A small fitted model per kind of decision (gradient-boosted stumps for links, a logistic
+ * regression for article starts), fitted by scripts/fit-link-scorer.ts on practice
  * pages of the tuning part that the rest of the engine was not tuned on (the calibration split), turns the raw
  * confidence and the facts around it into the probability that the decision is right. Ordering does not change:
  * only the confidences shown, `confident`, and the default threshold.
@@ -65,6 +66,14 @@ export const LINK_FEATURES = [
   'marked',
   /** a plain paragraph break (the plain joins were right far less often on the calibration split). */
   'plainBreak',
+  /** a paragraph break after an A cut mid-sentence (a lost line, or a join read as a break). */
+  'breakAfterCut',
+  /** a join after an A that ends a sentence. */
+  'joinAfterEnd',
+  /** A's last printed line is full (cut at a column foot) … */
+  'lastFull',
+  /** … or short (a paragraph's last line). */
+  'lastShort',
 ] as const;
 
 /** Features of an article start. */
@@ -92,9 +101,16 @@ export interface LogisticModel {
   weights: number[];
 }
 
+/** Gradient-boosted stumps: log-odds = base + Σ (x[k] ≤ t ? l : r) over [k, t, l, r]. */
+export interface StumpsModel {
+  features: readonly string[];
+  base: number;
+  stumps: Array<[number, number, number, number]>;
+}
+
 export interface LinkScorerFile {
   version: number;
-  calibration: { link: LogisticModel; start: LogisticModel };
+  calibration: { link: StumpsModel; start: LogisticModel };
   /** The lowest confidence whose links reach the target precision on the calibration split. */
   minConfidence: number;
 }
@@ -118,9 +134,16 @@ export function predict(m: LogisticModel, x: ArrayLike<number>): number {
   return sigmoid(z);
 }
 
+/** Probability of fitted boosted stumps for the feature vector x. */
+export function predictStumps(m: StumpsModel, x: ArrayLike<number>): number {
+  let z = m.base;
+  for (const [k, t, l, r] of m.stumps) z += (x[k] ?? 0) <= t ? l : r;
+  return sigmoid(z);
+}
+
 /** The calibrated probability that a decision of this kind is right. */
 export function calibrate(kind: DecisionKind, x: ArrayLike<number>): number {
-  return predict(kind === 'link' ? file.calibration.link : file.calibration.start, x);
+  return kind === 'link' ? predictStumps(file.calibration.link, x) : predict(file.calibration.start, x);
 }
 
 /** The default threshold for "confident", read off the calibration split by the fitting script. */

@@ -2,7 +2,7 @@ import type { Fragment, Issue } from '../model/types';
 import { bundledModel } from './model';
 import type { CharModel } from './lm';
 import { fragmentFeatures, type FragFeatures } from './features';
-import { ambiguousHeadingPair, classifyRoles, HEADING_ROLES, peerHeadings } from './roles';
+import { ambiguousHeadingPair, peerHeadings } from './roles';
 import { buildPageCache, type PageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
 import {
@@ -18,11 +18,10 @@ import {
 import { bestPath, pathsOf } from './decode';
 import { assignSuccessors, insertTopK } from './assignment';
 import { regroup } from './regroup';
-import { indentEvidence } from './indent';
 import { strideConsistency } from './stride';
 import { APART_END, APART_START, bandPosteriors, isLineBlock } from './bands';
 import { linkJumps } from './jumps';
-import { readingOrder } from './xycut';
+import { pageSignals } from './page-signals';
 import { calibrate, CALIBRATED_MIN_CONFIDENCE, logit, type DecisionKind } from './calibration';
 import type {
   ArticleSuggestion,
@@ -236,14 +235,11 @@ function solvePage(
   const { forbidden, articleOf } = ctx;
   // Fragment table of the page, in reading order.
   const kept = page.fragments.filter((f) => !ctx.discarded.has(f.id));
-  const F = (params.xycut === false ? kept : readingOrder(kept)).map((f, i) => featuresOf(f, i, model));
-  const roles = classifyRoles(F);
+  // Stage 0, signals (page-signals.ts): features, roles, headings, side items, page statistics, topics, indents.
+  const signals = pageSignals(kept, (f, i) => featuresOf(f, i, model), params.xycut !== false);
+  const { F, roles, heading, side, cache, topicF, indent } = signals;
   const n = F.length;
   const idx = new Map(F.map((f, i) => [f.id, i]));
-  const heading = F.map((f, i) => HEADING_ROLES.has(roles[i].role) || !!f.jumpFrom);
-  const side = F.map((f) => !!(f.caption || f.credit || f.furniture));
-  const cache = buildPageCache(F.map((f) => f.text));
-  const topicF = cosineMatrix(tfidf(F.map((f) => terms(f.text, f.cjk))));
   const placedArr = F.map((f) => articleOf.has(f.id));
   const tailArr = F.map((f) => !!articleOf.get(f.id)?.last);
   const placed = (i: number) => placedArr[i];
@@ -317,7 +313,6 @@ function solvePage(
     }
   }
   // First-line indent: B opens a paragraph (no join into it) or continues one (a join into it is due).
-  const indent = indentEvidence(F, heading);
   for (let j = 0; j < n; j++) {
     if (!indent[j]) continue;
     for (let i = 0; i < n; i++) if (JS[i * n + j] > -Infinity) JS[i * n + j] -= params.indentJoin * indent[j];
@@ -690,6 +685,10 @@ function solvePage(
       where === 'side' ? logit(raw) : 0,
       F[a].headingLevel > 0 && F[b].headingLevel > 0 ? 1 : 0,
       plain && !join ? 1 : 0,
+      !join && !F[a].complete ? 1 : 0,
+      join && F[a].complete ? 1 : 0,
+      F[a].lastLine === 'full' ? 1 : 0,
+      F[a].lastLine === 'short' ? 1 : 0,
     ];
   };
   /**

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import scorer from '../../../shared/suggest/model/link-scorer.json';
 import { LINK_FEATURES, START_FEATURES, calibrate, predict } from '../../../shared/suggest/calibration';
 import { fitLogistic } from '../../../scripts/suggest/logistic';
+import { fitStumps } from '../../../scripts/suggest/stumps';
+import { predictStumps } from '../../../shared/suggest/calibration';
 import {
   expectedCalibrationError,
   precisionAtCoverage,
@@ -21,10 +23,13 @@ describe('link-scorer.json', () => {
     expect(scorer.version).toBeGreaterThanOrEqual(1);
     expect(scorer.calibration.link.features).toEqual([...LINK_FEATURES]);
     expect(scorer.calibration.start.features).toEqual([...START_FEATURES]);
-    expect(scorer.calibration.link.weights).toHaveLength(LINK_FEATURES.length);
     expect(scorer.calibration.start.weights).toHaveLength(START_FEATURES.length);
-    for (const w of [...scorer.calibration.link.weights, ...scorer.calibration.start.weights])
-      expect(Number.isFinite(w)).toBe(true);
+    for (const w of scorer.calibration.start.weights) expect(Number.isFinite(w)).toBe(true);
+    expect(scorer.calibration.link.stumps.length).toBeGreaterThan(0);
+    for (const [k, t, l, r] of scorer.calibration.link.stumps) {
+      expect(Number.isInteger(k) && k >= 0 && k < LINK_FEATURES.length).toBe(true);
+      for (const v of [t, l, r]) expect(Number.isFinite(v)).toBe(true);
+    }
     expect(scorer.minConfidence).toBeGreaterThan(0.5);
     expect(scorer.minConfidence).toBeLessThan(1);
   });
@@ -39,9 +44,11 @@ describe('link-scorer.json', () => {
   it('gives a probability for every decision kind', () => {
     const x = new Array(LINK_FEATURES.length).fill(0);
     x[0] = 1;
-    const p = calibrate('link', x);
-    expect(p).toBeGreaterThan(0);
-    expect(p).toBeLessThan(1);
+    for (const kind of ['link', 'start'] as const) {
+      const p = calibrate(kind, x);
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThan(1);
+    }
     expect(predict({ features: ['bias'], weights: [0] }, [1])).toBe(0.5);
   });
 });
@@ -69,6 +76,33 @@ describe('fitLogistic', () => {
     expect(fitLogistic(X, y)).toEqual(fitLogistic(X, y));
     const pulled = fitLogistic(X, y, { l2: 1e6, prior: [0, 5, 5] });
     expect(pulled.weights[1]).toBeCloseTo(5, 1);
+  });
+});
+
+describe('fitStumps', () => {
+  // y depends on x1 through a step and on x2 not at all: P(y) = 0.9 when x1 > 0.3, else 0.2.
+  const r = rng(11);
+  const X: number[][] = [];
+  const y: boolean[] = [];
+  for (let k = 0; k < 3000; k++) {
+    const x1 = r();
+    const x2 = r();
+    X.push([x1, x2]);
+    y.push(r() < (x1 > 0.3 ? 0.9 : 0.2));
+  }
+
+  it('finds the step and its two rates, and ignores the feature that says nothing', () => {
+    const m = fitStumps(X, y, { rounds: 100, rate: 0.3 });
+    const model = { features: ['x1', 'x2'], ...m };
+    expect(predictStumps(model, [0.8, 0.5])).toBeCloseTo(0.9, 1);
+    expect(predictStumps(model, [0.1, 0.5])).toBeCloseTo(0.2, 1);
+    const onX1 = m.stumps.filter((s) => s[0] === 0).length;
+    expect(onX1).toBeGreaterThan(m.stumps.length / 2);
+    expect(m.stumps.find((s) => s[0] === 0)![1]).toBeCloseTo(0.3, 1);
+  });
+
+  it('is deterministic', () => {
+    expect(fitStumps(X, y, { rounds: 20 })).toEqual(fitStumps(X, y, { rounds: 20 }));
   });
 });
 
