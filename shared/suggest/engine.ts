@@ -5,23 +5,15 @@ import { fragmentFeatures, type FragFeatures } from './features';
 import { ambiguousHeadingPair, peerHeadings } from './roles';
 import { buildPageCache, type PageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
-import {
-  breakScore,
-  canBeContinuation,
-  canContinue,
-  DEFAULT_WEIGHTS,
-  joinScore,
-  seamEvidence,
-  sourceOrderPrior,
-  type Weights,
-} from './score';
+import { breakScore, canContinue, DEFAULT_WEIGHTS, joinScore, sourceOrderPrior, type Weights } from './score';
 import { bestPath, pathsOf } from './decode';
-import { assignSuccessors, insertTopK } from './assignment';
+import { assignSuccessors } from './assignment';
 import { regroup } from './regroup';
 import { strideConsistency } from './stride';
 import { APART_END, APART_START, bandPosteriors, isLineBlock } from './bands';
 import { linkJumps } from './jumps';
 import { pageSignals } from './page-signals';
+import { joinTable } from './join-stage';
 import { calibrate, CALIBRATED_MIN_CONFIDENCE, logit, type DecisionKind } from './calibration';
 import type {
   ArticleSuggestion,
@@ -247,16 +239,8 @@ function solvePage(
   const allowed = (i: number, j: number) =>
     i !== j && F[i].page === F[j].page && (forbidden.size === 0 || !forbidden.has(`${F[i].id}\u0000${F[j].id}`));
 
-  // Stage 1: mid-sentence joins between fragments.
-  const JS = new Float64Array(n * n).fill(-Infinity);
-  const okB = F.map((f, j) => !placed(j) && !side[j] && !heading[j] && canBeContinuation(f));
-  for (let i = 0; i < n; i++) {
-    if (!canContinue(F[i]) || side[i] || (placed(i) && !isFixedTail(i))) continue;
-    for (let j = 0; j < n; j++) {
-      if (!okB[j] || !allowed(i, j)) continue;
-      JS[i * n + j] = joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights, false, false).score;
-    }
-  }
+  // Stage 1, joins (join-stage.ts): the mid-sentence join score of every allowed pair.
+  const { JS } = joinTable(signals, params, model, { placed, isFixedTail, allowed });
   const jReasons = new Map<number, string[]>();
   const J = {
     has: (k: number) => JS[k] > -Infinity,
@@ -273,50 +257,6 @@ function solvePage(
       return r;
     },
   };
-  // The word-straddle test (ICU segmentation, ~20 µs a call) only for each row's and column's best candidates.
-  const recheck = new Set<number>();
-  const TOPK = 8;
-  // Best TOPK per row and per column by insertion into short sorted lists (no sort, no closures in the n² loop).
-  const colIdx = new Int32Array(n * TOPK).fill(-1);
-  const colVal = new Float64Array(n * TOPK).fill(-Infinity);
-  const rowIdx = new Int32Array(TOPK);
-  const rowVal = new Float64Array(TOPK);
-  const insert = (idx: Int32Array, val: Float64Array, off: number, x: number, v: number) =>
-    insertTopK(idx, val, off, TOPK, x, v);
-  for (let i = 0; i < n; i++) {
-    rowIdx.fill(-1);
-    rowVal.fill(-Infinity);
-    const base = i * n;
-    for (let j = 0; j < n; j++) {
-      const v = JS[base + j];
-      if (v === -Infinity) continue;
-      insert(rowIdx, rowVal, 0, j, v);
-      insert(colIdx, colVal, j * TOPK, i, v);
-    }
-    for (let k = 0; k < TOPK; k++) if (rowIdx[k] >= 0) recheck.add(base + rowIdx[k]);
-  }
-  for (let j = 0; j < n; j++)
-    for (let k = 0; k < TOPK; k++) if (colIdx[j * TOPK + k] >= 0) recheck.add(colIdx[j * TOPK + k] * n + j);
-  for (let i = 0; i + 1 < n; i++) if (J.has(i * n + i + 1)) recheck.add(i * n + i + 1);
-  for (const k of recheck) {
-    const i = Math.floor(k / n);
-    JS[k] = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, false).score;
-  }
-  // Nearby one-line blocks (band readings): the seam's text evidence without the ICU test, which on the tuning part
-  // added nothing here (0.802 with it, 0.805 without, at a window of 30).
-  for (let i = 0; i < n && params.lineWindow > 0; i++) {
-    if (!isLineBlock(F[i])) continue;
-    for (let j = Math.max(0, i - params.lineWindow); j <= Math.min(n - 1, i + params.lineWindow); j++) {
-      const k = i * n + j;
-      if (JS[k] > -Infinity && !recheck.has(k) && isLineBlock(F[j]))
-        JS[k] += seamEvidence(F[i], F[j], model, params.weights, cache.modernity);
-    }
-  }
-  // First-line indent: B opens a paragraph (no join into it) or continues one (a join into it is due).
-  for (let j = 0; j < n; j++) {
-    if (!indent[j]) continue;
-    for (let i = 0; i < n; i++) if (JS[i * n + j] > -Infinity) JS[i * n + j] -= params.indentJoin * indent[j];
-  }
   // Bands of interleaved narrow columns, read whole (bands.ts): a link that the band readings agree on (posterior
   // ≥ bandMin) between two lines that are read inside a band gets a bonus by its posterior, in both stages.
   const bands =
