@@ -92,7 +92,8 @@ export function SuggestPanel() {
         {rejected ? ` · ${t('suggest.rejected', { count: rejected })}` : ''}
         {openEnds ? ` · ${t('suggest.openEnds', { count: openEnds })}` : ''}
       </p>
-      {result && !shown.length && !running && (
+      {/* With everything placed the doubts take over (status bar, F7): nothing to say here. */}
+      {result && !shown.length && !running && doc.pool.length > 0 && (
         <p className="empty-note" data-testid="suggest-empty">
           {t('suggest.none')}
         </p>

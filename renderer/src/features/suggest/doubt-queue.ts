@@ -1,7 +1,7 @@
 import type { Issue } from '@shared/model/types';
 import type { Op } from '@shared/ops/op-schema';
 import { placeIndex } from '@shared/model/lookup';
-import { doubts, type Decision } from '@shared/suggest/doubts';
+import { decisionKey, doubts, type Decision } from '@shared/suggest/doubts';
 import { placeAfterOp, readingOps, toggleJoinOp } from '@shared/suggest/doubt-ops';
 import type { Suggestions } from '@shared/suggest/types';
 import type { Command, CommandContext } from '../../commands/types';
@@ -87,10 +87,17 @@ export function walk(ctx: CommandContext, delta: 1 | -1): void {
   stopAt(ctx, next);
 }
 
+/** What settling a decision settles: a link and its seam are one decision for the proofreader, who saw both. */
+function keysOf(d: Decision): string[] {
+  return d.from && (d.kind === 'link' || d.kind === 'seam')
+    ? [decisionKey('link', d.from, d.to), decisionKey('seam', d.from, d.to)]
+    : [d.key];
+}
+
 function settle(ctx: CommandContext, d: Decision, fix?: { from: string; to: string; join: boolean }): void {
   const s = sg(ctx);
   ctl(ctx).state.setState({
-    settled: s.settled.includes(d.key) ? s.settled : [...s.settled, d.key],
+    settled: [...new Set([...s.settled, ...keysOf(d)])],
     fixed: fix ? [...s.fixed.filter((f) => f.from !== fix.from && f.to !== fix.to), fix] : s.fixed,
   });
 }
@@ -156,7 +163,7 @@ export function pickAlternative(ctx: CommandContext, n: number, before: boolean)
   ctl(ctx).state.setState({
     forbid,
     fixed: [...s.fixed.filter((f) => f.from !== a && f.to !== b), fix],
-    settled: [...s.settled, d.key],
+    settled: [...new Set([...s.settled, ...keysOf(d), decisionKey('link', a, b), decisionKey('seam', a, b)])],
   });
   // The re-solve around the decision: the articles the pick touched (and the one A now stands in) are re-read.
   const afterPick = st(ctx).doc!;
