@@ -664,8 +664,14 @@ function solvePage(
         );
       } else {
         const prev = g[pos - 1];
-        const l = L(prev, uk)!;
-        let conf = linkConf(prev, uk, g);
+        // With many links forbidden (confirmed links forbid every competitor) a group can have no allowed order
+        // left; the decoder then still returns one, and such a link is shown as a doubt, never as a sure one.
+        const l = L(prev, uk) ?? {
+          join: false,
+          score: -Infinity,
+          reasons: ['no allowed link: every other order is ruled out'],
+        };
+        let conf = l.score === -Infinity ? 0 : linkConf(prev, uk, g);
         if (l.join ? plainJoin(uTail(units[prev]), u.ids[0]) : plainBreak(uTail(units[prev]), u.ids[0]))
           conf = Math.max(conf, PLAIN_LINK_CONFIDENCE);
         push(u.ids[0], l.join, conf, l.reasons, false);
