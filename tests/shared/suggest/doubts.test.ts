@@ -114,6 +114,20 @@ describe('the engine: predecessors and confirmed links', () => {
   });
 });
 
+describe('the engine under many confirmed links', () => {
+  it('links confirmed against the text leave groups with no allowed order: no crash, such links rated 0', () => {
+    // Each of the first five true links confirmed backwards (B before A): orders the text never supports.
+    const backwards = [...accepted.articles.flatMap((a) => a.items.slice(1).map((it, k) => [a.items[k].id, it.id]))]
+      .slice(0, 5)
+      .map(([from, to]) => ({ from: to, to: from }));
+    const r = suggest(fresh, { includePlaced: true, constraints: { fixLinks: backwards } });
+    const items = r.articles.flatMap((a) => a.items);
+    expect(items).toHaveLength(114);
+    for (const it of items.filter((x) => x.reasons.some((why) => why.startsWith('no allowed link'))))
+      expect(it.confidence).toBe(0);
+  });
+});
+
 describe('decision ops (doubt-ops.ts)', () => {
   const art = accepted.articles[0];
   const [a, b, c] = art.items.map((it) => it.id);
