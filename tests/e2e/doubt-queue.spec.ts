@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { Workbench } from './pages/workbench';
-import { ROOT } from '../support/paths';
+import { copyFile } from 'node:fs/promises';
+import { ROOT, SAMPLE_PAGE } from '../support/paths';
 
 /**
  * The proofreading loop on the sample page in Debian Chromium through the browser host, with real keys: Suggest,
@@ -45,10 +46,25 @@ async function inView(page: Page, id: string): Promise<void> {
   }
 }
 
-async function suggestAndAccept(page: Page, wb: Workbench, lang: 'en' | 'zh-CN'): Promise<void> {
-  await wb.importSample();
-  await page.getByTestId(lang === 'en' ? 'lang-en' : 'lang-zh').click();
-  await page.getByTestId('board').focus();
+async function suggestAndAccept(page: Page, wb: Workbench, lang: 'en' | 'zh-CN', keysOnly = false): Promise<void> {
+  if (keysOnly) {
+    // Import with Ctrl+I, the language from the palette (Ctrl+K): no click.
+    await copyFile(SAMPLE_PAGE, path.join(wb.host.tmpDir, 'p2.txt'));
+    await wb.host.queueDialog('dialog.importPages', ['p2.txt']);
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await page.keyboard.press('Control+i');
+    await expect(wb.pageRow('p1.1')).toBeVisible();
+    const zh = /第 \d+ \/ \d+ 版/.test((await page.getByTestId('statusbar').textContent()) ?? '');
+    if (zh !== (lang === 'zh-CN')) {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('language');
+      await page.keyboard.press('Enter');
+    }
+  } else {
+    await wb.importSample();
+    await page.getByTestId(lang === 'en' ? 'lang-en' : 'lang-zh').click();
+    await page.getByTestId('board').focus();
+  }
   await page.keyboard.press('Control+Shift+G');
   await expect(page.getByTestId('accept-reading')).toBeEnabled({ timeout: 90_000 });
   // Ghost rows of the reading inside the cards, shaded by confidence (no cards yet: ghost cards).
@@ -135,7 +151,8 @@ test('keyboard only, in Chinese: suggest, accept, walk with F7 / Enter / Esc / J
   const page = appPage;
   const wb = new Workbench(page, host);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await suggestAndAccept(page, wb, 'zh-CN');
+  await suggestAndAccept(page, wb, 'zh-CN', true);
+  await expect(page.getByTestId('statusbar')).toContainText('全部归位');
   await page.screenshot({ path: 'tests/artifacts/doubt-reading-zh-1280.png' });
   const total = await doubtsLeft(page);
   await page.keyboard.press('F7');
