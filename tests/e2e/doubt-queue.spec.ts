@@ -180,3 +180,28 @@ test('keyboard only, in Chinese: suggest, accept, walk with F7 / Enter / Esc / J
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('coverage')).toContainText('114 个未归属');
 });
+
+test('accepting the reading keeps the row the proofreader is on where it is, though the cards above it grow', async ({
+  appPage,
+  host,
+}) => {
+  const page = appPage;
+  const wb = new Workbench(page, host);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await wb.importSample();
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('btn-suggest').click();
+  await expect(page.getByTestId('accept-all')).toBeEnabled({ timeout: 90_000 });
+  // The confident links first: nine cards, each with its first rows.
+  await page.getByTestId('accept-all').click();
+  await expect(page.getByTestId('accept-reading')).toBeEnabled({ timeout: 90_000 });
+  // A row of a card far down the board, selected.
+  const row = await wb.revealBoardItem('p1.74');
+  await row.click();
+  const top = async () => (await page.getByTestId('item-p1.74').boundingBox())!.y;
+  const before = await top();
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.getByTestId('coverage')).toContainText(/all placed/i);
+  await page.waitForTimeout(500);
+  expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(3);
+});

@@ -9,6 +9,7 @@ import type { AppStore } from '../../store/create-store';
 import { suggestController, type SuggestState } from './suggest-state';
 import { acceptItemOp, acceptReadingOp, placementCount, withAccepted } from './decisions';
 import { openSuggestions } from './suggest-commands';
+import { keepBoardAnchor } from './board-anchor';
 import type { CommandId } from '@shared/commands/ids';
 
 /**
@@ -208,7 +209,10 @@ export function acceptReading(ctx: CommandContext): boolean {
     st(ctx).notify('info', ctx.t('suggest.nothing'));
     return false;
   }
-  return st(ctx).apply(op, ctx.t('suggest.readingLabel', { count: placementCount(op) }), 'record');
+  return keepBoardAnchor(
+    () => st(ctx).apply(op, ctx.t('suggest.readingLabel', { count: placementCount(op) }), 'record'),
+    st(ctx).cursor,
+  );
 }
 
 const hasDoc = (ctx: CommandContext) => !!st(ctx).doc;
