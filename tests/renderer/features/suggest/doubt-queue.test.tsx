@@ -82,6 +82,9 @@ describe('accept the reading, then the doubt queue', { timeout: 120_000 }, () =>
     // The ghosts are in the board, not in a list above it.
     expect(within(screen.getByTestId('suggest-panel')).queryByTestId(/^ghost-item-/)).toBeNull();
     expect(within(screen.getByTestId('board')).getAllByTestId(/^ghost-item-/).length).toBe(114);
+    // Each shaded by the confidence of its link.
+    for (const it of s.articles.flatMap((a) => a.items).slice(0, 20))
+      expect(screen.getByTestId(`ghost-item-${it.id}`).style.getPropertyValue('--conf')).toBe(String(it.confidence));
     key('Enter', 'Enter', { ctrlKey: true, shiftKey: true });
     expect(doc(ctx).pool).toEqual([]);
     expect(ctx.store.getState().past).toHaveLength(1);
