@@ -66,7 +66,16 @@ export function DoubtSeam() {
     ));
   const hasA = !!d.from;
   return (
-    <section className="doubt-seam" data-testid="doubt-seam" data-kind={d.kind} aria-live="polite">
+    <section
+      className="doubt-seam"
+      data-testid="doubt-seam"
+      data-kind={d.kind}
+      data-from={d.from ?? ''}
+      data-to={d.to}
+      data-join={d.join}
+      data-ghost={d.ghost}
+      aria-live="polite"
+    >
       <header>
         <strong data-testid="doubt-title">{t('doubt.title', { i: i + 1, count: list.length })}</strong>
         <span>{question}</span>
