@@ -123,13 +123,15 @@ describe('accept the reading, then the doubt queue', { timeout: 120_000 }, () =>
     const before = doc(ctx);
     key('Enter');
     expect(doc(ctx)).toBe(before);
-    expect(suggestController(ctx.store).state.getState().settled).toEqual([list[0].key]);
+    // (A link and its seam are settled together: the proofreader saw both.)
+    expect(suggestController(ctx.store).state.getState().settled).toContain(list[0].key);
+    const settledAfterEnter = suggestController(ctx.store).state.getState().settled.length;
     expect(ctx.store.getState().cursor).toBe(list[1].to);
     await waitFor(() => expect(screen.getByTestId('doubts-left')).toHaveTextContent(`${list.length - 1} doubts`));
     // Esc: skipped, still counted.
     key('Escape');
     expect(ctx.store.getState().cursor).toBe(list[2].to);
-    expect(suggestController(ctx.store).state.getState().settled).toHaveLength(1);
+    expect(suggestController(ctx.store).state.getState().settled).toHaveLength(settledAfterEnter);
     // Shift+F7 goes back.
     key('F7', 'F7', { shiftKey: true });
     expect(ctx.store.getState().cursor).toBe(list[1].to);
