@@ -169,7 +169,7 @@ export function suggest(
   // decisions with n² tables per page instead of per issue (a 100-page issue would need gigabytes otherwise).
   const ctx: IssueContext = {
     discarded: new Set(issue.discarded),
-    forbidden: new Set((options.constraints?.forbidLinks ?? []).map((l) => `${l.from}\u0000${l.to}`)),
+    forbidden: forbiddenPairs(issue, options),
     articleOf: new Map(),
   };
   if (!options.includePlaced)
@@ -710,8 +710,14 @@ function solvePage(
         );
       } else {
         const prev = g[pos - 1];
-        const l = L(prev, uk)!;
-        let conf = linkConf(prev, uk, g);
+        // With many links forbidden (confirmed links forbid every competitor) a group can have no allowed order
+        // left; the decoder then still returns one, and such a link is shown as a doubt, never as a sure one.
+        const l = L(prev, uk) ?? {
+          join: false,
+          score: -Infinity,
+          reasons: ['no allowed link: every other order is ruled out'],
+        };
+        let conf = l.score === -Infinity ? 0 : linkConf(prev, uk, g);
         const t = uTail(units[prev]);
         const plain = l.join ? plainJoin(t, u.ids[0]) : plainBreak(t, u.ids[0]);
         if (plain) conf = Math.max(conf, PLAIN_LINK_CONFIDENCE);
@@ -782,6 +788,10 @@ function solvePage(
     });
   const fragments: Record<string, FragmentSuggestion> = {};
   const openEnds: OpenEnd[] = [];
+  // Predecessors of each fragment, gathered in the same pass as the candidates: top three and log-sum-exp per column.
+  const predTop: Array<Array<[number, number, number]>> = Array.from({ length: n }, () => []);
+  const predZ = new Float64Array(n).fill(1); // the "starts here" option at score 0
+  const predZMax = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let cands: Continuation[] = [];
     if (!side[i]) {
@@ -809,6 +819,11 @@ function solvePage(
         }
         if (sc === -Infinity || (forbidden.size && !allowed(i, j))) continue;
         const x = sc / params.temperature;
+        addTop(predTop[j], [sc, i, kind]);
+        if (x > predZMax[j]) {
+          predZ[j] = predZ[j] * Math.exp(predZMax[j] - x) + 1;
+          predZMax[j] = x;
+        } else predZ[j] += Math.exp(x - predZMax[j]);
         if (x > zMax) {
           z = z * Math.exp(zMax - x) + 1;
           zMax = x;
@@ -856,7 +871,48 @@ function solvePage(
       });
     }
   }
+  for (let j = 0; j < n; j++) {
+    const lse = predZMax[j] + Math.log(predZ[j]);
+    fragments[F[j].id].predecessors = predTop[j].map(([sc, i, kind]) => {
+      const l = kind === 1 ? L(unitOf[i], unitOf[j])! : null;
+      return {
+        id: F[i].id,
+        score: round(sc),
+        probability: round(Math.exp(sc / params.temperature - lse)),
+        join: kind === 0 || (kind === 1 && l!.join),
+        reasons: kind === 0 ? J.reasons(i * n + j) : kind === 1 ? l!.reasons : ['next in extraction order'],
+      };
+    });
+  }
   return { result: { fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: 0 } }, F, roles };
+}
+
+/** Keeps the three best [score, index, kind] entries, best first (ties: the lower index). */
+function addTop(top: Array<[number, number, number]>, e: [number, number, number]): void {
+  if (top.length === 3 && e[0] <= top[2][0]) return;
+  top.push(e);
+  top.sort((p, q) => q[0] - p[0] || p[1] - q[1]);
+  if (top.length > 3) top.pop();
+}
+
+/**
+ * The links no decision may make, as `from\u0000to` keys: the rejected ones, and for each confirmed link A→B every
+ * other successor of A and every other predecessor of B on their pages.
+ */
+function forbiddenPairs(issue: Issue, options: SuggestOptions): Set<string> {
+  const out = new Set((options.constraints?.forbidLinks ?? []).map((l) => `${l.from}\u0000${l.to}`));
+  const fixed = options.constraints?.fixLinks ?? [];
+  if (!fixed.length) return out;
+  const pageOf = new Map<string, string[]>();
+  for (const p of issue.pages) {
+    const ids = p.fragments.map((f) => f.id);
+    for (const id of ids) pageOf.set(id, ids);
+  }
+  for (const { from, to } of fixed) {
+    for (const k of pageOf.get(from) ?? []) if (k !== to) out.add(`${from}\u0000${k}`);
+    for (const k of pageOf.get(to) ?? []) if (k !== from) out.add(`${k}\u0000${to}`);
+  }
+  return out;
 }
 
 /** Confidence of a plain break or join (`plainBreak`, `plainJoin`): the precision observed on the practice pages. */

@@ -31,6 +31,11 @@ export interface FragmentSuggestion {
   complete: boolean;
   /** Up to three best continuations, best first. */
   candidates: Continuation[];
+  /**
+   * Up to three best predecessors (fragments this one could follow), best first, scored as `candidates` are; the
+   * `probability` is the share among this fragment's possible predecessors (including "starts here").
+   */
+  predecessors?: Continuation[];
 }
 
 /** One placement decision: `id` goes after `after` (null: first of the article). */
@@ -76,6 +81,11 @@ export interface Suggestions {
 export interface SuggestConstraints {
   /** Pairs the proofreader rejected: never suggest `to` right after `from`. */
   forbidLinks?: Array<{ from: string; to: string }>;
+  /**
+   * Links the proofreader confirmed: `to` right after `from`. Every competing link (another successor of `from`,
+   * another predecessor of `to`) is forbidden, so a re-solve reads the rest of the page around them.
+   */
+  fixLinks?: Array<{ from: string; to: string }>;
 }
 
 export interface SuggestOptions {

@@ -5,6 +5,7 @@ import { navigationCommands } from '../features/selection/navigation';
 import { viewCommands } from '../features/layout/view-commands';
 import { overviewCommands } from '../features/overview/commands';
 import { suggestCommands } from '../features/suggest/suggest-commands';
+import { doubtCommands } from '../features/suggest/doubt-queue';
 import { editorCommands } from '../features/export/editor-commands';
 import { scanCommands } from '../features/scan-view/commands';
 import { openEndCommands } from '../features/open-ends/open-end-commands';
@@ -17,6 +18,7 @@ export const appCommands = createRegistry([
   ...openEndCommands,
   ...overviewCommands,
   ...suggestCommands,
+  ...doubtCommands,
   ...viewCommands,
   ...scanCommands,
   ...editorCommands,

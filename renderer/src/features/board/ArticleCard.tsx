@@ -10,6 +10,7 @@ import type { DropTarget } from '../dnd/drop-op';
 import { ItemRow } from './ItemRow';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { setReviewStatus } from '../review/review-status';
+import { GhostRows } from '../suggest/GhostRows';
 
 /** One article: number + colour swatch, title editable in place, review status, pages, and its fragments. */
 export const ArticleCard = memo(function ArticleCard({ article, index }: { article: Article; index: number }) {
@@ -134,6 +135,7 @@ export const ArticleCard = memo(function ArticleCard({ article, index }: { artic
           <ItemRow key={it.id} id={it.id} articleId={article.id} join={it.join} first={i === 0} />
         ))}
       </div>
+      <GhostRows articleId={article.id} />
     </article>
   );
 });

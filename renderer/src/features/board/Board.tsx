@@ -13,6 +13,7 @@ import { useItemKeys } from './use-item-keys';
 
 const articleId = (a: { id: string }) => a.id;
 import { SuggestPanel } from '../suggest/SuggestPanel';
+import { GhostCards } from '../suggest/GhostRows';
 
 function NewArticleZone() {
   const { t } = useTranslation();
@@ -119,6 +120,7 @@ export function Board() {
               </div>
             ))}
         </div>
+        {articles && <GhostCards />}
         {articles && <NewArticleZone />}
       </div>
       {articles && (

@@ -7,6 +7,7 @@ import { articleIndexById } from '../../store/selectors';
 import { DiffView } from './DiffView';
 import { articleText } from './text-diff';
 import { Candidates } from '../suggest/Candidates';
+import { DoubtSeam } from '../suggest/DoubtSeam';
 
 // Monaco is 4 MB: load it only when the editor first shows.
 const MonacoFragmentEditor = lazy(() => import('./MonacoFragmentEditor'));
@@ -68,6 +69,7 @@ export function EditorPane() {
         )}
       </header>
       <div className="editor-body">
+        <DoubtSeam />
         {!fragment && <p className="empty-note">{t('editor.none')}</p>}
         {fragment && (
           <div className="monaco-box" data-testid="editor">

@@ -4,6 +4,7 @@ import { selectAudit, selectDirty } from '../../store/selectors';
 import type { AppState } from '../../store/types';
 import { useShallow } from 'zustand/react/shallow';
 import { AutosaveStamp } from '../recovery/AutosaveStamp';
+import { DoubtCount } from '../suggest/DoubtCount';
 
 function clock(iso: string | null): string {
   if (!iso) return '';
@@ -63,6 +64,7 @@ export function StatusBar() {
           {t('statusbar.lost', { count: lost })}
         </span>
       )}
+      <DoubtCount openEnds={openEnds} />
       <span className="spacer" />
       {busy && <span>{t('statusbar.busy')}</span>}
       <span data-testid="save-state" className={dirty ? 'unsaved' : 'saved'}>

@@ -26,7 +26,8 @@ export function Candidates({ fragmentId }: { fragmentId: string }) {
   const c = suggestController(ctx.store);
   const open = useStore(c.state, (s) => s.open);
   const running = useStore(c.state, (s) => s.running);
-  const info = useStore(c.state, (s) => s.result?.fragments[fragmentId]);
+  // The whole reading's answer when there is one: its alternatives include fragments already placed.
+  const info = useStore(c.state, (s) => s.reading?.fragments[fragmentId] ?? s.result?.fragments[fragmentId]);
   const doc = useApp((s) => (info ? s.doc : null));
   const self = doc ? findFragment(doc, fragmentId) : undefined;
   return (

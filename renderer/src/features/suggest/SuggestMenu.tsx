@@ -37,6 +37,16 @@ export function SuggestMenu() {
       >
         ▾
       </button>
+      <button
+        type="button"
+        disabled={!hasDoc}
+        className="doubt-btn"
+        data-testid="btn-doubts"
+        title={t('doubt.buttonTitle')}
+        onClick={() => run('doubt.next')}
+      >
+        {t('doubt.button')}
+      </button>
       {open && (
         <ul className="menu" role="menu" onMouseLeave={() => setOpen(false)}>
           <li role="menuitem" tabIndex={-1} data-testid="suggest-page" onClick={() => run('suggest.page')}>

@@ -1,6 +1,7 @@
 import type { Issue } from '@shared/model/types';
 import type { Op } from '@shared/ops/op-schema';
 import { placeIndex } from '@shared/model/lookup';
+import { applyOp } from '@shared/ops/apply';
 import { suggestionOps } from '@shared/suggest/to-ops';
 import type { ArticleSuggestion, Suggestions } from '@shared/suggest/types';
 
@@ -68,7 +69,9 @@ export function acceptItemOp(issue: Issue, s: Suggestions, fragmentId: string): 
   const ai = articleOfItem(r, fragmentId);
   if (ai < 0) return null;
   const art = r.articles[ai];
-  const k = art.items.findIndex((it) => it.id === fragmentId);
+  let k = art.items.findIndex((it) => it.id === fragmentId);
+  // A heading group goes in whole: a kicker is never accepted without the headline and deck under it.
+  while (k + 1 < art.items.length && !art.items[k + 1].fixed && art.items[k + 1].reasons.includes(HEADING_GROUP)) k++;
   const ids = art.items
     .slice(0, k + 1)
     .filter((it) => !it.fixed)
@@ -79,6 +82,17 @@ export function acceptItemOp(issue: Issue, s: Suggestions, fragmentId: string): 
 /** Accept a whole suggested article as shown (the proofreader reviewed it): every ghost placement in it. */
 export function acceptArticleOp(issue: Issue, s: Suggestions, index: number): Op | null {
   return suggestionOps(issue, rebase(issue, s), { articles: [index], minConfidence: 0 });
+}
+
+/** The reason the engine gives the links inside a heading group (kicker, headline, deck). */
+const HEADING_GROUP = 'heading group';
+
+/**
+ * Accept the reading: every ghost placement of every suggested article, whatever its confidence, as ONE op. New
+ * articles come after the existing ones, so nothing the proofreader is looking at moves.
+ */
+export function acceptReadingOp(issue: Issue, s: Suggestions): Op | null {
+  return suggestionOps(issue, rebase(issue, s), { minConfidence: 0 });
 }
 
 /** Accept every confident suggestion (the engine's threshold; a chain stops at its first doubtful link). */
@@ -97,37 +111,11 @@ export function placementCount(op: Op): number {
 }
 
 /**
- * Place `candidateId` right after `fragmentId` (joined when the engine says join). In an article: after it.
- * In the pool: a new article holding the fragment and then the candidate. The candidate leaves wherever it was
- * (pool or another article); discarded fragments are never moved.
+ * A fragment still in the pool is first accepted where the reading puts it (with what it follows and its heading
+ * group), so an alternative is placed next to a fragment that is in an article, never in one made up for it.
  */
-export function continuationOp(
-  issue: Issue,
-  fragmentId: string,
-  candidateId: string,
-  join: boolean,
-  newArticleId: string,
-): Op | null {
-  const places = placeIndex(issue);
-  const at = places.get(fragmentId);
-  const cand = places.get(candidateId);
-  if (!at || !cand || fragmentId === candidateId || at.kind === 'discard' || cand.kind === 'discard') return null;
-  if (at.kind === 'article') {
-    return {
-      type: 'moveFragments',
-      fragmentIds: [candidateId],
-      to: { kind: 'article', articleId: at.articleId, after: fragmentId, join },
-    };
-  }
-  return {
-    type: 'batch',
-    ops: [
-      { type: 'createArticle', articleId: newArticleId, fragmentIds: [fragmentId] },
-      {
-        type: 'moveFragments',
-        fragmentIds: [candidateId],
-        to: { kind: 'article', articleId: newArticleId, after: fragmentId, join },
-      },
-    ],
-  };
+export function withAccepted(doc: Issue, result: Suggestions | null, a: string): { doc: Issue; ops: Op[] } {
+  if (placeIndex(doc).get(a)?.kind !== 'pool' || !result) return { doc, ops: [] };
+  const op = acceptItemOp(doc, result, a);
+  return op ? { doc: applyOp(doc, op).issue, ops: [op] } : { doc, ops: [] };
 }

@@ -1,14 +1,15 @@
 import type { Command, CommandContext } from '../../commands/types';
-import { newArticleId } from '../../model/new-ids';
 import {
   acceptAllConfidentOp,
   acceptArticleOp,
   acceptItemOp,
   articleOfItem,
-  continuationOp,
   placementCount,
   predecessorOf,
+  withAccepted,
 } from './decisions';
+import { placeAfterOp } from '@shared/suggest/doubt-ops';
+import { placeIndex } from '@shared/model/lookup';
 import { articleScope, ghostOrder, pageScope, suggestController } from './suggest-state';
 import type { Op } from '@shared/ops/op-schema';
 import type { CommandId } from '@shared/commands/ids';
@@ -84,13 +85,25 @@ export function candidateSource(ctx: CommandContext): string | null {
 
 /** Places candidate n (1-based) of the current fragment right after it: one undo step. */
 export function pickCandidate(ctx: CommandContext, n: number): boolean {
-  const doc = st(ctx).doc;
+  const doc0 = st(ctx).doc;
   const id = candidateSource(ctx);
-  const cand = id ? sg(ctx).result?.fragments[id]?.candidates[n - 1] : undefined;
-  if (!doc || !id || !cand) return false;
-  const op = continuationOp(doc, id, cand.id, cand.join, newArticleId(doc));
-  if (!op) return false;
-  return st(ctx).apply(op, ctx.t('suggest.pickedLabel', { n }), 'record');
+  const cand = id ? fragmentInfo(ctx, id)?.candidates[n - 1] : undefined;
+  if (!doc0 || !id || !cand) return false;
+  // A fragment in the pool goes where the reading puts it first; one the reading leaves alone gets no article
+  // made up around it.
+  const { doc, ops } = withAccepted(doc0, sg(ctx).result, id);
+  const place = placeAfterOp(doc, id, cand.id, cand.join);
+  if (!place) {
+    if (placeIndex(doc).get(id)?.kind !== 'article') st(ctx).notify('info', ctx.t('suggest.placeFirst'));
+    return false;
+  }
+  return st(ctx).apply({ type: 'batch', ops: [...ops, place] }, ctx.t('suggest.pickedLabel', { n }), 'record');
+}
+
+/** What the engine says about a fragment: from the whole reading (alternatives among placed ones too) if there. */
+export function fragmentInfo(ctx: CommandContext, id: string) {
+  const s = sg(ctx);
+  return s.reading?.fragments[id] ?? s.result?.fragments[id];
 }
 
 function moveFocus(ctx: CommandContext, delta: number): void {
@@ -185,7 +198,7 @@ export const suggestCommands: Command[] = [
     group: 'fragment',
     enabled: (ctx) => {
       const id = candidateSource(ctx);
-      return hasResult(ctx) && !!id && !!sg(ctx).result!.fragments[id]?.candidates[n - 1];
+      return hasResult(ctx) && !!id && !!fragmentInfo(ctx, id)?.candidates[n - 1];
     },
     run: (ctx) => {
       pickCandidate(ctx, n);

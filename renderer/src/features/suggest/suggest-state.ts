@@ -19,6 +19,18 @@ export interface SuggestState {
   forbid: Array<{ from: string; to: string }>;
   /** The ghost placement Enter accepts and Esc rejects. */
   focus: string | null;
+  /**
+   * The engine's whole reading of the scope's pages, placed fragments included (`includePlaced`, with the
+   * proofreader's confirmed and rejected links as constraints): what the doubt queue rates the document by.
+   */
+  reading: Suggestions | null;
+  /** Decision keys the proofreader confirmed (doubts.ts): out of the queue. */
+  settled: string[];
+  /** Links the proofreader confirmed or picked: constraints of every re-solve. */
+  fixed: Array<{ from: string; to: string; join: boolean }>;
+  /** The doubt the queue stands on (its key), and the ones skipped with Esc in this walk. */
+  doubt: string | null;
+  skipped: string[];
 }
 
 export interface SuggestController {
@@ -31,6 +43,8 @@ export interface SuggestController {
   /** Never suggest `to` right after `from` again; re-solves. */
   forbidLink(from: string, to: string): void;
   setFocus(id: string | null): void;
+  /** After the next reading arrives for the document as it is now, call `then` with it (a re-solve around a pick). */
+  afterReading(then: (reading: Suggestions) => void): void;
 }
 
 /** Delay between a document change and the re-solve: a burst of edits costs one run. */
@@ -80,7 +94,13 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
     error: null,
     forbid: [],
     focus: null,
+    reading: null,
+    settled: [],
+    fixed: [],
+    doubt: null,
+    skipped: [],
   }));
+  let waiting: Array<{ doc: Issue; then: (reading: Suggestions) => void }> = [];
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let unsubscribe: (() => void) | null = null;
@@ -99,18 +119,38 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
 
   const refresh = async () => {
     const doc = store.getState().doc;
-    const { open, scope, forbid } = state.getState();
+    const { open, scope, forbid, fixed } = state.getState();
     if (!open || !doc) return;
     const id = ++latest;
     state.setState({ running: true, error: null });
     try {
       const pageIds = scope.pageIds.filter((p) => doc.pages.some((x) => x.id === p));
-      const s = await run(doc, { pageIds: pageIds.length ? pageIds : undefined, constraints: { forbidLinks: forbid } });
+      const pages = doc.pages.filter((p) => !pageIds.length || pageIds.includes(p.id));
+      const pool = new Set(doc.pool);
+      const ids = pages.flatMap((p) => p.fragments.map((f) => f.id));
+      const anyPool = ids.some((x) => pool.has(x));
+      const placed = new Set(doc.articles.flatMap((a) => a.items.map((it) => it.id)));
+      const anyPlaced = ids.some((x) => placed.has(x));
+      const base = { pageIds: pageIds.length ? pageIds : undefined };
+      const fixLinks = fixed.map(({ from, to }) => ({ from, to }));
+      // The ghost placements (placed fragments as constraints) when something is left to place; the whole reading
+      // (everything re-read, alternatives among placed fragments too) when something is placed. With nothing
+      // placed the two are the same solve.
+      const s = anyPool || !anyPlaced ? await run(doc, { ...base, constraints: { forbidLinks: forbid } }) : null;
+      if (id !== latest || !state.getState().open) return;
+      const r =
+        anyPlaced || fixLinks.length
+          ? await run(doc, { ...base, includePlaced: true, constraints: { forbidLinks: forbid, fixLinks } })
+          : s;
       // A newer request was made meanwhile (another edit, a reject): this answer is stale.
       if (id !== latest || !state.getState().open) return;
-      raw = s;
-      state.setState({ running: false });
+      raw = s ?? { ...r!, articles: [] };
+      state.setState({ running: false, reading: r });
       show(store.getState().doc);
+      const now = store.getState().doc;
+      const due = waiting.filter((w) => w.doc === doc && now === doc);
+      waiting = waiting.filter((w) => w.doc !== doc && w.doc === now);
+      for (const w of due) w.then(r!);
     } catch (e) {
       if (id !== latest) return;
       state.setState({ running: false, error: e instanceof Error ? e.message : String(e) });
@@ -128,7 +168,7 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
   return {
     state,
     open(scope) {
-      state.setState({ open: true, scope, focus: null });
+      state.setState({ open: true, scope, focus: null, reading: null, doubt: null, skipped: [] });
       raw = null;
       show(null);
       unsubscribe?.();
@@ -150,7 +190,16 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
       if (timer) clearTimeout(timer);
       latest++;
       raw = null;
-      state.setState({ open: false, running: false, result: null, focus: null, error: null });
+      waiting = [];
+      state.setState({
+        open: false,
+        running: false,
+        result: null,
+        focus: null,
+        error: null,
+        reading: null,
+        doubt: null,
+      });
     },
     refresh,
     forbidLink(from, to) {
@@ -160,6 +209,10 @@ function createController(store: AppStore, run: SuggestRunner): SuggestControlle
     },
     setFocus(id) {
       state.setState({ focus: id });
+    },
+    afterReading(then) {
+      const doc = store.getState().doc;
+      if (doc) waiting.push({ doc, then });
     },
   };
 }

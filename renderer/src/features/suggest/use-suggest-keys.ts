@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useAppContext } from '../../app-context';
 import { isEnabled, runCommand } from '../../commands/registry';
 import { suggestController } from './suggest-state';
+import { currentDoubt } from './doubt-queue';
 import type { CommandId } from '@shared/commands/ids';
 
 /** Enter / Esc / 1-2-3 while the suggestions panel is open (accept / reject the focused suggestion). */
@@ -12,6 +13,20 @@ const KEYS: Record<string, CommandId> = {
   1: 'suggest.pick1',
   2: 'suggest.pick2',
   3: 'suggest.pick3',
+};
+
+/** While the doubt queue stands on a decision (and the cursor is on it): its keys. */
+const DOUBT_KEYS: Record<string, CommandId> = {
+  Enter: 'doubt.confirm',
+  Escape: 'doubt.skip',
+  1: 'doubt.pick1',
+  2: 'doubt.pick2',
+  3: 'doubt.pick3',
+  4: 'doubt.before1',
+  5: 'doubt.before2',
+  6: 'doubt.before3',
+  J: 'doubt.join',
+  B: 'doubt.break',
 };
 
 function isEditable(t: EventTarget | null): boolean {
@@ -33,15 +48,18 @@ export function useSuggestKeys(): void {
       if (e.isComposing || e.keyCode === 229 || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
       const s = ctx.store.getState();
       if (s.paletteOpen || s.helpOpen || s.rolePending || isEditable(e.target)) return;
-      const digit = /^Digit[123]$/.test(e.code) ? e.code.slice(5) : e.key;
-      const id = KEYS[digit];
+      const doubt = currentDoubt(ctx.store);
+      const onDoubt = !!doubt && s.cursor === doubt.to;
+      const key = /^Digit[1-6]$/.test(e.code) ? e.code.slice(5) : e.key.length === 1 ? e.key.toUpperCase() : e.key;
+      const id = onDoubt ? DOUBT_KEYS[key] : KEYS[key];
       if (!id) return;
       if (e.key === 'Enter' && (e.target as HTMLElement | null)?.closest?.('button, a, [role="menuitem"]')) return;
       const cmd = ctx.commands.find(id);
       // Esc with nothing to reject closes the panel; other keys without a target keep their usual meaning.
       const run = cmd && isEnabled(cmd, ctx) ? id : id === 'suggest.rejectFocused' ? 'suggest.close' : null;
-      if (!run) return;
-      void runCommand(run, ctx);
+      // On a doubt, its keys are the queue's even when this one has nothing to do (no third alternative).
+      if (run) void runCommand(run, ctx);
+      else if (!onDoubt) return;
       e.preventDefault();
       e.stopPropagation();
     };

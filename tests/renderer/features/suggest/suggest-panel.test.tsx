@@ -143,11 +143,13 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
     const r = suggestController(ctx.store).state.getState().result!;
     const own = r.articles.findIndex((a) => a.articleId === 'a1');
     expect(own).toBeGreaterThanOrEqual(0);
-    // Only a1's card is shown, continuing after its last fragment (shown as placed).
+    // Only a1's continuation is shown, inside a1's card after its last fragment.
     expect(screen.getAllByTestId(/^ghost-article-/).map((e) => e.getAttribute('data-testid'))).toEqual([
       `ghost-article-${own}`,
     ]);
-    expect(screen.getByTestId('ghost-fixed-p1.2')).toBeInTheDocument();
+    const card = document.querySelector('[data-article-id="a1"]') as HTMLElement;
+    expect(within(card).getByTestId(`ghost-article-${own}`)).toBeInTheDocument();
+    expect(within(card).getByTestId('item-p1.2')).toBeInTheDocument();
     fireEvent.click(screen.getByTestId(`accept-article-${own}`));
     const a1 = doc(ctx).articles.find((a) => a.id === 'a1')!;
     expect(a1.items.map((i) => i.id)).toEqual(r.articles[own].items.map((i) => i.id));
@@ -165,7 +167,8 @@ describe('suggestions panel', { timeout: 90_000 }, () => {
       timeout: 20_000,
     });
     expect(screen.getByTestId('suggest-panel')).toHaveTextContent('本版建议');
-    expect(screen.getByTestId('suggest-panel')).toHaveTextContent('词语被截断');
+    expect(screen.getByTestId('suggest-panel')).toHaveTextContent('接受整版读法');
+    expect(screen.getByTestId('board')).toHaveTextContent('词语被截断');
     close(ctx);
   });
 
@@ -340,12 +343,14 @@ describe('top-3 continuations of a fragment', { timeout: 90_000 }, () => {
       expect(within(box).getByTestId(`candidate-${i + 1}`)).toHaveAttribute('data-fragment', c.id),
     );
     fireEvent.keyDown(screen.getByTestId('board'), { key: '2', code: 'Digit2' });
-    // The fragment was in the pool: a new article holds it, then the candidate (joined as the engine said).
+    // The fragment was in the pool: it goes where the reading puts it (with what it follows there), and the
+    // candidate right after it (joined as the engine said); no article is made up around the two of them.
     const a = doc(ctx).articles[0];
-    expect(a.items).toEqual([
-      { id: src.id, join: false },
-      { id: cands[1].id, join: cands[1].join },
-    ]);
+    const k = a.items.findIndex((it) => it.id === src.id);
+    expect(k).toBeGreaterThan(0);
+    expect(a.items[k + 1]).toEqual({ id: cands[1].id, join: cands[1].join });
+    const inReading = s.articles.find((x) => x.items.some((it) => it.id === src.id))!;
+    expect(a.items[0].id).toBe(inReading.items[0].id);
     expect(ctx.store.getState().past).toHaveLength(1);
     // In an article: the candidate goes right after it.
     act(() => ctx.store.getState().undo());
