@@ -733,6 +733,8 @@ function solvePage(
           gapsOf(LS, m, prev, uk),
         );
         push(u.ids[0], l.join, conf, l.reasons, false, 'link', x);
+        // A link every other order ruled out is no evidence at all: it stays at 0 whatever the calibration says.
+        if (l.score === -Infinity) Object.assign(items[items.length - 1], { confidence: 0, confident: false });
       }
       for (let k = 1; k < u.ids.length; k++) {
         const a = u.ids[k - 1];
