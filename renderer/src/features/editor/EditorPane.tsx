@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, type ReactNode, useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Issue } from '@shared/model/types';
 import { useTranslation } from 'react-i18next';
 import { findFragment, originalTextOf } from '@shared/model/lookup';
@@ -24,7 +24,7 @@ function useDark(): boolean {
 }
 
 /** Right pane: Monaco on the selected fragment, its diff against the original, and the selected article's diff. */
-export function EditorPane() {
+export function EditorPane({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const dark = useDark();
   const fragmentId = useApp((s) => s.cursor ?? s.selection[s.selection.length - 1] ?? null);
@@ -66,6 +66,7 @@ export function EditorPane() {
             {t('editor.fragment', { id: fragment.id, role: t(`role.${fragment.role}`) })}
           </span>
         )}
+        {children}
       </header>
       <div className="editor-body">
         {!fragment && <p className="empty-note">{t('editor.none')}</p>}
