@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test, expect } from '../support/fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { Workbench } from './pages/workbench';
+import { sampleNewspaperPdf } from '../shared/import/make-pdf';
 
 /**
  * The workbench layout with a real mouse and keys in Chromium: resizable and collapsible panes remembered across a
@@ -56,4 +59,83 @@ test('panes resize by mouse and keyboard, collapse to a rail, and are remembered
   await page.getByTestId('rail-pane-editor').click();
   await expect(page.locator('section.editor-pane')).toBeVisible();
   expect(Math.abs((await editorPaneBox(page)).width - editorWidened)).toBeLessThan(24);
+});
+
+/** Every toolbar control sits on one row inside the window; each icon button names itself (tooltip and label). */
+async function expectOneRowToolbar(page: Page): Promise<void> {
+  const bar = await box(page.getByRole('toolbar'));
+  expect(bar.height).toBeLessThan(44);
+  const controls = await page
+    .getByRole('toolbar')
+    .locator('button:visible')
+    .evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return {
+          id: e.getAttribute('data-testid'),
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          name: e.getAttribute('aria-label') ?? e.textContent,
+          title: e.getAttribute('title'),
+          icon: e.classList.contains('tool-icon'),
+        };
+      }),
+    );
+  expect(controls.length).toBeGreaterThan(15);
+  const vw = page.viewportSize()!.width;
+  for (const c of controls) {
+    expect(c.bottom, `${c.id} below the toolbar row`).toBeLessThanOrEqual(bar.y + bar.height + 1);
+    expect(c.right, `${c.id} past the window's edge`).toBeLessThanOrEqual(vw);
+    expect(c.name?.trim(), `${c.id} has no name`).toBeTruthy();
+  }
+  // An icon says what it does in its tooltip.
+  for (const c of controls.filter((x) => x.icon)) expect(c.title, `${c.id} has no tooltip`).toBeTruthy();
+}
+
+test('at 1280×800 the toolbar is one row in both languages, titles are readable, side by side fits', async ({
+  appPage: page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await writeFile(path.join(host.tmpDir, 'news.pdf'), sampleNewspaperPdf());
+  await host.queueDialog('dialog.importPages', ['news.pdf']);
+  await page.getByTestId('btn-import').click();
+  await expect(page.getByTestId('page-pane').getByText('管家上门帮企业招工')).toBeVisible({ timeout: 30_000 });
+  for (const lang of ['en', 'zh'] as const) {
+    await page.getByTestId(`lang-${lang}`).click();
+    await expectOneRowToolbar(page);
+  }
+  // The toolbar's commands are in the palette with their words.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('保存');
+  await expect(page.locator('.palette-list li').first()).toContainText('保存');
+  await page.keyboard.press('Escape');
+
+  // An article from the headline: its title is shown whole on its card.
+  await page.getByTestId('page-pane').getByText('管家上门帮企业招工').click();
+  await page.getByTestId('new-article').click();
+  // Side by side: text, scan, board and editor all fit in 1280 px, nothing scrolls sideways.
+  await page.getByTestId('btn-scan-both').click();
+  const scan = page.getByTestId('page-scan');
+  await expect(scan).toBeVisible();
+  await expect(page.getByTestId('page-pane')).toBeVisible();
+  for (const l of [
+    page.locator('section.page-pane'),
+    scan,
+    page.getByTestId('board'),
+    page.locator('section.editor-pane'),
+  ])
+    expect((await box(l)).width).toBeGreaterThan(200);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  // Pane heads stay one line; the article's title is shown whole on its card, even on the narrow board.
+  for (const head of await page.locator('.pane-head').all()) expect((await box(head)).height).toBeLessThan(44);
+  const title = page.getByTestId('article-1').getByTestId('article-title');
+  await expect(title).toHaveText('管家上门帮企业招工');
+  expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/artifacts/layout-1280-side-by-side-zh-CN.png' });
+  await page.getByTestId('lang-en').click();
+  await page.screenshot({ path: 'tests/artifacts/layout-1280-side-by-side-en.png' });
 });
