@@ -139,3 +139,121 @@ test('at 1280×800 the toolbar is one row in both languages, titles are readable
   await page.getByTestId('lang-en').click();
   await page.screenshot({ path: 'tests/artifacts/layout-1280-side-by-side-en.png' });
 });
+
+async function press(page: Page, key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+/** Three articles built with keys from the page pane: 16, 10 and 12 fragments (tall cards). */
+async function threeArticles(page: Page, wb: Workbench): Promise<void> {
+  await wb.importSample();
+  await wb.pageRow('p1.1').click();
+  await press(page, 'Shift+ArrowDown', 15);
+  await press(page, 'Control+n');
+  await expect(wb.article(1)).toBeVisible();
+  await press(page, 'ArrowDown');
+  await press(page, 'Shift+ArrowDown', 9);
+  await press(page, 'Control+n');
+  await expect(wb.article(2)).toBeVisible();
+  await press(page, 'ArrowDown');
+  await press(page, 'Shift+ArrowDown', 11);
+  await press(page, 'Control+n');
+  await expect(wb.article(3)).toBeVisible();
+}
+
+/** Where a card and its head are, relative to the board's visible top (px). */
+async function cardHeads(wb: Workbench) {
+  return wb.board.evaluate((el) => {
+    const top = el.getBoundingClientRect().top;
+    return [...el.querySelectorAll('.card')].map((c) => {
+      const card = c.getBoundingClientRect();
+      const head = c.querySelector('.card-head')!.getBoundingClientRect();
+      return {
+        card: { top: card.top - top, bottom: card.bottom - top },
+        head: { top: head.top - top, bottom: head.bottom - top },
+      };
+    });
+  });
+}
+
+test('the sticky card head stays at the top of its card while the board scrolls', async ({ appPage: page, host }) => {
+  const wb = new Workbench(page, host);
+  await threeArticles(page, wb);
+  const max = await wb.board.evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(max).toBeGreaterThan(800);
+  for (let st = 0; st <= max; st += 120) {
+    await wb.board.evaluate((el, v) => (el.scrollTop = v), st);
+    await page.waitForTimeout(50);
+    for (const { card, head } of await cardHeads(wb)) {
+      if (card.bottom < head.bottom - head.top) continue; // the card has left the view
+      // Below the top edge: the head is the card's first line. Crossing it: the head sits at the edge.
+      expect(head.top, `at scrollTop ${st}`).toBeGreaterThanOrEqual(card.top);
+      expect(head.top, `at scrollTop ${st}`).toBeLessThanOrEqual(Math.max(card.top, 0) + 2);
+    }
+  }
+  await wb.board.evaluate((el) => (el.scrollTop = 400));
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/artifacts/layout-board-sticky-head-en.png' });
+});
+
+test('the board follows a selection made elsewhere and never moves under the pointer', async ({
+  appPage: page,
+  host,
+}) => {
+  const wb = new Workbench(page, host);
+  await threeArticles(page, wb);
+  const visibleInBoard = async (id: string) => {
+    const b = await box(wb.board);
+    const r = await wb.item(id).boundingBox();
+    return !!r && r.y >= b.y - 1 && r.y + r.height <= b.y + b.height + 1;
+  };
+  const article3 = await wb.articleItems(3);
+  const deep = article3[article3.length - 2];
+
+  // A click in the page pane on a fragment of the last card: the board brings its row into view.
+  await wb.board.evaluate((el) => (el.scrollTop = 0));
+  await (await wb.revealPageRow(deep)).click();
+  await expect.poll(() => visibleInBoard(deep)).toBe(true);
+
+  // Up the page with the keys: the board follows the cursor into the first card.
+  const pageCursor = () =>
+    page.evaluate(() => document.querySelector('[data-pane="page"] .is-cursor')?.getAttribute('data-fragment-id'));
+  await press(page, 'ArrowUp', 30);
+  const up = (await pageCursor())!;
+  expect(await wb.articleItems(1)).toContain(up);
+  await expect.poll(() => visibleInBoard(up)).toBe(true);
+
+  // F8 (next problem) from the page pane: when it lands in an article, its row is shown on the board.
+  await press(page, 'F8');
+  const cursor = await pageCursor();
+  if (cursor && (await wb.item(cursor).count())) await expect.poll(() => visibleInBoard(cursor)).toBe(true);
+
+  // The cursor is on a row of the page pane whose board row is out of view; pressing on another board row must
+  // not scroll the board (it used to bring the cursor's row into view on focus, between press and release).
+  await (await wb.revealPageRow(deep)).click();
+  await expect.poll(() => visibleInBoard(deep)).toBe(true);
+  await wb.board.evaluate((el) => (el.scrollTop = 0));
+  const target = (await wb.articleItems(1))[2];
+  const t = await box(wb.item(target));
+  const before = await wb.board.evaluate((el) => el.scrollTop);
+  await page.mouse.move(t.x + 200, t.y + t.height / 2);
+  await page.mouse.down();
+  expect(await wb.board.evaluate((el) => el.scrollTop)).toBe(before);
+  await page.mouse.up();
+  await expect(wb.item(target)).toHaveClass(/is-selected/);
+  await expect(wb.item(deep)).not.toHaveClass(/is-selected/);
+  expect(await wb.board.evaluate((el) => el.scrollTop)).toBe(before);
+
+  // A visible focus ring on the cursor's row and its card while the board has the keyboard.
+  await press(page, 'ArrowDown');
+  const ring = await page.locator('[data-pane="board"] .item-row.is-cursor').evaluate((el) => {
+    const cs = getComputedStyle(el);
+    const card = getComputedStyle(el.closest('.card')!);
+    return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), card: card.boxShadow };
+  });
+  expect(ring.style).toBe('solid');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  expect(ring.card).not.toBe('none');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/artifacts/layout-board-focus-en.png' });
+});
