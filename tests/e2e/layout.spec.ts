@@ -257,3 +257,51 @@ test('the board follows a selection made elsewhere and never moves under the poi
   await page.mouse.move(0, 0);
   await page.screenshot({ path: 'tests/artifacts/layout-board-focus-en.png' });
 });
+
+test('the editor label follows the selection; a diff appearing neither shrinks the editor nor moves the page', async ({
+  appPage: page,
+  host,
+}) => {
+  const wb = new Workbench(page, host);
+  await threeArticles(page, wb);
+  const label = page.getByTestId('editor-fragment');
+  const a1 = await wb.articleItems(1);
+  const a2 = await wb.articleItems(2);
+
+  // Keys in the page pane from the last fragment of article 1 into article 2: label and article diff follow.
+  await (await wb.revealPageRow(a1[a1.length - 1])).click();
+  await expect(label).toContainText('Article 1');
+  await press(page, 'ArrowDown');
+  await expect(label).toContainText('Article 2');
+  await expect(label).toContainText(a2[0]);
+  await expect(page.locator('.diff-box h3').last()).toHaveText('Article 2 against the original');
+  // A fragment of the pool says so.
+  const pooled = await page
+    .getByTestId('tray-pool')
+    .locator('[data-fragment-id]')
+    .first()
+    .getAttribute('data-fragment-id');
+  await (await wb.revealPageRow(pooled!)).click();
+  await expect(label).toContainText('Unassigned');
+  await expect(label).toContainText(pooled!);
+  await expect(page.getByTestId('article-diff')).toHaveCount(0);
+
+  // Type into the first fragment of article 1: the fragment and article diffs appear below the editor.
+  await (await wb.revealPageRow(a1[3])).click();
+  const monaco = page.getByTestId('editor');
+  await expect(monaco.locator('.monaco-editor')).toBeVisible();
+  const before = await box(monaco);
+  const pageScroll = await wb.pagePane.evaluate((el) => el.scrollTop);
+  await monaco.locator('.monaco-editor').click();
+  await press(page, 'Control+End');
+  await page.keyboard.type('增补');
+  await expect(page.getByTestId('article-diff').locator('ins')).toHaveCount(1);
+  await expect(page.getByTestId('fragment-diff').locator('ins')).toHaveText('增补');
+  const after = await box(monaco);
+  expect(Math.abs(after.height - before.height)).toBeLessThan(2);
+  expect(Math.abs(after.y - before.y)).toBeLessThan(2);
+  expect(await wb.pagePane.evaluate((el) => el.scrollTop)).toBe(pageScroll);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/artifacts/layout-editor-diff-en.png' });
+});
