@@ -305,3 +305,42 @@ test('the editor label follows the selection; a diff appearing neither shrinks t
   await page.mouse.move(0, 0);
   await page.screenshot({ path: 'tests/artifacts/layout-editor-diff-en.png' });
 });
+
+test('dragging a fragment out of a paragraph says the join after it was dropped and offers to keep it', async ({
+  appPage: page,
+  host,
+}) => {
+  const wb = new Workbench(page, host);
+  await wb.importSample();
+  // One article p1.3 … p1.6, with p1.4 and p1.5 joined into p1.3's paragraph (keys on the board).
+  await wb.pageRow('p1.3').click();
+  await press(page, 'Shift+ArrowDown', 3);
+  await press(page, 'Control+n');
+  await expect.poll(() => wb.articleItems(1)).toEqual(['p1.3', 'p1.4', 'p1.5', 'p1.6']);
+  for (const id of ['p1.4', 'p1.5']) {
+    await wb.item(id).click();
+    await press(page, 'Control+j');
+    await expect(wb.item(id)).toHaveAttribute('data-join', 'true');
+  }
+  // Drag p1.4 to the pool with the mouse: p1.5 can no longer continue it, and the status says so.
+  await wb.drag(wb.item('p1.4'), page.getByTestId('tray-pool'));
+  await expect.poll(() => wb.articleItems(1)).toEqual(['p1.3', 'p1.5', 'p1.6']);
+  await expect(wb.item('p1.5')).toHaveAttribute('data-join', 'false');
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('no longer continues the paragraph');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/artifacts/layout-join-dropped-en.png' });
+  // Keep joined: p1.5 continues p1.3's paragraph; one Ctrl+Z takes that back alone.
+  await page.getByTestId('notice-action').click();
+  await expect(wb.item('p1.5')).toHaveAttribute('data-join', 'true');
+  await press(page, 'Control+z');
+  await expect(wb.item('p1.5')).toHaveAttribute('data-join', 'false');
+  await expect.poll(() => wb.articleItems(1)).toEqual(['p1.3', 'p1.5', 'p1.6']);
+  // The same in Chinese.
+  await page.getByTestId('lang-zh').click();
+  await press(page, 'Control+z');
+  await wb.drag(wb.item('p1.4'), page.getByTestId('tray-pool'));
+  await expect(notice).toContainText('不再接续');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/artifacts/layout-join-dropped-zh-CN.png' });
+});

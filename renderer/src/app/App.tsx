@@ -15,6 +15,7 @@ import { Workbench } from '../features/layout/Workbench';
 import { RecoveryDialog } from '../features/recovery/RecoveryDialog';
 import { RecentFiles } from '../features/recovery/RecentFiles';
 import { useAutosave } from '../features/recovery/use-autosave';
+import { useDroppedJoinReport } from '../features/board/dropped-joins';
 import { useAuditRefresh } from '../features/overview/use-audit-refresh';
 import { IssueOverview } from '../features/overview/IssueOverview';
 import { EditorsLayer } from '../features/export/EditorsLayer';
@@ -91,6 +92,7 @@ export function App() {
   const { t } = useTranslation();
   useWiring();
   useAutosave();
+  useDroppedJoinReport();
   useAuditRefresh();
   const hasDoc = useApp((s) => !!s.doc);
   const language = useApp((s) => s.language);
