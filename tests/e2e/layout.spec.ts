@@ -344,3 +344,28 @@ test('dragging a fragment out of a paragraph says the join after it was dropped 
   await page.mouse.move(0, 0);
   await page.screenshot({ path: 'tests/artifacts/layout-join-dropped-zh-CN.png' });
 });
+
+test('screenshots of the workbench at 1280×800 and 1600×1000 in 中文 and English', async ({ appPage: page, host }) => {
+  const wb = new Workbench(page, host);
+  await threeArticles(page, wb);
+  await (await wb.revealPageRow((await wb.articleItems(2))[1])).click();
+  for (const [w, h] of [
+    [1280, 800],
+    [1600, 1000],
+  ]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.getByTestId(lang === 'en' ? 'lang-en' : 'lang-zh').click();
+      await expectOneRowToolbar(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `tests/artifacts/layout-workbench-${w}-${lang}.png` });
+    }
+  }
+  // The editor folded to its rail at 1280: the board takes the room.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByTestId('collapse-pane-editor').click();
+  await expect(page.getByTestId('rail-pane-editor')).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/artifacts/layout-workbench-1280-editor-folded-en.png' });
+});

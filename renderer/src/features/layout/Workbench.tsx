@@ -42,12 +42,15 @@ function CollapsiblePane({
   label,
   defaultSize,
   minPx,
+  opensLeft = false,
   children,
 }: {
   id: string;
   label: string;
   defaultSize: string;
   minPx: number;
+  /** The pane sits at the right edge: it opens leftwards. */
+  opensLeft?: boolean;
   children: (handle: PaneHandle) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -91,7 +94,7 @@ function CollapsiblePane({
           title={t('panes.expand', { pane: label })}
           onClick={handle.expand}
         >
-          <span className="codicon codicon-chevron-right" aria-hidden />
+          <span className={`codicon codicon-chevron-${opensLeft ? 'left' : 'right'}`} aria-hidden />
           <span className="pane-rail-label">{label}</span>
         </button>
       ) : (
@@ -124,13 +127,13 @@ export function Workbench() {
     onlySaveAfterUserInteractions: false,
   });
   return (
-    <Group
-      className="panes"
-      orientation="horizontal"
-      defaultLayout={defaultLayout}
-      onLayoutChanged={onLayoutChanged}
-    >
-      <CollapsiblePane id={PANE_IDS.page} label={t('page.title')} defaultSize={both ? '22%' : '28%'} minPx={MIN_PAGE_PX}>
+    <Group className="panes" orientation="horizontal" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
+      <CollapsiblePane
+        id={PANE_IDS.page}
+        label={t('page.title')}
+        defaultSize={both ? '22%' : '28%'}
+        minPx={MIN_PAGE_PX}
+      >
         {(h) => (
           <PagePane>
             <PaneCollapse handle={h} id={PANE_IDS.page} label={t('page.title')} />
@@ -158,7 +161,13 @@ export function Workbench() {
         <Board />
       </Panel>
       <Separator className="splitter" aria-label={t('editor.title')} data-testid="sep-editor" />
-      <CollapsiblePane id={PANE_IDS.editor} label={t('editor.title')} defaultSize={both ? '26%' : '30%'} minPx={MIN_EDITOR_PX}>
+      <CollapsiblePane
+        id={PANE_IDS.editor}
+        opensLeft
+        label={t('editor.title')}
+        defaultSize={both ? '26%' : '30%'}
+        minPx={MIN_EDITOR_PX}
+      >
         {(h) => (
           <EditorPane>
             <PaneCollapse handle={h} id={PANE_IDS.editor} label={t('editor.title')} />
