@@ -228,6 +228,16 @@ test('the board follows a selection made elsewhere and never moves under the poi
   const cursor = await pageCursor();
   if (cursor && (await wb.item(cursor).count())) await expect.poll(() => visibleInBoard(cursor)).toBe(true);
 
+  // A search hit: clicking it selects its fragment, and the board brings the row into view.
+  await wb.board.evaluate((el) => (el.scrollTop = 0));
+  const words = (await wb.item(deep).locator('.item-text').textContent())!.slice(0, 8);
+  await press(page, 'Control+h');
+  await page.getByTestId('find-input').fill(words);
+  await page.getByTestId('find-run').click();
+  await page.getByTestId('find-hit').first().locator('.hit-where').click();
+  await expect.poll(() => visibleInBoard(deep)).toBe(true);
+  await page.getByTestId('find-close').click();
+
   // The cursor is on a row of the page pane whose board row is out of view; pressing on another board row must
   // not scroll the board (it used to bring the cursor's row into view on focus, between press and release).
   await (await wb.revealPageRow(deep)).click();
