@@ -106,8 +106,8 @@ function CollapsiblePane({
 
 /**
  * The three panes (page, board, editor), and the scan as a fourth when the page is shown side by side with its
- * scan. Each border is a keyboard-focusable separator (arrows resize, Enter collapses / restores); the page,
- * scan and editor panes collapse to a rail. Sizes and collapsed state are saved when the user changes them.
+ * scan. Each border is a keyboard-focusable separator (arrows resize; Enter folds and unfolds the pane on its
+ * left when that one can fold); the page, scan and editor panes collapse to a rail. Sizes and collapsed state are saved when the user changes them.
  */
 export function Workbench() {
   const { t } = useTranslation();

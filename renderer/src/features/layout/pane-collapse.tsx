@@ -7,7 +7,7 @@ export interface PaneHandle {
   collapsed: boolean;
 }
 
-/** The small button at the end of a pane's head that folds the pane into a rail (the separator's Enter does too). */
+/** The small button at the end of a pane's head that folds the pane into a rail. */
 export function PaneCollapse({ handle, id, label }: { handle: PaneHandle; id: string; label: string }) {
   const { t } = useTranslation();
   const text = t('panes.collapse', { pane: label });
