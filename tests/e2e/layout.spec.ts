@@ -59,6 +59,13 @@ test('panes resize by mouse and keyboard, collapse to a rail, and are remembered
   await page.getByTestId('rail-pane-editor').click();
   await expect(page.locator('section.editor-pane')).toBeVisible();
   expect(Math.abs((await editorPaneBox(page)).width - editorWidened)).toBeLessThan(24);
+
+  // Enter on the page pane's separator folds it, and again unfolds it.
+  await page.getByTestId('sep-page').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('rail-pane-page')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('section.page-pane')).toBeVisible();
 });
 
 /** Every toolbar control sits on one row inside the window; each icon button names itself (tooltip and label). */
