@@ -7,3 +7,13 @@ console.warn = (...args: unknown[]) => {
   if (typeof args[0] === 'string' && args[0].startsWith('Auto scrolling has been attached')) return;
   warn(...args);
 };
+
+// jsdom has no ResizeObserver; the workbench's resizable panes (react-resizable-panels) construct one on mount.
+// Without layout nothing ever resizes, so an observer that never calls back is faithful to jsdom.
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../app-context';
 import { handleKey } from './keymap';
@@ -6,18 +6,16 @@ import { runCommand } from '../commands/registry';
 import { importPageTokens, openIssueToken, confirmDiscard } from '../features/persistence/file-commands';
 import { selectDirty } from '../store/selectors';
 import { useDropMonitor } from '../features/dnd/use-drop-monitor';
-import { PagePane } from '../features/page-pane/PagePane';
-import { Board } from '../features/board/Board';
-import { EditorPane } from '../features/editor/EditorPane';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { HelpOverlay } from '../features/palette/HelpOverlay';
 import { Toolbar } from '../features/layout/Toolbar';
 import { StatusBar } from '../features/layout/StatusBar';
 import { Notice } from '../features/layout/Notice';
-import { Splitter } from '../features/layout/Splitter';
+import { Workbench } from '../features/layout/Workbench';
 import { RecoveryDialog } from '../features/recovery/RecoveryDialog';
 import { RecentFiles } from '../features/recovery/RecentFiles';
 import { useAutosave } from '../features/recovery/use-autosave';
+import { useDroppedJoinReport } from '../features/board/dropped-joins';
 import { useAuditRefresh } from '../features/overview/use-audit-refresh';
 import { IssueOverview } from '../features/overview/IssueOverview';
 import { EditorsLayer } from '../features/export/EditorsLayer';
@@ -94,11 +92,10 @@ export function App() {
   const { t } = useTranslation();
   useWiring();
   useAutosave();
+  useDroppedJoinReport();
   useAuditRefresh();
   const hasDoc = useApp((s) => !!s.doc);
   const language = useApp((s) => s.language);
-  const [left, setLeft] = useState(420);
-  const [right, setRight] = useState(460);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -106,12 +103,8 @@ export function App() {
     <div className="app" data-testid="app">
       <Toolbar />
       {hasDoc ? (
-        <main className="panes" style={{ gridTemplateColumns: `${left}px 6px minmax(320px, 1fr) 6px ${right}px` }}>
-          <PagePane />
-          <Splitter value={left} onChange={setLeft} min={240} max={900} label={t('page.title')} />
-          <Board />
-          <Splitter value={right} onChange={setRight} min={260} max={1000} invert label={t('editor.title')} />
-          <EditorPane />
+        <main className="panes-host">
+          <Workbench />
         </main>
       ) : (
         <main className="welcome" data-testid="welcome">

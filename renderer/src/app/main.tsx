@@ -8,6 +8,8 @@ import { AppProvider } from '../app-context';
 import { App } from './App';
 import { appCommands } from './commands';
 import type { CommandContext } from '../commands/types';
+// The toolbar's icons: the codicon font, bundled (served from 'self', which the CSP's font-src allows).
+import '@vscode/codicons/dist/codicon.css';
 import '../styles/app.css';
 
 const language = initialLanguage();

@@ -5,7 +5,7 @@ import { OpError } from '@shared/model/lookup';
 import { applyOp } from '@shared/ops/apply';
 import { applyPatchesShared } from './apply-patches';
 import type { Op } from '@shared/ops/op-schema';
-import type { AppState, FileRef, HistoryEntry, Language, Pane } from './types';
+import type { AppState, FileRef, HistoryEntry, Language, NoticeAction, Pane } from './types';
 import { MAX_HISTORY, canCoalesce, makeEntry, sealed, type Capture } from './history';
 import { describeOp } from './describe-op';
 
@@ -32,7 +32,7 @@ export interface AppActions {
   setLanguage(l: Language): void;
   setCaret(c: AppState['caret']): void;
   set(patch: Partial<AppState>): void;
-  notify(kind: 'error' | 'warning' | 'info', text: string): void;
+  notify(kind: 'error' | 'warning' | 'info', text: string, action?: NoticeAction): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -210,8 +210,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       set(patch) {
         set(patch);
       },
-      notify(kind, text) {
-        set({ notice: { kind, text, id: noticeId++ } });
+      notify(kind, text, action) {
+        set({ notice: { kind, text, id: noticeId++, ...(action ? { action } : {}) } });
       },
     };
   });

@@ -31,6 +31,13 @@ export interface Notice {
   kind: 'error' | 'warning' | 'info';
   text: string;
   id: number;
+  /** One thing the user can do about it (e.g. undo what a move did by the way), as a button beside the text. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
 }
 
 /** The whole renderer state. `doc` changes only through `applyOp` / `applyRecorded` (see store/create-store.ts). */

@@ -4,12 +4,12 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import { useApp, useAppContext } from '../../app-context';
 import { newArticleId } from '../../model/new-ids';
-import { selectArticleIdOf } from '../../store/selectors';
 import { newArticleFromSelection } from './editorial';
 import { useAreaDropTarget } from '../dnd/use-fragment-drag';
 import { ArticleCard } from './ArticleCard';
 import { Tray } from './Tray';
 import { useItemKeys } from './use-item-keys';
+import { useBoardFollow } from './use-board-follow';
 
 const articleId = (a: { id: string }) => a.id;
 import { SuggestPanel } from '../suggest/SuggestPanel';
@@ -63,30 +63,10 @@ export function Board() {
     observeElementRect: (inst, cb) =>
       observeElementRect(inst, (r) => cb(r.height ? r : { width: r.width || 500, height: 900 })),
   });
-  // Keep the keyboard cursor's card in view (its row then scrolls itself into view once mounted).
-  const cursor = useApp((s) => (s.doc && s.focusedPane === 'board' ? s.cursor : null));
-  const cursorArticle = useApp((s) =>
-    s.doc && s.cursor && s.focusedPane === 'board' ? selectArticleIdOf(s, s.cursor) : null,
-  );
-  // A press on the board focuses it before the click selects: the follow below must not scroll to the cursor
-  // of the pane the pointer came from (the board would slide away under the click). Keys clear the mark.
-  const pointerFocus = useRef(false);
-  useEffect(() => {
-    if (pointerFocus.current) {
-      pointerFocus.current = false;
-      return;
-    }
-    if (!cursorArticle || !articles || !cursor) return;
-    // Only when its row is not in the document: a mounted row scrolls itself into view (ItemRow). Scrolling a
-    // tall card to its top on every focus change would move the board under the pointer (a press on a row
-    // would then drag the row that slid under it). The DOM is asked rather than the virtualizer's range, which
-    // lags a scroll by a frame.
-    if (scrollRef.current?.querySelector(`[data-fragment-id="${CSS.escape(cursor)}"]`)) return;
-    const i = articles.findIndex((a) => a.id === cursorArticle);
-    if (i >= 0) v.scrollToIndex(i, { align: 'start' });
-  }, [cursor, cursorArticle, articles, v]);
+  const paneRef = useRef<HTMLElement>(null);
+  useBoardFollow(scrollRef, paneRef, articles, v);
   return (
-    <section className="pane board-pane" aria-label={t('board.title')}>
+    <section ref={paneRef} className="pane board-pane" aria-label={t('board.title')}>
       <header className="pane-head">
         <h2>{t('board.title')}</h2>
         <span className="pane-sub">{articles ? articles.length : ''}</span>
@@ -99,12 +79,6 @@ export function Board() {
         data-testid="board"
         tabIndex={0}
         onFocus={() => store.getState().focusPane('board')}
-        onPointerDownCapture={() => {
-          pointerFocus.current = store.getState().focusedPane !== 'board';
-        }}
-        onKeyDownCapture={() => {
-          pointerFocus.current = false;
-        }}
       >
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {articles &&
@@ -114,7 +88,9 @@ export function Board() {
                 data-index={row.index}
                 ref={v.measureElement}
                 className="vrow"
-                style={{ transform: `translateY(${row.start}px)` }}
+                // `top`, not a transform: inside a transformed row the sticky card head was placed against the
+                // row's first position and drew over the card's last rows (Chromium).
+                style={{ top: row.start }}
               >
                 <ArticleCard article={articles[row.index]} index={row.index} />
               </div>

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fragment } from '@shared/model/types';
 import { findFragment } from '@shared/model/lookup';
@@ -33,9 +33,6 @@ export const ItemRow = memo(function ItemRow({ id, articleId, join, first }: Pro
   const resolvedEnd = useApp((s) => selectResolvedOpenEnds(s).has(id));
   const dragging = useFragmentDraggable(ref, id, 'board');
   const edge = useItemDropTarget(ref, articleId, id);
-  useEffect(() => {
-    if (isCursor) ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [isCursor]);
   if (!fragment) return null;
   const setJoin = (j: boolean) => ctx.store.getState().apply({ type: 'setJoin', fragmentId: fragment.id, join: j });
   return (

@@ -164,7 +164,16 @@ export function FindPanel() {
           const d = s.decisions[h.id];
           const line = /^wordlist:(\d+)$/.exec(h.source)?.[1];
           return (
-            <li key={h.id} className={d ? `is-${d}` : ''} data-testid="find-hit" data-hit-id={h.id}>
+            <li
+              key={h.id}
+              className={d ? `is-${d}` : ''}
+              data-testid="find-hit"
+              data-hit-id={h.id}
+              // A click on the hit (not on its buttons) selects its fragment: the page pane, board and editor show it.
+              onClick={(e) => {
+                if (!(e.target as HTMLElement).closest('button')) store.getState().select([h.fragmentId]);
+              }}
+            >
               <div className="hit-where">
                 {t('editors.find.where', { page: h.page, article: h.articleTitle ?? t('editors.find.pool') })}
                 {line && <span className="rule-tag">{t('editors.find.fromList', { line })}</span>}

@@ -1,189 +1,106 @@
-import { useState } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
 import { useApp, useAppContext } from '../../app-context';
-import { runCommand } from '../../commands/registry';
-import { selectCanRedo, selectCanUndo, selectRedoLabel, selectUndoLabel } from '../../store/selectors';
+import { commandLabel, runCommand } from '../../commands/registry';
+import type { CommandContext } from '../../commands/types';
+import { selectRedoLabel, selectUndoLabel } from '../../store/selectors';
 import type { Language } from '../../store/types';
+import { formatKeys } from '../palette/format-keys';
 import { switchLanguage } from './view-commands';
-import { RecentMenu } from '../recovery/RecentFiles';
-import { SuggestMenu } from '../suggest/SuggestMenu';
-import { CleanupMenu } from '../cleanup/CleanupMenu';
-import type { CommandId } from '@shared/commands/ids';
+import { TOOLBAR_GROUPS, TOOLBAR_ITEMS, type ToolbarCommand } from './toolbar-items';
 
-/** The main toolbar: every button runs a registry command (the same path as keys, palette and menu). */
+/** Whether each command button of the toolbar can run now, as one string (re-render only when one flips). */
+function enabledFlags(ctx: CommandContext): string {
+  return TOOLBAR_ITEMS.map((it) => {
+    if (it.kind !== 'command') return '-';
+    const cmd = ctx.commands.find(it.command);
+    return !cmd || (cmd.enabled && !cmd.enabled(ctx)) ? '0' : '1';
+  }).join('');
+}
+
+function CommandButton({ item, enabled, label }: { item: ToolbarCommand; enabled: boolean; label: string }) {
+  const ctx = useAppContext();
+  const cmd = ctx.commands.find(item.command);
+  const keys = cmd?.keys?.length ? ` (${formatKeys(cmd.keys.slice(0, 1))})` : '';
+  return (
+    <button
+      type="button"
+      className="tool-icon"
+      onClick={() => void runCommand(item.command, ctx)}
+      disabled={!enabled}
+      data-testid={item.testId}
+      aria-label={label}
+      title={label + keys}
+    >
+      <span className={`codicon codicon-${item.icon}`} aria-hidden />
+    </button>
+  );
+}
+
+/**
+ * The main toolbar, one row down to 1280 px: icon buttons for registry commands (the same path as keys, palette and
+ * menu; the palette lists them with their labels) and the drop-down menus, as listed in toolbar-items.tsx.
+ */
 export function Toolbar() {
   const { t } = useTranslation();
   const ctx = useAppContext();
-  const hasDoc = useApp((s) => !!s.doc);
-  const canUndo = useApp(selectCanUndo);
-  const canRedo = useApp(selectCanRedo);
+  const flags = useApp(() => enabledFlags(ctx));
   const undoLabel = useApp(selectUndoLabel);
   const redoLabel = useApp(selectRedoLabel);
-  const hasSel = useApp((s) => s.selection.length > 0);
   const language = useApp((s) => s.language);
   const title = useApp((s) => s.doc?.title);
-  const [exportOpen, setExportOpen] = useState(false);
-  const run = (id: CommandId) => () => {
-    void runCommand(id, ctx);
-  };
   const setLang = (l: Language) => (l === language ? Promise.resolve() : switchLanguage(ctx, l));
+  const labelOf = (item: ToolbarCommand): string => {
+    if (item.command === 'edit.undo' && undoLabel) return t('toolbar.undoWhat', { label: undoLabel });
+    if (item.command === 'edit.redo' && redoLabel) return t('toolbar.redoWhat', { label: redoLabel });
+    const cmd = ctx.commands.find(item.command);
+    return cmd ? commandLabel(cmd, t) : item.command;
+  };
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Galley">
       <span className="brand">Galley</span>
       {title && (
-        <span className="doc-title" data-testid="doc-title">
+        <span className="doc-title" data-testid="doc-title" title={title}>
           {title}
         </span>
       )}
-      <div className="tool-group">
-        <button type="button" onClick={run('file.new')} data-testid="btn-new">
-          {t('toolbar.new')}
-        </button>
-        <button type="button" onClick={run('file.open')} data-testid="btn-open" title="Ctrl+O">
-          {t('toolbar.open')}
-        </button>
-        <button type="button" onClick={run('file.save')} disabled={!hasDoc} data-testid="btn-save" title="Ctrl+S">
-          {t('toolbar.save')}
-        </button>
-        <button type="button" onClick={run('file.import')} data-testid="btn-import" title="Ctrl+I">
-          {t('toolbar.import')}
-        </button>
-        <RecentMenu />
-        <div className="menu-wrap">
-          <button
-            type="button"
-            disabled={!hasDoc}
-            aria-haspopup="menu"
-            aria-expanded={exportOpen}
-            onClick={() => setExportOpen(!exportOpen)}
-            data-testid="btn-export"
-          >
-            {t('toolbar.export')} ▾
-          </button>
-          {exportOpen && (
-            <ul className="menu" role="menu" onMouseLeave={() => setExportOpen(false)}>
-              <li
-                role="menuitem"
-                tabIndex={-1}
-                data-testid="export-dialog-open"
-                title="Ctrl+E"
-                onClick={() => {
-                  setExportOpen(false);
-                  void runCommand('file.export', ctx);
-                }}
+      {TOOLBAR_GROUPS.map((group) => (
+        <div className={`tool-group${group === 'view' ? ' end' : ''}`} key={group} data-group={group}>
+          {TOOLBAR_ITEMS.map((item, i) =>
+            item.group !== group ? null : item.kind === 'command' ? (
+              <CommandButton key={item.command} item={item} enabled={flags[i] === '1'} label={labelOf(item)} />
+            ) : (
+              <Fragment key={item.key}>
+                <item.Component />
+              </Fragment>
+            ),
+          )}
+          {group === 'view' && (
+            <span className="lang" role="group" aria-label={t('app.language')}>
+              <button
+                type="button"
+                className={language === 'zh-CN' ? 'on' : ''}
+                aria-pressed={language === 'zh-CN'}
+                onClick={() => void setLang('zh-CN')}
+                data-testid="lang-zh"
               >
-                {t('editors.export.menuItem')}
-              </li>
-              {EXPORT_FORMAT_NAMES.map((f) => (
-                <li
-                  key={f}
-                  role="menuitem"
-                  tabIndex={-1}
-                  data-testid={`export-${f}`}
-                  onClick={() => {
-                    setExportOpen(false);
-                    void runCommand(`file.export.${f}` as CommandId, ctx);
-                  }}
-                >
-                  {f}
-                </li>
-              ))}
-            </ul>
+                中文
+              </button>
+              <span aria-hidden>|</span>
+              <button
+                type="button"
+                className={language === 'en' ? 'on' : ''}
+                aria-pressed={language === 'en'}
+                onClick={() => void setLang('en')}
+                data-testid="lang-en"
+              >
+                EN
+              </button>
+            </span>
           )}
         </div>
-      </div>
-      <div className="tool-group">
-        <button
-          type="button"
-          onClick={run('edit.undo')}
-          disabled={!canUndo}
-          data-testid="btn-undo"
-          title={undoLabel ? t('toolbar.undoWhat', { label: undoLabel }) : 'Ctrl+Z'}
-        >
-          ↶ {t('toolbar.undo')}
-        </button>
-        <button
-          type="button"
-          onClick={run('edit.redo')}
-          disabled={!canRedo}
-          data-testid="btn-redo"
-          title={redoLabel ? t('toolbar.redoWhat', { label: redoLabel }) : 'Ctrl+Shift+Z'}
-        >
-          ↷ {t('toolbar.redo')}
-        </button>
-      </div>
-      <div className="tool-group">
-        <button
-          type="button"
-          onClick={run('article.newFromSelection')}
-          disabled={!hasDoc}
-          data-testid="btn-new-article"
-          title="Ctrl+N"
-        >
-          {t('toolbar.newArticle')}
-        </button>
-        <button type="button" onClick={run('fragment.join')} disabled={!hasSel} data-testid="btn-join" title="Ctrl+J">
-          {t('toolbar.join')}
-        </button>
-        <button
-          type="button"
-          onClick={run('fragment.split')}
-          disabled={!hasSel}
-          data-testid="btn-split"
-          title="Ctrl+Enter"
-        >
-          {t('toolbar.split')}
-        </button>
-      </div>
-      <div className="tool-group">
-        <SuggestMenu />
-      </div>
-      <div className="tool-group">
-        <CleanupMenu />
-        <button type="button" onClick={run('find.open')} disabled={!hasDoc} data-testid="btn-find" title="Ctrl+H">
-          {t('editors.find.button')}
-        </button>
-      </div>
-      <div className="tool-group end">
-        <button
-          type="button"
-          onClick={run('view.overview')}
-          disabled={!hasDoc}
-          data-testid="btn-overview"
-          title="Ctrl+Shift+O"
-        >
-          {t('overview.button')}
-        </button>
-        <button type="button" onClick={run('view.palette')} data-testid="btn-palette" title="Ctrl+K">
-          ⌘K {t('toolbar.palette')}
-        </button>
-        <button type="button" onClick={run('view.help')} data-testid="btn-help" title="?">
-          ?
-        </button>
-        <span className="lang" role="group" aria-label={t('app.language')}>
-          <button
-            type="button"
-            className={language === 'zh-CN' ? 'on' : ''}
-            aria-pressed={language === 'zh-CN'}
-            onClick={() => void setLang('zh-CN')}
-            data-testid="lang-zh"
-          >
-            中文
-          </button>
-          <span aria-hidden>|</span>
-          <button
-            type="button"
-            className={language === 'en' ? 'on' : ''}
-            aria-pressed={language === 'en'}
-            onClick={() => void setLang('en')}
-            data-testid="lang-en"
-          >
-            EN
-          </button>
-        </span>
-      </div>
+      ))}
     </header>
   );
 }

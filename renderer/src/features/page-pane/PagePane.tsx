@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Issue } from '@shared/model/types';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -39,8 +39,11 @@ const PageSelect = memo(function PageSelect({ labels, current }: { labels: strin
   );
 });
 
-/** The page as extracted: its fragments in source order, virtualized (a page can hold thousands). */
-export function PagePane() {
+/**
+ * The page as extracted: its fragments in source order, virtualized (a page can hold thousands). `children` go at
+ * the end of the head (the workbench's collapse button). Side by side, the scan is a pane of its own (Workbench).
+ */
+export function PagePane({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { store } = useAppContext();
   const pages = useApp((s) => s.doc?.pages);
@@ -107,6 +110,7 @@ export function PagePane() {
         {pages && pages.length > 1 && <PageSelect labels={pageLabels} current={current} />}
         {page && <span className="pane-sub">{pageOf}</span>}
         <ScanToggle page={page} />
+        {children}
       </header>
       <div className="page-pane__body">
         <div
@@ -135,7 +139,7 @@ export function PagePane() {
             ))}
           </div>
         </div>
-        {page && view !== 'text' && <PageScan page={page} />}
+        {page && view === 'scan' && <PageScan page={page} />}
       </div>
     </section>
   );

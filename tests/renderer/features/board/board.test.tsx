@@ -160,13 +160,13 @@ describe('article board', () => {
 describe('i18n', () => {
   it('switches every visible string between 中文 and English at once, and remembers the choice', async () => {
     const { ctx } = setupBoard('zh-CN');
-    expect(screen.getByTestId('btn-save')).toHaveTextContent('保存');
+    expect(screen.getByTestId('btn-save')).toHaveAccessibleName('保存');
     expect(screen.getByTestId('coverage')).toHaveTextContent('已归位 7 / 114 个片段 · 107 个未归属 · 1 处断句');
     expect(screen.getByTestId('tray-pool')).toHaveTextContent('未归属 (107)');
     await act(async () => {
       fireEvent.click(screen.getByTestId('lang-en'));
     });
-    expect(screen.getByTestId('btn-save')).toHaveTextContent('Save');
+    expect(screen.getByTestId('btn-save')).toHaveAccessibleName('Save');
     expect(screen.getByTestId('coverage')).toHaveTextContent('7 of 114 fragments placed');
     expect(ctx.store.getState().language).toBe('en');
     expect(document.documentElement.lang).toBe('en');
@@ -174,7 +174,7 @@ describe('i18n', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('lang-zh'));
     });
-    expect(screen.getByTestId('btn-save')).toHaveTextContent('保存');
+    expect(screen.getByTestId('btn-save')).toHaveAccessibleName('保存');
   });
 
   it('both resource files have the same keys (plural forms aside)', async () => {
