@@ -178,9 +178,13 @@ export function textBlocks(lines: readonly PrintedLine[]): TextBlockGeometry[] {
   const ends: PrintedLine[] = [];
   for (const l of [...lines].sort((a, b) => a.top - b.top || a.x0 - b.x0)) {
     let best = -1;
-    let bestOverlap = 0;
+    let bestOverlap = -Infinity;
+    // A line that starts left of an indented line and reaches up to its start (the second line of a paragraph
+    // whose first line is indented, however short) continues its column: no other column can stand there.
+    const overlapOf = (e: PrintedLine) =>
+      Math.max(Math.min(e.x1, l.x1) - Math.max(e.x0, l.x0), l.x0 < e.x0 && l.x1 >= e.x0 - 0.25 * l.size ? 0.01 : 0);
     ends.forEach((e, k) => {
-      const overlap = Math.min(e.x1, l.x1) - Math.max(e.x0, l.x0);
+      const overlap = overlapOf(e);
       const gap = l.top - e.bottom;
       const ratio = Math.max(e.size, l.size) / Math.min(e.size, l.size);
       if (overlap > 0 && gap >= -l.size * 0.5 && gap < l.size * 1.2 && ratio < SIZE_RATIO && overlap > bestOverlap) {
@@ -191,7 +195,7 @@ export function textBlocks(lines: readonly PrintedLine[]): TextBlockGeometry[] {
     // A line below two runs (a spanning line under columns) belongs to neither: it starts a run of its own.
     const under = ends.filter((e) => {
       const gap = l.top - e.bottom;
-      return Math.min(e.x1, l.x1) - Math.max(e.x0, l.x0) > 0 && gap >= -l.size * 0.5 && gap < l.size * 1.2;
+      return overlapOf(e) > 0 && gap >= -l.size * 0.5 && gap < l.size * 1.2;
     }).length;
     if (best >= 0 && under === 1) {
       runs[best].push(l);

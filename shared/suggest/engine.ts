@@ -23,6 +23,7 @@ import { strideConsistency } from './stride';
 import { APART_END, APART_START, bandPosteriors, isLineBlock } from './bands';
 import { linkJumps } from './jumps';
 import { readingOrder } from './xycut';
+import { layoutArticles } from './layout-reading';
 import type {
   ArticleSuggestion,
   Continuation,
@@ -88,6 +89,8 @@ export interface EngineParams {
    * before/after.
    */
   xycut?: boolean;
+  /** Pages with boxes and heading ranks from type size are read by their layout (layout-reading.ts). Default on. */
+  layoutReading?: boolean;
 }
 
 export const DEFAULT_PARAMS: EngineParams = {
@@ -173,7 +176,15 @@ export function suggest(
       a.items.forEach((it, index) =>
         ctx.articleOf.set(it.id, { articleId: a.id, index, last: index === a.items.length - 1 }),
       );
-  const parts = pages.map((page) => solvePage(issue, page, ctx, options, minConfidence, params, model));
+  const parts = pages.map((page) =>
+    withLayoutReading(
+      page,
+      solvePage(issue, page, ctx, options, minConfidence, params, model),
+      ctx,
+      minConfidence,
+      params,
+    ),
+  );
   const F = parts.flatMap((p) => p.F);
   const roles = parts.flatMap((p) => p.roles);
   const merged: Suggestions = {
@@ -199,6 +210,31 @@ export function suggest(
   });
   // --- end of the jump pass.
   return { ...linked, stats: { fragments: F.length, ms: round(now() - t0) } };
+}
+
+/**
+ * Pages whose file gives every block's place and type size are read by their layout (layout-reading.ts): the
+ * engine's articles of such a page are replaced by the geometric reading, keeping the engine's decisions where they
+ * agree with it. Pages with placed fragments keep the engine's reading.
+ */
+function withLayoutReading<P extends { result: Suggestions }>(
+  page: Issue['pages'][number],
+  part: P,
+  ctx: IssueContext,
+  minConfidence: number,
+  params: EngineParams,
+): P {
+  if (params.layoutReading === false) return part;
+  const articles = layoutArticles(
+    page.fragments.filter((f) => !ctx.discarded.has(f.id)),
+    part.result,
+    {
+      placed: (id) => ctx.articleOf.has(id),
+      forbidden: (a, b) => ctx.forbidden.has(`${a}\u0000${b}`),
+      minConfidence,
+    },
+  );
+  return articles ? { ...part, result: { ...part.result, articles } } : part;
 }
 
 /** What every page pass shares, built once per run (not once per page). */
