@@ -1,7 +1,7 @@
 /**
  * Newspaper pages printed from HTML to PDF, with known truth: a headline across the width of its article, bodies
- * in 2–5 columns (CSS multi-column, justified, first lines indented two ems as Chinese papers set them), two
- * articles side by side, now and then a deck under the headline and rules between the columns; the CJK font
+ * in 2–5 columns (CSS multi-column, justified; paragraphs marked by a first-line indent of two ems as Chinese
+ * papers set them, or one em, or by a little space and no indent), headlines centred or set left, two articles side by side, now and then a deck under the headline and rules between the columns; the CJK font
  * (WenQuanYi Micro Hei, Debian `fonts-wqy-microhei`) embedded. Text: dev-fold articles of the ECPO corpus (never in
  * any model; CC BY 4.0, "Early Chinese Periodicals Online (ECPO), Heidelberg University"), odd seeds the held-out
  * half. Printed by Debian's `chromium --headless --print-to-pdf`; the PDFs are cached by content in the temp folder
@@ -122,16 +122,19 @@ export function pdfPageSpec(
       sections.push(`<section class="pair">${parts.join('')}</section>`);
     }
   }
+  // Paragraph setting: a two-em or one-em first-line indent, or no indent and a little space between paragraphs.
+  const para = pick(r, ['text-indent: 2em', 'text-indent: 2em', 'text-indent: 1em', 'margin-bottom: 0.4em']);
+  const align = pick(r, ['center', 'center', 'left']);
   const html = `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><style>
 @page { size: ${W + 40}px ${nSectionsWanted ? 600 * nSectionsWanted : 2200}px; margin: 20px }
 body { font-family: 'WenQuanYi Micro Hei'; font-size: ${font}px; line-height: ${pick(r, [1.4, 1.5, 1.6])}; margin: 0 }
 section { margin: 0 0 ${font * 1.5}px; border-bottom: 1px solid #000; padding-bottom: ${font}px }
 section.pair { display: flex; gap: ${font * 2}px }
 section.pair > div { box-sizing: border-box }
-h1 { font-size: ${font * pick(r, [1.8, 2.2, 2.6])}px; margin: 0 0 ${font * 0.5}px; text-align: center; line-height: 1.2 }
-h2 { font-size: ${font * 1.3}px; margin: 0 0 ${font * 0.5}px; text-align: center; font-weight: normal }
+h1 { font-size: ${font * pick(r, [1.8, 2.2, 2.6])}px; margin: 0 0 ${font * 0.5}px; text-align: ${align}; line-height: 1.2 }
+h2 { font-size: ${font * 1.3}px; margin: 0 0 ${font * 0.5}px; text-align: ${align}; font-weight: normal }
 .cols { column-gap: ${gap}em; column-fill: balance }
-p { margin: 0; text-indent: 2em; text-align: justify; orphans: 1; widows: 1 }
+p { margin: 0; ${para}; text-align: justify; orphans: 1; widows: 1 }
 </style></head><body>${sections.join('')}</body></html>`;
   return { name, html, articles };
 }

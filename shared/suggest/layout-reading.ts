@@ -43,7 +43,10 @@ export function layoutReading(frags: readonly LayoutFragment[]): LayoutArticle[]
   const pitch = linePitch(frags, mode);
   const order = xyCutOrder(
     spannedBoxes(frags, pitch ?? median(frags.map((f) => f.box!.h))),
-    pitch ? { lineHeight: pitch } : {},
+    // A white band cut before the columns must be two lines deep: the box-based pitch runs short of the real one
+    // (a block's height counts its last line's glyphs, not its leading), and the white under a headline is about
+    // one line.
+    pitch ? { lineHeight: pitch, bandLines: 2 } : {},
   ).map((k) => frags[k]);
   const out: LayoutArticle[] = [];
   let cur: LayoutArticle | null = null;
@@ -72,47 +75,98 @@ function median(xs: number[]): number {
 
 /**
  * Boxes for the XY-cut with each heading widened to the columns it heads. A headline is set centred over its
- * article, often narrower than the article's columns; left as it is, the cut passes beside it and reads the
- * article's outer columns before (or after) their headline. A heading is widened to the blocks of the first row
- * under it that reach it over gutters only: the widening stops at anything standing beside the heading (another
- * article's headline, or a column that runs up past it) and leaves out blocks nearer to a heading beside it.
+ * article (or flush left, or right), often narrower than the article's columns; left as it is, the cut passes
+ * beside it and reads the article's outer columns before (or after) their headline. The headings of one band (side
+ * by side, at one height) share out the columns of the first row under them: each takes the columns it stands over,
+ * and the columns between two headings are split where most headings come out aligned with their share (centred
+ * over it, or flush with its left or right edge), wider shares breaking ties. A share never reaches past a block
+ * standing beside the headings (a column that runs up past them).
  */
 export function spannedBoxes(frags: readonly LayoutFragment[], pitch: number): XyBox[] {
   const boxes = frags.map((f) => ({ ...f.box! }));
-  frags.forEach((h, i) => {
-    if (!level(h)) return;
-    const H = h.box!;
-    const bottom = H.y + H.h;
-    const beside = frags.filter(
-      (f, k) => k !== i && f.box!.y < bottom - 0.25 * pitch && f.box!.y + f.box!.h > H.y + 0.25 * pitch,
+  const heads = frags.map((f, i) => i).filter((i) => level(frags[i]) > 0);
+  const done = new Set<number>();
+  for (const h of heads) {
+    if (done.has(h)) continue;
+    const H = frags[h].box!;
+    const band = heads.filter(
+      (k) => !done.has(k) && frags[k].box!.y < H.y + H.h && frags[k].box!.y + frags[k].box!.h > H.y,
     );
-    const below = frags.filter((f) => !level(f) && f.box!.y >= bottom - 0.5 * pitch && f.box!.y <= bottom + 3 * pitch);
-    let x0 = H.x;
-    let x1 = H.x + H.w;
-    const blocked = (a: number, b: number) => beside.some((f) => f.box!.x < b && f.box!.x + f.box!.w > a);
-    const dist = (a: XyBox, b: XyBox) => Math.max(0, a.x - (b.x + b.w), b.x - (a.x + a.w));
-    // A block nearer to another heading of the same band than to this one is that heading's.
-    const theirs = (b: XyBox) => beside.some((f) => level(f) > 0 && dist(f.box!, b) < dist(H, b));
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const f of below) {
-        const b = f.box!;
-        if (b.x >= x0 && b.x + b.w <= x1) continue;
-        const gapL = x0 - (b.x + b.w);
-        const gapR = b.x - x1;
-        const near = Math.max(gapL, gapR) <= 3 * pitch;
-        const lo = Math.min(x0, b.x);
-        const hi = Math.max(x1, b.x + b.w);
-        if (near && !blocked(lo, hi) && !theirs(b)) {
-          x0 = lo;
-          x1 = hi;
-          grew = true;
-        }
-      }
+    band.forEach((k) => done.add(k));
+    band.sort((a, b) => frags[a].box!.x - frags[b].box!.x);
+    const top = Math.min(...band.map((k) => frags[k].box!.y));
+    const bottom = Math.max(...band.map((k) => frags[k].box!.y + frags[k].box!.h));
+    const beside = frags
+      .filter((f) => !level(f) && f.box!.y < bottom - 0.25 * pitch && f.box!.y + f.box!.h > top + 0.25 * pitch)
+      .map((f) => f.box!);
+    // Column slots of the first row under the band.
+    const slots: Array<[number, number]> = [];
+    for (const b of frags
+      .filter((f) => !level(f) && f.box!.y >= bottom - 0.5 * pitch && f.box!.y <= bottom + 3 * pitch)
+      .map((f) => f.box!)
+      .sort((a, b) => a.x - b.x)) {
+      const last = slots.at(-1);
+      if (last && b.x < last[1]) last[1] = Math.max(last[1], b.x + b.w);
+      else slots.push([b.x, b.x + b.w]);
     }
-    boxes[i] = { x: x0, y: H.y, w: x1 - x0, h: H.h };
-  });
+    if (!slots.length) continue;
+    const core = band.map((k) => {
+      const B = frags[k].box!;
+      const over = slots.map((sl, i) => (sl[0] < B.x + B.w && sl[1] > B.x ? i : -1)).filter((i) => i >= 0);
+      return over.length ? [over[0], over.at(-1)!] : null;
+    });
+    if (core.some((c) => !c)) continue;
+    const cores = core as Array<[number, number]>;
+    // Options for each boundary: left of the first heading, between neighbours, right of the last.
+    const options: number[][] = [];
+    options.push(range(0, cores[0][0]));
+    for (let j = 1; j < band.length; j++) options.push(range(cores[j - 1][1], cores[j][0] - 1));
+    options.push(range(cores.at(-1)![1], slots.length - 1));
+    if (options.some((o) => !o.length)) continue;
+    let best: Array<[number, number]> | null = null;
+    let bestScore = -Infinity;
+    const pick = (choice: number[]) => {
+      const spans = band.map((_, j): [number, number] => [
+        j === 0 ? choice[0] : choice[j] + 1,
+        j === band.length - 1 ? choice[band.length] : choice[j + 1],
+      ]);
+      let score = 0;
+      for (let j = 0; j < band.length; j++) {
+        const x0 = slots[spans[j][0]][0];
+        const x1 = slots[spans[j][1]][1];
+        if (beside.some((b) => b.x < x1 && b.x + b.w > x0)) return;
+        const B = frags[band[j]].box!;
+        const aligned =
+          Math.abs(B.x - x0) <= pitch ||
+          Math.abs(B.x + B.w - x1) <= pitch ||
+          Math.abs(B.x + B.w / 2 - (x0 + x1) / 2) <= pitch;
+        score += (aligned ? 10 : 0) + (spans[j][1] - spans[j][0]) * 0.01;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = spans;
+      }
+    };
+    const walk = (j: number, choice: number[]) => {
+      if (j === options.length) return pick(choice);
+      for (const o of options[j]) walk(j + 1, [...choice, o]);
+    };
+    walk(0, []);
+    if (!best) continue;
+    (best as Array<[number, number]>).forEach(([a, b], j) => {
+      const B = frags[band[j]].box!;
+      const x0 = Math.min(B.x, slots[a][0]);
+      const x1 = Math.max(B.x + B.w, slots[b][1]);
+      boxes[band[j]] = { x: x0, y: B.y, w: x1 - x0, h: B.h };
+    });
+  }
   return boxes;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
 }
 
 function directlyBelow(a: XyBox, b: XyBox, pitch: number): boolean {
