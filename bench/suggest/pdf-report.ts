@@ -6,7 +6,7 @@
  */
 import { createIssue } from '../../shared/model/create';
 import type { Page } from '../../shared/model/types';
-import { suggest } from '../../shared/suggest/engine';
+import { DEFAULT_PARAMS, suggest, type EngineParams } from '../../shared/suggest/engine';
 import { readPdfPart } from '../../electron/host/services/layout-import-pdf';
 import { scorePage, summarize, type PageScore, type Summary } from './metrics';
 import { pdfPageSpecs, printHtml, type PdfPageSpec } from './pdf-pages';
@@ -19,7 +19,10 @@ export interface PdfPageRun {
   seg: PdfSegmentation;
 }
 
-export async function runPdfPages(specs: PdfPageSpec[]): Promise<PdfPageRun[] | null> {
+export async function runPdfPages(
+  specs: PdfPageSpec[],
+  params: EngineParams = DEFAULT_PARAMS,
+): Promise<PdfPageRun[] | null> {
   const out: PdfPageRun[] = [];
   for (const spec of specs) {
     const bytes = printHtml(spec.html);
@@ -29,7 +32,7 @@ export async function runPdfPages(specs: PdfPageSpec[]): Promise<PdfPageRun[] | 
     const page = part.pages[0];
     const { truth, seg } = pdfTruth(page, spec.articles);
     const issue = createIssue([page], { id: spec.name, title: spec.name });
-    const s = suggest(issue, { minConfidence: 0.88 });
+    const s = suggest(issue, {}, params);
     out.push({ spec, page, score: scorePage(s, truth), seg });
   }
   return out;
@@ -51,10 +54,14 @@ export function segRow(runs: PdfPageRun[]): string {
 export async function pdfPagesReport(quick: boolean, row: (name: string, s: Summary) => string): Promise<string[]> {
   const lines = ['PDF pages printed from HTML (chromium; held-out dev-fold text; mode G):'];
   for (const part of ['tune', 'heldout'] as const) {
-    const runs = await runPdfPages(pdfPageSpecs(quick ? 3 : 10, part));
+    const runs = await runPdfPages(pdfPageSpecs(quick ? 3 : part === 'tune' ? 10 : 24, part));
     if (!runs) return [...lines, '  (chromium not found: PDF pages skipped)'];
     lines.push(row(`PDF pages, ${part === 'tune' ? 'tuning part' : 'held out'}`, summarize(runs.map((r) => r.score))));
     lines.push(`  ${segRow(runs)}`);
+    if (part === 'heldout') {
+      const off = await runPdfPages(pdfPageSpecs(quick ? 3 : 24, part), { ...DEFAULT_PARAMS, layoutReading: false });
+      if (off) lines.push(row('  same, layout reading off', summarize(off.map((r) => r.score))));
+    }
   }
   return lines;
 }

@@ -40,31 +40,73 @@ export function layoutReading(frags: readonly LayoutFragment[]): LayoutArticle[]
   if (!headings || frags.length - headings < headings) return null;
   const mode = writingMode(frags);
   if (mode !== 'horizontal') return null;
-  const pitch = linePitch(frags, mode);
+  const pitch = linePitch(frags, mode) ?? median(frags.map((f) => f.box!.h));
+  const spans = spannedBoxes(frags, pitch);
   const order = xyCutOrder(
-    spannedBoxes(frags, pitch ?? median(frags.map((f) => f.box!.h))),
+    spans,
     // A white band cut before the columns must be two lines deep: the box-based pitch runs short of the real one
     // (a block's height counts its last line's glyphs, not its leading), and the white under a headline is about
     // one line.
-    pitch ? { lineHeight: pitch, bandLines: 2 } : {},
-  ).map((k) => frags[k]);
-  const out: LayoutArticle[] = [];
-  let cur: LayoutArticle | null = null;
-  let prev: LayoutFragment | null = null;
-  for (const f of order) {
-    const lv = level(f);
-    // A heading line opens an article, unless it belongs to the heading right above it: a kicker over its
-    // headline or a deck under it is set in another size (two headlines of one size one after the other are two
-    // articles' headlines) and stands directly under it, overlapping it.
-    const groupsWithPrev =
-      !!prev && level(prev) > 0 && lv !== level(prev) && directlyBelow(prev.box!, f.box!, pitch ?? f.box!.h);
-    if (!cur || (lv > 0 && !groupsWithPrev)) {
-      cur = { ids: [] };
-      out.push(cur);
+    { lineHeight: pitch, bandLines: 2 },
+  );
+  // Heading groups in reading order: a heading line opens one, unless it belongs to the heading right above it (a
+  // kicker over its headline or a deck under it is set in another size — two headlines of one size one after
+  // the other are two articles' headlines — and stands directly under it, overlapping it).
+  const groupOf = new Map<number, number>();
+  const groups: number[][] = [];
+  const headsTopDown = frags
+    .map((_, k) => k)
+    .filter((k) => level(frags[k]) > 0)
+    .sort((a, b) => frags[a].box!.y - frags[b].box!.y || frags[a].box!.x - frags[b].box!.x);
+  for (const k of headsTopDown) {
+    const above = headsTopDown.find(
+      (p) =>
+        groupOf.has(p) &&
+        level(frags[p]) !== level(frags[k]) &&
+        directlyBelow(frags[p].box!, frags[k].box!, pitch) &&
+        groups[groupOf.get(p)!].at(-1) === p,
+    );
+    if (above !== undefined) {
+      groups[groupOf.get(above)!].push(k);
+      groupOf.set(k, groupOf.get(above)!);
+    } else {
+      groups.push([k]);
+      groupOf.set(k, groups.length - 1);
     }
-    cur.ids.push(f.id);
-    prev = f;
   }
+  // Groups in reading order (of their first line).
+  const rank = new Map(order.map((k, i) => [k, i]));
+  const sortedGroups = groups.map((g, gi) => ({ g, gi })).sort((a, b) => rank.get(a.g[0])! - rank.get(b.g[0])!);
+  // Each body block belongs to the nearest heading group above it whose (widened) heading spans its column; a
+  // block under no heading stays with what the XY-cut reads before it.
+  const bodies: number[][] = groups.map(() => []);
+  const loose: number[][] = [];
+  let last: number[] | null = null;
+  for (const k of order) {
+    if (level(frags[k])) {
+      last = bodies[groupOf.get(k)!];
+      continue;
+    }
+    const b = frags[k].box!;
+    let best = -1;
+    let bestBottom = -Infinity;
+    groups.forEach((g, gi) => {
+      for (const h of g) {
+        const H = spans[h];
+        const overlap = Math.min(H.x + H.w, b.x + b.w) - Math.max(H.x, b.x);
+        const bottom = H.y + H.h;
+        if (overlap > 0.5 * Math.min(b.w, H.w) && bottom <= b.y + 0.5 * pitch && bottom > bestBottom) {
+          best = gi;
+          bestBottom = bottom;
+        }
+      }
+    });
+    if (best >= 0) last = bodies[best];
+    else if (!last) loose.push((last = []));
+    last.push(k);
+  }
+  const out: LayoutArticle[] = loose.map((ks) => ({ ids: ks.map((k) => frags[k].id) }));
+  for (const { g, gi } of sortedGroups) out.push({ ids: [...g, ...bodies[gi]].map((k) => frags[k].id) });
   return out;
 }
 
