@@ -7,7 +7,7 @@
  *   alone splices the line of one column onto the line of the next when the gutter is narrow (a CSS column gap of
  *   1 em is narrower than the 1.5 em such a rule allows). A gap on a baseline is a gutter when it is wide
  *   (`GUTTER_SURE` em), or when it is at least `GUTTER_MIN` em and the same white strip runs through the printed
- *   row above or below (word spaces of justified Latin text do not line up from row to row; gutters do).
+ *   rows above and below (word spaces of justified Latin text do not line up from row to row; gutters do).
  * - **Paragraphs are read from the setting.** Inside a column a line opens a new block when it is indented
  *   (first-line indent), when the line before it stopped short of the column's right edge in justified text (a
  *   paragraph's last line), when the white above it is clearly more than the line pitch (paragraph spacing), or
@@ -45,8 +45,11 @@ export interface TextBlockGeometry {
   first: number;
 }
 
-/** A gap on one baseline at least this many ems wide is a gutter whatever the rows around it. */
-const GUTTER_SURE = 1.5;
+/**
+ * A gap on one baseline at least this many ems wide is a gutter whatever the rows around it. Wide: loosely
+ * justified Latin lines from producers that emit no space items have word gaps of 1.5–2 em.
+ */
+const GUTTER_SURE = 3;
 /** A narrower gap is a gutter only when the rows above or below are white there too; narrower than this never. */
 const GUTTER_MIN = 0.45;
 /** How much of the gap the neighbouring row must leave white (in ems) to count as the same strip. */
@@ -109,20 +112,31 @@ function whiteIn(w: Row, lo: number, hi: number, need: number): boolean {
 }
 
 /**
- * The row of the same type size above/below `k` within two line heights, if any. Rows that overlap this one, and
+ * The index of the row of the same type size above/below `k` within two line heights, or -1. Rows that overlap this one, and
  * rows set in another size (a headline spanning the columns right above their first lines), say nothing about
  * its gaps.
  */
-function neighbour(all: Row[], k: number, dir: -1 | 1): Row | undefined {
+function neighbour(all: Row[], k: number, dir: -1 | 1, anySize = false): number {
   const w = all[k];
   const h = w.bottom - w.top;
   for (let j = k + dir; j >= 0 && j < all.length; j += dir) {
     const v = all[j];
     const dist = dir < 0 ? w.top - v.bottom : v.top - w.bottom;
-    if (dist > 2 * h) return undefined;
-    if (dist >= -0.25 * h && Math.max(v.size, w.size) / Math.min(v.size, w.size) < SIZE_RATIO) return v;
+    if (dist > 2 * h) return -1;
+    if (dist >= -0.25 * h && (anySize || Math.max(v.size, w.size) / Math.min(v.size, w.size) < SIZE_RATIO)) return j;
   }
-  return undefined;
+  return -1;
+}
+
+/** Up to two rows next to row `k` in direction `dir`, each next to the one before (see `neighbour`). */
+function rowsAround(all: Row[], k: number, dir: -1 | 1, anySize: boolean): Row[] {
+  const out: Row[] = [];
+  for (let at = k, n = 0; n < 2; n++) {
+    at = neighbour(all, at, dir, anySize);
+    if (at < 0) break;
+    out.push(all[at]);
+  }
+  return out;
 }
 
 /** Printed lines: the runs of each row, cut at gutters. */
@@ -138,12 +152,11 @@ export function printedLines(runs: readonly TextRun[]): PrintedLine[] {
         let gutter = gap >= GUTTER_SURE * em;
         if (!gutter && gap >= GUTTER_MIN * em) {
           const need = Math.min(gap, STRIP_OVERLAP * em);
-          const up = neighbour(all, k, -1);
-          const down = neighbour(all, k, 1);
-          gutter =
-            (!!up || !!down) &&
-            (!up || whiteIn(up, cur.x1, r.x0, need)) &&
-            (!down || whiteIn(down, cur.x1, r.x0, need));
+          // Two rows each way where there are any (a gutter runs on, a word space lines up with one or two).
+          let near = [...rowsAround(all, k, -1, false), ...rowsAround(all, k, 1, false)];
+          // A row with no row of its size near it (two headlines side by side) asks the rows of any size.
+          if (!near.length) near = [...rowsAround(all, k, -1, true), ...rowsAround(all, k, 1, true)];
+          gutter = near.length > 0 && near.every((v) => whiteIn(v, cur!.x1, r.x0, need));
         }
         // Lines of one column never overlap the next run backwards by much (pdfjs items of one line are in order).
         if (!gutter && r.x0 >= cur.x0 - em) {

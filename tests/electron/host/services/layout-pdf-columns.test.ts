@@ -53,4 +53,18 @@ describe('PDF pages set in columns: lines stay in their column, paragraphs come 
       '丙丙丙丙丙丙丙丙',
     ]);
   });
+
+  it('two headlines side by side one em apart stay two, the body rows under them show the gutter', () => {
+    const items: PdfTextItem[] = [];
+    const put = (x: number, y: number, str: string, size: number) =>
+      items.push({ str, x, y, width: str.length * size, size, hasEOL: true });
+    put(10, 700, '甲報新聞標題', 20); // ends at 130
+    put(150, 700, '乙報新聞標題', 20); // one em (20 pt) further on
+    for (let k = 0; k < 3; k++) {
+      put(10, 670 - 14 * k, '甲甲甲甲甲甲甲甲甲甲甲甲', 10); // 10–130
+      put(150, 670 - 14 * k, '乙乙乙乙乙乙乙乙乙乙乙乙', 10); // 150–270
+    }
+    const page = pageFromPdfText({ width: 300, height: 720, items }, { pageId: 'p1', label: '1' });
+    expect(page.fragments.filter((f) => f.hint === 'h1').map((f) => f.text)).toEqual(['甲報新聞標題', '乙報新聞標題']);
+  });
 });
