@@ -20,6 +20,7 @@ import { percentile, scorePage, summarize, type Summary } from './suggest/metric
 import { issueFromText, runPages } from './suggest/run';
 import { calibrationTable, linkOutcomes } from './suggest/calibrate';
 import { realPagesReport } from './suggest/real-pages';
+import { pdfPagesReport } from './suggest/pdf-report';
 import { addBreakdown, emptyBreakdown, formatBreakdown } from './suggest/breakdown';
 import type { Truth } from './suggest/truth';
 import { setBReport } from './suggest/set-b-report';
@@ -105,6 +106,9 @@ if (runA) {
 
   // (e) real METS/ALTO pages with boxes (mode G), and the same without them (mode T).
   console.log(`\n${realPagesReport(path.join(root, 'tests/fixtures'), quick, row).join('\n')}`);
+
+  // (f) PDF pages printed from HTML (mode G: the importer's lines, paragraphs and type sizes).
+  console.log(`\n${(await pdfPagesReport(quick, row)).join('\n')}`);
 
   // Calibration of the confidence threshold on the held-out part (precision / coverage of links at each level).
   {

@@ -1,4 +1,5 @@
 import type { Box, Fragment, Page } from '../model/types';
+import { printedLines, textBlocks, type PrintedLine, type TextRun } from '../layout/pdf-lines';
 
 /**
  * PDF text layer → one page: text items (as pdfjs `getTextContent` gives them) are grouped into lines and lines
@@ -30,38 +31,23 @@ export interface PdfPageOptions {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
-interface Line {
-  items: PdfTextItem[];
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  size: number;
-  first: number;
-}
-interface Block {
-  lines: Line[];
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  size: number;
-  first: number;
-}
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-function lineText(l: Line): string {
+function lineText(l: PrintedLine): string {
   let out = '';
   let prevEnd: number | undefined;
-  for (const it of l.items) {
-    const s = it.str;
+  for (const it of l.runs) {
+    // A glyph the font maps to no character comes out of pdfjs as U+0000 (or another control character): it
+    // stands in the text as U+FFFD, so the page still shows where a character was and every export stays valid XML.
+    const s = it.str.replace(CONTROL, '\ufffd');
     if (!s) continue;
     if (prevEnd !== undefined && out && !/\s$/.test(out) && !/^\s/.test(s)) {
-      const gap = it.x - prevEnd;
+      const gap = it.x0 - prevEnd;
       const cjkPair = CJK.test(out.at(-1) ?? '') && CJK.test(s[0]);
       if (gap > it.size * 0.15 && !cjkPair) out += ' ';
     }
     out += s;
-    prevEnd = it.x + it.width;
+    prevEnd = it.x1;
   }
   return out.replace(/\s+$/, '').replace(/^\s+/, '');
 }
@@ -73,52 +59,28 @@ function median(xs: number[]): number {
 
 export function pageFromPdfText(input: PdfPageInput, opts: PdfPageOptions): Page {
   const H = input.height;
-  // 1. Lines: items on one baseline and close together (a wide gap means another column).
-  const lines: Line[] = [];
-  input.items.forEach((it, idx) => {
+  const runs: TextRun[] = [];
+  input.items.forEach((it, order) => {
     if (!it.str || it.size <= 0) return;
-    const top = H - it.y - it.size,
-      bottom = H - it.y;
-    const line = lines.find(
-      (l) =>
-        Math.abs(l.bottom - bottom) < Math.max(l.size, it.size) * 0.5 &&
-        it.x >= l.x0 - it.size &&
-        it.x - l.x1 < Math.max(l.size, it.size) * 1.5,
-    );
-    if (line) {
-      line.items.push(it);
-      line.x0 = Math.min(line.x0, it.x);
-      line.x1 = Math.max(line.x1, it.x + it.width);
-      line.top = Math.min(line.top, top);
-      line.bottom = Math.max(line.bottom, bottom);
-      line.size = Math.max(line.size, it.size);
-    } else {
-      lines.push({ items: [it], x0: it.x, x1: it.x + it.width, top, bottom, size: it.size, first: idx });
-    }
-  });
-  for (const l of lines) l.items.sort((a, b) => a.x - b.x);
-  // 2. Blocks: a line joins the block right above it when they overlap horizontally, the gap is small and the
-  //    type size is alike. Lines are visited top to bottom so a block grows downwards.
-  const blocks: Block[] = [];
-  for (const l of [...lines].sort((a, b) => a.top - b.top || a.x0 - b.x0)) {
-    const b = blocks.find((bk) => {
-      const overlap = Math.min(bk.x1, l.x1) - Math.max(bk.x0, l.x0);
-      const gap = l.top - bk.bottom;
-      const ratio = Math.max(bk.size, l.size) / Math.min(bk.size, l.size);
-      return overlap > 0 && gap >= -l.size * 0.5 && gap < l.size * 0.8 && ratio < 1.3;
+    runs.push({
+      str: it.str,
+      x0: it.x,
+      x1: it.x + it.width,
+      top: H - it.y - it.size,
+      bottom: H - it.y,
+      size: it.size,
+      order,
     });
-    if (b) {
-      b.lines.push(l);
-      b.x0 = Math.min(b.x0, l.x0);
-      b.x1 = Math.max(b.x1, l.x1);
-      b.bottom = Math.max(b.bottom, l.bottom);
-      b.first = Math.min(b.first, l.first);
-    } else {
-      blocks.push({ lines: [l], x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom, size: l.size, first: l.first });
-    }
-  }
+  });
+  // Lines cut at gutters, then paragraphs column by column (shared/layout/pdf-lines.ts).
+  const lines = printedLines(runs);
+  const blocks = textBlocks(lines);
   blocks.sort((a, b) => a.first - b.first);
   const bodySize = median(lines.map((l) => l.size));
+  const levels = headingLevels(
+    blocks.map((b) => b.size),
+    bodySize,
+  );
   let original = '';
   const fragments: Fragment[] = [];
   for (const b of blocks) {
@@ -128,14 +90,15 @@ export function pageFromPdfText(input: PdfPageInput, opts: PdfPageOptions): Page
     const start = original.length;
     original += text;
     const box: Box = { x: round(b.x0), y: round(b.top), w: round(b.x1 - b.x0), h: round(b.bottom - b.top) };
-    const large = bodySize > 0 && b.size >= bodySize * 1.5;
+    const large = bodySize > 0 && b.size >= bodySize * HEADLINE_SIZE;
+    const level = levels.get(b.size);
     fragments.push({
       id: `${opts.pageId}.${fragments.length + 1}`,
       page: opts.pageId,
       spans: [{ start, end: original.length }],
       text,
       role: large ? 'headline' : 'body',
-      ...(large ? { hint: 'large' } : {}),
+      ...(level ? { hint: `h${level}` } : {}),
       box,
     });
   }
@@ -149,6 +112,30 @@ export function pageFromPdfText(input: PdfPageInput, opts: PdfPageOptions): Page
     ...(opts.sourceName ? { source: { name: opts.sourceName, format: 'pdf' } } : {}),
     size: { width: input.width, height: input.height },
   };
+}
+
+/** A block set this many times the body size is a headline (its role at import). */
+const HEADLINE_SIZE = 1.5;
+/** A block set this many times the body size is a heading of some rank (an `h1`–`h3` hint, as `#` marks give). */
+const HEADING_SIZE = 1.2;
+
+/**
+ * Heading ranks from type size: the sizes set at least HEADING_SIZE × the body size, largest first, become
+ * `h1`, `h2`, `h3` (sizes within 5 % are one rank), so the engine reads them as it reads `#`, `##`, `###` marks.
+ */
+function headingLevels(sizes: number[], body: number): Map<number, number> {
+  const big = [...new Set(sizes.filter((s) => body > 0 && s >= body * HEADING_SIZE))].sort((a, b) => b - a);
+  const out = new Map<number, number>();
+  let level = 0;
+  let last = Infinity;
+  for (const s of big) {
+    if (s < last / 1.05) {
+      level++;
+      last = s;
+    }
+    out.set(s, Math.min(level, 3));
+  }
+  return out;
 }
 
 function round(n: number): number {

@@ -15,6 +15,7 @@ import { linkJumps } from './jumps';
 import { pageSignals } from './page-signals';
 import { joinTable } from './join-stage';
 import { calibrate, CALIBRATED_MIN_CONFIDENCE, logit, type DecisionKind } from './calibration';
+import { layoutArticles } from './layout-reading';
 import type {
   ArticleSuggestion,
   Continuation,
@@ -82,6 +83,8 @@ export interface EngineParams {
   calibrated?: boolean;
   /** Called with every suggested decision's features (the fitting script's view of the engine). */
   trace?: (d: DecisionTrace) => void;
+  /** Pages with boxes and heading ranks from type size are read by their layout (layout-reading.ts). Default on. */
+  layoutReading?: boolean;
 }
 
 /** One decision of the whole reading as the calibration sees it: `prev` is the item before (null: a start). */
@@ -177,7 +180,15 @@ export function suggest(
       a.items.forEach((it, index) =>
         ctx.articleOf.set(it.id, { articleId: a.id, index, last: index === a.items.length - 1 }),
       );
-  const parts = pages.map((page) => solvePage(issue, page, ctx, options, minConfidence, params, model));
+  const parts = pages.map((page) =>
+    withLayoutReading(
+      page,
+      solvePage(issue, page, ctx, options, minConfidence, params, model),
+      ctx,
+      minConfidence,
+      params,
+    ),
+  );
   const F = parts.flatMap((p) => p.F);
   const roles = parts.flatMap((p) => p.roles);
   const merged: Suggestions = {
@@ -203,6 +214,31 @@ export function suggest(
   });
   // --- end of the jump pass.
   return { ...linked, stats: { fragments: F.length, ms: round(now() - t0) } };
+}
+
+/**
+ * Pages whose file gives every block's place and type size are read by their layout (layout-reading.ts): the
+ * engine's articles of such a page are replaced by the geometric reading, keeping the engine's decisions where they
+ * agree with it. Pages with placed fragments keep the engine's reading.
+ */
+function withLayoutReading<P extends { result: Suggestions }>(
+  page: Issue['pages'][number],
+  part: P,
+  ctx: IssueContext,
+  minConfidence: number,
+  params: EngineParams,
+): P {
+  if (params.layoutReading === false) return part;
+  const articles = layoutArticles(
+    page.fragments.filter((f) => !ctx.discarded.has(f.id)),
+    part.result,
+    {
+      placed: (id) => ctx.articleOf.has(id),
+      forbidden: (a, b) => ctx.forbidden.has(`${a}\u0000${b}`),
+      minConfidence,
+    },
+  );
+  return articles ? { ...part, result: { ...part.result, articles } } : part;
 }
 
 /** What every page pass shares, built once per run (not once per page). */
