@@ -27,6 +27,34 @@ const IssueValue = z.unknown().transform((v, ctx) => {
   return z.NEVER;
 }) as unknown as z.ZodType<Issue>;
 export const EXPORT_FORMAT_NAMES = ['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip', 'mets-alto', 'page'] as const;
+/** The file name extension of each export format's single file (dialogs suggest it; the layout formats write XML). */
+export const EXPORT_EXTENSIONS: Record<(typeof EXPORT_FORMAT_NAMES)[number], string> = {
+  json: 'json',
+  md: 'md',
+  txt: 'txt',
+  html: 'html',
+  docx: 'docx',
+  nitf: 'xml',
+  zip: 'zip',
+  'mets-alto': 'xml',
+  page: 'xml',
+};
+/** File name extensions the page import reads (the native dialog's filter and the in-app picker's). */
+export const PAGE_EXTENSIONS = [
+  'txt',
+  'md',
+  'xml',
+  'alto',
+  'html',
+  'htm',
+  'hocr',
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'tif',
+  'tiff',
+] as const;
 
 const RecoveryInfo = z.strictObject({
   id: z.string().max(200),
@@ -48,6 +76,11 @@ export const ipcContract = {
       locale: z.string(),
       userName: z.string(),
       platform: z.string(),
+      /**
+       * `in-app`: the host has no file dialog of its own (the browser host): the renderer shows its file picker over
+       * `files.list` and queues the choice with `files.choose` before calling the dialog channel. Default `native`.
+       */
+      picker: z.enum(['native', 'in-app']).optional(),
     }),
   },
   /** What the app was launched with (a file on the command line), asked once at start. */
@@ -76,6 +109,31 @@ export const ipcContract = {
       buttons: z.array(z.string().max(100)).min(1).max(4),
     }),
     output: z.strictObject({ button: z.number().int().nonnegative() }),
+  },
+  /**
+   * The in-app file picker (hosts with `picker: 'in-app'` only; others refuse): one folder of the launch folder,
+   * `dir` relative to it with `/` separators ('' = the launch folder). Nothing outside the launch folder is listed.
+   */
+  'files.list': {
+    input: z.strictObject({ dir: z.string().max(4096) }),
+    output: z.strictObject({
+      root: z.string().max(4096),
+      dir: z.string().max(4096),
+      entries: z
+        .array(
+          z.strictObject({ name: z.string().max(4096), kind: z.enum(['dir', 'file']), size: z.number().optional() }),
+        )
+        .max(5000),
+      truncated: z.boolean(),
+    }),
+  },
+  /** The in-app picker's answer for the next call of a dialog channel: paths relative to the launch folder, or null. */
+  'files.choose': {
+    input: z.strictObject({
+      channel: z.enum(['dialog.openIssue', 'dialog.importPages', 'dialog.saveIssueAs', 'dialog.exportTo']),
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(1000).nullable(),
+    }),
+    output: z.strictObject({}),
   },
   'issue.open': {
     input: z.strictObject({ token: Token }),
@@ -151,6 +209,11 @@ export const ipcContract = {
   'recovery.discard': { input: z.strictObject({ id: z.string().min(1).max(200) }), output: z.strictObject({}) },
   'window.setTitle': { input: z.strictObject({ title: z.string().max(2000) }), output: z.strictObject({}) },
   'window.setDirty': { input: z.strictObject({ dirty: z.boolean() }), output: z.strictObject({}) },
+  /** The renderer's answer to `window.closeRequested` (its in-app Save / Don't save / Cancel question). */
+  'window.closeAnswer': {
+    input: z.strictObject({ answer: z.enum(['save', 'discard', 'cancel']) }),
+    output: z.strictObject({}),
+  },
   'app.quit': { input: z.strictObject({}), output: z.strictObject({}) },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
@@ -164,6 +227,8 @@ export const eventContract = {
   'command.run': z.strictObject({ id: z.string().max(200) }),
   /** A file opened from the OS (second instance, file association, drop on the window). */
   'file.openRequested': z.strictObject({ kind: z.enum(['issue', 'pages']), files: z.array(FileRef).max(1000) }),
+  /** The window is closing with unsaved changes: the renderer asks and answers with `window.closeAnswer`. */
+  'window.closeRequested': z.strictObject({}),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
 

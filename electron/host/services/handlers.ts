@@ -42,6 +42,17 @@ export interface WindowHooks {
   quit(): void;
   /** A file was opened or saved: Electron adds it to the OS recent documents. */
   addRecentDocument?(file: string): void;
+  /** The renderer answered the close question (`window.closeRequested`). */
+  closeAnswer?(answer: 'save' | 'discard' | 'cancel'): void;
+}
+
+/**
+ * The in-app file picker of a host without file dialogs (the browser host): lists one folder inside the launch
+ * folder, and queues the user's choice for the next call of a dialog channel. Absent in Electron (native dialogs).
+ */
+export interface InAppPicker {
+  list(dir: string): Promise<Out<'files.list'>>;
+  choose(channel: In<'files.choose'>['channel'], paths: string[] | null): void;
 }
 
 export interface HandlerDeps {
@@ -61,6 +72,8 @@ export interface HandlerDeps {
    * (browser host). Dialog answers, launch files, the recent list and recovery files all pass through it.
    */
   scope?: HostScope;
+  /** The browser host's in-app file picker (`files.list`, `files.choose`); refused where absent. */
+  picker?: InAppPicker;
 }
 
 /** Main → renderer event sender, provided by each transport (webContents.send, SSE). */
@@ -175,6 +188,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'dialog.confirm': async (input) => {
       const button = await dialogs.confirm(input);
       return { button: Math.min(Math.max(0, Math.trunc(button)), input.buttons.length - 1) };
+    },
+    'files.list': async ({ dir }) => {
+      if (!deps.picker) throw new HostError('this host uses the system file dialogs', 'refused');
+      return deps.picker.list(dir);
+    },
+    'files.choose': async ({ channel, paths }) => {
+      if (!deps.picker) throw new HostError('this host uses the system file dialogs', 'refused');
+      deps.picker.choose(channel, paths);
+      return {};
     },
     'issue.open': async ({ token }) => {
       const file = tokens.resolve(token, 'issue');
@@ -315,6 +337,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'window.setDirty': async ({ dirty }) => {
       deps.window?.setDirty(dirty);
+      return {};
+    },
+    'window.closeAnswer': async ({ answer }) => {
+      deps.window?.closeAnswer?.(answer);
       return {};
     },
     'app.quit': async () => {

@@ -21,6 +21,7 @@ import { useAutosave } from '../features/recovery/use-autosave';
 import { useAuditRefresh } from '../features/overview/use-audit-refresh';
 import { IssueOverview } from '../features/overview/IssueOverview';
 import { EditorsLayer } from '../features/export/EditorsLayer';
+import { DialogsLayer } from '../features/dialogs/DialogsLayer';
 import { isCommandId } from '@shared/commands/ids';
 
 /** Keys, drops, host events and window title: the wiring between the DOM, the store and the host. */
@@ -127,6 +128,7 @@ export function App() {
       <IssueOverview />
       <EditorsLayer />
       <RecoveryDialog />
+      <DialogsLayer />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
 import { articleTitle } from '@shared/model/lookup';
 import { safeFileName } from '@shared/export/file-names';
 import type { CommandContext } from '../../commands/types';
+import { chooseExportTarget } from '../dialogs/choose-file';
 import type { AppStore } from '../../store/create-store';
 
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
@@ -142,7 +143,7 @@ export async function runExport(
     if (!target) {
       const art = articleIds ? doc.articles.find((a) => a.id === articleIds[0]) : undefined;
       const base = art ? articleTitle(doc, art) : doc.title;
-      target = await host.invoke('dialog.exportTo', {
+      target = await chooseExportTarget(ctx, {
         suggestedName: safeFileName(base || 'issue', 'issue'),
         format: d.format,
         directory: targetIsFolder(store),

@@ -4,6 +4,9 @@ import type { Issue } from '@shared/model/types';
 import { safeFileName } from '@shared/export/file-names';
 import type { Command, CommandContext } from '../../commands/types';
 import { selectDirty } from '../../store/selectors';
+import { ask } from '../dialogs/questions';
+import { chooseIssueToOpen, choosePages, chooseSaveTarget } from '../dialogs/choose-file';
+import { openExport } from '../export/export-state';
 
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 
@@ -32,9 +35,7 @@ export async function save(ctx: CommandContext, as = false): Promise<boolean> {
   const ok = await guarded(ctx, async () => {
     let file = as ? null : s.file;
     if (!file) {
-      file = await ctx.host.invoke('dialog.saveIssueAs', {
-        suggestedName: `${safeFileName(doc.title || 'issue', 'issue')}.galley.json`,
-      });
+      file = await chooseSaveTarget(ctx, `${safeFileName(doc.title || 'issue', 'issue')}.galley.json`);
       if (!file) return false;
     }
     const r = await ctx.host.invoke('issue.save', { token: file.token, issue: doc });
@@ -44,20 +45,29 @@ export async function save(ctx: CommandContext, as = false): Promise<boolean> {
   return !!ok;
 }
 
+/** The unsaved-changes question (in-app, the same under every host): 0 Save, 1 Don't save, 2 Cancel. */
+export function askUnsaved(ctx: CommandContext): Promise<number> {
+  const doc = st(ctx).doc;
+  return ask(ctx.store, {
+    title: ctx.t('confirm.unsaved', { title: doc?.title || ctx.t('app.untitledIssue') }),
+    detail: ctx.t('confirm.unsavedDetail'),
+    buttons: [
+      { label: ctx.t('confirm.save'), tone: 'primary', testId: 'unsaved-save' },
+      { label: ctx.t('confirm.dontSave'), tone: 'danger', testId: 'unsaved-discard' },
+      { label: ctx.t('confirm.cancel'), testId: 'unsaved-cancel' },
+    ],
+    cancel: 2,
+    testId: 'unsaved-dialog',
+  });
+}
+
 /** Asks what to do with unsaved changes. Resolves true when it is fine to replace the document. */
 export async function confirmDiscard(ctx: CommandContext): Promise<boolean> {
   const s = st(ctx);
   if (!s.doc || !selectDirty(s)) return true;
-  const r = await guarded(ctx, () =>
-    ctx.host.invoke('dialog.confirm', {
-      message: ctx.t('confirm.unsaved', { title: s.doc!.title }),
-      detail: ctx.t('confirm.unsavedDetail'),
-      buttons: [ctx.t('confirm.save'), ctx.t('confirm.dontSave'), ctx.t('confirm.cancel')],
-    }),
-  );
-  if (!r) return false;
-  if (r.button === 0) return save(ctx);
-  return r.button === 1;
+  const button = await askUnsaved(ctx);
+  if (button === 0) return save(ctx);
+  return button === 1;
 }
 
 /** Runs `fn` once the next frame has been painted (a timer after the frame callback; timers alone where no frames). */
@@ -93,13 +103,13 @@ export async function importPageTokens(ctx: CommandContext, tokens: string[]): P
 
 async function openIssue(ctx: CommandContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return;
-  const file = await guarded(ctx, () => ctx.host.invoke('dialog.openIssue', {}));
+  const file = await guarded(ctx, () => chooseIssueToOpen(ctx));
   if (file) await openIssueToken(ctx, file);
 }
 
 async function importPages(ctx: CommandContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return;
-  const files = await guarded(ctx, () => ctx.host.invoke('dialog.importPages', {}));
+  const files = await guarded(ctx, () => choosePages(ctx));
   if (files?.length)
     await importPageTokens(
       ctx,
@@ -112,33 +122,9 @@ async function newIssue(ctx: CommandContext): Promise<void> {
   st(ctx).load(createIssue([], { title: ctx.t('app.untitledIssue') }), null);
 }
 
-/** Export through the host; when the export gate refuses (unplaced text, open ends), asks to export anyway. */
-export async function exportAs(ctx: CommandContext, format: ExportFormat): Promise<void> {
-  const doc = st(ctx).doc;
-  if (!doc) return;
-  const target = await guarded(ctx, () =>
-    ctx.host.invoke('dialog.exportTo', {
-      suggestedName: safeFileName(doc.title || 'issue', 'issue'),
-      format,
-      directory: false,
-    }),
-  );
-  if (!target) return;
-  let r = await guarded(ctx, () => ctx.host.invoke('export.run', { token: target.token, issue: doc, format }));
-  if (r && !r.ok) {
-    const c = await guarded(ctx, () =>
-      ctx.host.invoke('dialog.confirm', {
-        message: ctx.t('confirm.exportProblems'),
-        detail: r && !r.ok ? r.problems.slice(0, 12).join('\n').slice(0, 3900) : undefined,
-        buttons: [ctx.t('confirm.exportAnyway'), ctx.t('confirm.cancel')],
-      }),
-    );
-    if (c?.button !== 0) return;
-    r = await guarded(ctx, () =>
-      ctx.host.invoke('export.run', { token: target.token, issue: doc, format, allowIncomplete: true }),
-    );
-  }
-  if (r?.ok) st(ctx).notify('info', ctx.t('notice.exported', { count: r.files.length, name: target.name }));
+/** Export in one format (the menu's per-format items): the export dialog, with the format chosen. */
+export function exportAs(ctx: CommandContext, format: ExportFormat): void {
+  openExport(ctx.store, format);
 }
 
 const hasDoc = (ctx: CommandContext) => !!st(ctx).doc;
