@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../../../../renderer/src/commands/registry';
 import { selectDirty } from '../../../../renderer/src/store/selectors';
-import { createFakeHost } from '../../../support/fake-host';
 import { makeCtx, SAMPLE_TEXT } from '../../workbench-harness';
 import { answer, questionStore } from '../../../../renderer/src/features/dialogs/questions';
 import { exportDialog } from '../../../../renderer/src/features/export/export-state';
