@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import * as Dialog from '@radix-ui/react-dialog';
 import type { Out } from '@shared/ipc/contract';
 import { useAppContext } from '../../app-context';
-import { ask } from './questions';
+import { ask, textOf } from './questions';
 import { finishPick, joinRel, matchesType, parentDir, pickerStore } from './picker-state';
 import './dialogs.css';
 
@@ -41,6 +41,8 @@ export function FilePicker() {
     if (!req) return;
     let cancelled = false;
     setError(null);
+    // The old folder's entries go at once: a key pressed before the new list arrives must not act on them.
+    setListing(null);
     host
       .invoke('files.list', { dir })
       .then((l) => {
@@ -71,9 +73,9 @@ export function FilePicker() {
       const exists = listing?.entries.some((e) => e.kind === 'file' && e.name === base);
       if (exists) {
         const b = await ask(store, {
-          title: t('picker.replaceTitle', { name: base }),
-          detail: t('picker.replaceDetail'),
-          buttons: [{ label: t('picker.replace'), tone: 'danger' }, { label: t('confirm.cancel') }],
+          title: (tr) => tr('picker.replaceTitle', { name: base }),
+          detail: (tr) => tr('picker.replaceDetail'),
+          buttons: [{ label: (tr) => tr('picker.replace'), tone: 'danger' }, { label: (tr) => tr('confirm.cancel') }],
           cancel: 1,
           focus: 1,
         });
@@ -165,7 +167,7 @@ export function FilePicker() {
             listRef.current?.focus();
           }}
         >
-          <Dialog.Title className="dlg-title">{req.title}</Dialog.Title>
+          <Dialog.Title className="dlg-title">{textOf(t, req.title)}</Dialog.Title>
           <Dialog.Description className="dlg-detail">
             {t('picker.where', { root: listing?.root ?? '…' })}
           </Dialog.Description>
@@ -196,7 +198,7 @@ export function FilePicker() {
             className="picker-list"
             role="listbox"
             tabIndex={0}
-            aria-label={req.title}
+            aria-label={textOf(t, req.title)}
             aria-multiselectable={req.mode === 'import'}
             aria-activedescendant={entries[active] ? `picker-opt-${active}` : undefined}
             onKeyDown={onListKey}
@@ -252,18 +254,18 @@ export function FilePicker() {
               />
             </label>
           )}
+          {req.mode !== 'folder' && (
+            <label className="picker-filter">
+              <input
+                type="checkbox"
+                checked={showAll}
+                onChange={(e) => setShowAll(e.target.checked)}
+                data-testid="picker-all"
+              />
+              {t('picker.allFiles')} <span className="muted">· {textOf(t, req.filterLabel)}</span>
+            </label>
+          )}
           <div className="dlg-actions picker-foot">
-            {req.mode !== 'folder' && (
-              <label className="picker-filter">
-                <input
-                  type="checkbox"
-                  checked={showAll}
-                  onChange={(e) => setShowAll(e.target.checked)}
-                  data-testid="picker-all"
-                />
-                {t('picker.allFiles')} <span className="muted">({req.filterLabel})</span>
-              </label>
-            )}
             <button type="button" onClick={cancel} data-testid="picker-cancel">
               {t('confirm.cancel')}
             </button>

@@ -1,12 +1,14 @@
 import { useStore } from 'zustand';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useAppContext } from '../../app-context';
-import { answer, questionStore } from './questions';
+import { answer, questionStore, textOf } from './questions';
+import { useTranslation } from 'react-i18next';
 import './dialogs.css';
 
 /** The app's question dialog (questions.ts): modal, focus kept inside, Esc answers the question's cancel button. */
 export function QuestionDialog() {
   const { store } = useAppContext();
+  const { t } = useTranslation();
   const q = useStore(questionStore(store), (s) => s.queue[0]);
   return (
     <Dialog.Root
@@ -29,11 +31,11 @@ export function QuestionDialog() {
               el?.focus();
             }}
           >
-            <Dialog.Title className="dlg-title">{q.title}</Dialog.Title>
+            <Dialog.Title className="dlg-title">{textOf(t, q.title)}</Dialog.Title>
             {q.detail ? (
-              <Dialog.Description className="dlg-detail">{q.detail}</Dialog.Description>
+              <Dialog.Description className="dlg-detail">{textOf(t, q.detail)}</Dialog.Description>
             ) : (
-              <Dialog.Description className="dlg-sr-only">{q.title}</Dialog.Description>
+              <Dialog.Description className="dlg-sr-only">{textOf(t, q.title)}</Dialog.Description>
             )}
             {q.items && q.items.length > 0 && (
               <ul className="dlg-items" data-testid="question-items">
@@ -51,7 +53,7 @@ export function QuestionDialog() {
                   onClick={() => answer(store, i)}
                   data-testid={b.testId ?? `question-${i}`}
                 >
-                  {b.label}
+                  {textOf(t, b.label)}
                 </button>
               ))}
             </div>

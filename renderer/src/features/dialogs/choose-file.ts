@@ -44,9 +44,9 @@ export function chooseIssueToOpen(ctx: CommandContext): Promise<Out<'dialog.open
     {},
     {
       mode: 'open',
-      title: ctx.t('picker.openTitle'),
+      title: (t) => t('picker.openTitle'),
       extensions: ['galley.json'],
-      filterLabel: ctx.t('picker.issues'),
+      filterLabel: (t) => t('picker.issues'),
     },
   );
 }
@@ -58,9 +58,9 @@ export function choosePages(ctx: CommandContext): Promise<Out<'dialog.importPage
     {},
     {
       mode: 'import',
-      title: ctx.t('picker.importTitle'),
+      title: (t) => t('picker.importTitle'),
       extensions: PAGE_EXTENSIONS,
-      filterLabel: ctx.t('picker.pages'),
+      filterLabel: (t) => t('picker.pages'),
     },
   );
 }
@@ -72,9 +72,9 @@ export function chooseSaveTarget(ctx: CommandContext, suggestedName: string): Pr
     { suggestedName },
     {
       mode: 'save',
-      title: ctx.t('picker.saveTitle'),
+      title: (t) => t('picker.saveTitle'),
       extensions: ['galley.json'],
-      filterLabel: ctx.t('picker.issues'),
+      filterLabel: (t) => t('picker.issues'),
       suggestedName,
       confirmReplace: true,
     },
@@ -86,7 +86,7 @@ export function chooseExportTarget(ctx: CommandContext, input: In<'dialog.export
   const ext = EXPORT_EXTENSIONS[input.format];
   return viaPicker(ctx, 'dialog.exportTo', input, {
     mode: input.directory ? 'folder' : 'save',
-    title: ctx.t(input.directory ? 'picker.exportFolderTitle' : 'picker.exportTitle', { format: input.format }),
+    title: (t) => t(input.directory ? 'picker.exportFolderTitle' : 'picker.exportTitle', { format: input.format }),
     extensions: [ext],
     filterLabel: ext.toUpperCase(),
     suggestedName: input.suggestedName,

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppStore } from '../../store/create-store';
+import type { Text } from './questions';
 
 /**
  * What the in-app file picker is asked for (a host without file dialogs: the browser host). `open`/`import` pick
@@ -7,11 +8,11 @@ import type { AppStore } from '../../store/create-store';
  */
 export interface PickRequest {
   mode: 'open' | 'import' | 'save' | 'folder';
-  title: string;
+  title: Text;
   /** Extensions shown by default, lower case without the dot (`galley.json`, `txt`); "all files" shows the rest. */
   extensions: readonly string[];
   /** What the type filter is called ("Galley issue", "Page files"). */
-  filterLabel: string;
+  filterLabel: Text;
   /** The name a `save`/`folder` pick starts with. */
   suggestedName?: string;
   /** `save`: ask before choosing an existing file (Save As). Exports ask themselves, when the host reports it. */

@@ -1,9 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TFunction } from 'i18next';
 import type { AppStore } from '../../store/create-store';
+
+/** A text of a dialog: fixed, or made in the language shown (a language switch while the dialog is open follows). */
+export type Text = string | ((t: TFunction) => string);
+
+export function textOf(t: TFunction, x: Text): string {
+  return typeof x === 'function' ? x(t) : x;
+}
 
 /** One button of an in-app question. `tone` marks the default action (`primary`) or one that loses work (`danger`). */
 export interface QuestionButton {
-  label: string;
+  label: Text;
   tone?: 'primary' | 'danger';
   testId?: string;
 }
@@ -13,8 +21,8 @@ export interface QuestionButton {
  * unsaved changes, replacing files, an incomplete export. `cancel` is the answer of Esc and of closing the dialog.
  */
 export interface Question {
-  title: string;
-  detail?: string;
+  title: Text;
+  detail?: Text;
   /** Shown as a list under the detail (files that would be replaced, problems found). */
   items?: string[];
   buttons: QuestionButton[];

@@ -9,6 +9,7 @@ import { switchLanguage } from './view-commands';
 import { RecentMenu } from '../recovery/RecentFiles';
 import { SuggestMenu } from '../suggest/SuggestMenu';
 import { CleanupMenu } from '../cleanup/CleanupMenu';
+import { formatKeys } from '../palette/format-keys';
 import type { CommandId } from '@shared/commands/ids';
 
 /** The main toolbar: every button runs a registry command (the same path as keys, palette and menu). */
@@ -152,12 +153,12 @@ export function Toolbar() {
           onClick={run('view.overview')}
           disabled={!hasDoc}
           data-testid="btn-overview"
-          title="Ctrl+Shift+O"
+          title={formatKeys(['Ctrl+Shift+O'])}
         >
           {t('overview.button')}
         </button>
-        <button type="button" onClick={run('view.palette')} data-testid="btn-palette" title="Ctrl+K">
-          ⌘K {t('toolbar.palette')}
+        <button type="button" onClick={run('view.palette')} data-testid="btn-palette" title={formatKeys(['Ctrl+K'])}>
+          <kbd>{formatKeys(['Ctrl+K'])}</kbd> {t('toolbar.palette')}
         </button>
         <button type="button" onClick={run('view.help')} data-testid="btn-help" title="?">
           ?

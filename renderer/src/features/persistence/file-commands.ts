@@ -49,12 +49,12 @@ export async function save(ctx: CommandContext, as = false): Promise<boolean> {
 export function askUnsaved(ctx: CommandContext): Promise<number> {
   const doc = st(ctx).doc;
   return ask(ctx.store, {
-    title: ctx.t('confirm.unsaved', { title: doc?.title || ctx.t('app.untitledIssue') }),
-    detail: ctx.t('confirm.unsavedDetail'),
+    title: (t) => t('confirm.unsaved', { title: doc?.title || t('app.untitledIssue') }),
+    detail: (t) => t('confirm.unsavedDetail'),
     buttons: [
-      { label: ctx.t('confirm.save'), tone: 'primary', testId: 'unsaved-save' },
-      { label: ctx.t('confirm.dontSave'), tone: 'danger', testId: 'unsaved-discard' },
-      { label: ctx.t('confirm.cancel'), testId: 'unsaved-cancel' },
+      { label: (t) => t('confirm.save'), tone: 'primary', testId: 'unsaved-save' },
+      { label: (t) => t('confirm.dontSave'), tone: 'danger', testId: 'unsaved-discard' },
+      { label: (t) => t('confirm.cancel'), testId: 'unsaved-cancel' },
     ],
     cancel: 2,
     testId: 'unsaved-dialog',

@@ -56,7 +56,7 @@ describe('file commands', () => {
 
     const ask = await answering(ctx, () => runCommand('file.import', ctx), 2); // Cancel
     expect(ctx.store.getState().doc).toBe(doc);
-    expect(ask.buttons.map((b) => b.label)).toEqual(['Save', "Don't save", 'Cancel']);
+    expect(ask.buttons.map((b) => (typeof b.label === 'function' ? b.label(ctx.t) : b.label))).toEqual(['Save', "Don't save", 'Cancel']);
     expect(ask.cancel).toBe(2);
     // Asked in the app, never through the host's dialog.
     expect(ctx.host.calls.some((c) => c.channel === 'dialog.confirm')).toBe(false);
