@@ -160,3 +160,51 @@ test("the unsaved-changes question is the app dialog: Esc cancels, Don't save go
   await q.getByTestId('unsaved-discard').click();
   await expect(wb.article(1)).toHaveCount(0);
 });
+
+test('export: the completeness warning comes first, the file name carries the extension, replacing asks', async ({
+  appPage: page,
+  host,
+}) => {
+  await folder(host.tmpDir);
+  await page.getByTestId('btn-import').click();
+  await expect(page.getByTestId('picker-entry-pages')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('picker-entry-old')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const wb = new Workbench(page, host);
+  await wb.pageRow('p1.3').click();
+  await page.getByTestId('new-article').click();
+  await expect(wb.article(1)).toBeVisible();
+
+  await page.keyboard.press('Control+e');
+  const d = page.getByTestId('export-dialog');
+  await expect(d.getByTestId('export-scope-issue')).toBeChecked();
+  await d.getByTestId('export-format').selectOption('docx');
+  await d.getByTestId('export-run').click();
+  // Before any file is asked: what is missing, in words.
+  const problems = d.getByTestId('export-problems');
+  await expect(problems).toContainText('“早春时节,循着轰隆隆的机器声');
+  await expect(problems).not.toContainText('p1.');
+  await expect(page.getByTestId('file-picker')).toHaveCount(0);
+  await shoot(page, host, 'export-incomplete');
+  await d.getByTestId('export-anyway').click();
+  const name = page.getByTestId('picker-name');
+  await expect(name).toHaveValue(/\.docx$/);
+  await name.press('Enter');
+  await expect(d).toHaveCount(0);
+  await expect
+    .poll(async () => (await stat(path.join(host.tmpDir, 'zhejiang-p2.docx')).catch(() => null))?.size ?? 0)
+    .toBeGreaterThan(0);
+
+  // Again to the same file: the app lists it and asks before replacing.
+  await page.keyboard.press('Control+e');
+  await d.getByTestId('export-format').selectOption('docx');
+  await d.getByTestId('export-run').click();
+  await d.getByTestId('export-anyway').click();
+  await page.getByTestId('picker-name').press('Enter');
+  await expect(d.getByTestId('export-existing')).toContainText('zhejiang-p2.docx');
+  await shoot(page, host, 'export-replace');
+  await d.getByTestId('export-replace').click();
+  await expect(d).toHaveCount(0);
+});

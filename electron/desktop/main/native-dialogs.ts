@@ -75,7 +75,8 @@ export function createNativeDialogs(
           title: zh ? '导出' : 'Export',
           defaultPath: path.basename(suggestedName),
           filters: [{ name: format.toUpperCase(), extensions: [ext] }],
-          properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+          // No overwrite question here: the host refuses an existing file and the app asks once, in its dialog.
+          properties: ['createDirectory' as const],
         };
         const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
         return r.canceled || !r.filePath ? null : r.filePath;
