@@ -7,6 +7,7 @@ import { selectDirty } from '../../store/selectors';
 import { ask } from '../dialogs/questions';
 import { chooseIssueToOpen, choosePages, chooseSaveTarget } from '../dialogs/choose-file';
 import { openExport } from '../export/export-state';
+import { mergePages } from './merge-pages';
 
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 
@@ -107,7 +108,27 @@ async function openIssue(ctx: CommandContext): Promise<void> {
   if (file) await openIssueToken(ctx, file);
 }
 
+/**
+ * Import: with an issue open, the user chooses to add the pages to it or to open them as a new issue (the
+ * unsaved-changes question then follows, as for New); without one, the pages open as a new issue.
+ */
 async function importPages(ctx: CommandContext): Promise<void> {
+  const s = st(ctx);
+  if (s.doc) {
+    const b = await ask(ctx.store, {
+      title: (t) => t('import.title'),
+      detail: (t) => t('import.detail', { title: s.doc?.title || t('app.untitledIssue') }),
+      buttons: [
+        { label: (t) => t('import.add'), tone: 'primary', testId: 'import-add' },
+        { label: (t) => t('import.asNew'), testId: 'import-new' },
+        { label: (t) => t('confirm.cancel'), testId: 'import-cancel' },
+      ],
+      cancel: 2,
+      testId: 'import-choice',
+    });
+    if (b === 2) return;
+    if (b === 0) return addPages(ctx);
+  }
   if (!(await confirmDiscard(ctx))) return;
   const files = await guarded(ctx, () => choosePages(ctx));
   if (files?.length)
@@ -115,6 +136,26 @@ async function importPages(ctx: CommandContext): Promise<void> {
       ctx,
       files.map((f) => f.token),
     );
+}
+
+/**
+ * Adds imported pages to the open issue, which keeps its file: a Save writes them into it. The undo history starts
+ * again from the enlarged issue (it is not a step that Undo could take back; Save or "Don't save" decide).
+ */
+export async function addPages(ctx: CommandContext): Promise<void> {
+  const files = await guarded(ctx, () => choosePages(ctx));
+  if (!files?.length) return;
+  const r = await guarded(ctx, () => ctx.host.invoke('issue.importPages', { tokens: files.map((f) => f.token) }));
+  const s = st(ctx);
+  if (!r || !s.doc) return;
+  const merged = mergePages(s.doc, r.issue);
+  const file = s.file;
+  s.load(merged, file);
+  // Unsaved until saved: the file on disk does not hold the added pages.
+  st(ctx).set({ savedMark: -1 });
+  const added = merged.pages.length - s.doc.pages.length;
+  st(ctx).notify('info', ctx.t('import.added', { count: added, total: merged.pages.length }));
+  if (r.warnings.length) st(ctx).notify('info', r.warnings.slice(0, 3).join(' · '));
 }
 
 async function newIssue(ctx: CommandContext): Promise<void> {

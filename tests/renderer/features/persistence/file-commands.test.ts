@@ -6,14 +6,17 @@ import { answer, questionStore } from '../../../../renderer/src/features/dialogs
 import { exportDialog } from '../../../../renderer/src/features/export/export-state';
 import type { CommandContext } from '../../../../renderer/src/commands/types';
 
-/** Runs a command that asks the in-app question, answers it with `button`, and returns the question asked. */
-async function answering(ctx: CommandContext, run: () => Promise<unknown>, button: number) {
+/** Runs a command that asks in-app questions, answers them in turn with `buttons`, and returns the last one asked. */
+async function answering(ctx: CommandContext, run: () => Promise<unknown>, ...buttons: number[]) {
   const done = run();
-  await vi.waitFor(() => expect(questionStore(ctx.store).getState().queue).toHaveLength(1));
-  const q = questionStore(ctx.store).getState().queue[0];
-  answer(ctx.store, button);
+  let q;
+  for (const button of buttons) {
+    await vi.waitFor(() => expect(questionStore(ctx.store).getState().queue).toHaveLength(1));
+    q = questionStore(ctx.store).getState().queue[0];
+    answer(ctx.store, button);
+  }
   await done;
-  return q;
+  return q!;
 }
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
@@ -54,16 +57,20 @@ describe('file commands', () => {
     ctx.store.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.114'], to: { kind: 'discard' } });
     const doc = ctx.store.getState().doc;
 
-    const ask = await answering(ctx, () => runCommand('file.import', ctx), 2); // Cancel
+    const ask = await answering(ctx, () => runCommand('file.import', ctx), 1, 2); // as a new issue; Cancel
     expect(ctx.store.getState().doc).toBe(doc);
-    expect(ask.buttons.map((b) => (typeof b.label === 'function' ? b.label(ctx.t) : b.label))).toEqual(['Save', "Don't save", 'Cancel']);
+    expect(ask.buttons.map((b) => (typeof b.label === 'function' ? b.label(ctx.t) : b.label))).toEqual([
+      'Save',
+      "Don't save",
+      'Cancel',
+    ]);
     expect(ask.cancel).toBe(2);
     // Asked in the app, never through the host's dialog.
     expect(ctx.host.calls.some((c) => c.channel === 'dialog.confirm')).toBe(false);
 
     ctx.host.answer('dialog.saveIssueAs', 'first.galley.json');
     ctx.host.answer('dialog.importPages', ['other.txt']);
-    await answering(ctx, () => runCommand('file.import', ctx), 0); // Save, then import
+    await answering(ctx, () => runCommand('file.import', ctx), 1, 0); // as a new issue; Save, then import
     expect(JSON.parse(ctx.host.files.get('first.galley.json')!).discarded).toEqual(['p1.114']);
     expect(ctx.store.getState().doc!.pages[0].fragments).toHaveLength(2);
 
@@ -102,5 +109,31 @@ describe('file commands', () => {
     });
     expect(ctx.store.getState().doc!.discarded).toEqual(['p1.1']);
     cleanup();
+  });
+
+  it('import with an issue open: add the pages to it (same file, unsaved) or cancel', async () => {
+    const ctx = makeCtx('en');
+    ctx.host.files.set('p2.txt', SAMPLE_TEXT);
+    ctx.host.files.set('p3.txt', '第三版\n\n正文。');
+    ctx.host.answer('dialog.importPages', ['p2.txt']);
+    await runCommand('file.import', ctx);
+    ctx.host.answer('dialog.saveIssueAs', 'day.galley.json');
+    await runCommand('file.save', ctx);
+    const s = () => ctx.store.getState();
+    expect(selectDirty(s())).toBe(false);
+
+    const q = await answering(ctx, () => runCommand('file.import', ctx), 2); // Cancel
+    expect(q.testId).toBe('import-choice');
+    expect(s().doc!.pages).toHaveLength(1);
+
+    ctx.host.answer('dialog.importPages', ['p3.txt']);
+    await answering(ctx, () => runCommand('file.import', ctx), 0); // Add to this issue
+    expect(s().doc!.pages.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(s().doc!.pages[0].fragments).toHaveLength(114);
+    expect(s().file?.name).toBe('day.galley.json');
+    expect(selectDirty(s())).toBe(true);
+    await runCommand('file.save', ctx); // to the same file, no dialog
+    expect(JSON.parse(ctx.host.files.get('day.galley.json')!).pages).toHaveLength(2);
+    expect(selectDirty(s())).toBe(false);
   });
 });
