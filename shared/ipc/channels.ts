@@ -15,6 +15,7 @@ export const CHANNELS = [
   'issue.open',
   'issue.importPages',
   'issue.save',
+  'session.heartbeat',
   'export.run',
   'page.image',
   'recent.list',

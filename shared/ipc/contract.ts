@@ -14,6 +14,8 @@ import { ENCODINGS } from '../text/encoding';
  */
 const Token = z.string().min(8).max(100);
 const FileRef = z.strictObject({ token: Token, name: z.string().max(4096) });
+/** A window's random session id (locks, recovery files in use). */
+const SessionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /**
  * A whole issue. One the host has just read with `parseIssue` (which validated it whole) passes as it is: the
  * second check cost ~120 ms when opening a 100-page issue. Anything else — every issue the renderer sends — gets
@@ -65,6 +67,8 @@ const RecoveryInfo = z.strictObject({
   fileName: z.string().max(4096).optional(),
   /** Set when the recovery file was written by a newer Galley: kept, not loaded. */
   unreadable: z.string().max(2000).optional(),
+  /** Another open window is writing it right now: not offered for restore or discard. */
+  inUse: z.boolean().optional(),
 });
 
 export const ipcContract = {
@@ -135,9 +139,19 @@ export const ipcContract = {
     }),
     output: z.strictObject({}),
   },
+  /**
+   * `session`: the window's random session id. The host locks the issue for it (a lock file beside the issue,
+   * electron/host/services/issue-lock.ts); when another live session holds the lock the issue opens `readOnly`
+   * and `lockedBy` says who.
+   */
   'issue.open': {
-    input: z.strictObject({ token: Token }),
-    output: z.strictObject({ issue: IssueValue, file: FileRef }),
+    input: z.strictObject({ token: Token, session: SessionId.optional() }),
+    output: z.strictObject({
+      issue: IssueValue,
+      file: FileRef,
+      readOnly: z.boolean().optional(),
+      lockedBy: z.string().max(500).optional(),
+    }),
   },
   'issue.importPages': {
     /** `encoding` forces the decoding of plain-text pages, after a guess the user saw was wrong. */
@@ -148,8 +162,9 @@ export const ipcContract = {
     }),
     output: z.strictObject({ issue: IssueValue, warnings: z.array(z.string().max(4000)).max(10_000) }),
   },
+  /** `session`: refused while another live window holds the issue's lock; otherwise the save takes the lock. */
   'issue.save': {
-    input: z.strictObject({ token: Token, issue: IssueValue }),
+    input: z.strictObject({ token: Token, issue: IssueValue, session: SessionId.optional() }),
     output: z.strictObject({ savedAt: z.string(), durable: z.boolean() }),
   },
   'export.run': {
@@ -187,6 +202,20 @@ export const ipcContract = {
     input: z.strictObject({ issueToken: Token, src: z.string().min(1).max(4096) }),
     output: z.strictObject({ url: z.string().max(96 * 1024 * 1024) }),
   },
+  /**
+   * The window is alive (every ~20 s): keeps its issue lock fresh (`fileToken`) and marks its recovery file as in
+   * use, so that another window's recovery dialog does not offer it. Answers whether the issue is still this
+   * window's to write.
+   */
+  'session.heartbeat': {
+    input: z.strictObject({
+      session: SessionId,
+      fileToken: Token.optional(),
+      recoveryId: z.string().min(1).max(200).optional(),
+      release: z.boolean().optional(),
+    }),
+    output: z.strictObject({ readOnly: z.boolean(), lockedBy: z.string().max(500).optional() }),
+  },
   'recent.list': { input: z.strictObject({}), output: z.array(FileRef.extend({ openedAt: z.string() })).max(100) },
   /** Autosave: the document and its undo history, written atomically to the user data folder. */
   'recovery.write': {
@@ -201,7 +230,11 @@ export const ipcContract = {
     }),
     output: z.strictObject({ savedAt: z.string() }),
   },
-  'recovery.list': { input: z.strictObject({}), output: z.array(RecoveryInfo).max(1000) },
+  /** `session`: the asking window; recovery files of other live windows come back `inUse`. */
+  'recovery.list': {
+    input: z.strictObject({ session: SessionId.optional() }),
+    output: z.array(RecoveryInfo).max(1000),
+  },
   'recovery.read': {
     input: z.strictObject({ id: z.string().min(1).max(200) }),
     output: z.strictObject({ payload: z.string(), file: FileRef.optional() }),

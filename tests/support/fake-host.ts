@@ -100,6 +100,7 @@ export function createFakeHost(overrides: Partial<Handlers> = {}): FakeHost {
     },
     'files.choose': async () => ({}),
     'window.closeAnswer': async () => ({}),
+    'session.heartbeat': async () => ({ readOnly: false }),
     'app.quit': async () => ({}),
     ...overrides,
   };

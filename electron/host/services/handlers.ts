@@ -21,6 +21,7 @@ import {
 } from './recovery-store';
 import { RecoverySessionEnded, type RecoverySession } from '../session/recovery-session';
 import { describeFsError, InputError } from './read-input';
+import { acquireLock, describeLock, LOCK_STALE_MS, releaseLock } from './issue-lock';
 
 /**
  * Native (Electron) or stand-in (browser host, tests) file dialogs. They answer absolute paths, or null when the
@@ -158,6 +159,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     recording = recording.then(() => remember(file));
   };
 
+  /** Windows that said they are alive (`session.heartbeat`): when, and which recovery file they write. */
+  const sessions = new Map<string, { at: number; recoveryId?: string }>();
+  const seen = (session: string, recoveryId?: string) =>
+    sessions.set(session, { at: now().getTime(), ...(recoveryId ? { recoveryId } : {}) });
+  /** The live lock of another window on this issue, in words; undefined when the issue is this window's. */
+  const lockedFor = async (file: string, session: string | undefined) => {
+    if (!session) return undefined;
+    seen(session, sessions.get(session)?.recoveryId);
+    const held = await acquireLock(file, session, now());
+    return held ? describeLock(held) : undefined;
+  };
+
   const h: Handlers = {
     'app.info': async () => deps.appInfo,
     'app.initial': async () => {
@@ -198,11 +211,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.picker.choose(channel, paths);
       return {};
     },
-    'issue.open': async ({ token }) => {
+    'issue.open': async ({ token, session }) => {
       const file = tokens.resolve(token, 'issue');
       const issue = await loadIssueFile(file);
       rememberSoon(file);
-      return { issue, file: { token, name: path.basename(file) } };
+      const lockedBy = await lockedFor(file, session);
+      return { issue, file: { token, name: path.basename(file) }, ...(lockedBy ? { readOnly: true, lockedBy } : {}) };
     },
     'issue.importPages': async ({ tokens: list, title, encoding }) => {
       const files = list.map((t) => tokens.resolve(t, 'pages'));
@@ -224,8 +238,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { issue, warnings };
     },
-    'issue.save': async ({ token, issue }) => {
+    'issue.save': async ({ token, issue, session }) => {
       const file = tokens.resolve(token, 'issue');
+      const lockedBy = await lockedFor(file, session);
+      if (lockedBy)
+        throw new HostError(
+          `${path.basename(file)} is open for editing in another window (${lockedBy}); save it under another name`,
+          'refused',
+        );
       const state = await saveIssueFile(file, issue);
       rememberSoon(file); // in the same queue as the opens', so that two updates of recent.json never overlap
       await recording;
@@ -279,6 +299,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const issueFile = tokens.resolve(issueToken, 'issue');
       return { url: await readScanImage(issueFile, src, referenceRoots(issueFile)) };
     },
+    'session.heartbeat': async ({ session, fileToken, recoveryId, release }) => {
+      seen(session, recoveryId);
+      if (!fileToken) return { readOnly: false };
+      const file = tokens.resolve(fileToken, 'issue');
+      if (release) {
+        await releaseLock(file, session);
+        sessions.delete(session);
+        return { readOnly: false };
+      }
+      const lockedBy = await lockedFor(file, session);
+      return lockedBy ? { readOnly: true, lockedBy } : { readOnly: false };
+    },
     'recent.list': async () => {
       await recording;
       // recent.json is shared by every launch (and with the desktop app): only files inside this host's scope.
@@ -309,9 +341,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       );
       return { savedAt };
     },
-    'recovery.list': async () => {
+    'recovery.list': async ({ session }) => {
       const list = await listRecovery(userDataDir);
-      return list.map(({ filePath, ...r }) => ({ ...r, ...(filePath ? { fileName: path.basename(filePath) } : {}) }));
+      // Recovery files another live window is writing: never offered to this one (restore or discard).
+      const t = now().getTime();
+      const others = [...sessions]
+        .filter(([id, v]) => id !== session && v.recoveryId && t - v.at <= LOCK_STALE_MS)
+        .map(([, v]) => v.recoveryId!);
+      const inUse = (id: string) => others.some((r) => id === r || id.startsWith(`${r}--base`));
+      return list.map(({ filePath, ...r }) => ({
+        ...r,
+        ...(filePath ? { fileName: path.basename(filePath) } : {}),
+        ...(inUse(r.id) ? { inUse: true } : {}),
+      }));
     },
     'recovery.read': async ({ id }) => {
       const { header, payload } = await readRecovery(userDataDir, id);

@@ -8,6 +8,8 @@ import { ask } from '../dialogs/questions';
 import { chooseIssueToOpen, choosePages, chooseSaveTarget } from '../dialogs/choose-file';
 import { openExport } from '../export/export-state';
 import { mergePages } from './merge-pages';
+import { isReadOnly, readOnlyState } from './read-only';
+import { PAGE_SESSION } from '../../platform/page-session';
 
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 
@@ -34,13 +36,15 @@ export async function save(ctx: CommandContext, as = false): Promise<boolean> {
   const mark = s.past.length ? s.past[s.past.length - 1].id : 0;
   s.seal();
   const ok = await guarded(ctx, async () => {
-    let file = as ? null : s.file;
+    // A read-only issue (another window edits it) is saved under another name only.
+    let file = as || isReadOnly(ctx.store) ? null : s.file;
     if (!file) {
       file = await chooseSaveTarget(ctx, `${safeFileName(doc.title || 'issue', 'issue')}.galley.json`);
       if (!file) return false;
     }
-    const r = await ctx.host.invoke('issue.save', { token: file.token, issue: doc });
+    const r = await ctx.host.invoke('issue.save', { token: file.token, issue: doc, session: PAGE_SESSION });
     st(ctx).markSaved(file, r.savedAt, mark);
+    readOnlyState(ctx.store).setState({ readOnly: false, lockedBy: null });
     return true;
   });
   return !!ok;
@@ -77,7 +81,13 @@ function afterPaint(fn: () => void): void {
   else setTimeout(fn, 0);
 }
 
-function loaded(ctx: CommandContext, issue: Issue, file: { token: string; name: string } | null): void {
+function loaded(
+  ctx: CommandContext,
+  issue: Issue,
+  file: { token: string; name: string } | null,
+  lockedBy: string | null = null,
+): void {
+  readOnlyState(ctx.store).setState({ readOnly: !!lockedBy, lockedBy });
   st(ctx).load(issue, file);
   const first = issue.pages[0]?.fragments[0];
   if (!first) return;
@@ -91,8 +101,10 @@ function loaded(ctx: CommandContext, issue: Issue, file: { token: string; name: 
 }
 
 export async function openIssueToken(ctx: CommandContext, file: { token: string; name: string }): Promise<void> {
-  const r = await guarded(ctx, () => ctx.host.invoke('issue.open', { token: file.token }));
-  if (r) loaded(ctx, r.issue, r.file);
+  const r = await guarded(ctx, () => ctx.host.invoke('issue.open', { token: file.token, session: PAGE_SESSION }));
+  if (!r) return;
+  loaded(ctx, r.issue, r.file, r.readOnly ? (r.lockedBy ?? '') : null);
+  if (r.readOnly) st(ctx).notify('error', ctx.t('lock.readOnly', { name: r.file.name, by: r.lockedBy ?? '' }));
 }
 
 export async function importPageTokens(ctx: CommandContext, tokens: string[]): Promise<void> {
@@ -160,6 +172,7 @@ export async function addPages(ctx: CommandContext): Promise<void> {
 
 async function newIssue(ctx: CommandContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return;
+  readOnlyState(ctx.store).setState({ readOnly: false, lockedBy: null });
   st(ctx).load(createIssue([], { title: ctx.t('app.untitledIssue') }), null);
 }
 

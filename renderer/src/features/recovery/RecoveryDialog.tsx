@@ -5,6 +5,7 @@ import type { Out } from '@shared/ipc/contract';
 import { useAppContext } from '../../app-context';
 import { confirmDiscard } from '../persistence/file-commands';
 import { autosaveFor } from '../persistence/autosave';
+import { PAGE_SESSION } from '../../platform/page-session';
 import { compareRecovery, isBaseFile, restoreRecovery } from './restore';
 import type { RecoveryDiff } from './compare';
 import '../dialogs/dialogs.css';
@@ -51,11 +52,13 @@ export function RecoveryDialog() {
   useEffect(() => {
     let cancelled = false;
     void ctx.host
-      .invoke('recovery.list', {})
+      .invoke('recovery.list', { session: PAGE_SESSION })
       .then((list) => {
         const own = autosaveFor(ctx.store)?.recoveryId();
         // Base-document files belong to a session's entry: listed, restored and discarded with it.
-        if (!cancelled) setEntries(list.filter((e) => e.id !== own && !(own && e.id.startsWith(`${own}--base`))));
+        // Files another open window is writing are its own: neither restored nor discarded from here.
+        if (!cancelled)
+          setEntries(list.filter((e) => !e.inUse && e.id !== own && !(own && e.id.startsWith(`${own}--base`))));
       })
       .catch(() => {
         if (!cancelled) setEntries([]);
