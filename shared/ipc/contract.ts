@@ -91,7 +91,14 @@ export const ipcContract = {
   'app.initial': {
     input: z.strictObject({}),
     output: z.strictObject({
-      open: z.strictObject({ kind: z.enum(['issue', 'pages']), files: z.array(FileRef).max(1000) }).optional(),
+      open: z
+        .strictObject({
+          kind: z.enum(['issue', 'pages']),
+          files: z.array(FileRef).max(1000),
+          /** Pages whose issue was saved beside them before (`<page name>.galley.json`): offered instead. */
+          issueBeside: FileRef.optional(),
+        })
+        .optional(),
     }),
   },
   'dialog.openIssue': { input: z.strictObject({}), output: FileRef.nullable() },

@@ -174,8 +174,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const h: Handlers = {
     'app.info': async () => deps.appInfo,
     'app.initial': async () => {
-      const open = classifyOpen(await admitted(deps.initialFiles ?? []), tokens);
-      return open ? { open } : {};
+      const files = await admitted(deps.initialFiles ?? []);
+      const open = classifyOpen(files, tokens);
+      if (open?.kind !== 'pages') return open ? { open } : {};
+      // Started on a page file whose issue was saved beside it (the name Save As suggests): offer that issue.
+      const first = files[0];
+      const beside = path.join(path.dirname(first), `${path.basename(first).replace(/\.[^.]+$/, '')}${ISSUE_SUFFIX}`);
+      const exists = await fs.stat(beside).then(
+        (st) => st.isFile(),
+        () => false,
+      );
+      const [issue] = exists ? await admitted([beside]) : [];
+      return { open: { ...open, ...(issue ? { issueBeside: tokens.ref(issue, 'issue') } : {}) } };
     },
     'dialog.openIssue': async () => {
       const file = await dialogs.openIssue();

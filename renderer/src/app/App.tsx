@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../app-context';
 import { handleKey } from './keymap';
 import { runCommand } from '../commands/registry';
-import { importPageTokens, openIssueToken, confirmDiscard } from '../features/persistence/file-commands';
+import {
+  importPageTokens,
+  openIssueToken,
+  openLaunchFiles,
+  confirmDiscard,
+} from '../features/persistence/file-commands';
 import { selectDirty } from '../store/selectors';
 import { useDropMonitor } from '../features/dnd/use-drop-monitor';
 import { PagePane } from '../features/page-pane/PagePane';
@@ -64,13 +69,7 @@ function useWiring(): void {
     void host
       .invoke('app.initial', {})
       .then(async ({ open }) => {
-        if (cancelled || !open?.files.length) return;
-        if (open.kind === 'issue') await openIssueToken(ctx, open.files[0]);
-        else
-          await importPageTokens(
-            ctx,
-            open.files.map((f) => f.token),
-          );
+        if (!cancelled) await openLaunchFiles(ctx, open);
       })
       .catch(() => undefined);
     return () => {

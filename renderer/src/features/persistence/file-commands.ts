@@ -1,4 +1,4 @@
-import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
+import { EXPORT_FORMAT_NAMES, type Out } from '@shared/ipc/contract';
 import { createIssue } from '@shared/model/create';
 import type { Issue } from '@shared/model/types';
 import { safeFileName } from '@shared/export/file-names';
@@ -112,6 +112,35 @@ export async function importPageTokens(ctx: CommandContext, tokens: string[]): P
   if (!r) return;
   loaded(ctx, r.issue, null);
   if (r.warnings.length) st(ctx).notify('info', r.warnings.slice(0, 3).join(' · '));
+}
+
+/**
+ * What the app was launched with (`app.initial`). Page files whose issue was saved beside them before offer that
+ * issue first, so that a restart on the same page does not import it again over the work already saved.
+ */
+export async function openLaunchFiles(ctx: CommandContext, open: Out<'app.initial'>['open']): Promise<void> {
+  if (!open?.files.length) return;
+  if (open.kind === 'issue') return openIssueToken(ctx, open.files[0]);
+  const beside = open.issueBeside;
+  if (beside) {
+    const b = await ask(ctx.store, {
+      title: (t) => t('launch.besideTitle', { name: beside.name }),
+      detail: (t) => t('launch.besideDetail', { page: open.files[0].name, name: beside.name }),
+      buttons: [
+        { label: (t) => t('launch.openIssue'), tone: 'primary', testId: 'launch-open-issue' },
+        { label: (t) => t('launch.importAgain'), testId: 'launch-import' },
+        { label: (t) => t('confirm.cancel'), testId: 'launch-cancel' },
+      ],
+      cancel: 2,
+      testId: 'launch-beside',
+    });
+    if (b === 2) return;
+    if (b === 0) return openIssueToken(ctx, beside);
+  }
+  await importPageTokens(
+    ctx,
+    open.files.map((f) => f.token),
+  );
 }
 
 async function openIssue(ctx: CommandContext): Promise<void> {

@@ -136,4 +136,26 @@ describe('file commands', () => {
     expect(JSON.parse(ctx.host.files.get('day.galley.json')!).pages).toHaveLength(2);
     expect(selectDirty(s())).toBe(false);
   });
+
+  it('started on a page with its saved issue beside it: offers to open that issue', async () => {
+    const { openLaunchFiles } = await import('../../../../renderer/src/features/persistence/file-commands');
+    const ctx = makeCtx('en');
+    ctx.host.files.set('p2.txt', SAMPLE_TEXT);
+    ctx.host.answer('dialog.importPages', ['p2.txt']);
+    await runCommand('file.import', ctx);
+    ctx.host.answer('dialog.saveIssueAs', 'p2.galley.json');
+    await runCommand('file.save', ctx);
+    const open = {
+      kind: 'pages' as const,
+      files: [{ token: 'tok-p2.txt', name: 'p2.txt' }],
+      issueBeside: { token: 'tok-p2.galley.json', name: 'p2.galley.json' },
+    };
+    const q = await answering(ctx, () => openLaunchFiles(ctx, open), 0);
+    expect(q.testId).toBe('launch-beside');
+    expect(ctx.store.getState().file?.name).toBe('p2.galley.json');
+    // "Import the page again" imports it as before.
+    await answering(ctx, () => openLaunchFiles(ctx, open), 1);
+    expect(ctx.store.getState().file).toBeNull();
+    expect(ctx.store.getState().doc!.pages[0].fragments).toHaveLength(114);
+  });
 });
