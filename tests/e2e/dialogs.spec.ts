@@ -115,7 +115,7 @@ test('Save As in the picker names the file, asks before replacing, and Open list
   expect((await readFile(path.join(host.tmpDir, 'day.galley.json'), 'utf8')) === before).toBe(true);
   await page.getByTestId('picker-ok').click();
   await q.getByTestId('question-0').click();
-  await expect(page.getByTestId('save-state')).toHaveClass(/saved/);
+  await expect(page.getByTestId('save-state')).toHaveClass(/^saved$/);
   await expect
     .poll(async () => JSON.parse(await readFile(path.join(host.tmpDir, 'day.galley.json'), 'utf8')).articles.length)
     .toBe(1);
