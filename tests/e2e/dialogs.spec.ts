@@ -96,7 +96,11 @@ test('Save As in the picker names the file, asks before replacing, and Open list
   await name.fill('day.galley.json');
   await name.press('Enter');
   await expect(page.getByTestId('file-picker')).toHaveCount(0);
-  expect((await stat(path.join(host.tmpDir, 'day.galley.json'))).size).toBeGreaterThan(0);
+  // The picker closes first; the save follows.
+  await expect
+    .poll(async () => (await stat(path.join(host.tmpDir, 'day.galley.json')).catch(() => null))?.size ?? 0)
+    .toBeGreaterThan(0);
+  await expect(page.getByTestId('save-state')).toHaveClass(/^saved$/);
 
   // Again, onto the same name: the app asks first; Cancel keeps the picker open and the file as it was.
   const before = await readFile(path.join(host.tmpDir, 'day.galley.json'), 'utf8');
