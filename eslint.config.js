@@ -222,4 +222,28 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Questions and file choices are the app's own dialogs (renderer/src/features/dialogs/), the same in every
+    // host: the browser's blocking prompt, confirm and alert are never used.
+    files: ['renderer/**/*.{ts,tsx,js}', 'electron/web/**/*.{ts,js}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['alert', 'confirm', 'prompt'].map((name) => ({
+          name,
+          message: 'use the in-app dialogs (features/dialogs: ask, pick), not the browser prompt.',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].flatMap((object) =>
+          ['alert', 'confirm', 'prompt'].map((property) => ({
+            object,
+            property,
+            message: 'use the in-app dialogs (features/dialogs: ask, pick), not the browser prompt.',
+          })),
+        ),
+      ],
+    },
+  },
 );

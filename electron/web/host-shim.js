@@ -9,10 +9,6 @@
     return el ? el.getAttribute('content') : null;
   };
   var token = meta('galley-token') || new URLSearchParams(location.search).get('token') || '';
-  // "queue": dialogs are answered by the test (POST /__test/dialog); "prompt": the user picks a file of the
-  // launch folder in a prompt, since a browser page has no native file dialog that yields a host path.
-  var dialogMode = meta('galley-dialogs') || 'prompt';
-
   function post(path, body) {
     return fetch(path, {
       method: 'POST',
@@ -36,85 +32,8 @@
     });
   }
 
-  function listFiles() {
-    return fetch('/web/files', { headers: { 'x-galley-token': token } })
-      .then(function (r) {
-        return r.json();
-      })
-      .then(function (d) {
-        if (!d.ok) throw new Error(d.error);
-        return d.value;
-      });
-  }
-
-  function pick(title, files, multiple) {
-    var lines = files.map(function (f, i) {
-      return i + 1 + '. ' + f;
-    });
-    var answer = window.prompt(
-      title + '\n' + lines.join('\n') + '\n\n' + (multiple ? 'Numbers separated by spaces:' : 'Number:'),
-      '1',
-    );
-    if (answer === null) return null;
-    var picked = answer
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(function (n) {
-        return files[Number(n) - 1];
-      })
-      .filter(Boolean);
-    return picked.length ? (multiple ? picked : [picked[0]]) : null;
-  }
-
-  // Asks the user, then queues the answer on the host so that the dialog channel call below returns it.
-  function choose(channel, input) {
-    if (channel === 'dialog.confirm') {
-      var b = input.buttons || ['OK'];
-      var text = input.message + (input.detail ? '\n\n' + input.detail : '');
-      var button;
-      if (b.length <= 2)
-        button = window.confirm(text + '\n\n[OK] ' + b[0] + (b[1] ? '   [Cancel] ' + b[1] : '')) ? 0 : b.length - 1;
-      else {
-        var n = window.prompt(
-          text +
-            '\n' +
-            b
-              .map(function (x, i) {
-                return i + 1 + '. ' + x;
-              })
-              .join('\n'),
-          '1',
-        );
-        button = n === null ? b.length - 1 : Math.max(0, Math.min(b.length - 1, Number(n) - 1 || 0));
-      }
-      return post('/web/choose', { channel: channel, answer: button });
-    }
-    if (channel === 'dialog.saveIssueAs' || channel === 'dialog.exportTo') {
-      var name = window.prompt('Save in the launch folder as:', input.suggestedName || '');
-      return post('/web/choose', { channel: channel, answer: name ? [name] : null });
-    }
-    return listFiles().then(function (list) {
-      var multiple = channel === 'dialog.importPages';
-      var files = list.files.filter(function (f) {
-        return multiple ? !/\.galley\.json$/i.test(f) : /\.galley\.json$/i.test(f);
-      });
-      if (!files.length) {
-        window.alert('No ' + (multiple ? 'page files' : '.galley.json files') + ' in ' + list.root);
-        return post('/web/choose', { channel: channel, answer: null });
-      }
-      return post('/web/choose', {
-        channel: channel,
-        answer: pick(multiple ? 'Import pages from ' + list.root : 'Open an issue from ' + list.root, files, multiple),
-      });
-    });
-  }
-
+  // Dialogs are plain calls: the renderer shows its own in-app dialogs and file picker (files.list / files.choose).
   function invoke(channel, input) {
-    if (dialogMode === 'prompt' && /^dialog\./.test(channel)) {
-      return Promise.resolve(choose(channel, input || {})).then(function () {
-        return post('/rpc/' + encodeURIComponent(channel), input);
-      });
-    }
     return post('/rpc/' + encodeURIComponent(channel), input);
   }
 
@@ -123,7 +42,7 @@
   var listeners = {};
   var early = {};
   var source = new EventSource('/events?token=' + encodeURIComponent(token));
-  var EVENT_NAMES = ['command.run', 'file.openRequested'];
+  var EVENT_NAMES = ['command.run', 'file.openRequested', 'window.closeRequested'];
   EVENT_NAMES.forEach(function (name) {
     source.addEventListener(name, function (e) {
       var payload;

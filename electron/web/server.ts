@@ -10,7 +10,7 @@ import { SECURITY_HEADERS, mimeOf } from '../host/security/csp';
 import { resolveInsideRootReal } from '../host/security/containment';
 import { createHostSession } from '../host/session/create-host-session';
 import { folderScope } from '../host/security/host-scope';
-import { QueueDialogs, listRootFiles, type DialogAnswer } from '../host/session/dialogs';
+import { QueueDialogs, listFolder, type DialogAnswer, type DialogChannel } from '../host/session/dialogs';
 
 /** What the page's host session is built from (create-host-session.ts); dialogs and window are this host's own. */
 export interface WebSessionOptions {
@@ -36,6 +36,11 @@ export interface WebHostOptions {
   token?: string;
   /** Enables `/__test/*` and makes an unanswered dialog an error instead of a cancel. */
   testMode?: boolean;
+  /**
+   * The renderer's in-app file picker answers the dialogs (`files.list` / `files.choose`). Default: on, except in
+   * test mode, where tests queue the answers (`/__test/dialog`) unless they test the picker itself.
+   */
+  inAppPicker?: boolean;
   /** The page shim (plain JS); defaults to `host-shim.js` next to this file. */
   shimFile?: string;
 }
@@ -121,9 +126,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-/** index.html with the token and dialog mode in meta tags and the shim ahead of the app's module script. */
-export function injectHostMeta(html: string, token: string, dialogMode: 'queue' | 'prompt'): string {
-  const tags = `<meta name="galley-token" content="${token}" />\n    <meta name="galley-dialogs" content="${dialogMode}" />\n    <script src="/host-shim.js"></script>\n`;
+/** index.html with the token in a meta tag and the shim ahead of the app's module script. */
+export function injectHostMeta(html: string, token: string): string {
+  const tags = `<meta name="galley-token" content="${token}" />\n    <script src="/host-shim.js"></script>\n`;
   const i = html.search(/<\/head>/i);
   const m = /<meta charset[^>]*>/i.exec(html);
   if (m) return html.slice(0, m.index + m[0].length) + '\n    ' + tags + html.slice(m.index + m[0].length);
@@ -177,7 +182,16 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     initialFiles: (opts.session.initialFiles ?? []).map((f) => path.resolve(f)),
     // Nothing outside the launch folder becomes a token: dialog answers, launch files, recent list, recovery.
     scope: folderScope(dialogs.root),
+    ...((opts.inAppPicker ?? !testMode)
+      ? {
+          picker: {
+            list: (dir: string) => listFolder(dialogs.root, dir),
+            choose: (channel: DialogChannel, paths: string[] | null) => dialogs.push(channel, paths),
+          },
+        }
+      : {}),
     shell: {
+      emit: (event, payload) => emit(event, payload),
       setTitle: (t) => {
         state.title = t;
       },
@@ -230,7 +244,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-store',
       });
-      res.end(req.method === 'HEAD' ? undefined : injectHostMeta(html, token, testMode ? 'queue' : 'prompt'));
+      res.end(req.method === 'HEAD' ? undefined : injectHostMeta(html, token));
       return;
     }
     const file = await resolveInsideRootReal(opts.rendererDir, pathname);
@@ -292,15 +306,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       });
       return;
     }
-    if (p === '/web/files') {
-      checkToken(req, url);
-      sendJson(res, 200, {
-        ok: true,
-        value: { root: path.basename(path.resolve(opts.root)), files: await listRootFiles(opts.root) },
-      });
-      return;
-    }
-    if (p === '/web/choose' || (testMode && p === '/__test/dialog')) {
+    if (testMode && p === '/__test/dialog') {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');
       checkToken(req, url);
       const body = parseJson(await readBody(req, MAX_SMALL_BODY)) as { channel?: unknown; answer?: unknown };

@@ -2,3 +2,4 @@ export * from './text-change';
 export * from './rules';
 export * from './paragraph';
 export * from './issue-cleanup';
+export * from './lost-trace';

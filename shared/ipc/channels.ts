@@ -10,9 +10,12 @@ export const CHANNELS = [
   'dialog.saveIssueAs',
   'dialog.exportTo',
   'dialog.confirm',
+  'files.list',
+  'files.choose',
   'issue.open',
   'issue.importPages',
   'issue.save',
+  'session.heartbeat',
   'export.run',
   'page.image',
   'recent.list',
@@ -22,10 +25,11 @@ export const CHANNELS = [
   'recovery.discard',
   'window.setTitle',
   'window.setDirty',
+  'window.closeAnswer',
   'app.quit',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
 /** Main → renderer events. */
-export const EVENTS = ['command.run', 'file.openRequested'] as const;
+export const EVENTS = ['command.run', 'file.openRequested', 'window.closeRequested'] as const;
 export type EventName = (typeof EVENTS)[number];

@@ -14,6 +14,8 @@ import { ENCODINGS } from '../text/encoding';
  */
 const Token = z.string().min(8).max(100);
 const FileRef = z.strictObject({ token: Token, name: z.string().max(4096) });
+/** A window's random session id (locks, recovery files in use). */
+const SessionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /**
  * A whole issue. One the host has just read with `parseIssue` (which validated it whole) passes as it is: the
  * second check cost ~120 ms when opening a 100-page issue. Anything else — every issue the renderer sends — gets
@@ -27,6 +29,34 @@ const IssueValue = z.unknown().transform((v, ctx) => {
   return z.NEVER;
 }) as unknown as z.ZodType<Issue>;
 export const EXPORT_FORMAT_NAMES = ['json', 'md', 'txt', 'html', 'docx', 'nitf', 'zip', 'mets-alto', 'page'] as const;
+/** The file name extension of each export format's single file (dialogs suggest it; the layout formats write XML). */
+export const EXPORT_EXTENSIONS: Record<(typeof EXPORT_FORMAT_NAMES)[number], string> = {
+  json: 'json',
+  md: 'md',
+  txt: 'txt',
+  html: 'html',
+  docx: 'docx',
+  nitf: 'xml',
+  zip: 'zip',
+  'mets-alto': 'xml',
+  page: 'xml',
+};
+/** File name extensions the page import reads (the native dialog's filter and the in-app picker's). */
+export const PAGE_EXTENSIONS = [
+  'txt',
+  'md',
+  'xml',
+  'alto',
+  'html',
+  'htm',
+  'hocr',
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'tif',
+  'tiff',
+] as const;
 
 const RecoveryInfo = z.strictObject({
   id: z.string().max(200),
@@ -37,6 +67,8 @@ const RecoveryInfo = z.strictObject({
   fileName: z.string().max(4096).optional(),
   /** Set when the recovery file was written by a newer Galley: kept, not loaded. */
   unreadable: z.string().max(2000).optional(),
+  /** Another open window is writing it right now: not offered for restore or discard. */
+  inUse: z.boolean().optional(),
 });
 
 export const ipcContract = {
@@ -48,13 +80,25 @@ export const ipcContract = {
       locale: z.string(),
       userName: z.string(),
       platform: z.string(),
+      /**
+       * `in-app`: the host has no file dialog of its own (the browser host): the renderer shows its file picker over
+       * `files.list` and queues the choice with `files.choose` before calling the dialog channel. Default `native`.
+       */
+      picker: z.enum(['native', 'in-app']).optional(),
     }),
   },
   /** What the app was launched with (a file on the command line), asked once at start. */
   'app.initial': {
     input: z.strictObject({}),
     output: z.strictObject({
-      open: z.strictObject({ kind: z.enum(['issue', 'pages']), files: z.array(FileRef).max(1000) }).optional(),
+      open: z
+        .strictObject({
+          kind: z.enum(['issue', 'pages']),
+          files: z.array(FileRef).max(1000),
+          /** Pages whose issue was saved beside them before (`<page name>.galley.json`): offered instead. */
+          issueBeside: FileRef.optional(),
+        })
+        .optional(),
     }),
   },
   'dialog.openIssue': { input: z.strictObject({}), output: FileRef.nullable() },
@@ -77,9 +121,44 @@ export const ipcContract = {
     }),
     output: z.strictObject({ button: z.number().int().nonnegative() }),
   },
+  /**
+   * The in-app file picker (hosts with `picker: 'in-app'` only; others refuse): one folder of the launch folder,
+   * `dir` relative to it with `/` separators ('' = the launch folder). Nothing outside the launch folder is listed.
+   */
+  'files.list': {
+    input: z.strictObject({ dir: z.string().max(4096) }),
+    output: z.strictObject({
+      root: z.string().max(4096),
+      dir: z.string().max(4096),
+      entries: z
+        .array(
+          z.strictObject({ name: z.string().max(4096), kind: z.enum(['dir', 'file']), size: z.number().optional() }),
+        )
+        .max(5000),
+      truncated: z.boolean(),
+    }),
+  },
+  /** The in-app picker's answer for the next call of a dialog channel: paths relative to the launch folder, or null. */
+  'files.choose': {
+    input: z.strictObject({
+      channel: z.enum(['dialog.openIssue', 'dialog.importPages', 'dialog.saveIssueAs', 'dialog.exportTo']),
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(1000).nullable(),
+    }),
+    output: z.strictObject({}),
+  },
+  /**
+   * `session`: the window's random session id. The host locks the issue for it (a lock file beside the issue,
+   * electron/host/services/issue-lock.ts); when another live session holds the lock the issue opens `readOnly`
+   * and `lockedBy` says who.
+   */
   'issue.open': {
-    input: z.strictObject({ token: Token }),
-    output: z.strictObject({ issue: IssueValue, file: FileRef }),
+    input: z.strictObject({ token: Token, session: SessionId.optional() }),
+    output: z.strictObject({
+      issue: IssueValue,
+      file: FileRef,
+      readOnly: z.boolean().optional(),
+      lockedBy: z.string().max(500).optional(),
+    }),
   },
   'issue.importPages': {
     /** `encoding` forces the decoding of plain-text pages, after a guess the user saw was wrong. */
@@ -90,8 +169,9 @@ export const ipcContract = {
     }),
     output: z.strictObject({ issue: IssueValue, warnings: z.array(z.string().max(4000)).max(10_000) }),
   },
+  /** `session`: refused while another live window holds the issue's lock; otherwise the save takes the lock. */
   'issue.save': {
-    input: z.strictObject({ token: Token, issue: IssueValue }),
+    input: z.strictObject({ token: Token, issue: IssueValue, session: SessionId.optional() }),
     output: z.strictObject({ savedAt: z.string(), durable: z.boolean() }),
   },
   'export.run': {
@@ -129,6 +209,20 @@ export const ipcContract = {
     input: z.strictObject({ issueToken: Token, src: z.string().min(1).max(4096) }),
     output: z.strictObject({ url: z.string().max(96 * 1024 * 1024) }),
   },
+  /**
+   * The window is alive (every ~20 s): keeps its issue lock fresh (`fileToken`) and marks its recovery file as in
+   * use, so that another window's recovery dialog does not offer it. Answers whether the issue is still this
+   * window's to write.
+   */
+  'session.heartbeat': {
+    input: z.strictObject({
+      session: SessionId,
+      fileToken: Token.optional(),
+      recoveryId: z.string().min(1).max(200).optional(),
+      release: z.boolean().optional(),
+    }),
+    output: z.strictObject({ readOnly: z.boolean(), lockedBy: z.string().max(500).optional() }),
+  },
   'recent.list': { input: z.strictObject({}), output: z.array(FileRef.extend({ openedAt: z.string() })).max(100) },
   /** Autosave: the document and its undo history, written atomically to the user data folder. */
   'recovery.write': {
@@ -143,7 +237,11 @@ export const ipcContract = {
     }),
     output: z.strictObject({ savedAt: z.string() }),
   },
-  'recovery.list': { input: z.strictObject({}), output: z.array(RecoveryInfo).max(1000) },
+  /** `session`: the asking window; recovery files of other live windows come back `inUse`. */
+  'recovery.list': {
+    input: z.strictObject({ session: SessionId.optional() }),
+    output: z.array(RecoveryInfo).max(1000),
+  },
   'recovery.read': {
     input: z.strictObject({ id: z.string().min(1).max(200) }),
     output: z.strictObject({ payload: z.string(), file: FileRef.optional() }),
@@ -151,6 +249,11 @@ export const ipcContract = {
   'recovery.discard': { input: z.strictObject({ id: z.string().min(1).max(200) }), output: z.strictObject({}) },
   'window.setTitle': { input: z.strictObject({ title: z.string().max(2000) }), output: z.strictObject({}) },
   'window.setDirty': { input: z.strictObject({ dirty: z.boolean() }), output: z.strictObject({}) },
+  /** The renderer's answer to `window.closeRequested` (its in-app Save / Don't save / Cancel question). */
+  'window.closeAnswer': {
+    input: z.strictObject({ answer: z.enum(['save', 'discard', 'cancel']) }),
+    output: z.strictObject({}),
+  },
   'app.quit': { input: z.strictObject({}), output: z.strictObject({}) },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
@@ -164,6 +267,8 @@ export const eventContract = {
   'command.run': z.strictObject({ id: z.string().max(200) }),
   /** A file opened from the OS (second instance, file association, drop on the window). */
   'file.openRequested': z.strictObject({ kind: z.enum(['issue', 'pages']), files: z.array(FileRef).max(1000) }),
+  /** The window is closing with unsaved changes: the renderer asks and answers with `window.closeAnswer`. */
+  'window.closeRequested': z.strictObject({}),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
 

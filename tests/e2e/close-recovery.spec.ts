@@ -35,8 +35,13 @@ async function editAndAutosave(page: Page, host: HostFixture): Promise<void> {
   await expect.poll(async () => (await listed(page)).some((e) => e.changes > 0), { timeout: 15_000 }).toBe(true);
 }
 
-async function closeAndRestart(host: HostFixture): Promise<Page> {
+/** Asks to close; with unsaved changes the app's own question appears and `answer` is clicked in it. */
+async function closeAndRestart(host: HostFixture, answer?: 'unsaved-save' | 'unsaved-discard'): Promise<Page> {
   await host.requestClose();
+  if (answer) {
+    await expect(host.page.getByTestId('unsaved-dialog')).toBeVisible();
+    await host.page.getByTestId(answer).click();
+  }
   await expect.poll(async () => (await host.state()).closed, { timeout: 15_000 }).toBe(true);
   await host.restart();
   const page = host.page;
@@ -57,8 +62,7 @@ test('"Don\'t save" on close removes the autosave of the document; the next star
 
   await editAndAutosave(page, host);
   expect((await recoveryFiles(host)).length).toBeGreaterThan(1); // this session's file(s) + the future one
-  await host.queueDialog('dialog.confirm', 1); // Don't save
-  page = await closeAndRestart(host);
+  page = await closeAndRestart(host, 'unsaved-discard');
   expect(await recoveryFiles(host)).toEqual(['future.galley-recovery.json']);
   // Only the unreadable file of the earlier session is offered.
   await expect(page.getByTestId('recovery-dialog')).toBeVisible();
@@ -83,8 +87,7 @@ test('save, then close at once: no stale autosave, no recovery dialog at the nex
 test('"Save" in the close prompt saves, closes, and leaves no autosave', async ({ appPage, host }) => {
   await editAndAutosave(appPage, host);
   await host.queueDialog('dialog.saveIssueAs', 'prompted.galley.json');
-  await host.queueDialog('dialog.confirm', 0); // Save
-  const page = await closeAndRestart(host);
+  const page = await closeAndRestart(host, 'unsaved-save');
   expect((await stat(path.join(host.tmpDir, 'prompted.galley.json'))).size).toBeGreaterThan(0);
   expect(await recoveryFiles(host)).toEqual([]);
   expect(await listed(page)).toEqual([]);
@@ -94,17 +97,17 @@ test('"Save" in the close prompt saves, closes, and leaves no autosave', async (
 test('Cancel in the close prompt keeps the window and its autosave', async ({ appPage, host }) => {
   await editAndAutosave(appPage, host);
   const before = await recoveryFiles(host);
-  await host.queueDialog('dialog.confirm', 2); // Cancel
   await host.requestClose();
-  await expect.poll(async () => (await host.state()).dialogsPending['dialog.confirm'] ?? 0).toBe(0);
+  await appPage.getByTestId('unsaved-cancel').click();
+  await expect(appPage.getByTestId('unsaved-dialog')).toHaveCount(0);
   expect((await host.state()).closed).toBe(false);
   expect(await recoveryFiles(host)).toEqual(before);
 });
 
 test('"Don\'t save" when replacing the document (New) removes its autosave too', async ({ appPage, host }) => {
   await editAndAutosave(appPage, host);
-  await host.queueDialog('dialog.confirm', 1); // Don't save
   await appPage.getByTestId('btn-new').click();
+  await appPage.getByTestId('unsaved-discard').click();
   await expect(new Workbench(appPage, host).article(1)).toHaveCount(0);
   await expect.poll(() => recoveryFiles(host), { timeout: 10_000 }).toEqual([]);
   await host.restart();

@@ -101,7 +101,9 @@ test('cleanup preview, find & replace, approve, export the approved article', as
   await page.getByTestId('export-dialog-open').click();
   const dlg = page.getByTestId('export-dialog');
   await dlg.getByTestId('export-format').selectOption('md');
-  await expect(dlg.getByTestId('export-scope-article')).toBeChecked();
+  // The whole issue by default; the selected article is one click away.
+  await expect(dlg.getByTestId('export-scope-issue')).toBeChecked();
+  await dlg.getByTestId('export-scope-article').check();
   await dlg.getByTestId('export-approved').check();
   await host.queueDialog('dialog.exportTo', 'approved.md');
   await dlg.getByTestId('export-run').click();

@@ -95,12 +95,13 @@ test("closing with unsaved changes asks: Cancel keeps the window, Don't save clo
 }) => {
   const app = host.electronApp!;
   await appPage.evaluate(() => (window as unknown as HostWindow).host.invoke('window.setDirty', { dirty: true }));
-  await host.queueDialog('dialog.confirm', 2); // Cancel
+  // The question is the renderer's own dialog, as in the browser host.
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close());
-  await expect.poll(() => host.state().then((s) => s.dialogsPending['dialog.confirm'] ?? 0)).toBe(0);
+  await appPage.getByTestId('unsaved-cancel').click();
+  await expect(appPage.getByTestId('unsaved-dialog')).toHaveCount(0);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
-  await host.queueDialog('dialog.confirm', 1); // Don't save
   const closed = app.waitForEvent('close');
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close());
+  await appPage.getByTestId('unsaved-discard').click();
   await closed;
 });

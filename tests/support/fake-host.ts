@@ -95,6 +95,12 @@ export function createFakeHost(overrides: Partial<Handlers> = {}): FakeHost {
     'recovery.discard': async () => ({}),
     'window.setTitle': async () => ({}),
     'window.setDirty': async () => ({}),
+    'files.list': async () => {
+      throw new Error('the fake host uses queued dialog answers');
+    },
+    'files.choose': async () => ({}),
+    'window.closeAnswer': async () => ({}),
+    'session.heartbeat': async () => ({ readOnly: false }),
     'app.quit': async () => ({}),
     ...overrides,
   };

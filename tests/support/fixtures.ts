@@ -50,11 +50,12 @@ export interface HostFixture {
 const RENDERER_DIR = path.join(ROOT, 'out/renderer');
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-async function startTestHost(tmpDir: string, userDataDir: string): Promise<WebHost> {
+async function startTestHost(tmpDir: string, userDataDir: string, inAppPicker = false): Promise<WebHost> {
   return startWebHost({
     root: tmpDir,
     rendererDir: RENDERER_DIR,
     testMode: true,
+    inAppPicker,
     session: { userDataDir, version: VERSION, host: 'test', locale: 'zh-CN' },
   });
 }
@@ -88,7 +89,12 @@ interface Ctx {
   state: { web?: WebHost; app?: ElectronApplication; page?: Page };
 }
 
-export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>({
+/**
+ * `inAppPicker`: the web host answers file dialogs through the renderer's own picker (as outside test mode),
+ * not from the test's queue; `test.use({ inAppPicker: true })` in specs that drive the picker.
+ */
+export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page; inAppPicker: boolean }>({
+  inAppPicker: [false, { option: true }],
   ctx: async ({}, use) => {
     const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'galley-e2e-'));
     const userDataDir = path.join(tmpDir, '.user-data');
@@ -102,7 +108,7 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
     await rm(tmpDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   },
 
-  appPage: async ({ page, ctx }, use, testInfo) => {
+  appPage: async ({ page, ctx, inAppPicker }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const launch = () =>
         _electron.launch({
@@ -120,14 +126,14 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
       await use(ctx.state.page);
       return;
     }
-    ctx.state.web = await startTestHost(ctx.tmpDir, ctx.userDataDir);
+    ctx.state.web = await startTestHost(ctx.tmpDir, ctx.userDataDir, inAppPicker);
     await rendererBuilt();
     await page.goto(ctx.state.web.url);
     ctx.state.page = page;
     await use(page);
   },
 
-  host: async ({ ctx, appPage }, use, testInfo) => {
+  host: async ({ ctx, appPage, inAppPicker }, use, testInfo) => {
     const electron = testInfo.project.name === 'electron';
     const fixture: HostFixture = {
       tmpDir: ctx.tmpDir,
@@ -206,7 +212,7 @@ export const test = base.extend<{ ctx: Ctx; host: HostFixture; appPage: Page }>(
           return;
         }
         await ctx.state.web?.close();
-        ctx.state.web = await startTestHost(ctx.tmpDir, ctx.userDataDir);
+        ctx.state.web = await startTestHost(ctx.tmpDir, ctx.userDataDir, inAppPicker);
         await rendererBuilt();
         await appPage.goto(ctx.state.web.url);
       },

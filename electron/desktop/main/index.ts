@@ -174,6 +174,8 @@ function main(): void {
         },
         addRecentDocument: (f) => app.addRecentDocument(f),
         runSave: () => win?.webContents.send('command.run', { id: 'file.save' }),
+        // The unsaved-changes question is the renderer's in-app dialog, as in the browser host.
+        emit: (event, payload) => win?.webContents.send(event, payload),
         close: () => win?.close(),
         onError: (e) => log(`closing: ${(e as Error)?.message ?? String(e)}`),
       },

@@ -1,6 +1,7 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import path from 'node:path';
 import type { Dialogs } from '../../host/services/handlers';
+import { EXPORT_EXTENSIONS, PAGE_EXTENSIONS } from '../../../shared/ipc/contract';
 
 /** File type filters of the native dialogs (labels in the user's language). */
 function filters(zh: boolean) {
@@ -9,24 +10,14 @@ function filters(zh: boolean) {
     pages: [
       {
         name: zh ? '版面文件' : 'Page files',
-        extensions: ['txt', 'md', 'xml', 'alto', 'html', 'htm', 'hocr', 'pdf', 'png', 'jpg', 'jpeg'],
+        extensions: [...PAGE_EXTENSIONS],
       },
       { name: zh ? '所有文件' : 'All files', extensions: ['*'] },
     ],
   };
 }
 
-const EXPORT_EXT: Record<string, string> = {
-  json: 'json',
-  md: 'md',
-  txt: 'txt',
-  html: 'html',
-  docx: 'docx',
-  nitf: 'xml',
-  zip: 'zip',
-  'mets-alto': 'xml',
-  page: 'xml',
-};
+const EXPORT_EXT: Record<string, string> = EXPORT_EXTENSIONS;
 
 /**
  * Native dialogs, modal to the main window. They answer absolute paths; the handlers turn them into tokens, so
@@ -84,7 +75,8 @@ export function createNativeDialogs(
           title: zh ? '导出' : 'Export',
           defaultPath: path.basename(suggestedName),
           filters: [{ name: format.toUpperCase(), extensions: [ext] }],
-          properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+          // No overwrite question here: the host refuses an existing file and the app asks once, in its dialog.
+          properties: ['createDirectory' as const],
         };
         const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
         return r.canceled || !r.filePath ? null : r.filePath;

@@ -21,6 +21,7 @@ import {
 } from './recovery-store';
 import { RecoverySessionEnded, type RecoverySession } from '../session/recovery-session';
 import { describeFsError, InputError } from './read-input';
+import { acquireLock, describeLock, LOCK_STALE_MS, releaseLock } from './issue-lock';
 
 /**
  * Native (Electron) or stand-in (browser host, tests) file dialogs. They answer absolute paths, or null when the
@@ -42,6 +43,17 @@ export interface WindowHooks {
   quit(): void;
   /** A file was opened or saved: Electron adds it to the OS recent documents. */
   addRecentDocument?(file: string): void;
+  /** The renderer answered the close question (`window.closeRequested`). */
+  closeAnswer?(answer: 'save' | 'discard' | 'cancel'): void;
+}
+
+/**
+ * The in-app file picker of a host without file dialogs (the browser host): lists one folder inside the launch
+ * folder, and queues the user's choice for the next call of a dialog channel. Absent in Electron (native dialogs).
+ */
+export interface InAppPicker {
+  list(dir: string): Promise<Out<'files.list'>>;
+  choose(channel: In<'files.choose'>['channel'], paths: string[] | null): void;
 }
 
 export interface HandlerDeps {
@@ -61,6 +73,8 @@ export interface HandlerDeps {
    * (browser host). Dialog answers, launch files, the recent list and recovery files all pass through it.
    */
   scope?: HostScope;
+  /** The browser host's in-app file picker (`files.list`, `files.choose`); refused where absent. */
+  picker?: InAppPicker;
 }
 
 /** Main → renderer event sender, provided by each transport (webContents.send, SSE). */
@@ -145,11 +159,33 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     recording = recording.then(() => remember(file));
   };
 
+  /** Windows that said they are alive (`session.heartbeat`): when, and which recovery file they write. */
+  const sessions = new Map<string, { at: number; recoveryId?: string }>();
+  const seen = (session: string, recoveryId?: string) =>
+    sessions.set(session, { at: now().getTime(), ...(recoveryId ? { recoveryId } : {}) });
+  /** The live lock of another window on this issue, in words; undefined when the issue is this window's. */
+  const lockedFor = async (file: string, session: string | undefined) => {
+    if (!session) return undefined;
+    seen(session, sessions.get(session)?.recoveryId);
+    const held = await acquireLock(file, session, now());
+    return held ? describeLock(held) : undefined;
+  };
+
   const h: Handlers = {
     'app.info': async () => deps.appInfo,
     'app.initial': async () => {
-      const open = classifyOpen(await admitted(deps.initialFiles ?? []), tokens);
-      return open ? { open } : {};
+      const files = await admitted(deps.initialFiles ?? []);
+      const open = classifyOpen(files, tokens);
+      if (open?.kind !== 'pages') return open ? { open } : {};
+      // Started on a page file whose issue was saved beside it (the name Save As suggests): offer that issue.
+      const first = files[0];
+      const beside = path.join(path.dirname(first), `${path.basename(first).replace(/\.[^.]+$/, '')}${ISSUE_SUFFIX}`);
+      const exists = await fs.stat(beside).then(
+        (st) => st.isFile(),
+        () => false,
+      );
+      const [issue] = exists ? await admitted([beside]) : [];
+      return { open: { ...open, ...(issue ? { issueBeside: tokens.ref(issue, 'issue') } : {}) } };
     },
     'dialog.openIssue': async () => {
       const file = await dialogs.openIssue();
@@ -176,11 +212,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const button = await dialogs.confirm(input);
       return { button: Math.min(Math.max(0, Math.trunc(button)), input.buttons.length - 1) };
     },
-    'issue.open': async ({ token }) => {
+    'files.list': async ({ dir }) => {
+      if (!deps.picker) throw new HostError('this host uses the system file dialogs', 'refused');
+      return deps.picker.list(dir);
+    },
+    'files.choose': async ({ channel, paths }) => {
+      if (!deps.picker) throw new HostError('this host uses the system file dialogs', 'refused');
+      deps.picker.choose(channel, paths);
+      return {};
+    },
+    'issue.open': async ({ token, session }) => {
       const file = tokens.resolve(token, 'issue');
       const issue = await loadIssueFile(file);
       rememberSoon(file);
-      return { issue, file: { token, name: path.basename(file) } };
+      const lockedBy = await lockedFor(file, session);
+      return { issue, file: { token, name: path.basename(file) }, ...(lockedBy ? { readOnly: true, lockedBy } : {}) };
     },
     'issue.importPages': async ({ tokens: list, title, encoding }) => {
       const files = list.map((t) => tokens.resolve(t, 'pages'));
@@ -202,8 +248,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { issue, warnings };
     },
-    'issue.save': async ({ token, issue }) => {
+    'issue.save': async ({ token, issue, session }) => {
       const file = tokens.resolve(token, 'issue');
+      const lockedBy = await lockedFor(file, session);
+      if (lockedBy)
+        throw new HostError(
+          `${path.basename(file)} is open for editing in another window (${lockedBy}); save it under another name`,
+          'refused',
+        );
       const state = await saveIssueFile(file, issue);
       rememberSoon(file); // in the same queue as the opens', so that two updates of recent.json never overlap
       await recording;
@@ -257,6 +309,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const issueFile = tokens.resolve(issueToken, 'issue');
       return { url: await readScanImage(issueFile, src, referenceRoots(issueFile)) };
     },
+    'session.heartbeat': async ({ session, fileToken, recoveryId, release }) => {
+      seen(session, recoveryId);
+      if (!fileToken) return { readOnly: false };
+      const file = tokens.resolve(fileToken, 'issue');
+      if (release) {
+        await releaseLock(file, session);
+        sessions.delete(session);
+        return { readOnly: false };
+      }
+      const lockedBy = await lockedFor(file, session);
+      return lockedBy ? { readOnly: true, lockedBy } : { readOnly: false };
+    },
     'recent.list': async () => {
       await recording;
       // recent.json is shared by every launch (and with the desktop app): only files inside this host's scope.
@@ -287,9 +351,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       );
       return { savedAt };
     },
-    'recovery.list': async () => {
+    'recovery.list': async ({ session }) => {
       const list = await listRecovery(userDataDir);
-      return list.map(({ filePath, ...r }) => ({ ...r, ...(filePath ? { fileName: path.basename(filePath) } : {}) }));
+      // Recovery files another live window is writing: never offered to this one (restore or discard).
+      const t = now().getTime();
+      const others = [...sessions]
+        .filter(([id, v]) => id !== session && v.recoveryId && t - v.at <= LOCK_STALE_MS)
+        .map(([, v]) => v.recoveryId!);
+      const inUse = (id: string) => others.some((r) => id === r || id.startsWith(`${r}--base`));
+      return list.map(({ filePath, ...r }) => ({
+        ...r,
+        ...(filePath ? { fileName: path.basename(filePath) } : {}),
+        ...(inUse(r.id) ? { inUse: true } : {}),
+      }));
     },
     'recovery.read': async ({ id }) => {
       const { header, payload } = await readRecovery(userDataDir, id);
@@ -315,6 +389,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'window.setDirty': async ({ dirty }) => {
       deps.window?.setDirty(dirty);
+      return {};
+    },
+    'window.closeAnswer': async ({ answer }) => {
+      deps.window?.closeAnswer?.(answer);
       return {};
     },
     'app.quit': async () => {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Handlers, Out } from '../../../shared/ipc/contract';
-import { createHandlers, type Dialogs, type WindowHooks } from '../services/handlers';
+import type { EventName } from '../../../shared/ipc/channels';
+import { createHandlers, type Dialogs, type InAppPicker, type WindowHooks } from '../services/handlers';
 import { PathTokens } from '../security/path-tokens';
 import type { HostScope } from '../security/host-scope';
 import { CloseFlow } from './close-flow';
@@ -19,6 +20,11 @@ export interface ShellHooks {
   runSave(): void;
   /** Closes the window again; its close request comes back through `closeFlow.onCloseRequested`. */
   close(): void;
+  /**
+   * Sends an event to the renderer. With it, the unsaved-changes question on close is the renderer's in-app
+   * dialog (`window.closeRequested`, answered by `window.closeAnswer`); without it, the shell's own dialog asks.
+   */
+  emit?(event: EventName, payload: unknown): void;
   onError?(e: unknown): void;
 }
 
@@ -31,6 +37,8 @@ export interface HostSessionOptions {
   initialFiles?: string[];
   /** Where paths may become tokens (host-scope.ts): the launch folder for the browser host; by default what the user chose. */
   scope?: HostScope;
+  /** The in-app file picker, for a host without file dialogs (the browser host). */
+  picker?: InAppPicker;
   shell: ShellHooks;
 }
 
@@ -72,10 +80,17 @@ export function createHostSession(o: HostSessionOptions): HostSession {
   const tokens = new PathTokens();
   const quitGuard = new QuitGuard();
   const recovery = new RecoverySession();
+  // The renderer asks the close question in its own dialog; every pending ask gets its one answer.
+  const waiting: ((button: number) => void)[] = [];
+  const askRenderer = (emit: NonNullable<ShellHooks['emit']>) =>
+    new Promise<number>((resolve) => {
+      waiting.push(resolve);
+      emit('window.closeRequested', {});
+    });
   const closeFlow = new CloseFlow({
     guard: quitGuard,
     recovery,
-    confirm: () => o.dialogs.confirm(closeQuestion(o.appInfo.locale)),
+    confirm: () => (o.shell.emit ? askRenderer(o.shell.emit) : o.dialogs.confirm(closeQuestion(o.appInfo.locale))),
     runSave: () => o.shell.runSave(),
     close: () => o.shell.close(),
     onError: (e) => o.shell.onError?.(e),
@@ -91,13 +106,23 @@ export function createHostSession(o: HostSessionOptions): HostSession {
       o.shell.quit();
     },
     addRecentDocument: o.shell.addRecentDocument && ((f) => o.shell.addRecentDocument?.(f)),
+    closeAnswer: (answer) => {
+      const button = answer === 'save' ? 0 : answer === 'discard' ? 1 : 2;
+      for (const resolve of waiting.splice(0)) resolve(button);
+    },
   };
   const handlers = createHandlers({
     dialogs: o.dialogs,
     tokens,
     recovery,
     userDataDir: o.userDataDir,
-    appInfo: { ...o.appInfo, userName: safeUserName(), platform: process.platform },
+    appInfo: {
+      ...o.appInfo,
+      userName: safeUserName(),
+      platform: process.platform,
+      ...(o.picker ? { picker: 'in-app' as const } : {}),
+    },
+    ...(o.picker ? { picker: o.picker } : {}),
     initialFiles: o.initialFiles,
     window,
     ...(o.scope ? { scope: o.scope } : {}),

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { HostError } from '../../../shared/ipc/contract';
 import type { Dialogs } from '../services/handlers';
-import { containRelative, pathTextProblem } from '../security/containment';
+import { containPath, containRelative, pathTextProblem } from '../security/containment';
+import type { Out } from '../../../shared/ipc/contract';
 import { folderScope, type HostScope } from '../security/host-scope';
 
 /** Dialog channels a queued answer can be given for. */
@@ -21,7 +22,7 @@ export type DialogAnswer = string[] | string | number | null;
 /**
  * Dialogs of the browser host: there is no native dialog in a browser, so each dialog call takes the next answer
  * queued for its channel. Answers come from the test (`POST /__test/dialog`, test mode only) or from the user
- * through the page shim's prompt (`POST /web/choose`). Every path must stay inside the launch root: the browser
+ * through the renderer's in-app file picker (`files.choose`). Every path must stay inside the launch root: the browser
  * host never reads or writes outside the folder it was started on. An answer is checked by its text when queued
  * and again, on the real path (symlinks, hard links), when a dialog takes it and before any folder is made.
  *
@@ -122,23 +123,42 @@ export class QueueDialogs implements Dialogs {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'release']);
 
+/** Most entries one folder listing returns: a picker is for choosing, not for browsing a huge folder. */
+export const MAX_LISTED = 2000;
+
 /**
- * Files the user may pick in the browser host's prompt: the launch folder, three levels deep, without hidden
- * and build folders, at most `limit` entries, as paths relative to the root with `/` separators.
+ * One folder of the launch folder for the in-app picker (`files.list`): `dir` relative to the root. The folder
+ * must lie inside the root after realpath (containment.ts); entries are its folders and files without hidden and
+ * build folders, and a link is listed only when its target lies inside the root too (so nothing outside is listed).
  */
-export async function listRootFiles(root: string, limit = 2000): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (out.length >= limit) return;
-      if (e.name.startsWith('.')) continue;
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isFile()) out.push(r);
-      else if (e.isDirectory() && depth < 3 && !SKIP_DIRS.has(e.name)) await walk(path.join(dir, e.name), r, depth + 1);
+export async function listFolder(root: string, dir: string): Promise<Out<'files.list'>> {
+  const abs = path.resolve(root);
+  const rel = dir.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
+  const where = 'the folder the browser host was started on';
+  const real = await containPath(rel || '.', abs, [abs], { what: 'the folder to list', where, mustExist: true });
+  if (!(await fs.stat(real)).isDirectory()) throw new HostError(`"${rel}" is not a folder`, 'failed');
+  const entries = await fs.readdir(real, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  const out: Out<'files.list'>['entries'] = [];
+  for (const e of entries) {
+    if (out.length >= MAX_LISTED) break;
+    if (e.name.startsWith('.')) continue;
+    let kind: 'dir' | 'file' | null = e.isDirectory() ? 'dir' : e.isFile() ? 'file' : null;
+    let size: number | undefined;
+    const full = path.join(real, e.name);
+    if (e.isSymbolicLink() || kind === 'file') {
+      const target = await containPath(path.relative(abs, full), abs, [abs], {
+        what: 'a listed file',
+        where,
+        mustExist: true,
+      }).catch(() => null);
+      const st = target ? await fs.stat(target).catch(() => null) : null;
+      kind = st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : null;
+      size = st?.isFile() ? st.size : undefined;
     }
-  };
-  await walk(path.resolve(root), '', 1);
-  return out;
+    if (!kind || (kind === 'dir' && SKIP_DIRS.has(e.name))) continue;
+    out.push({ name: e.name, kind, ...(size !== undefined ? { size } : {}) });
+  }
+  const shownDir = path.relative(abs, path.join(abs, rel)).split(path.sep).join('/');
+  return { root: path.basename(abs), dir: shownDir, entries: out, truncated: out.length >= MAX_LISTED };
 }

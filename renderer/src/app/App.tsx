@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useAppContext } from '../app-context';
 import { handleKey } from './keymap';
 import { runCommand } from '../commands/registry';
-import { importPageTokens, openIssueToken, confirmDiscard } from '../features/persistence/file-commands';
+import {
+  importPageTokens,
+  openIssueToken,
+  openLaunchFiles,
+  confirmDiscard,
+} from '../features/persistence/file-commands';
 import { selectDirty } from '../store/selectors';
 import { useDropMonitor } from '../features/dnd/use-drop-monitor';
 import { CommandPalette } from '../features/palette/CommandPalette';
@@ -19,6 +24,7 @@ import { useDroppedJoinReport } from '../features/board/dropped-joins';
 import { useAuditRefresh } from '../features/overview/use-audit-refresh';
 import { IssueOverview } from '../features/overview/IssueOverview';
 import { EditorsLayer } from '../features/export/EditorsLayer';
+import { DialogsLayer } from '../features/dialogs/DialogsLayer';
 import { isCommandId } from '@shared/commands/ids';
 
 /** Keys, drops, host events and window title: the wiring between the DOM, the store and the host. */
@@ -61,13 +67,7 @@ function useWiring(): void {
     void host
       .invoke('app.initial', {})
       .then(async ({ open }) => {
-        if (cancelled || !open?.files.length) return;
-        if (open.kind === 'issue') await openIssueToken(ctx, open.files[0]);
-        else
-          await importPageTokens(
-            ctx,
-            open.files.map((f) => f.token),
-          );
+        if (!cancelled) await openLaunchFiles(ctx, open);
       })
       .catch(() => undefined);
     return () => {
@@ -120,6 +120,7 @@ export function App() {
       <IssueOverview />
       <EditorsLayer />
       <RecoveryDialog />
+      <DialogsLayer />
     </div>
   );
 }

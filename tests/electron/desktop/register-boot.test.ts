@@ -225,15 +225,15 @@ describe('main process boot', () => {
     expect(fake.windows[0].title).toBe('浙江日报');
   });
 
-  it('closing with unsaved changes asks in Chinese; "Don\'t save" closes and the window state is remembered', async () => {
+  it('closing with unsaved changes asks the renderer (its in-app dialog); "Don\'t save" closes and the window state is remembered', async () => {
     await call('window.setDirty', { dirty: true });
+    const boxes = fake.boxes.length;
     fake.windows[0].close();
+    await vi.waitFor(() => expect(fake.sent.map(([ch]) => ch)).toContain('window.closeRequested'));
+    expect(fake.calls).not.toContain('window closed');
+    expect(fake.boxes).toHaveLength(boxes); // no native box
+    expect(await call('window.closeAnswer', { answer: 'discard' })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(fake.calls).toContain('window closed'));
-    expect(fake.boxes[0]).toMatchObject({
-      message: '本期有未保存的更改。',
-      buttons: ['保存', '不保存', '取消'],
-      cancelId: 2,
-    });
     await vi.waitFor(async () =>
       expect(JSON.parse(await readFile(path.join(dir, 'window-state.json'), 'utf8'))).toEqual({
         x: 10,

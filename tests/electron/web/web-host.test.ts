@@ -95,7 +95,7 @@ describe('browser host: authentication', () => {
     expect((await raw({ path: '/events' })).status).toBe(401);
     expect((await raw({ path: '/events?token=nope' })).status).toBe(403);
     expect((await raw({ path: '/__test/state' })).status).toBe(401);
-    expect((await raw({ path: '/web/files' })).status).toBe(401);
+    expect((await rpc('files.list', { dir: '' }, {})).status).toBe(401);
   });
 
   it('serves the page (which carries the token) only with the token; assets without', async () => {
@@ -216,8 +216,9 @@ describe('browser host: input validation', () => {
     expect(ref.name).toBe('p2.txt');
   });
 
-  it('lists the files of the launch folder for the prompt dialog', async () => {
-    const res = await raw({ path: '/web/files', headers: { 'x-galley-token': host.token } });
-    expect(JSON.parse(res.body).value).toEqual({ root: 'work', files: ['p2.txt'] });
+  it('a test host without the in-app picker refuses files.list (tests queue the dialog answers)', async () => {
+    const res = await rpc('files.list', { dir: '' });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error).toMatch(/system file dialogs/);
   });
 });

@@ -36,7 +36,7 @@ export function CleanupMenu() {
         title={t(`editors.cleanup.cmd.${best}`)}
         onClick={() => run(best)}
       >
-        {t('editors.cleanup.button')}
+        {t('editors.cleanup.buttonScoped', { scope: t(`editors.cleanup.scopeShort.${best}`) })}
       </button>
       <button
         type="button"

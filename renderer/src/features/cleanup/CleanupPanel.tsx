@@ -1,15 +1,25 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
-import { changeKey, type CleanupRule } from '@shared/cleanup';
+import {
+  changeKey,
+  removesLostTextTrace,
+  type CleanupRule,
+  type FragmentCleanup,
+  type TextChange,
+} from '@shared/cleanup';
 import { useAppContext } from '../../app-context';
 import { articleIndexById } from '../../store/selectors';
-import { applyCleanup, cleanupPanel, closeCleanup, toggleChange } from './cleanup-state';
+import { applyCleanup, cleanupPanel, closeCleanup, setRuleTicked, toggleChange } from './cleanup-state';
 import { snippetOf } from './snippet';
 import { ChangeSnippet } from './ChangeSnippet';
 import './editors.css';
 
-/** The Cleanup preview: every proposed change with a tick box; Apply = one undo step, Cancel = nothing changes. */
+/**
+ * The Cleanup preview: the proposed changes grouped by rule, each group with All / None, every change with a tick
+ * box; a change that would remove the only trace of lost text is flagged and starts unticked. The Apply button
+ * names the scope. Apply = one undo step, Cancel = nothing changes.
+ */
 export function CleanupPanel() {
   const { t } = useTranslation();
   const { store } = useAppContext();
@@ -47,6 +57,13 @@ export function CleanupPanel() {
     return m;
   }, [issue, preview, t]);
 
+  const groups = useMemo(() => {
+    const m = new Map<string, { f: FragmentCleanup; c: TextChange }[]>();
+    for (const f of preview?.fragments ?? [])
+      for (const c of f.changes) m.set(c.rule, [...(m.get(c.rule) ?? []), { f, c }]);
+    return [...m];
+  }, [preview]);
+
   if (!preview) return null;
   const apply = () => applyCleanup(store, (count) => t('editors.cleanup.label', { count }));
   return (
@@ -72,37 +89,69 @@ export function CleanupPanel() {
             : t('editors.cleanup.nothing')}
         </p>
         <div className="editors-list">
-          {preview.fragments.map((f) => (
-            <section key={f.fragmentId} className="editors-group" data-testid={`cleanup-frag-${f.fragmentId}`}>
-              <h3>
-                {t('editors.cleanup.where', { page: f.page, place: places.get(f.fragmentId) ?? '', id: f.fragmentId })}
-              </h3>
-              <ul>
-                {f.changes.map((c) => {
-                  const k = changeKey(f.fragmentId, c);
-                  return (
-                    <li key={k} className={skipped.has(k) ? 'is-skipped' : ''} data-testid="cleanup-change">
-                      <label>
-                        <input
-                          type="checkbox"
-                          checked={!skipped.has(k)}
-                          onChange={() => toggleChange(store, f.fragmentId, c.start)}
-                        />
-                        <ChangeSnippet s={snippetOf(f.before, c.start, c.end, c.after)} />
-                        <span className="rule-tag">
-                          {t(`editors.cleanup.rule.${c.rule as CleanupRule}`, { defaultValue: c.rule })}
-                        </span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </section>
-          ))}
+          {groups.map(([rule, items]) => {
+            const on = items.filter(({ f, c }) => !skipped.has(changeKey(f.fragmentId, c))).length;
+            return (
+              <section key={rule} className="editors-group" data-testid={`cleanup-rule-${rule}`}>
+                <h3 className="cleanup-rule-head">
+                  <span>
+                    {t(`editors.cleanup.rule.${rule as CleanupRule}`, { defaultValue: rule })}{' '}
+                    <span className="muted">
+                      ({on}/{items.length})
+                    </span>
+                  </span>
+                  <button type="button" onClick={() => setRuleTicked(store, rule, true)} data-testid="cleanup-rule-all">
+                    {t('editors.cleanup.all')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => setRuleTicked(store, rule, false)}
+                    data-testid="cleanup-rule-none"
+                  >
+                    {t('editors.cleanup.none')}
+                  </button>
+                </h3>
+                <ul>
+                  {items.map(({ f, c }) => {
+                    const k = changeKey(f.fragmentId, c);
+                    const trace = removesLostTextTrace(f.before, c);
+                    return (
+                      <li
+                        key={k}
+                        className={`${skipped.has(k) ? 'is-skipped' : ''}${trace ? ' is-lost-trace' : ''}`}
+                        data-testid="cleanup-change"
+                      >
+                        <label>
+                          <input
+                            type="checkbox"
+                            checked={!skipped.has(k)}
+                            onChange={() => toggleChange(store, f.fragmentId, c.start)}
+                          />
+                          <ChangeSnippet s={snippetOf(f.before, c.start, c.end, c.after)} />
+                          <span className="rule-tag">
+                            {t('editors.cleanup.where', {
+                              page: f.page,
+                              place: places.get(f.fragmentId) ?? '',
+                              id: f.fragmentId,
+                            })}
+                          </span>
+                          {trace && (
+                            <span className="lost-trace" role="note" data-testid="cleanup-lost-trace">
+                              {t('editors.cleanup.lostTrace')}
+                            </span>
+                          )}
+                        </label>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            );
+          })}
         </div>
         <footer className="editors-actions">
           <button type="button" className="primary" disabled={!ticked} onClick={apply} data-testid="cleanup-apply">
-            {t('editors.cleanup.apply', { count: ticked })}
+            {t('editors.cleanup.applyScoped', { count: ticked, scope: t(`editors.cleanup.scope.${scope}`) })}
           </button>
           <button type="button" onClick={() => closeCleanup(store)} data-testid="cleanup-cancel">
             {t('editors.cleanup.cancel')}

@@ -4,6 +4,7 @@ import {
   changeKey,
   cleanupOp,
   previewCleanup,
+  removesLostTextTrace,
   type CleanupPreview,
   type CleanupRule,
 } from '@shared/cleanup';
@@ -61,7 +62,13 @@ export function openCleanup(
     ...(scope === 'selection' ? { fragmentIds: s.selection } : {}),
     ...(scope === 'article' ? { articleIds: [s.selectedArticle!] } : {}),
   });
-  cleanupPanel(store).setState({ preview, scope, rules: [...rules], skipped: new Set() });
+  // A change that would hide the only trace of lost text starts unticked: the proofreader looks at it first.
+  const skipped = new Set(
+    preview.fragments.flatMap((f) =>
+      f.changes.filter((c) => removesLostTextTrace(f.before, c)).map((c) => changeKey(f.fragmentId, c)),
+    ),
+  );
+  cleanupPanel(store).setState({ preview, scope, rules: [...rules], skipped });
   return preview;
 }
 
@@ -76,6 +83,22 @@ export function toggleChange(store: AppStore, fragmentId: string, start: number)
   const k = changeKey(fragmentId, { start });
   if (skipped.has(k)) skipped.delete(k);
   else skipped.add(k);
+  p.setState({ skipped });
+}
+
+/** Ticks (or unticks) every change one rule proposed. */
+export function setRuleTicked(store: AppStore, rule: string, ticked: boolean): void {
+  const p = cleanupPanel(store);
+  const { preview } = p.getState();
+  if (!preview) return;
+  const skipped = new Set(p.getState().skipped);
+  for (const f of preview.fragments)
+    for (const c of f.changes) {
+      if (c.rule !== rule) continue;
+      const k = changeKey(f.fragmentId, c);
+      if (ticked) skipped.delete(k);
+      else skipped.add(k);
+    }
   p.setState({ skipped });
 }
 

@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
+import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES } from '@shared/ipc/contract';
 import { articleTitle } from '@shared/model/lookup';
 import { safeFileName } from '@shared/export/file-names';
 import type { CommandContext } from '../../commands/types';
+import { chooseExportTarget } from '../dialogs/choose-file';
+import { completenessProblems, isGated } from './completeness';
 import type { AppStore } from '../../store/create-store';
 
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
@@ -22,7 +24,10 @@ export interface ExportDialogState {
   /** Show text marked lost (`[……]`; an editor's note in NITF). Offered for the publication formats; json keeps the data. */
   lostTextMark: boolean;
   scope: 'issue' | 'article';
-  /** The gate's answer (`{ok:false, problems}`) for the target below: shown with "Export anyway". */
+  /**
+   * What keeps the export from being complete, shown with "Export anyway": found before any file is chosen
+   * (`target` null), or the host gate's answer for the target below.
+   */
   problems: string[] | null;
   /** The files the export would replace (the host wrote nothing): shown with "Replace". */
   existing: string[] | null;
@@ -58,7 +63,7 @@ export function exportDialog(store: AppStore): StoreApi<ExportDialogState> {
   return p;
 }
 
-/** Opens the dialog; the scope starts on the selected article when there is one. */
+/** Opens the dialog; the scope starts on the whole issue (the selected article is one click away). */
 export function openExport(store: AppStore, format?: ExportFormatName): void {
   const s = store.getState();
   if (!s.doc) return;
@@ -70,7 +75,7 @@ export function openExport(store: AppStore, format?: ExportFormatName): void {
     target: null,
     error: null,
     running: false,
-    scope: s.selectedArticle ? 'article' : 'issue',
+    scope: 'issue',
     ...(format ? { format } : {}),
   });
 }
@@ -136,16 +141,26 @@ export async function runExport(
   const articleIds = scopeArticleIds(store);
   const allowIncomplete = answer === 'allowIncomplete' || (answer === 'replace' && d.allowIncomplete);
   const replace = answer === 'replace';
+  // Completeness first, before a file name is asked: the proofreader decides with the problems in view.
+  if (!answer && isGated(d.format, d.inner)) {
+    const problems = completenessProblems(doc, { articleIds, approvedOnly: d.approvedOnly }, t);
+    if (problems.length) {
+      p.setState({ problems, existing: null, allowIncomplete: false, target: null, error: null });
+      return false;
+    }
+  }
   p.setState({ running: true, error: null });
   try {
     let target = answer ? d.target : null;
     if (!target) {
       const art = articleIds ? doc.articles.find((a) => a.id === articleIds[0]) : undefined;
-      const base = art ? articleTitle(doc, art) : doc.title;
-      target = await host.invoke('dialog.exportTo', {
-        suggestedName: safeFileName(base || 'issue', 'issue'),
+      const base = safeFileName((art ? articleTitle(doc, art) : doc.title) || 'issue', 'issue');
+      const directory = targetIsFolder(store);
+      target = await chooseExportTarget(ctx, {
+        // A single file is offered with its format's extension; a folder by the bare name.
+        suggestedName: directory ? base : `${base}.${EXPORT_EXTENSIONS[d.format]}`,
         format: d.format,
-        directory: targetIsFolder(store),
+        directory,
       });
       if (!target) return false;
     }

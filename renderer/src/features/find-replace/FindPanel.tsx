@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { useAppContext } from '../../app-context';
@@ -28,9 +28,20 @@ export function FindPanel() {
   const panel = findPanel(store);
   const s = useStore(panel);
   const fileRef = useRef<HTMLInputElement>(null);
+  const findRef = useRef<HTMLInputElement>(null);
+  // Ctrl+H (again) puts the caret in the find field with the previous query selected: type to replace it.
+  useEffect(() => {
+    if (!s.open) return;
+    findRef.current?.focus();
+    findRef.current?.select();
+  }, [s.open, s.openedAt]);
   if (!s.open) return null;
   const accepted = s.hits.filter((h) => s.decisions[h.id] === 'accepted').length;
   const label = (count: number) => t('editors.find.label', { count });
+  const replace = (all: boolean) => {
+    const n = applyReplacements(store, all, label);
+    if (n) store.getState().notify('info', t('editors.find.replaced', { count: n }));
+  };
 
   const onFile = async (files: FileList | null) => {
     const file = files?.[0];
@@ -78,7 +89,7 @@ export function FindPanel() {
         <label>
           {t('editors.find.find')}
           <input
-            autoFocus
+            ref={findRef}
             value={s.find}
             onChange={(e) => setQuery(store, { find: e.target.value })}
             data-testid="find-input"
@@ -153,6 +164,11 @@ export function FindPanel() {
           {s.error}
         </p>
       )}
+      {s.lastReplaced !== null && (
+        <p className="editors-summary find-replaced" role="status" data-testid="find-replaced">
+          {t('editors.find.replaced', { count: s.lastReplaced })}
+        </p>
+      )}
       {s.searched && (
         <p className="editors-summary" data-testid="find-count">
           {s.hits.length ? t('editors.find.hits', { count: s.hits.length }) : t('editors.find.none')}
@@ -207,12 +223,12 @@ export function FindPanel() {
             type="button"
             className="primary"
             disabled={!accepted}
-            onClick={() => applyReplacements(store, false, label)}
+            onClick={() => replace(false)}
             data-testid="find-replace-accepted"
           >
             {t('editors.find.replaceAccepted', { count: accepted })}
           </button>
-          <button type="button" onClick={() => applyReplacements(store, true, label)} data-testid="find-accept-all">
+          <button type="button" onClick={() => replace(true)} data-testid="find-accept-all">
             {t('editors.find.acceptAll')}
           </button>
         </footer>

@@ -37,6 +37,10 @@ export interface FindPanelState {
   wordList: LoadedWordList | null;
   /** Problems of the last word list file that did not load, with their line numbers. */
   wordListProblems: WordListProblem[];
+  /** How many occurrences the last replacement changed (shown until the query changes); null before any. */
+  lastReplaced: number | null;
+  /** Counts the openings: each one focuses the find field with its text selected, ready to type over. */
+  openedAt: number;
 }
 
 const initial = (): FindPanelState => ({
@@ -53,6 +57,8 @@ const initial = (): FindPanelState => ({
   error: null,
   wordList: null,
   wordListProblems: [],
+  lastReplaced: null,
+  openedAt: 0,
 });
 
 const panels = new WeakMap<AppStore, StoreApi<FindPanelState>>();
@@ -68,7 +74,8 @@ export function findPanel(store: AppStore): StoreApi<FindPanelState> {
 }
 
 export function openFind(store: AppStore, find?: string): void {
-  findPanel(store).setState({ open: true, ...(find !== undefined ? { find } : {}) });
+  const p = findPanel(store);
+  p.setState({ open: true, openedAt: p.getState().openedAt + 1, ...(find !== undefined ? { find } : {}) });
 }
 
 export function closeFind(store: AppStore): void {
@@ -80,7 +87,15 @@ export function setQuery(
   store: AppStore,
   patch: Partial<Pick<FindPanelState, 'find' | 'replace' | 'regex' | 'caseSensitive'>>,
 ): void {
-  findPanel(store).setState({ ...patch, hits: [], decisions: {}, searched: false, error: null, truncated: false });
+  findPanel(store).setState({
+    ...patch,
+    hits: [],
+    decisions: {},
+    searched: false,
+    error: null,
+    truncated: false,
+    lastReplaced: null,
+  });
 }
 
 /** Runs the find field over the articles of the issue (board order). An invalid pattern is shown, not thrown. */
@@ -167,6 +182,7 @@ export function applyReplacements(store: AppStore, all: boolean, label: (n: numb
   }
   if (!r.op) return 0;
   if (!s.apply(r.op, label(r.replaced), 'record')) return 0;
+  p.setState({ lastReplaced: r.replaced });
   // Skipped hits stay skipped after the new search: their offsets move by what was replaced before them.
   const applied = hits.filter((h) => chosen.has(h.id) && !r.skipped.includes(h.id));
   const moved = (h: FindHit) =>

@@ -27,6 +27,8 @@ export interface AutosaveOptions {
   /** Told when the recovery file is removed (saved, undone to the saved state, closed). */
   onDiscarded?: () => void;
   onError?: (e: unknown) => void;
+  /** A read-only window (another one edits the issue) writes no recovery file. */
+  isReadOnly?: () => boolean;
 }
 
 export interface Autosave {
@@ -105,7 +107,7 @@ export function startAutosave(store: AppStore, host: HostApi, o: AutosaveOptions
   const write = async (): Promise<void> => {
     cancel();
     const s = store.getState();
-    if (!s.doc || !selectDirty(s)) return;
+    if (!s.doc || !selectDirty(s) || o.isReadOnly?.()) return;
     if (!id) id = newRecoveryId(s.doc.id, now());
     const rid = id;
     const meta = {

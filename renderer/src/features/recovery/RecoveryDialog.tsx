@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
 import { useTranslation } from 'react-i18next';
 import type { Out } from '@shared/ipc/contract';
 import { useAppContext } from '../../app-context';
 import { confirmDiscard } from '../persistence/file-commands';
 import { autosaveFor } from '../persistence/autosave';
+import { PAGE_SESSION } from '../../platform/page-session';
 import { compareRecovery, isBaseFile, restoreRecovery } from './restore';
 import type { RecoveryDiff } from './compare';
+import '../dialogs/dialogs.css';
 import './recovery.css';
 
 type Entry = Out<'recovery.list'>[number];
@@ -49,11 +52,13 @@ export function RecoveryDialog() {
   useEffect(() => {
     let cancelled = false;
     void ctx.host
-      .invoke('recovery.list', {})
+      .invoke('recovery.list', { session: PAGE_SESSION })
       .then((list) => {
         const own = autosaveFor(ctx.store)?.recoveryId();
         // Base-document files belong to a session's entry: listed, restored and discarded with it.
-        if (!cancelled) setEntries(list.filter((e) => e.id !== own && !(own && e.id.startsWith(`${own}--base`))));
+        // Files another open window is writing are its own: neither restored nor discarded from here.
+        if (!cancelled)
+          setEntries(list.filter((e) => !e.inUse && e.id !== own && !(own && e.id.startsWith(`${own}--base`))));
       })
       .catch(() => {
         if (!cancelled) setEntries([]);
@@ -97,68 +102,71 @@ export function RecoveryDialog() {
     });
 
   return (
-    <div className="overlay">
-      <div className="recovery" role="dialog" aria-modal aria-labelledby="recovery-title" data-testid="recovery-dialog">
-        <header className="help-head">
-          <h2 id="recovery-title">{t('recovery.title')}</h2>
-          <button type="button" onClick={() => setEntries([])} data-testid="recovery-later">
-            {t('recovery.later')}
-          </button>
-        </header>
-        <p>{t('recovery.intro')}</p>
-        <ul className="recovery-list">
-          {shown.map((e) => (
-            <li key={e.id} className={e.unreadable ? 'is-unreadable' : ''} data-testid={`recovery-${e.id}`}>
-              <div className="recovery-what">
-                <strong>{e.unreadable ? e.title || e.id : e.title || t('app.untitledIssue')}</strong>
-                {e.fileName && <span className="recovery-file">{e.fileName}</span>}
-                <span>{when(e.savedAt, i18n.language)}</span>
-                {!e.unreadable && (
-                  <span data-testid="recovery-changes">{t('recovery.changes', { count: e.changes })}</span>
-                )}
-              </div>
-              {e.unreadable ? (
-                <p className="recovery-message" role="note" data-testid="recovery-unreadable">
-                  {t('recovery.unreadable', { reason: e.unreadable })}
-                </p>
-              ) : (
-                <div className="recovery-actions">
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => void restore(e.id)}
-                    data-testid="recovery-restore"
-                  >
-                    {t('recovery.restore')}
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => void compare(e.id)}
-                    data-testid="recovery-compare"
-                  >
-                    {t('recovery.compare')}
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => void discard(e.id)}
-                    data-testid="recovery-discard"
-                  >
-                    {t('recovery.discard')}
-                  </button>
+    <Dialog.Root open onOpenChange={(open) => !open && setEntries([])}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dlg-overlay" />
+        <Dialog.Content className="recovery dlg-recovery" data-testid="recovery-dialog" aria-describedby={undefined}>
+          <header className="help-head">
+            <Dialog.Title id="recovery-title">{t('recovery.title')}</Dialog.Title>
+            <button type="button" onClick={() => setEntries([])} data-testid="recovery-later">
+              {t('recovery.later')}
+            </button>
+          </header>
+          <p>{t('recovery.intro')}</p>
+          <ul className="recovery-list">
+            {shown.map((e) => (
+              <li key={e.id} className={e.unreadable ? 'is-unreadable' : ''} data-testid={`recovery-${e.id}`}>
+                <div className="recovery-what">
+                  <strong>{e.unreadable ? e.title || e.id : e.title || t('app.untitledIssue')}</strong>
+                  {e.fileName && <span className="recovery-file">{e.fileName}</span>}
+                  <span>{when(e.savedAt, i18n.language)}</span>
+                  {!e.unreadable && (
+                    <span data-testid="recovery-changes">{t('recovery.changes', { count: e.changes })}</span>
+                  )}
                 </div>
-              )}
-              {diffs[e.id] && <DiffSummary diff={diffs[e.id]} />}
-              {errors[e.id] && (
-                <p className="recovery-error" role="alert">
-                  {errors[e.id]}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+                {e.unreadable ? (
+                  <p className="recovery-message" role="note" data-testid="recovery-unreadable">
+                    {t('recovery.unreadable', { reason: e.unreadable })}
+                  </p>
+                ) : (
+                  <div className="recovery-actions">
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => void restore(e.id)}
+                      data-testid="recovery-restore"
+                    >
+                      {t('recovery.restore')}
+                    </button>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => void compare(e.id)}
+                      data-testid="recovery-compare"
+                    >
+                      {t('recovery.compare')}
+                    </button>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => void discard(e.id)}
+                      data-testid="recovery-discard"
+                    >
+                      {t('recovery.discard')}
+                    </button>
+                  </div>
+                )}
+                {diffs[e.id] && <DiffSummary diff={diffs[e.id]} />}
+                {errors[e.id] && (
+                  <p className="recovery-error" role="alert">
+                    {errors[e.id]}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppContext } from '../../app-context';
 import { startAutosave } from '../persistence/autosave';
+import { isReadOnly } from '../persistence/read-only';
 import { autosaveStatus } from './AutosaveStamp';
 
 /** Runs the recovery autosave for this window's store while the app is mounted. */
@@ -11,6 +12,7 @@ export function useAutosave(): void {
       onWritten: (at) => autosaveStatus.setState({ at }),
       onDiscarded: () => autosaveStatus.setState({ at: null }),
       onError: (e) => console.warn('autosave failed', e),
+      isReadOnly: () => isReadOnly(store),
     });
     return () => a.stop();
   }, [store, host]);

@@ -101,4 +101,54 @@ describe('createHostSession', () => {
       platform: process.platform,
     });
   });
+
+  it('a shell that can reach the renderer lets it ask (window.closeRequested) and acts on its answer', async () => {
+    const { dialogs, asked } = fakeDialogs(null, 0);
+    const { hooks, log } = shell();
+    const events: string[] = [];
+    const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'galley-session-'));
+    const s = createHostSession({
+      dialogs,
+      userDataDir,
+      appInfo: { version: '1', host: 'electron', locale: 'en' },
+      shell: { ...hooks, emit: (e) => events.push(e) },
+    });
+    await s.handlers['window.setDirty']({ dirty: true });
+    expect(s.closeFlow.onCloseRequested()).toBe(false);
+    await tick();
+    expect(events).toEqual(['window.closeRequested']);
+    expect(asked).toEqual([]); // no native dialog
+    expect(log).not.toContain('close');
+    await s.handlers['window.closeAnswer']({ answer: 'cancel' });
+    await tick();
+    expect(log).not.toContain('close');
+    expect(log).not.toContain('runSave');
+
+    s.closeFlow.onCloseRequested();
+    await tick();
+    await s.handlers['window.closeAnswer']({ answer: 'discard' });
+    await tick();
+    expect(log.filter((l) => l === 'close')).toHaveLength(1);
+    expect(s.closeFlow.onCloseRequested()).toBe(false); // the recovery clean-up runs, then the window closes
+  });
+
+  it('"save" from the renderer runs the save and closes once clean', async () => {
+    const { dialogs } = fakeDialogs(null, 0);
+    const { hooks, log } = shell();
+    const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'galley-session-'));
+    const s = createHostSession({
+      dialogs,
+      userDataDir,
+      appInfo: { version: '1', host: 'web', locale: 'en' },
+      shell: { ...hooks, emit: () => undefined },
+    });
+    await s.handlers['window.setDirty']({ dirty: true });
+    s.closeFlow.onCloseRequested();
+    await tick();
+    await s.handlers['window.closeAnswer']({ answer: 'save' });
+    await tick();
+    expect(log).toContain('runSave');
+    await s.handlers['window.setDirty']({ dirty: false });
+    expect(log.filter((l) => l === 'close')).toHaveLength(1);
+  });
 });

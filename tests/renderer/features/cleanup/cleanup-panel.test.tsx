@@ -91,4 +91,35 @@ describe('Cleanup preview', () => {
     expect(ctx.store.getState().notice?.text).toMatch(/changed since the preview/);
     expect(ctx.store.getState().past).toHaveLength(1);
   });
+
+  it('groups the changes by rule with All / None, names the scope on the buttons, and flags a change that hides lost text', async () => {
+    const ctx = makeCtx('en');
+    const { ids } = withArticle(ctx, ['机器声', '十四行诗》诗集']);
+    renderApp(ctx);
+    expect(screen.getByTestId('btn-cleanup')).toHaveTextContent('Cleanup: article');
+    fireEvent.click(screen.getByTestId('btn-cleanup'));
+    const panel = screen.getByTestId('cleanup-panel');
+    const spaces = within(panel).getByTestId('cleanup-rule-cjk-spaces');
+    const punct = within(panel).getByTestId('cleanup-rule-punctuation');
+    expect(within(spaces).getByText('Line-wrap spaces in Chinese text')).toBeTruthy();
+    // `节目演 十四行诗》`: the space is where the line holding `《` was lost; flagged, and left unticked.
+    const flagged = within(panel).getAllByTestId('cleanup-lost-trace');
+    expect(flagged).toHaveLength(1);
+    const row = flagged[0].closest('li')!;
+    expect(row.querySelector('.snip-before')!.textContent).toContain('演␣十四行诗');
+    expect(within(row).getByRole('checkbox')).not.toBeChecked();
+    const total = within(panel).getAllByTestId('cleanup-change').length;
+    expect(screen.getByTestId('cleanup-apply')).toHaveTextContent(`Apply ${total - 1} changes to the selected article`);
+
+    // None / All per rule.
+    fireEvent.click(within(punct).getByTestId('cleanup-rule-none'));
+    for (const box of within(punct).getAllByRole('checkbox')) expect(box).not.toBeChecked();
+    const nPunct = within(punct).getAllByRole('checkbox').length;
+    expect(screen.getByTestId('cleanup-apply')).toHaveTextContent(`Apply ${total - 1 - nPunct} change`);
+    fireEvent.click(within(spaces).getByTestId('cleanup-rule-all'));
+    expect(within(row).getByRole('checkbox')).toBeChecked();
+    fireEvent.click(within(punct).getByTestId('cleanup-rule-all'));
+    expect(screen.getByTestId('cleanup-apply')).toHaveTextContent(`Apply ${total} changes`);
+    void ids;
+  });
 });

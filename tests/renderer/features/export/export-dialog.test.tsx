@@ -55,11 +55,12 @@ describe('Export dialog', () => {
     fireEvent.click(within(d).getByTestId('export-lost-mark'));
     host.answer('dialog.exportTo', 'out.xml');
     fireEvent.click(within(d).getByTestId('export-run'));
+    fireEvent.click(await screen.findByTestId('export-anyway'));
     await waitFor(() => expect(runs).toHaveLength(1));
     expect(runs[0]).toMatchObject({ format: 'nitf', lostTextMark: false });
   });
 
-  it('lists the gate problems and exports anyway to the same target only after the confirm', async () => {
+  it('names the problems by article title and words of text before any file is asked; "Export anyway" then asks once', async () => {
     const { host, runs } = gatedHost();
     const ctx = makeCtx('en', host);
     withArticle(ctx, ['机器声']);
@@ -71,30 +72,48 @@ describe('Export dialog', () => {
     expect([...within(d).getByTestId('export-format').querySelectorAll('option')].map((o) => o.value)).toEqual([
       ...EXPORT_FORMAT_NAMES,
     ]);
-    expect(within(d).getByTestId('export-scope-article')).toBeChecked(); // the selected article first
-    fireEvent.click(within(d).getByTestId('export-approved'));
-    host.answer('dialog.exportTo', 'out.md');
+    expect(within(d).getByTestId('export-scope-issue')).toBeChecked(); // the whole issue, even with an article selected
     fireEvent.click(within(d).getByTestId('export-run'));
-    await waitFor(() =>
-      expect(screen.getByTestId('export-problems')).toHaveTextContent('12 fragments are not in any article'),
+    const problems = await screen.findByTestId('export-problems');
+    expect(problems).toHaveTextContent('The export is not complete. Export anyway, or cancel and finish first');
+    expect(problems).toHaveTextContent('113 pieces of text are in no article: “本报记者蹲点北仑区灵峰社区,…”, “');
+    expect(problems).toHaveTextContent(
+      '“早春时节,循着轰隆隆的机器声, 记者又一…” stops mid-sentence at “…又一次走进宁波北仑区大碶街道”.',
     );
-    expect(screen.getByTestId('export-problems')).toHaveTextContent('article 1 ends open');
-    expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ format: 'md', approvedOnly: true, articleIds: ['a1'] });
-    expect(runs[0].allowIncomplete).toBeUndefined();
+    expect(problems.textContent).not.toMatch(/p1\.\d/);
+    // Nothing asked, nothing run yet.
+    expect(host.calls.some((c) => c.channel === 'dialog.exportTo')).toBe(false);
+    expect(runs).toHaveLength(0);
 
-    fireEvent.click(screen.getByTestId('export-anyway'));
+    fireEvent.click(within(d).getByTestId('export-scope-article'));
+    fireEvent.click(within(d).getByTestId('export-approved'));
+    fireEvent.click(within(d).getByTestId('export-run'));
+    host.answer('dialog.exportTo', 'out.md');
+    fireEvent.click(await screen.findByTestId('export-anyway'));
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
-    expect(runs).toHaveLength(2);
-    expect(runs[1]).toMatchObject({
-      token: runs[0].token,
-      allowIncomplete: true,
-      approvedOnly: true,
-      articleIds: ['a1'],
-    });
-    // The target was asked once.
-    expect(host.calls.filter((c) => c.channel === 'dialog.exportTo')).toHaveLength(1);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ format: 'md', allowIncomplete: true, approvedOnly: true, articleIds: ['a1'] });
+    const asked = host.calls.filter((c) => c.channel === 'dialog.exportTo');
+    expect(asked).toHaveLength(1);
+    // The suggested name carries the format's extension.
+    expect((asked[0].input as { suggestedName: string }).suggestedName).toMatch(/\.md$/);
     expect(ctx.store.getState().notice?.text).toMatch(/Exported 1 file/);
+  });
+
+  it('a format the audit does not gate (json) asks for the file at once, named with its extension', async () => {
+    const { host } = gatedHost();
+    const ctx = makeCtx('en', host);
+    withArticle(ctx, ['机器声']);
+    renderApp(ctx);
+    fireEvent.click(screen.getByTestId('btn-export'));
+    fireEvent.click(screen.getByTestId('export-dialog-open'));
+    fireEvent.change(screen.getByTestId('export-format'), { target: { value: 'json' } });
+    host.answer('dialog.exportTo', null);
+    fireEvent.click(screen.getByTestId('export-run'));
+    await waitFor(() => expect(host.calls.some((c) => c.channel === 'dialog.exportTo')).toBe(true));
+    expect(screen.queryByTestId('export-problems')).toBeNull();
+    const input = host.calls.find((c) => c.channel === 'dialog.exportTo')!.input as { suggestedName: string };
+    expect(input.suggestedName).toMatch(/\.json$/);
   });
 
   it('cancel after a refusal exports nothing; split, zip contents and NITF are passed as chosen', async () => {
@@ -109,17 +128,24 @@ describe('Export dialog', () => {
     await act(async () => {
       fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true });
     });
-    fireEvent.click(screen.getByTestId('export-scope-issue'));
+    fireEvent.click(screen.getByTestId('export-split'));
+    fireEvent.click(screen.getByTestId('export-run'));
+    await waitFor(() => expect(screen.getByTestId('export-problems')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('export-cancel'));
+    expect(screen.queryByTestId('export-dialog')).toBeNull();
+    expect(runs).toHaveLength(0);
+
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true });
+    });
     fireEvent.click(screen.getByTestId('export-split'));
     host.answer('dialog.exportTo', 'folder');
     fireEvent.click(screen.getByTestId('export-run'));
-    await waitFor(() => expect(screen.getByTestId('export-problems')).toBeTruthy());
+    fireEvent.click(await screen.findByTestId('export-anyway'));
+    await waitFor(() => expect(runs).toHaveLength(1));
     expect(runs[0]).toMatchObject({ format: 'md', split: true });
     expect(runs[0].articleIds).toBeUndefined();
     expect(host.calls.find((c) => c.channel === 'dialog.exportTo')!.input).toMatchObject({ directory: true });
-    fireEvent.click(screen.getByTestId('export-cancel'));
-    expect(screen.queryByTestId('export-dialog')).toBeNull();
-    expect(runs).toHaveLength(1);
 
     await act(async () => {
       fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true });
@@ -128,10 +154,15 @@ describe('Export dialog', () => {
     fireEvent.change(screen.getByTestId('export-inner'), { target: { value: 'docx' } });
     host.answer('dialog.exportTo', 'all.zip');
     fireEvent.click(screen.getByTestId('export-run'));
+    fireEvent.click(await screen.findByTestId('export-anyway'));
     await waitFor(() => expect(runs).toHaveLength(2));
     expect(runs[1]).toMatchObject({ format: 'zip', inner: 'docx' });
 
-    // Changing a choice after a refusal drops the offer to export anyway.
+    // Changing a choice after the warning drops the offer to export anyway.
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'e', code: 'KeyE', ctrlKey: true });
+    });
+    fireEvent.click(screen.getByTestId('export-run'));
     await waitFor(() => expect(screen.getByTestId('export-anyway')).toBeTruthy());
     fireEvent.change(screen.getByTestId('export-format'), { target: { value: 'nitf' } });
     expect(screen.queryByTestId('export-anyway')).toBeNull();
@@ -159,6 +190,7 @@ describe('Export dialog', () => {
     await waitFor(() => expect(screen.getByTestId('export-dialog')).toBeTruthy());
     host.answer('dialog.exportTo', 'x.md');
     fireEvent.click(screen.getByTestId('export-run'));
+    fireEvent.click(await screen.findByTestId('export-anyway'));
     await waitFor(() => expect(screen.getByTestId('export-error')).toHaveTextContent('one article per file'));
   });
 
@@ -185,13 +217,13 @@ describe('Export dialog', () => {
     await waitFor(() => expect(screen.getByTestId('export-existing')).toHaveTextContent('out.md'));
     expect(screen.getByTestId('export-existing')).toHaveTextContent('This file exists and would be replaced');
     expect(screen.queryByTestId('export-anyway')).toBeNull();
-    expect(runs).toHaveLength(2);
-    expect(runs[1].replace).toBeUndefined();
+    expect(runs).toHaveLength(1);
+    expect(runs[0].replace).toBeUndefined();
 
     fireEvent.click(screen.getByTestId('export-replace'));
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
-    expect(runs).toHaveLength(3);
-    expect(runs[2]).toMatchObject({ token: runs[0].token, allowIncomplete: true, replace: true });
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).toMatchObject({ token: runs[0].token, allowIncomplete: true, replace: true });
     expect(host.calls.filter((c) => c.channel === 'dialog.exportTo')).toHaveLength(1);
     expect(ctx.store.getState().notice?.text).toMatch(/Exported 1 file/);
   });
@@ -211,6 +243,7 @@ describe('Export dialog', () => {
     fireEvent.click(screen.getByTestId('export-dialog-open'));
     host.answer('dialog.exportTo', 'out.md');
     fireEvent.click(screen.getByTestId('export-run'));
+    fireEvent.click(await screen.findByTestId('export-anyway'));
     await waitFor(() => expect(screen.getByTestId('export-replace')).toBeTruthy());
     fireEvent.click(screen.getByTestId('export-cancel'));
     expect(screen.queryByTestId('export-dialog')).toBeNull();

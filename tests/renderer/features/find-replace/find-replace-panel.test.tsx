@@ -67,6 +67,33 @@ describe('Find and replace panel', () => {
     expect(ids.map((id) => findFragment(ctx.store.getState().doc!, id)!.text)).toEqual(original);
   });
 
+  it('says how many it replaced; Ctrl+H again selects the previous query to type over', () => {
+    const ctx = makeCtx('en');
+    withArticle(ctx, ['为让员工更有归属感', '机器声']);
+    renderApp(ctx);
+    openWithCtrlH();
+    fireEvent.change(screen.getByTestId('find-input'), { target: { value: '员工' } });
+    fireEvent.change(screen.getByTestId('replace-input'), { target: { value: '职工' } });
+    fireEvent.click(screen.getByTestId('find-run'));
+    const n = findPanel(ctx.store).getState().hits.length;
+    expect(n).toBeGreaterThanOrEqual(2);
+    fireEvent.click(screen.getByTestId('find-accept-all'));
+    expect(screen.getByTestId('find-replaced')).toHaveTextContent(`Replaced ${n} occurrences.`);
+    expect(ctx.store.getState().notice?.text).toBe(`Replaced ${n} occurrences.`);
+    // A new query drops the count.
+    fireEvent.change(screen.getByTestId('find-input'), { target: { value: '职工' } });
+    expect(screen.queryByTestId('find-replaced')).toBeNull();
+
+    // Focus elsewhere, then Ctrl+H: the caret is back in the field with the query selected.
+    const input = screen.getByTestId('find-input') as HTMLInputElement;
+    screen.getByTestId('replace-input').focus();
+    act(() => {
+      fireEvent.keyDown(window, { key: 'h', code: 'KeyH', ctrlKey: true });
+    });
+    expect(document.activeElement).toBe(input);
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, '职工'.length]);
+  });
+
   it('shows an invalid regular expression instead of failing', () => {
     const ctx = makeCtx('en');
     withArticle(ctx, ['机器声']);

@@ -1,8 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../../../../renderer/src/commands/registry';
 import { selectDirty } from '../../../../renderer/src/store/selectors';
-import { createFakeHost } from '../../../support/fake-host';
 import { makeCtx, SAMPLE_TEXT } from '../../workbench-harness';
+import { answer, questionStore } from '../../../../renderer/src/features/dialogs/questions';
+import { exportDialog } from '../../../../renderer/src/features/export/export-state';
+import type { CommandContext } from '../../../../renderer/src/commands/types';
+
+/** Runs a command that asks in-app questions, answers them in turn with `buttons`, and returns the last one asked. */
+async function answering(ctx: CommandContext, run: () => Promise<unknown>, ...buttons: number[]) {
+  const done = run();
+  let q;
+  for (const button of buttons) {
+    await vi.waitFor(() => expect(questionStore(ctx.store).getState().queue).toHaveLength(1));
+    q = questionStore(ctx.store).getState().queue[0];
+    answer(ctx.store, button);
+  }
+  await done;
+  return q!;
+}
 
 vi.mock('@monaco-editor/react', async () => ({ default: (await import('../../monaco-stub')).MonacoStub }));
 vi.mock('../../../../renderer/src/features/editor/monaco-setup', () => ({ monaco: {} }));
@@ -42,55 +57,36 @@ describe('file commands', () => {
     ctx.store.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.114'], to: { kind: 'discard' } });
     const doc = ctx.store.getState().doc;
 
-    ctx.host.answer('dialog.confirm', 2); // Cancel
-    await runCommand('file.import', ctx);
+    const ask = await answering(ctx, () => runCommand('file.import', ctx), 1, 2); // as a new issue; Cancel
     expect(ctx.store.getState().doc).toBe(doc);
-    const ask = ctx.host.calls.find((c) => c.channel === 'dialog.confirm')!.input as {
-      message: string;
-      buttons: string[];
-    };
-    expect(ask.buttons).toEqual(['Save', "Don't save", 'Cancel']);
+    expect(ask.buttons.map((b) => (typeof b.label === 'function' ? b.label(ctx.t) : b.label))).toEqual([
+      'Save',
+      "Don't save",
+      'Cancel',
+    ]);
+    expect(ask.cancel).toBe(2);
+    // Asked in the app, never through the host's dialog.
+    expect(ctx.host.calls.some((c) => c.channel === 'dialog.confirm')).toBe(false);
 
-    ctx.host.answer('dialog.confirm', 0); // Save, then import
     ctx.host.answer('dialog.saveIssueAs', 'first.galley.json');
     ctx.host.answer('dialog.importPages', ['other.txt']);
-    await runCommand('file.import', ctx);
+    await answering(ctx, () => runCommand('file.import', ctx), 1, 0); // as a new issue; Save, then import
     expect(JSON.parse(ctx.host.files.get('first.galley.json')!).discarded).toEqual(['p1.114']);
     expect(ctx.store.getState().doc!.pages[0].fragments).toHaveLength(2);
 
     ctx.store.getState().apply({ type: 'moveFragments', fragmentIds: ['p1.2'], to: { kind: 'discard' } });
-    ctx.host.answer('dialog.confirm', 1); // Don't save
-    await runCommand('file.new', ctx);
+    await answering(ctx, () => runCommand('file.new', ctx), 1); // Don't save
     expect(ctx.store.getState().doc!.pages).toHaveLength(0);
   });
 
-  it('export: gating problems ask before exporting anyway (allowIncomplete only after yes)', async () => {
-    const runs: { allowIncomplete?: boolean }[] = [];
-    const host = createFakeHost({
-      'export.run': async (input) => {
-        runs.push({ allowIncomplete: input.allowIncomplete });
-        return input.allowIncomplete
-          ? { ok: true, files: ['a.md', 'b.md'], articles: 2 }
-          : { ok: false, problems: ['107 fragments are not placed'] };
-      },
-    });
-    const ctx = makeCtx('en', host);
-    host.files.set('p2.txt', SAMPLE_TEXT);
-    host.answer('dialog.importPages', ['p2.txt']);
+  it('a per-format export command opens the export dialog on that format', async () => {
+    const ctx = makeCtx('en');
+    ctx.host.files.set('p2.txt', SAMPLE_TEXT);
+    ctx.host.answer('dialog.importPages', ['p2.txt']);
     await runCommand('file.import', ctx);
-
-    host.answer('dialog.exportTo', 'out.md');
-    host.answer('dialog.confirm', 1); // Cancel
-    await runCommand('file.export.md', ctx);
-    expect(runs).toEqual([{ allowIncomplete: undefined }]);
-    const ask = host.calls.filter((c) => c.channel === 'dialog.confirm').at(-1)!.input as { detail: string };
-    expect(ask.detail).toContain('107 fragments are not placed');
-
-    host.answer('dialog.exportTo', 'out.md');
-    host.answer('dialog.confirm', 0); // Export anyway
-    await runCommand('file.export.md', ctx);
-    expect(runs.slice(1)).toEqual([{ allowIncomplete: undefined }, { allowIncomplete: true }]);
-    expect(ctx.store.getState().notice?.text).toBe('Exported 2 files to out.md.');
+    await runCommand('file.export.docx', ctx);
+    expect(exportDialog(ctx.store).getState()).toMatchObject({ open: true, format: 'docx' });
+    expect(ctx.host.calls.some((c) => c.channel === 'dialog.exportTo' || c.channel === 'dialog.confirm')).toBe(false);
   });
 
   it('a native menu command (`command.run` from the host) runs the registry command', async () => {
@@ -113,5 +109,53 @@ describe('file commands', () => {
     });
     expect(ctx.store.getState().doc!.discarded).toEqual(['p1.1']);
     cleanup();
+  });
+
+  it('import with an issue open: add the pages to it (same file, unsaved) or cancel', async () => {
+    const ctx = makeCtx('en');
+    ctx.host.files.set('p2.txt', SAMPLE_TEXT);
+    ctx.host.files.set('p3.txt', '第三版\n\n正文。');
+    ctx.host.answer('dialog.importPages', ['p2.txt']);
+    await runCommand('file.import', ctx);
+    ctx.host.answer('dialog.saveIssueAs', 'day.galley.json');
+    await runCommand('file.save', ctx);
+    const s = () => ctx.store.getState();
+    expect(selectDirty(s())).toBe(false);
+
+    const q = await answering(ctx, () => runCommand('file.import', ctx), 2); // Cancel
+    expect(q.testId).toBe('import-choice');
+    expect(s().doc!.pages).toHaveLength(1);
+
+    ctx.host.answer('dialog.importPages', ['p3.txt']);
+    await answering(ctx, () => runCommand('file.import', ctx), 0); // Add to this issue
+    expect(s().doc!.pages.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(s().doc!.pages[0].fragments).toHaveLength(114);
+    expect(s().file?.name).toBe('day.galley.json');
+    expect(selectDirty(s())).toBe(true);
+    await runCommand('file.save', ctx); // to the same file, no dialog
+    expect(JSON.parse(ctx.host.files.get('day.galley.json')!).pages).toHaveLength(2);
+    expect(selectDirty(s())).toBe(false);
+  });
+
+  it('started on a page with its saved issue beside it: offers to open that issue', async () => {
+    const { openLaunchFiles } = await import('../../../../renderer/src/features/persistence/file-commands');
+    const ctx = makeCtx('en');
+    ctx.host.files.set('p2.txt', SAMPLE_TEXT);
+    ctx.host.answer('dialog.importPages', ['p2.txt']);
+    await runCommand('file.import', ctx);
+    ctx.host.answer('dialog.saveIssueAs', 'p2.galley.json');
+    await runCommand('file.save', ctx);
+    const open = {
+      kind: 'pages' as const,
+      files: [{ token: 'tok-p2.txt', name: 'p2.txt' }],
+      issueBeside: { token: 'tok-p2.galley.json', name: 'p2.galley.json' },
+    };
+    const q = await answering(ctx, () => openLaunchFiles(ctx, open), 0);
+    expect(q.testId).toBe('launch-beside');
+    expect(ctx.store.getState().file?.name).toBe('p2.galley.json');
+    // "Import the page again" imports it as before.
+    await answering(ctx, () => openLaunchFiles(ctx, open), 1);
+    expect(ctx.store.getState().file).toBeNull();
+    expect(ctx.store.getState().doc!.pages[0].fragments).toHaveLength(114);
   });
 });
