@@ -21,7 +21,8 @@ import { regroup } from './regroup';
 import { indentEvidence } from './indent';
 import { strideConsistency } from './stride';
 import { APART_END, APART_START, bandPosteriors, isLineBlock } from './bands';
-import { linkJumps } from './jumps';
+import { cutToScope, jumpScope, linkJumps } from './jumps';
+import { articleStarts, pairColumns, placeJumpLines, START_CONFIDENCE, startReason } from './article-starts';
 import { readingOrder } from './xycut';
 import type {
   ArticleSuggestion,
@@ -160,7 +161,9 @@ export function suggest(
 ): Suggestions {
   const t0 = now();
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const pages = issue.pages.filter((p) => !options.pageIds || options.pageIds.includes(p.id));
+  // A page's jump lines widen the solve to the pages they name (jumps.ts `jumpScope`); the answer is cut back after.
+  const widened = jumpScope(issue, options.pageIds);
+  const pages = issue.pages.filter((p) => widened.pageIds.has(p.id));
   // One page at a time: every link the page pass makes stays on its page, so solving pages apart gives the same
   // decisions with n² tables per page instead of per issue (a 100-page issue would need gigabytes otherwise).
   const ctx: IssueContext = {
@@ -198,7 +201,9 @@ export function suggest(
     features: (f) => featuresOf(f, -1, model),
   });
   // --- end of the jump pass.
-  return { ...linked, stats: { fragments: F.length, ms: round(now() - t0) } };
+  const pageOf = new Map(F.map((f) => [f.id, f.page]));
+  const cut = cutToScope(linked, widened.scope, (id) => pageOf.get(id) ?? '');
+  return { ...cut, stats: { fragments: F.length, ms: round(now() - t0) } };
 }
 
 /** What every page pass shares, built once per run (not once per page). */
@@ -224,28 +229,41 @@ function solvePage(
   // Fragment table of the page, in reading order.
   const kept = page.fragments.filter((f) => !ctx.discarded.has(f.id));
   const F = (params.xycut === false ? kept : readingOrder(kept)).map((f, i) => featuresOf(f, i, model));
-  const roles = classifyRoles(F);
+  const isHeading = (r: RoleSuggestion[]) => F.map((f, i) => HEADING_ROLES.has(r[i].role) || !!f.jumpFrom);
+  // Article starts and ends the heading marks do not carry (article-starts.ts): continued parts, closing pen names,
+  // jump-to lines, two headlines side by side.
+  const roles0 = classifyRoles(F);
+  const artStarts = articleStarts(F, roles0, isHeading(roles0), ambiguousHeadingPair);
+  const roles = artStarts.roles;
   const n = F.length;
   const idx = new Map(F.map((f, i) => [f.id, i]));
-  const heading = F.map((f, i) => HEADING_ROLES.has(roles[i].role) || !!f.jumpFrom);
-  const side = F.map((f) => !!(f.caption || f.credit || f.furniture));
+  const heading = isHeading(roles);
+  const side = F.map((f, i) => !!(f.caption || f.credit || f.furniture) || artStarts.attach[i]);
   const cache = buildPageCache(F.map((f) => f.text));
   const topicF = cosineMatrix(tfidf(F.map((f) => terms(f.text, f.cjk))));
   const placedArr = F.map((f) => articleOf.has(f.id));
   const tailArr = F.map((f) => !!articleOf.get(f.id)?.last);
   const placed = (i: number) => placedArr[i];
   const isFixedTail = (i: number) => tailArr[i];
+  // Two headlines side by side (article-starts.ts): the lines under them alternate between the two articles, and
+  // neither reads back up the run (a column foot going on at the next column's top is one article's band).
+  const pairCols = pairColumns(F, artStarts.splitAfter, (i) => !heading[i] && !side[i] && F[i].lineWidths.length <= 1);
+  const pairRun = new Int32Array(n).fill(-1);
+  for (const [i, h] of pairCols) pairRun[i] = h - (artStarts.splitAfter[h] ? 0 : 1);
   const allowed = (i: number, j: number) =>
     i !== j && F[i].page === F[j].page && (forbidden.size === 0 || !forbidden.has(`${F[i].id}\u0000${F[j].id}`));
+  const backInPair = (i: number, j: number) => j < i && pairRun[i] >= 0 && pairRun[i] === pairRun[j];
 
   // Stage 1: mid-sentence joins between fragments.
   const JS = new Float64Array(n * n).fill(-Infinity);
-  const okB = F.map((f, j) => !placed(j) && !side[j] && !heading[j] && canBeContinuation(f));
+  const okB = F.map((f, j) => !placed(j) && !side[j] && !heading[j] && !artStarts.start[j] && canBeContinuation(f));
   for (let i = 0; i < n; i++) {
     if (!canContinue(F[i]) || side[i] || (placed(i) && !isFixedTail(i))) continue;
     for (let j = 0; j < n; j++) {
       if (!okB[j] || !allowed(i, j)) continue;
-      JS[i * n + j] = joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights, false, false).score;
+      JS[i * n + j] =
+        joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights, false, false).score -
+        (backInPair(i, j) ? PAIR_BACK_COST : 0);
     }
   }
   const jReasons = new Map<number, string[]>();
@@ -291,7 +309,9 @@ function solvePage(
   for (let i = 0; i + 1 < n; i++) if (J.has(i * n + i + 1)) recheck.add(i * n + i + 1);
   for (const k of recheck) {
     const i = Math.floor(k / n);
-    JS[k] = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, false).score;
+    JS[k] =
+      joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, false).score -
+      (backInPair(i, k % n) ? PAIR_BACK_COST : 0);
   }
   // Nearby one-line blocks (band readings): the seam's text evidence without the ICU test, which on the tuning part
   // added nothing here (0.802 with it, 0.805 without, at a window of 30).
@@ -429,6 +449,7 @@ function solvePage(
       F[ids[ids.length - 1] + 1].page === F[i].page &&
       !F[ids[ids.length - 1] + 1].jumpFrom &&
       roles[ids[ids.length - 1] + 1].role !== 'subhead' &&
+      !artStarts.splitAfter[ids[ids.length - 1]] &&
       !peerHeadings(F[ids[ids.length - 1]], F[ids[ids.length - 1] + 1])
     )
       ids.push(ids[ids.length - 1] + 1);
@@ -486,7 +507,8 @@ function solvePage(
   const topicU = cosineMatrix(topicVectors);
   const uHead = (u: Unit) => u.ids[0];
   const uTail = (u: Unit) => u.ids[u.ids.length - 1];
-  const isStart = (u: Unit) => u.articleId !== null || heading[uHead(u)] || !!F[uHead(u)].dateline;
+  const isStart = (u: Unit) =>
+    u.articleId !== null || heading[uHead(u)] || !!F[uHead(u)].dateline || artStarts.start[uHead(u)];
   const LS = new Float64Array(m * m).fill(-Infinity);
   const LJ = new Uint8Array(m * m);
   // The band parser's share of each unit link: it decides the order but does not make a link confident.
@@ -509,7 +531,7 @@ function solvePage(
       const jn = JS[t * n + h];
       const bandBonus = bandBonusOf(t, h);
       LJ[a * m + b] = jn > br ? 1 : 0;
-      LS[a * m + b] = Math.max(jn, br) + bandBonus;
+      LS[a * m + b] = Math.max(jn, br) + bandBonus - (backInPair(t, h) && !(jn > br) ? PAIR_BACK_COST : 0);
       // The band bonus is in the join score already (stage 1) and again here: both come off for the confidence.
       LB[a * m + b] = bandBonus * (jn > br ? 2 : 1);
     }
@@ -556,6 +578,25 @@ function solvePage(
       groups.push(cur);
     } else cur.push(u);
   }
+  // Two headlines side by side: each column of the band under them starts in its own headline's article.
+  if (artStarts.splitAfter.some(Boolean)) {
+    const groupOf = new Map<number, number[]>();
+    for (const g of groups) for (const u of g) groupOf.set(u, g);
+    for (const [i, h] of pairCols) {
+      const u = unitOf[i];
+      if (u < 0 || uHead(units[u]) !== i) continue;
+      const from = groupOf.get(u);
+      const to = groupOf.get(unitOf[h]);
+      if (!from || !to || from === to || isStart(units[u]) || units[u].fixedCount > 0) continue;
+      // Only between the two headlines' own articles.
+      const other = artStarts.splitAfter[h] ? h + 1 : h - 1;
+      if (from !== groupOf.get(unitOf[other])) continue;
+      from.splice(from.indexOf(u), 1);
+      to.push(u);
+      groupOf.set(u, to);
+    }
+    groups = groups.filter((g) => g.length);
+  }
   const starts = groups.filter((g) => isStart(units[g[0]]) || units[g[0]].fixedCount > 0);
   const seeds = new Set(starts.map((g) => g[0]));
   const memberConf = new Map<number, number>();
@@ -571,7 +612,9 @@ function solvePage(
       vectors: topicVectors,
       neighbours: (u) => {
         const out: number[] = [];
-        for (const i of [uHead(units[u]) - 1, uTail(units[u]) + 1]) {
+        // Under two headlines side by side a line's neighbours in its own column stand two places away.
+        const step = (i: number) => (pairRun[i] >= 0 ? 2 : 1);
+        for (const i of [uHead(units[u]) - step(uHead(units[u])), uTail(units[u]) + step(uTail(units[u]))]) {
           if (i >= 0 && i < n && F[i].page === F[uHead(units[u])].page && unitOf[i] >= 0 && !side[i])
             out.push(unitOf[i]);
         }
@@ -646,7 +689,15 @@ function solvePage(
         const first = u.ids[0];
         // A heading group starts an article as surely as its surest line is a heading (a kicker above a headline).
         const headingConf = Math.max(...u.ids.filter((i) => heading[i]).map((i) => roles[i].confidence), 0);
-        const conf = u.articleId ? 1 : heading[first] ? headingConf : F[first].dateline ? 0.8 : 0.3;
+        const conf = u.articleId
+          ? 1
+          : heading[first]
+            ? headingConf
+            : F[first].dateline
+              ? 0.8
+              : artStarts.start[first]
+                ? START_CONFIDENCE
+                : 0.3;
         push(
           first,
           false,
@@ -658,7 +709,9 @@ function solvePage(
                 ? `starts an article (${roles[first].role})`
                 : F[first].dateline
                   ? 'lead paragraph with a dateline'
-                  : 'no headline found for this text',
+                  : artStarts.start[first]
+                    ? startReason(F[first])
+                    : 'no headline found for this text',
           ],
           u.fixedCount > 0,
         );
@@ -689,6 +742,9 @@ function solvePage(
       confidence: round(sugg.reduce((s, it) => s + it.confidence, 0) / sugg.length),
     });
   });
+
+  placeJumpLines(articles, F, roles);
+  for (let k = articles.length - 1; k >= 0; k--) if (!articles[k].items.length) articles.splice(k, 1);
 
   // Per-fragment candidates (top 3) and open ends.
   const successorConf = new Map<string, number>();
@@ -774,6 +830,13 @@ function solvePage(
   }
   return { result: { fragments, articles, openEnds, minConfidence, stats: { fragments: n, ms: 0 } }, F, roles };
 }
+
+/**
+ * Cost of reading back up the run of lines under two headlines side by side (a column foot going on at the next
+ * column's top): there each column is its own article. A cost, not a ban: where the shorter column ends, the
+ * alternation guess of article-starts.ts `pairColumns` no longer holds.
+ */
+const PAIR_BACK_COST = 6;
 
 /** Confidence of a plain break or join (`plainBreak`, `plainJoin`): the precision observed on the practice pages. */
 const PLAIN_LINK_CONFIDENCE = 0.95;

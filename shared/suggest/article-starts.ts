@@ -1,0 +1,167 @@
+import type { FragFeatures } from './features';
+import { parseJumpCues } from './cues';
+import type { ArticleSuggestion, RoleSuggestion } from './types';
+
+/**
+ * Where articles start and end, from facts of print the heading marks do not carry (docs/suggestions.md, "Article
+ * starts"). The page pass (engine.ts) asks this once per page:
+ *
+ * * `start[i]`: fragment i opens an article even without a headline: a paragraph that opens with a bracketed
+ *   jump-from cue (`（上接第1版）帮助农民…`: the part of an article continued from another page), or the first text
+ *   after a pen name that closes an item (`（小隱）` on its own line after a finished sentence: a brief ends there).
+ * * `attach[i]`: fragment i is no running text of its own and goes at the end of the article of the text right
+ *   before it in source order, as captions do: a closing pen name after its item. (A jump-to line on its own is
+ *   moved after the ordering, `placeJumpLines`: as a unit it still votes on the page's interleaving offsets.)
+ * * `splitAfter[i]`: heading i and heading i + 1 are the headlines of two articles, not one heading group: two
+ *   unmarked headline-shaped lines followed by narrow lines read across two columns (two narrow articles side by
+ *   side, each headline over its own column). A kicker over its headline is followed by its own article's text.
+ * * `roles`: a short line right after a closing pen name is the next item's headline, not a subhead.
+ */
+export interface ArticleStarts {
+  start: boolean[];
+  attach: boolean[];
+  splitAfter: boolean[];
+  roles: RoleSuggestion[];
+}
+
+/** A bracketed jump-from cue opening running text: the cue is printed at the start of the continued part. */
+const LEAD_JUMP =
+  /^[（(【〔[]\s*(?:上接|接上|紧接|續|续|承|接)\s*第?\s*[一二三四五六七八九十〇零两\d]{1,3}\s*版\s*[）)】〕\]]/;
+/** A pen name alone in brackets (`（小隱）`, `（天馬）`): a byline of one to five characters. */
+const PEN_NAME = /^[（(][\u4e00-\u9fff·・]{1,5}[）)]$/;
+
+/** A serial number in brackets (`（三三七）`) heads an instalment; it closes nothing. */
+const SERIAL = /^[（(][一二三四五六七八九十百千〇零]+[）)]$/;
+/** Running text longer than this many characters is a paragraph, not one printed line of a narrow column. */
+const PARAGRAPH_CHARS = 30;
+/** Of the fragments right after a heading pair, at least this many of the next LOOKAHEAD are narrow one-line blocks. */
+const BAND_LOOKAHEAD = 6;
+const BAND_LINES = 4;
+/** A line of a narrow column: at most this many characters (the widest narrow columns set 13–16 a line). */
+const NARROW_LINE = 16;
+
+export function articleStarts(
+  F: FragFeatures[],
+  roles: RoleSuggestion[],
+  heading: boolean[],
+  ambiguousPair: (a: FragFeatures, b: FragFeatures) => boolean,
+): ArticleStarts {
+  const n = F.length;
+  const start = new Array<boolean>(n).fill(false);
+  const attach = new Array<boolean>(n).fill(false);
+  const splitAfter = new Array<boolean>(n).fill(false);
+  const out = roles.slice();
+  const len = (f: FragFeatures) => [...f.text].length;
+  for (let i = 0; i < n; i++) {
+    const f = F[i];
+    // A continued part: `（上接第1版）` printed at the head of its first paragraph (a short line of its own is a
+    // jump line already, and a heading of the engine).
+    if (!heading[i] && len(f) > PARAGRAPH_CHARS && LEAD_JUMP.test(f.text.normalize('NFKC').trim())) start[i] = true;
+    // A pen name after a finished sentence closes the item; what follows opens the next one when it is a heading or
+    // a paragraph (a one-line sliver after it is a line of a neighbouring column, read across).
+    const pen = f.text.trim();
+    if (roles[i].role === 'byline' && PEN_NAME.test(pen) && !SERIAL.test(pen) && i > 0 && F[i - 1].page === f.page) {
+      // Right under a headline a pen name is the article's byline, not its end, unless another heading follows it
+      // (the "headline" was the item's whole unpunctuated text).
+      const nextHeads = !!F[i + 1] && (heading[i + 1] || roles[i + 1].role === 'subhead');
+      if (!(roles[i - 1].role === 'body' || (heading[i - 1] && nextHeads))) continue;
+      attach[i] = true;
+      const nx = F[i + 1];
+      if (!nx || nx.page !== f.page || nx.jumpFrom) continue;
+      const opens =
+        heading[i + 1] || roles[i + 1].role === 'subhead' || (len(nx) > PARAGRAPH_CHARS && !nx.startsProhibited);
+      if (!opens) continue;
+      start[i + 1] = true;
+      if (roles[i + 1].role === 'subhead')
+        out[i + 1] = { role: 'headline', confidence: 0.7, reason: 'short line after the pen name that closes an item' };
+    }
+  }
+  for (let i = 0; i + 1 < n; i++) {
+    if (!heading[i] || !heading[i + 1] || !ambiguousPair(F[i], F[i + 1])) continue;
+    let lines = 0;
+    for (let k = i + 2; k < Math.min(n, i + 2 + BAND_LOOKAHEAD); k++) {
+      const g = F[k];
+      if (g.page !== F[i].page || heading[k]) break;
+      if (
+        roles[k].role === 'body' &&
+        g.cjk &&
+        g.headingLevel === 0 &&
+        g.lineWidths.length <= 1 &&
+        len(g) <= NARROW_LINE
+      )
+        lines++;
+    }
+    if (lines < BAND_LINES) continue;
+    splitAfter[i] = true;
+    out[i] = { role: 'headline', confidence: 0.6, reason: 'headline over a narrow column, next to another article' };
+    out[i + 1] = {
+      role: 'headline',
+      confidence: 0.6,
+      reason: 'headline over a narrow column, next to another article',
+    };
+  }
+  return { start, attach, splitAfter, roles: out };
+}
+
+/** Confidence of an article start known from a jump-from cue or a closing pen name, not from a headline. */
+export const START_CONFIDENCE = 0.8;
+
+export function startReason(f: FragFeatures): string {
+  return LEAD_JUMP.test(f.text.normalize('NFKC').trim())
+    ? 'opens with a jump line: the part of an article continued from another page'
+    : 'first text after the pen name that closes the item before it';
+}
+
+/**
+ * The two columns under a pair of headlines set side by side (`splitAfter`): the lines right after the pair are read
+ * across both columns row by row, the first under the first headline, so they alternate between the two articles
+ * for as long as the run of one-line blocks lasts (`inRun`). Where the shorter column ends the rest of the run is
+ * the longer one's; the alternation gives those lines a first guess only, which the grouping rounds (regroup.ts) revise
+ * by topic and links. Returns, per fragment index, the headline (i or i + 1) whose column holds it.
+ */
+export function pairColumns(
+  F: FragFeatures[],
+  splitAfter: boolean[],
+  inRun: (i: number) => boolean,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 0; i + 3 < F.length; i++) {
+    if (!splitAfter[i]) continue;
+    for (let k = i + 2; k < F.length && inRun(k) && F[k].page === F[i].page; k++) out.set(k, i + ((k - i) % 2));
+  }
+  return out;
+}
+
+/**
+ * A jump-to line of its own (`（下转第2版）`) prints right under the part it closes: it goes right after the text that
+ * stands before it in source order, whichever article the grouping filed it with (an article's part may end
+ * anywhere in it, so it keeps its place when it is there already).
+ */
+export function placeJumpLines(articles: ArticleSuggestion[], F: FragFeatures[], roles: RoleSuggestion[]): void {
+  const where = new Map<string, { a: number; k: number }>();
+  const refresh = () => {
+    where.clear();
+    articles.forEach((a, ai) => a.items.forEach((it, k) => where.set(it.id, { a: ai, k })));
+  };
+  refresh();
+  F.forEach((f, i) => {
+    if (i === 0 || roles[i].role !== 'jump' || F[i - 1].page !== f.page) return;
+    if (!parseJumpCues(f.text).some((c) => c.direction === 'to' && c.standalone)) return;
+    const at = where.get(f.id);
+    const before = where.get(F[i - 1].id);
+    if (!at || !before || (at.a === before.a && at.k === before.k + 1)) return;
+    const src = articles[at.a];
+    const item = src.items[at.k];
+    if (item.fixed || articles[before.a].items[before.k].fixed !== articles[before.a].items.at(-1)!.fixed) return;
+    src.items.splice(at.k, 1);
+    const dst = articles[before.a];
+    dst.items.splice(dst.items.findIndex((it) => it.id === F[i - 1].id) + 1, 0, {
+      ...item,
+      join: false,
+      confidence: roles[i].confidence,
+      confident: item.confident,
+      reasons: [`${roles[i].reason}: printed right under the text it closes`],
+    });
+    refresh();
+  });
+}

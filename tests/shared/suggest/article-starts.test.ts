@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { suggest } from '../../../shared/suggest/engine';
+import { applySuggestions } from '../../../shared/suggest/apply';
+import { parseJumpCues } from '../../../shared/suggest/cues';
+import { audit, textIntact } from '../../../shared/audit/audit';
+import type { Suggestions } from '../../../shared/suggest/types';
+import { issueFromText } from '../../../bench/suggest/run';
+import { jumpIssue } from './jump-pages';
+
+const ids = (s: Suggestions) => s.articles.map((a) => a.items.map((it) => it.id));
+const articleOf = (s: Suggestions, id: string) => s.articles.findIndex((a) => a.items.some((it) => it.id === id));
+
+// Two small hand-made pages of three articles. Page 1's lead breaks off mid-sentence (…合理), its next part stands
+// lower in the column flow, after the second article, and ends （下转第2版）; page 2 carries （上接第1版）帮助… at
+// the head of a paragraph between two articles of its own, the first under a `##` headline.
+const PAGE_1 = `# 全市春耕生产全面展开
+
+本报讯 连日来，全市各地抓住天气晴好的有利时机，组织农民群众开展春耕生产。市农业农村局组织技术人员深入田间地头，指导农民科学施肥、合理
+
+# 城区新增三处口袋公园
+
+本报讯 今年以来，城区利用边角空地新建三处口袋公园，为周边居民提供了休闲健身的好去处。口袋公园内设有健身器材和休息座椅，受到居民欢迎。
+
+用药，确保春耕生产顺利进行。据了解，今年全市计划种植粮食作物八十万亩，目前已完成春耕面积三成以上。各地还积极推广新品种新技术，
+
+（下转第2版）
+
+# 图书馆延长开放时间
+
+本报讯 为满足读者需求，市图书馆自本月起延长开放时间，工作日开放至晚上九点。`;
+
+const PAGE_2 = `## 高速公路服务区升级改造完成
+
+本报讯 市内三个高速公路服务区升级改造工程近日完成，新增充电桩和母婴室，服务区面貌焕然一新。
+
+（上接第1版）帮助农民增产增收。市农业农村局还组织农机手开展跨区作业，春耕机械化水平进一步提高。
+
+## 社区食堂受到老人欢迎
+
+本报讯 城东社区食堂开业一个月来，每天为社区老人提供午餐两百余份，价格实惠，口味清淡。`;
+
+describe('an article across two pages, joined by its jump lines', () => {
+  const issue = jumpIssue([
+    ['1', PAGE_1],
+    ['2', PAGE_2],
+  ]);
+  const lead = ['p1.1', 'p1.2', 'p1.5', 'p2.3', 'p1.6'];
+  const expected = [lead, ['p1.3', 'p1.4'], ['p1.7', 'p1.8'], ['p2.1', 'p2.2'], ['p2.4', 'p2.5']];
+
+  it('the whole reading: one article over both pages, the jump linked, no headline continuing another article', () => {
+    const s = suggest(issue, { minConfidence: 0 });
+    expect(ids(s).sort()).toEqual(expected.slice().sort());
+    const items = s.articles[articleOf(s, 'p1.1')].items;
+    expect(items.find((it) => it.id === 'p2.3')).toMatchObject({ join: true });
+    expect(items.find((it) => it.id === 'p2.3')!.reasons.join(' ')).toMatch(/page 1 jumps here \(下转第2版\)/);
+    // Every headline opens its own article.
+    for (const h of ['p1.1', 'p1.3', 'p1.7', 'p2.1', 'p2.4']) expect(s.articles[articleOf(s, h)].items[0].id).toBe(h);
+    expect(s.openEnds).toEqual([]);
+  });
+
+  it('asked for one page (as the workbench asks), the solve takes in the page its jump lines name', () => {
+    for (const page of ['p1', 'p2']) {
+      const s = suggest(issue, { pageIds: [page], minConfidence: 0 });
+      expect(s.articles[articleOf(s, 'p1.1')].items.map((it) => it.id)).toEqual(lead);
+      // Only the asked-for page's articles, and the article that spans both.
+      for (const a of s.articles) expect(a.items.some((it) => it.id.startsWith(`${page}.`))).toBe(true);
+    }
+  });
+
+  it('applying the whole reading keeps every character in exactly one place', () => {
+    const { issue: next } = applySuggestions(issue, { minConfidence: 0 });
+    const rep = audit(next);
+    expect(textIntact(rep)).toBe(true);
+    expect(rep.misplaced).toEqual([]);
+    const a = next.articles.find((x) => x.items[0].id === 'p1.1')!;
+    expect(a.items.map((it) => it.id)).toEqual(lead);
+  });
+
+  it('German and French jump lines are read too', () => {
+    expect(parseJumpCues('(Fortsetzung auf Seite 3)')[0]).toMatchObject({ direction: 'to', page: '3' });
+    expect(parseJumpCues('(Fortsetzung von Seite 1)')[0]).toMatchObject({ direction: 'from', page: '1' });
+    expect(parseJumpCues('(Suite de la page 2)')[0]).toMatchObject({ direction: 'from', page: '2' });
+    expect(parseJumpCues('Fortsetzung folgt.')).toEqual([]);
+  });
+});
+
+describe('article starts without heading marks', () => {
+  // Briefs: a short title, a paragraph and a pen name in brackets, one after the other, nothing marked.
+  const briefs = [
+    ['城內四處大火', '昨夜城內四處起火、延燒民房數十間、消防隊徹夜施救、至今晨始熄、損失甚鉅、'],
+    ['封鎖後的浙東', '頃得浙東温州來電報吿、浙沿海一帶、於封鎖後、情形甚佳、商旅往來如常、'],
+    ['新戲院開幕', '今年的廢曆新年，已有三家新戲院同時開幕，觀眾踴躍，座無虛席。'],
+    ['小財神家之婚事', '滬上有著名之李醫師、生女數人、德容皆備、近擇婿甚嚴、'],
+  ];
+  const pens = ['（小隱）', '（天馬）', '（秋郎）', '（如是）'];
+  const text = briefs.map(([t, b], k) => `${t}\n\n${b}\n\n${pens[k]}`).join('\n\n') + '\n';
+
+  it('each pen name closes its item; the next item starts after it', () => {
+    const s = suggest(issueFromText(text));
+    expect(ids(s)).toEqual([0, 1, 2, 3].map((k) => [`p1.${3 * k + 1}`, `p1.${3 * k + 2}`, `p1.${3 * k + 3}`]));
+    expect(s.fragments['p1.4'].role.role).toBe('headline');
+  });
+
+  it('two unmarked headlines over two narrow columns read across: two articles', () => {
+    // Columns of seven cells, narrower than the headlines over them.
+    const col = (t: string) => [...t].join('').match(/.{1,7}/gu)!;
+    const a = col('市政府昨日、召开会议、研究春季、招聘工作、会议要求、各区做好、服务工作、帮助企业、招到合适的员工。');
+    const b = col('本市图书馆、将于下月、开放新馆、新馆设有、儿童阅览室、和报刊阅、览室、开放时间、延长到九点。');
+    const lines = a.flatMap((l, k) => [l, b[k]]);
+    const s = suggest(issueFromText(`春季招聘工作会议召开\n\n市图书馆新馆下月开放\n\n${lines.join('\n\n')}\n`));
+    expect(articleOf(s, 'p1.1')).not.toBe(articleOf(s, 'p1.2'));
+    expect(s.fragments['p1.1'].role.role).toBe('headline');
+    // Each column under its own headline, in order.
+    const column = (first: number) => lines.map((_, k) => `p1.${k + 3}`).filter((_, k) => k % 2 === first);
+    expect(s.articles[articleOf(s, 'p1.1')].items.map((it) => it.id)).toEqual(['p1.1', ...column(0)]);
+    expect(s.articles[articleOf(s, 'p1.2')].items.map((it) => it.id)).toEqual(['p1.2', ...column(1)]);
+  });
+});
