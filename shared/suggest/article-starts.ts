@@ -21,6 +21,8 @@ export interface ArticleStarts {
   start: boolean[];
   attach: boolean[];
   splitAfter: boolean[];
+  /** Fragment i ends an item (its pen name closes it, or it is that pen name): nothing of its article follows. */
+  closes: boolean[];
   roles: RoleSuggestion[];
 }
 
@@ -30,6 +32,12 @@ const LEAD_JUMP =
 /** A pen name alone in brackets (`（小隱）`, `（天馬）`): a byline of one to five characters. */
 const PEN_NAME = /^[（(][\u4e00-\u9fff·・]{1,5}[）)]$/;
 
+/** A pen name in brackets closing running text: `…云、（老圃）` (group 1: the bracket). */
+const PEN_INLINE = /[\u4e00-\u9fff、。，！？」』”]([（(][\u4e00-\u9fff·・]{1,4}[）)])$/u;
+/** Brackets that close a serial instalment or number a part, not an item's author: （完）（續完）（待續）（上）. */
+const END_MARK = /^[（(](?:完|續完|续完|待續|待续|未完|續|续|上|下|中|一|二|三)[）)]$/;
+/** A title too short for the headline shape (`山人`, `平等`): a few characters without any punctuation. */
+const SHORT_TITLE = /^[\u4e00-\u9fff]{1,12}$/u;
 /** A serial number in brackets (`（三三七）`) heads an instalment; it closes nothing. */
 const SERIAL = /^[（(][一二三四五六七八九十百千〇零]+[）)]$/;
 /** Running text longer than this many characters is a paragraph, not one printed line of a narrow column. */
@@ -50,8 +58,21 @@ export function articleStarts(
   const start = new Array<boolean>(n).fill(false);
   const attach = new Array<boolean>(n).fill(false);
   const splitAfter = new Array<boolean>(n).fill(false);
+  const closes = new Array<boolean>(n).fill(false);
   const out = roles.slice();
   const len = (f: FragFeatures) => [...f.text].length;
+  // What follows a closing pen name opens the next item when it is a heading or a paragraph (a one-line sliver there
+  // is a line of a neighbouring column, read across).
+  const opens = (k: number): boolean => {
+    const g = F[k];
+    if (!g || g.page !== F[k - 1].page || g.jumpFrom) return false;
+    return (
+      heading[k] ||
+      roles[k].role === 'subhead' ||
+      (len(g) > PARAGRAPH_CHARS && !g.startsProhibited) ||
+      SHORT_TITLE.test(g.text.trim())
+    );
+  };
   for (let i = 0; i < n; i++) {
     const f = F[i];
     // A continued part: `（上接第1版）` printed at the head of its first paragraph (a short line of its own is a
@@ -60,17 +81,31 @@ export function articleStarts(
     // A pen name after a finished sentence closes the item; what follows opens the next one when it is a heading or
     // a paragraph (a one-line sliver after it is a line of a neighbouring column, read across).
     const pen = f.text.trim();
+    // The pen name printed at the end of the item's last paragraph (`…維居住云、（老圃）`) closes it the same way.
+    const inlinePen = PEN_INLINE.exec(pen);
+    if (
+      inlinePen &&
+      !SERIAL.test(inlinePen[1]) &&
+      !END_MARK.test(inlinePen[1]) &&
+      (roles[i].role === 'body' || heading[i])
+    ) {
+      closes[i] = true;
+      if (opens(i + 1)) start[i + 1] = true;
+      // A headline-shaped item with its pen name is a whole item, no kicker over the next headline.
+      if (heading[i]) splitAfter[i] = true;
+      // The page's first text, closed by its pen name, is an item of its own (no headline of it on the page).
+      if (roles[i].role === 'body' && (i === 0 || F[i - 1].page !== f.page)) start[i] = true;
+      continue;
+    }
     if (roles[i].role === 'byline' && PEN_NAME.test(pen) && !SERIAL.test(pen) && i > 0 && F[i - 1].page === f.page) {
       // Right under a headline a pen name is the article's byline, not its end, unless another heading follows it
       // (the "headline" was the item's whole unpunctuated text).
       const nextHeads = !!F[i + 1] && (heading[i + 1] || roles[i + 1].role === 'subhead');
       if (!(roles[i - 1].role === 'body' || (heading[i - 1] && nextHeads))) continue;
       attach[i] = true;
-      const nx = F[i + 1];
-      if (!nx || nx.page !== f.page || nx.jumpFrom) continue;
-      const opens =
-        heading[i + 1] || roles[i + 1].role === 'subhead' || (len(nx) > PARAGRAPH_CHARS && !nx.startsProhibited);
-      if (!opens) continue;
+      closes[i] = true;
+      closes[i - 1] = true;
+      if (!opens(i + 1)) continue;
       start[i + 1] = true;
       if (roles[i + 1].role === 'subhead')
         out[i + 1] = { role: 'headline', confidence: 0.7, reason: 'short line after the pen name that closes an item' };
@@ -100,7 +135,7 @@ export function articleStarts(
       reason: 'headline over a narrow column, next to another article',
     };
   }
-  return { start, attach, splitAfter, roles: out };
+  return { start, attach, splitAfter, closes, roles: out };
 }
 
 /** Confidence of an article start known from a jump-from cue or a closing pen name, not from a headline. */

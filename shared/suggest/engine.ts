@@ -531,7 +531,11 @@ function solvePage(
       const jn = JS[t * n + h];
       const bandBonus = bandBonusOf(t, h);
       LJ[a * m + b] = jn > br ? 1 : 0;
-      LS[a * m + b] = Math.max(jn, br) + bandBonus - (backInPair(t, h) && !(jn > br) ? PAIR_BACK_COST : 0);
+      LS[a * m + b] =
+        Math.max(jn, br) +
+        bandBonus -
+        (backInPair(t, h) && !(jn > br) ? PAIR_BACK_COST : 0) -
+        (artStarts.closes[t] ? PAIR_BACK_COST : 0);
       // The band bonus is in the join score already (stage 1) and again here: both come off for the confidence.
       LB[a * m + b] = bandBonus * (jn > br ? 2 : 1);
     }
@@ -554,6 +558,7 @@ function solvePage(
   const endCost = (a: number) => {
     const t = uTail(units[a]);
     if (heading[t] && units[a].articleId === null) return 6;
+    if (artStarts.closes[t]) return 0;
     return canContinue(F[t]) ? params.openEndCost : 0.5;
   };
   // Initial grouping: extraction keeps most of an article together, so each unit starts in the article whose
@@ -599,6 +604,12 @@ function solvePage(
   }
   const starts = groups.filter((g) => isStart(units[g[0]]) || units[g[0]].fixedCount > 0);
   const seeds = new Set(starts.map((g) => g[0]));
+  // An item closed by its pen name holds what stands between its start and that pen name: those units stay.
+  const boxed = new Set<number>();
+  for (const g of starts) {
+    const closing = g.findIndex((u) => units[u].ids.some((i) => artStarts.closes[i]));
+    if (closing > 0) for (const u of g.slice(1, closing + 1)) boxed.add(u);
+  }
   const memberConf = new Map<number, number>();
   if (starts.length > 1 && params.regroup) {
     const headOf = new Map<number, number>();
@@ -608,7 +619,7 @@ function solvePage(
     });
     const rg = regroup({
       groups,
-      isSeed: (u) => seeds.has(u),
+      isSeed: (u) => seeds.has(u) || boxed.has(u),
       vectors: topicVectors,
       neighbours: (u) => {
         const out: number[] = [];
@@ -837,6 +848,7 @@ function solvePage(
  * alternation guess of article-starts.ts `pairColumns` no longer holds.
  */
 const PAIR_BACK_COST = 6;
+// The same cost for going on after the text a pen name closes (article-starts.ts `closes`).
 
 /** Confidence of a plain break or join (`plainBreak`, `plainJoin`): the precision observed on the practice pages. */
 const PLAIN_LINK_CONFIDENCE = 0.95;

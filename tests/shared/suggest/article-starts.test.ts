@@ -101,6 +101,20 @@ describe('article starts without heading marks', () => {
     expect(s.fragments['p1.4'].role.role).toBe('headline');
   });
 
+  it('a pen name at the end of the last paragraph closes the item too, titled or not', () => {
+    const items = [
+      '（倫敦廿六日路透電）羅馬尼亞外相加芬科、游訪倫敦吿畢、發出公報稱、會談雙方、極坦白而誠摯云、（寄萍）',
+      '騙款還騙款日洋行掮客專騙絲商',
+      '四川路二二五號日商阿部市洋行、掮客李根福、昨午用詐術、騙取恆豐泰人造絲號國幣一千六百八十元、（聽濤）',
+      '本市佛教醫院、爲已故佛教救護隊長宏明法師所創設、院址在牛莊路、决定暫時停辦、本月底卽將結束云云、（老圃）',
+      '山人',
+      '梁朝的陶宏景，宋朝的種放，時人頗尊重他，以爲他們是隱逸之士，不問世事。',
+      '韓退之詩曰：少室山人索價高，兩以諫官徵不起，這也是一種求官的辦法。（冷眼）',
+    ];
+    const s = suggest(issueFromText(`${items.join('\n\n')}\n`));
+    expect(ids(s)).toEqual([['p1.1'], ['p1.2', 'p1.3'], ['p1.4'], ['p1.5', 'p1.6', 'p1.7']]);
+  });
+
   it('two unmarked headlines over two narrow columns read across: two articles', () => {
     // Columns of seven cells, narrower than the headlines over them.
     const col = (t: string) => [...t].join('').match(/.{1,7}/gu)!;
