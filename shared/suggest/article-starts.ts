@@ -21,6 +21,8 @@ export interface ArticleStarts {
   start: boolean[];
   attach: boolean[];
   splitAfter: boolean[];
+  /** Headlines set side by side (their fragment indices, in source order), each over a narrow column read across. */
+  sideBySide: number[][];
   /** Fragment i ends an item (its pen name closes it, or it is that pen name): nothing of its article follows. */
   closes: boolean[];
   roles: RoleSuggestion[];
@@ -45,6 +47,8 @@ const PARAGRAPH_CHARS = 30;
 /** Of the fragments right after a heading pair, at least this many of the next LOOKAHEAD are narrow one-line blocks. */
 const BAND_LOOKAHEAD = 6;
 const BAND_LINES = 4;
+/** At most this many narrow articles stand side by side under their headlines. */
+const MAX_SIDE_BY_SIDE = 3;
 /** A line of a narrow column: at most this many characters (the widest narrow columns set 13–16 a line). */
 const NARROW_LINE = 16;
 
@@ -53,6 +57,7 @@ export function articleStarts(
   roles: RoleSuggestion[],
   heading: boolean[],
   ambiguousPair: (a: FragFeatures, b: FragFeatures) => boolean,
+  peers: (a: FragFeatures, b: FragFeatures) => boolean,
 ): ArticleStarts {
   const n = F.length;
   const start = new Array<boolean>(n).fill(false);
@@ -111,12 +116,30 @@ export function articleStarts(
         out[i + 1] = { role: 'headline', confidence: 0.7, reason: 'short line after the pen name that closes an item' };
     }
   }
-  for (let i = 0; i + 1 < n; i++) {
-    if (!heading[i] || !heading[i + 1] || !ambiguousPair(F[i], F[i + 1])) continue;
+  // Headlines side by side: a run of two or three heading lines, each pair of them either unmarked and headline-shaped
+  // or marked at one level, followed by narrow lines read across the columns under them.
+  const sideBySide: number[][] = [];
+  for (let i = 0; i + 1 < n;) {
+    let j = i;
+    while (
+      j + 1 < n &&
+      j - i < MAX_SIDE_BY_SIDE - 1 &&
+      heading[j] &&
+      heading[j + 1] &&
+      F[j + 1].page === F[i].page &&
+      (ambiguousPair(F[j], F[j + 1]) || peers(F[j], F[j + 1]))
+    )
+      j++;
+    if (j === i) {
+      i++;
+      continue;
+    }
     let lines = 0;
-    for (let k = i + 2; k < Math.min(n, i + 2 + BAND_LOOKAHEAD); k++) {
+    for (let k = j + 1; k < Math.min(n, j + 1 + BAND_LOOKAHEAD); k++) {
       const g = F[k];
       if (g.page !== F[i].page || heading[k]) break;
+      // Bylines under the headlines (one per column) come first in the run.
+      if (roles[k].role === 'byline') continue;
       if (
         roles[k].role === 'body' &&
         g.cjk &&
@@ -126,16 +149,22 @@ export function articleStarts(
       )
         lines++;
     }
-    if (lines < BAND_LINES) continue;
-    splitAfter[i] = true;
-    out[i] = { role: 'headline', confidence: 0.6, reason: 'headline over a narrow column, next to another article' };
-    out[i + 1] = {
-      role: 'headline',
-      confidence: 0.6,
-      reason: 'headline over a narrow column, next to another article',
-    };
+    if (lines >= BAND_LINES) {
+      const heads: number[] = [];
+      for (let k = i; k <= j; k++) {
+        heads.push(k);
+        if (k < j) splitAfter[k] = true;
+        out[k] = {
+          role: 'headline',
+          confidence: 0.6,
+          reason: 'headline over a narrow column, next to another article',
+        };
+      }
+      sideBySide.push(heads);
+    }
+    i = j + 1;
   }
-  return { start, attach, splitAfter, closes, roles: out };
+  return { start, attach, splitAfter, closes, sideBySide, roles: out };
 }
 
 /** Confidence of an article start known from a jump-from cue or a closing pen name, not from a headline. */
@@ -148,21 +177,22 @@ export function startReason(f: FragFeatures): string {
 }
 
 /**
- * The two columns under a pair of headlines set side by side (`splitAfter`): the lines right after the pair are read
- * across both columns row by row, the first under the first headline, so they alternate between the two articles
- * for as long as the run of one-line blocks lasts (`inRun`). Where the shorter column ends the rest of the run is
+ * The columns under headlines set side by side (`sideBySide`): the lines right after the headlines are read across
+ * the columns row by row, the first under the first headline, so they take turns between the articles for as long as
+ * the run of one-line blocks lasts (`inRun`). Where the shorter column ends the rest of the run is
  * the longer one's; the alternation gives those lines a first guess only, which the grouping rounds (regroup.ts) revise
- * by topic and links. Returns, per fragment index, the headline (i or i + 1) whose column holds it.
+ * by topic and links. Returns, per fragment index, the headline whose column holds it.
  */
 export function pairColumns(
   F: FragFeatures[],
-  splitAfter: boolean[],
+  sideBySide: number[][],
   inRun: (i: number) => boolean,
 ): Map<number, number> {
   const out = new Map<number, number>();
-  for (let i = 0; i + 3 < F.length; i++) {
-    if (!splitAfter[i]) continue;
-    for (let k = i + 2; k < F.length && inRun(k) && F[k].page === F[i].page; k++) out.set(k, i + ((k - i) % 2));
+  for (const heads of sideBySide) {
+    const first = heads[heads.length - 1] + 1;
+    for (let k = first; k < F.length && inRun(k) && F[k].page === F[first - 1].page; k++)
+      out.set(k, heads[(k - first) % heads.length]);
   }
   return out;
 }

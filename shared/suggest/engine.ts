@@ -233,7 +233,7 @@ function solvePage(
   // Article starts and ends the heading marks do not carry (article-starts.ts): continued parts, closing pen names,
   // jump-to lines, two headlines side by side.
   const roles0 = classifyRoles(F);
-  const artStarts = articleStarts(F, roles0, isHeading(roles0), ambiguousHeadingPair);
+  const artStarts = articleStarts(F, roles0, isHeading(roles0), ambiguousHeadingPair, peerHeadings);
   const roles = artStarts.roles;
   const n = F.length;
   const idx = new Map(F.map((f, i) => [f.id, i]));
@@ -247,9 +247,10 @@ function solvePage(
   const isFixedTail = (i: number) => tailArr[i];
   // Two headlines side by side (article-starts.ts): the lines under them alternate between the two articles, and
   // neither reads back up the run (a column foot going on at the next column's top is one article's band).
-  const pairCols = pairColumns(F, artStarts.splitAfter, (i) => !heading[i] && !side[i] && F[i].lineWidths.length <= 1);
+  const pairCols = pairColumns(F, artStarts.sideBySide, (i) => !heading[i] && !side[i] && F[i].lineWidths.length <= 1);
+  const runOf = new Map(artStarts.sideBySide.flatMap((heads) => heads.map((h) => [h, heads[0]] as const)));
   const pairRun = new Int32Array(n).fill(-1);
-  for (const [i, h] of pairCols) pairRun[i] = h - (artStarts.splitAfter[h] ? 0 : 1);
+  for (const [i, h] of pairCols) pairRun[i] = runOf.get(h)!;
   const allowed = (i: number, j: number) =>
     i !== j && F[i].page === F[j].page && (forbidden.size === 0 || !forbidden.has(`${F[i].id}\u0000${F[j].id}`));
   const backInPair = (i: number, j: number) => j < i && pairRun[i] >= 0 && pairRun[i] === pairRun[j];
@@ -584,7 +585,7 @@ function solvePage(
     } else cur.push(u);
   }
   // Two headlines side by side: each column of the band under them starts in its own headline's article.
-  if (artStarts.splitAfter.some(Boolean)) {
+  if (pairCols.size) {
     const groupOf = new Map<number, number[]>();
     for (const g of groups) for (const u of g) groupOf.set(u, g);
     for (const [i, h] of pairCols) {
@@ -594,8 +595,8 @@ function solvePage(
       const to = groupOf.get(unitOf[h]);
       if (!from || !to || from === to || isStart(units[u]) || units[u].fixedCount > 0) continue;
       // Only between the two headlines' own articles.
-      const other = artStarts.splitAfter[h] ? h + 1 : h - 1;
-      if (from !== groupOf.get(unitOf[other])) continue;
+      const heads = artStarts.sideBySide.find((hs) => hs[0] === runOf.get(h))!;
+      if (!heads.some((o) => groupOf.get(unitOf[o]) === from)) continue;
       from.splice(from.indexOf(u), 1);
       to.push(u);
       groupOf.set(u, to);
