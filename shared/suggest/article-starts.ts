@@ -106,7 +106,10 @@ export function articleStarts(
       // Right under a headline a pen name is the article's byline, not its end, unless another heading follows it
       // (the "headline" was the item's whole unpunctuated text).
       const nextHeads = !!F[i + 1] && (heading[i + 1] || roles[i + 1].role === 'subhead');
-      if (!(roles[i - 1].role === 'body' || (heading[i - 1] && nextHeads))) continue;
+      // A short title the shape test missed (`山人`) stands over its byline the same way.
+      const underTitle = heading[i - 1] || SHORT_TITLE.test(F[i - 1].text.trim());
+      if (underTitle && !nextHeads) continue;
+      if (!underTitle && roles[i - 1].role !== 'body') continue;
       attach[i] = true;
       closes[i] = true;
       closes[i - 1] = true;
@@ -149,7 +152,7 @@ export function articleStarts(
       )
         lines++;
     }
-    if (lines >= BAND_LINES) {
+    if (lines >= BAND_LINES && columnsFollowHeads(F, i, j, heading)) {
       const heads: number[] = [];
       for (let k = i; k <= j; k++) {
         heads.push(k);
@@ -229,4 +232,33 @@ export function placeJumpLines(articles: ArticleSuggestion[], F: FragFeatures[],
     });
     refresh();
   });
+}
+
+/** Lines of the run under headlines side by side that are read to tell their columns apart. */
+const TOPIC_LINES = 40;
+
+/**
+ * Do the columns under headlines i…j follow the headlines? The lines after them are taken in turns (the first under
+ * headline i); each headline's character bigrams should be found more in its own column's lines than in the others'.
+ * A kicker over its headline, both over one article's two-column band, shares no more with one turn than the other.
+ */
+function columnsFollowHeads(F: FragFeatures[], i: number, j: number, heading: boolean[]): boolean {
+  const k = j - i + 1;
+  const cols: string[] = Array.from({ length: k }, () => '');
+  for (let x = j + 1, t = 0; x < F.length && x <= j + TOPIC_LINES && !heading[x] && F[x].page === F[i].page; x++, t++)
+    cols[t % k] += F[x].text;
+  const found = (h: number, c: number) => {
+    const t = [...F[h].text.replace(/[^\u3400-\u9fff]/gu, '')];
+    let hits = 0;
+    for (let q = 0; q + 1 < t.length; q++) if (cols[c].includes(t[q] + t[q + 1])) hits++;
+    return hits;
+  };
+  let own = 0;
+  let other = 0;
+  for (let h = 0; h < k; h++)
+    for (let c = 0; c < k; c++) {
+      if (c === h) own += found(i + h, c);
+      else other += found(i + h, c) / (k - 1);
+    }
+  return own > other;
 }

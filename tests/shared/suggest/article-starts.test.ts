@@ -87,6 +87,17 @@ describe('article starts without heading marks', () => {
     expect(ids(s)).toEqual([['p1.1'], ['p1.2', 'p1.3'], ['p1.4'], ['p1.5', 'p1.6', 'p1.7']]);
   });
 
+  it('a kicker over its headline, both over one article read across its two columns: one article', () => {
+    const col = (t: string) => [...t].join('').match(/.{1,7}/gu)!;
+    const text = col(
+      '市政府昨日、召开会议、研究春季、招聘工作、会议要求、各区做好、服务工作、帮助企业、招到合适的员工、各区表示、将抓紧落实、做好服务。',
+    );
+    const half = Math.ceil(text.length / 2);
+    const lines = text.slice(0, half).flatMap((l, k) => (text[half + k] ? [l, text[half + k]] : [l]));
+    const s = suggest(issueFromText(`各区做好服务帮助企业招工\n\n春季招聘工作会议召开\n\n${lines.join('\n\n')}\n`));
+    expect(articleOf(s, 'p1.1')).toBe(articleOf(s, 'p1.2'));
+  });
+
   it('two unmarked headlines over two narrow columns read across: two articles', () => {
     // Columns of seven cells, narrower than the headlines over them.
     const col = (t: string) => [...t].join('').match(/.{1,7}/gu)!;
