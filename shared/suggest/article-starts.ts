@@ -40,6 +40,11 @@ const PEN_INLINE = /[\u4e00-\u9fff、。，！？」』”]([（(][\u4e00-\u9fff
 const END_MARK = /^[（(](?:完|續完|续完|待續|待续|未完|續|续|上|下|中|一|二|三)[）)]$/;
 /** A title too short for the headline shape (`山人`, `平等`): a few characters without any punctuation. */
 const SHORT_TITLE = /^[\u4e00-\u9fff]{1,12}$/u;
+/**
+ * A title line with Latin words in it (`改进 Debian 安装程序`), or in two parts (`如何覆盖软件包安装的文件，以使用一个不同的
+ * 版本`): up to 30 characters, no punctuation but one comma inside.
+ */
+const TITLE_LINE = /^(?=.{2,30}$)[^\p{P}]+(?:[，,][^\p{P}]+)?$/u;
 /** A serial number in brackets (`（三三七）`) heads an instalment; it closes nothing. */
 const SERIAL = /^[（(][一二三四五六七八九十百千〇零]+[）)]$/;
 /** Running text longer than this many characters is a paragraph, not one printed line of a narrow column. */
@@ -75,7 +80,8 @@ export function articleStarts(
       heading[k] ||
       roles[k].role === 'subhead' ||
       (len(g) > PARAGRAPH_CHARS && !g.startsProhibited) ||
-      SHORT_TITLE.test(g.text.trim())
+      SHORT_TITLE.test(g.text.trim()) ||
+      TITLE_LINE.test(g.text.trim())
     );
   };
   for (let i = 0; i < n; i++) {
