@@ -116,6 +116,16 @@ export function articleStarts(
       const underTitle = heading[i - 1] || SHORT_TITLE.test(F[i - 1].text.trim());
       if (underTitle && !nextHeads) continue;
       if (!underTitle && roles[i - 1].role !== 'body') continue;
+      // Text cut mid-word (`…則何事不可改`) between a headline and a pen name was moved there from elsewhere: the pen
+      // name stands under that headline.
+      if (
+        !underTitle &&
+        i >= 2 &&
+        heading[i - 2] &&
+        !F[i - 1].complete &&
+        !/[、，,。！？」』”）)]$/u.test(F[i - 1].text.trim())
+      )
+        continue;
       attach[i] = true;
       closes[i] = true;
       closes[i - 1] = true;
