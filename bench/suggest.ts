@@ -7,7 +7,9 @@
  * (c) a Latin practice set from the project's own English notes (see bench/suggest/latin-set.ts);
  * (d) time per page at 60 and 300 fragments (p50/p95): first sight and re-solve;
  * (e) real METS/ALTO pages (BL, BnL; bench/suggest/real-pages.ts): mode G against mode T, XY-cut on/off, and
- *     the same pages with a shuffled file order.
+ *     the same pages with a shuffled file order;
+ * (f) practice set B (bench/suggest/practice-pages-b.ts), (g) practice set C (practice-pages-c.ts) and the article
+ *     that jumps across two pages (jump-case.ts). `--set a|b|c` runs one set only (both: all).
  */
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -27,16 +29,18 @@ import { setBReport } from './suggest/set-b-report';
 import { calibrationReport } from './suggest/calibration-report';
 import { chineseSetB } from './suggest/dev-set-b';
 import { realPages } from './suggest/real-pages';
+import { setCReport } from './suggest/set-c-report';
 
 const quick = process.argv.includes('--quick');
 const setArg = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
-const runA = setArg !== 'b';
-const runB = setArg !== 'a';
+const runA = setArg === 'both' || setArg === 'a';
+const runB = setArg === 'both' || setArg === 'b';
+const runC = setArg === 'both' || setArg === 'c';
 const root = path.resolve(import.meta.dirname, '..');
 
 function row(name: string, s: Summary): string {
   const f = (x: number) => x.toFixed(3);
-  return `${name.padEnd(28)} pages ${String(s.pages).padStart(3)}  successor ${f(s.successor)}  BCubed-F ${f(s.bcubedF)}  joins ${f(s.joinAccuracy)} (recall ${f(s.joinRecall)})  open-end P ${f(s.openEndPrecision)}  confident P ${f(s.confidentPrecision)} @ coverage ${f(s.confidentCoverage)}`;
+  return `${name.padEnd(28)} pages ${String(s.pages).padStart(3)}  successor ${f(s.successor)}  BCubed-F ${f(s.bcubedF)}  articles counted right ${f(s.countExact)} (|error| ${f(s.countError)})  joins ${f(s.joinAccuracy)} (recall ${f(s.joinRecall)})  open-end P ${f(s.openEndPrecision)}  confident P ${f(s.confidentPrecision)} @ coverage ${f(s.confidentCoverage)}`;
 }
 
 // (a) sample page.
@@ -222,3 +226,5 @@ if (runB) setBReport(quick, row);
   ] as const)
     for (const line of calibrationReport(name, pages)) console.log(line);
 }
+// (g) practice set C, and the article across two pages joined by its jump lines.
+if (runC) setCReport(quick, row);

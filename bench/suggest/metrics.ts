@@ -22,6 +22,9 @@ export interface PageScore {
   /** All suggested links (for coverage). */
   links: number;
   ms: number;
+  /** Articles in the truth and in the suggestion (every fragment placed: the whole reading). */
+  articlesTrue: number;
+  articlesPred: number;
 }
 
 export function scorePage(s: Suggestions, truth: Truth): PageScore {
@@ -99,6 +102,8 @@ export function scorePage(s: Suggestions, truth: Truth): PageScore {
     confidentRight,
     links: predNext.size,
     ms: s.stats.ms,
+    articlesTrue: truth.articles.length,
+    articlesPred: s.articles.length,
   };
 }
 
@@ -111,6 +116,9 @@ export interface Summary {
   openEndPrecision: number;
   confidentPrecision: number;
   confidentCoverage: number;
+  /** Share of pages whose article count comes out exactly right, and the mean |suggested − true| / true. */
+  countExact: number;
+  countError: number;
 }
 
 export function summarize(scores: PageScore[]): Summary {
@@ -156,6 +164,9 @@ export function summarize(scores: PageScore[]): Summary {
         1,
         sum((s) => s.succTotal),
       ),
+    countExact: scores.filter((s) => s.articlesPred === s.articlesTrue).length / Math.max(1, scores.length),
+    countError:
+      sum((s) => Math.abs(s.articlesPred - s.articlesTrue) / Math.max(1, s.articlesTrue)) / Math.max(1, scores.length),
   };
 }
 

@@ -42,6 +42,9 @@ export const DEFAULT_BAND_OPTIONS: BandOptions = {
   mergeCost: 6,
 };
 
+/** The widest printed line a CJK column sets (broadsheet body columns run 10–30 cells). */
+const MAX_LINE_CELLS = 34;
+
 /** Posterior probability that j follows i in the reading of i's run, or 0; and the band i belongs to, if any. */
 export interface BandPosterior {
   prob: (i: number, j: number) => number;
@@ -51,9 +54,12 @@ export interface BandPosterior {
   merged: (i: number, j: number) => number;
 }
 
-/** A block is one printed line of a CJK column: no line-break spaces inside. */
+/**
+ * A block is one printed line of a CJK column: no line-break spaces inside, and no wider than a printed line can be
+ * (a whole paragraph whose wrap spaces were lost is one "line" by its spaces, but runs far past any column).
+ */
 export function isLineBlock(f: FragFeatures): boolean {
-  return f.cjk && f.headingLevel === 0 && f.lineWidths.length <= 1 && !f.box;
+  return f.cjk && f.headingLevel === 0 && f.lineWidths.length <= 1 && !f.box && f.width <= MAX_LINE_CELLS;
 }
 
 /** Source positions, relative to the band's start, in reading order, for column lengths `lens` read row by row. */

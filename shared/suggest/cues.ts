@@ -80,6 +80,16 @@ const EN_TO = [
   ),
   new RegExp(`[(\\[]?\\s*(see\\s+([^,;.()]{1,40}?),?\\s+(?:on\\s+)?page\\s+${EN_PAGE})\\s*[)\\]]?\\.?$`, 'i'),
 ];
+/** German and French jump lines: "(Fortsetzung von Seite 1)", "Schluß von Seite 2", "(Suite de la page 1)"… */
+const DE_FR_FROM = new RegExp(
+  `^[(\\[]?\\s*((?:fortsetzung|schlu(?:ß|ss))\\s+(?:von|aus)\\s+(?:der\\s+)?seite|suite\\s+de\\s+la\\s+page)\\s+${EN_PAGE}\\s*[)\\]]?\\.?`,
+  'i',
+);
+/** …and "(Fortsetzung auf Seite 3)", "(Fortsetzung siehe Seite 3)", "(Suite page 3)", "(Suite en page 3)". */
+const DE_FR_TO = new RegExp(
+  `[(\\[]?\\s*((?:fortsetzung\\s+(?:auf|siehe)\\s+seite|suite\\s+(?:en\\s+)?page))\\s+${EN_PAGE}\\s*[)\\]]?\\.?$`,
+  'i',
+);
 const EN_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const HAN_DIGIT: Record<string, number> = {
   〇: 0,
@@ -163,7 +173,10 @@ export function parseJumpCues(text: string): JumpCue[] {
   // Without brackets, 接/续/承 must say 第…版 plainly: 接三版 alone reads like running text.
   if (zf && (zf[1] || zf[4] || /^(?:上接|紧接|接上)|第/.test(zf[2])))
     push('from', zf[3], zf[2], t.slice(zf[0].length), null);
-  else {
+  else if (DE_FR_FROM.test(t)) {
+    const m = DE_FR_FROM.exec(t)!;
+    push('from', m[2], `${m[1]} ${m[2]}`, t.slice(m[0].length), null);
+  } else {
     for (const re of EN_FROM) {
       const m = re.exec(t);
       if (!m) continue;
@@ -180,7 +193,9 @@ export function parseJumpCues(text: string): JumpCue[] {
   else {
     const m0 = EN_TO[0].exec(t);
     const m1 = m0 ? null : EN_TO[1].exec(t);
-    if (m0) push('to', m0[2] ?? m0[3], m0[1], t.slice(0, m0.index), null);
+    const m2 = m0 || m1 ? null : DE_FR_TO.exec(t);
+    if (m2) push('to', m2[2], `${m2[1]} ${m2[2]}`, t.slice(0, m2.index), null);
+    else if (m0) push('to', m0[2] ?? m0[3], m0[1], t.slice(0, m0.index), null);
     else if (m1) push('to', m1[3], m1[1], t.slice(0, m1.index), m1[2].trim());
   }
   return out;

@@ -11,7 +11,8 @@ import { assignSuccessors } from './assignment';
 import { regroup } from './regroup';
 import { strideConsistency } from './stride';
 import { APART_END, APART_START, bandPosteriors, isLineBlock } from './bands';
-import { linkJumps } from './jumps';
+import { cutToScope, jumpScope, linkJumps } from './jumps';
+import { pairColumns, placeJumpLines, START_CONFIDENCE, startReason } from './article-starts';
 import { pageSignals } from './page-signals';
 import { joinTable } from './join-stage';
 import { calibrate, CALIBRATED_MIN_CONFIDENCE, logit, type DecisionKind } from './calibration';
@@ -167,7 +168,9 @@ export function suggest(
 ): Suggestions {
   const t0 = now();
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const pages = issue.pages.filter((p) => !options.pageIds || options.pageIds.includes(p.id));
+  // A page's jump lines widen the solve to the pages they name (jumps.ts `jumpScope`); the answer is cut back after.
+  const widened = jumpScope(issue, options.pageIds);
+  const pages = issue.pages.filter((p) => widened.pageIds.has(p.id));
   // One page at a time: every link the page pass makes stays on its page, so solving pages apart gives the same
   // decisions with n² tables per page instead of per issue (a 100-page issue would need gigabytes otherwise).
   const ctx: IssueContext = {
@@ -213,7 +216,9 @@ export function suggest(
     features: (f) => featuresOf(f, -1, model),
   });
   // --- end of the jump pass.
-  return { ...linked, stats: { fragments: F.length, ms: round(now() - t0) } };
+  const pageOf = new Map(F.map((f) => [f.id, f.page]));
+  const cut = cutToScope(linked, widened.scope, (id) => pageOf.get(id) ?? '');
+  return { ...cut, stats: { fragments: F.length, ms: round(now() - t0) } };
 }
 
 /**
@@ -265,18 +270,30 @@ function solvePage(
   const kept = page.fragments.filter((f) => !ctx.discarded.has(f.id));
   // Stage 0, signals (page-signals.ts): features, roles, headings, side items, page statistics, topics, indents.
   const signals = pageSignals(kept, (f, i) => featuresOf(f, i, model), params.xycut !== false);
-  const { F, roles, heading, side, cache, topicF, indent } = signals;
+  const { F, roles, heading, side, cache, topicF, indent, artStarts } = signals;
   const n = F.length;
   const idx = new Map(F.map((f, i) => [f.id, i]));
   const placedArr = F.map((f) => articleOf.has(f.id));
   const tailArr = F.map((f) => !!articleOf.get(f.id)?.last);
   const placed = (i: number) => placedArr[i];
   const isFixedTail = (i: number) => tailArr[i];
+  // Two headlines side by side (article-starts.ts): the lines under them alternate between the two articles, and
+  // neither reads back up the run (a column foot going on at the next column's top is one article's band).
+  const pairCols = pairColumns(F, artStarts.sideBySide, (i) => !heading[i] && !side[i] && F[i].lineWidths.length <= 1);
+  const runOf = new Map(artStarts.sideBySide.flatMap((heads) => heads.map((h) => [h, heads[0]] as const)));
+  const pairRun = new Int32Array(n).fill(-1);
+  for (const [i, h] of pairCols) pairRun[i] = runOf.get(h)!;
   const allowed = (i: number, j: number) =>
     i !== j && F[i].page === F[j].page && (forbidden.size === 0 || !forbidden.has(`${F[i].id}\u0000${F[j].id}`));
+  const backInPair = (i: number, j: number) => j < i && pairRun[i] >= 0 && pairRun[i] === pairRun[j];
 
   // Stage 1, joins (join-stage.ts): the mid-sentence join score of every allowed pair.
-  const { JS } = joinTable(signals, params, model, { placed, isFixedTail, allowed });
+  const { JS } = joinTable(signals, params, model, {
+    placed,
+    isFixedTail,
+    allowed,
+    backCost: (i, j) => (backInPair(i, j) ? PAIR_BACK_COST : 0),
+  });
   const jReasons = new Map<number, string[]>();
   const J = {
     has: (k: number) => JS[k] > -Infinity,
@@ -413,6 +430,7 @@ function solvePage(
       F[ids[ids.length - 1] + 1].page === F[i].page &&
       !F[ids[ids.length - 1] + 1].jumpFrom &&
       roles[ids[ids.length - 1] + 1].role !== 'subhead' &&
+      !artStarts.splitAfter[ids[ids.length - 1]] &&
       !peerHeadings(F[ids[ids.length - 1]], F[ids[ids.length - 1] + 1])
     )
       ids.push(ids[ids.length - 1] + 1);
@@ -470,7 +488,8 @@ function solvePage(
   const topicU = cosineMatrix(topicVectors);
   const uHead = (u: Unit) => u.ids[0];
   const uTail = (u: Unit) => u.ids[u.ids.length - 1];
-  const isStart = (u: Unit) => u.articleId !== null || heading[uHead(u)] || !!F[uHead(u)].dateline;
+  const isStart = (u: Unit) =>
+    u.articleId !== null || heading[uHead(u)] || !!F[uHead(u)].dateline || artStarts.start[uHead(u)];
   const LS = new Float64Array(m * m).fill(-Infinity);
   const LJ = new Uint8Array(m * m);
   // The band parser's share of each unit link: it decides the order but does not make a link confident.
@@ -493,7 +512,11 @@ function solvePage(
       const jn = JS[t * n + h];
       const bandBonus = bandBonusOf(t, h);
       LJ[a * m + b] = jn > br ? 1 : 0;
-      LS[a * m + b] = Math.max(jn, br) + bandBonus;
+      LS[a * m + b] =
+        Math.max(jn, br) +
+        bandBonus -
+        (backInPair(t, h) && !(jn > br) ? PAIR_BACK_COST : 0) -
+        (artStarts.closes[t] ? PAIR_BACK_COST : 0);
       // The band bonus is in the join score already (stage 1) and again here: both come off for the confidence.
       LB[a * m + b] = bandBonus * (jn > br ? 2 : 1);
     }
@@ -516,6 +539,7 @@ function solvePage(
   const endCost = (a: number) => {
     const t = uTail(units[a]);
     if (heading[t] && units[a].articleId === null) return 6;
+    if (artStarts.closes[t]) return 0;
     return canContinue(F[t]) ? params.openEndCost : 0.5;
   };
   // Initial grouping: extraction keeps most of an article together, so each unit starts in the article whose
@@ -540,8 +564,33 @@ function solvePage(
       groups.push(cur);
     } else cur.push(u);
   }
+  // Two headlines side by side: each column of the band under them starts in its own headline's article.
+  if (pairCols.size) {
+    const groupOf = new Map<number, number[]>();
+    for (const g of groups) for (const u of g) groupOf.set(u, g);
+    for (const [i, h] of pairCols) {
+      const u = unitOf[i];
+      if (u < 0 || uHead(units[u]) !== i) continue;
+      const from = groupOf.get(u);
+      const to = groupOf.get(unitOf[h]);
+      if (!from || !to || from === to || isStart(units[u]) || units[u].fixedCount > 0) continue;
+      // Only between the two headlines' own articles.
+      const heads = artStarts.sideBySide.find((hs) => hs[0] === runOf.get(h))!;
+      if (!heads.some((o) => groupOf.get(unitOf[o]) === from)) continue;
+      from.splice(from.indexOf(u), 1);
+      to.push(u);
+      groupOf.set(u, to);
+    }
+    groups = groups.filter((g) => g.length);
+  }
   const starts = groups.filter((g) => isStart(units[g[0]]) || units[g[0]].fixedCount > 0);
   const seeds = new Set(starts.map((g) => g[0]));
+  // An item closed by its pen name holds what stands between its start and that pen name: those units stay.
+  const boxed = new Set<number>();
+  for (const g of starts) {
+    const closing = g.findIndex((u) => units[u].ids.some((i) => artStarts.closes[i]));
+    if (closing > 0) for (const u of g.slice(1, closing + 1)) boxed.add(u);
+  }
   const memberConf = new Map<number, number>();
   if (starts.length > 1 && params.regroup) {
     const headOf = new Map<number, number>();
@@ -551,11 +600,13 @@ function solvePage(
     });
     const rg = regroup({
       groups,
-      isSeed: (u) => seeds.has(u),
+      isSeed: (u) => seeds.has(u) || boxed.has(u),
       vectors: topicVectors,
       neighbours: (u) => {
         const out: number[] = [];
-        for (const i of [uHead(units[u]) - 1, uTail(units[u]) + 1]) {
+        // Under two headlines side by side a line's neighbours in its own column stand two places away.
+        const step = (i: number) => (pairRun[i] >= 0 ? 2 : 1);
+        for (const i of [uHead(units[u]) - step(uHead(units[u])), uTail(units[u]) + step(uTail(units[u]))]) {
           if (i >= 0 && i < n && F[i].page === F[uHead(units[u])].page && unitOf[i] >= 0 && !side[i])
             out.push(unitOf[i]);
         }
@@ -715,7 +766,15 @@ function solvePage(
         const first = u.ids[0];
         // A heading group starts an article as surely as its surest line is a heading (a kicker above a headline).
         const headingConf = Math.max(...u.ids.filter((i) => heading[i]).map((i) => roles[i].confidence), 0);
-        const conf = u.articleId ? 1 : heading[first] ? headingConf : F[first].dateline ? 0.8 : 0.3;
+        const conf = u.articleId
+          ? 1
+          : heading[first]
+            ? headingConf
+            : F[first].dateline
+              ? 0.8
+              : artStarts.start[first]
+                ? START_CONFIDENCE
+                : 0.3;
         const startX = [
           1,
           logit(conf),
@@ -738,7 +797,9 @@ function solvePage(
                 ? `starts an article (${roles[first].role})`
                 : F[first].dateline
                   ? 'lead paragraph with a dateline'
-                  : 'no headline found for this text',
+                  : artStarts.start[first]
+                    ? startReason(F[first])
+                    : 'no headline found for this text',
           ],
           u.fixedCount > 0,
           'start',
@@ -817,6 +878,9 @@ function solvePage(
       confidence: round(sugg.reduce((s, it) => s + it.confidence, 0) / sugg.length),
     });
   });
+
+  placeJumpLines(articles, F, roles);
+  for (let k = articles.length - 1; k >= 0; k--) if (!articles[k].items.length) articles.splice(k, 1);
 
   // Per-fragment candidates (top 3) and open ends.
   const successorConf = new Map<string, number>();
@@ -952,6 +1016,14 @@ function forbiddenPairs(issue: Issue, options: SuggestOptions): Set<string> {
   }
   return out;
 }
+
+/**
+ * Cost of reading back up the run of lines under two headlines side by side (a column foot going on at the next
+ * column's top): there each column is its own article. A cost, not a ban: where the shorter column ends, the
+ * alternation guess of article-starts.ts `pairColumns` no longer holds.
+ */
+const PAIR_BACK_COST = 6;
+// The same cost for going on after the text a pen name closes (article-starts.ts `closes`).
 
 /** Confidence of a plain break or join (`plainBreak`, `plainJoin`): the precision observed on the practice pages. */
 const PLAIN_LINK_CONFIDENCE = 0.95;

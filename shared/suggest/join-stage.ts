@@ -13,6 +13,8 @@ export interface JoinConstraints {
   isFixedTail: (i: number) => boolean;
   /** The link i → j may be suggested (same page, not rejected by the proofreader). */
   allowed: (i: number, j: number) => boolean;
+  /** A cost taken off the join i → j (reading back up under two headlines side by side: engine.ts). */
+  backCost?: (i: number, j: number) => number;
 }
 
 /**
@@ -26,17 +28,18 @@ export function joinTable(
   signals: PageSignals,
   params: EngineParams,
   model: CharModel,
-  { placed, isFixedTail, allowed }: JoinConstraints,
+  { placed, isFixedTail, allowed, backCost = () => 0 }: JoinConstraints,
 ): { JS: Float64Array } {
-  const { F, heading, side, cache, topicF, indent } = signals;
+  const { F, heading, side, cache, topicF, indent, artStarts } = signals;
   const n = F.length;
   const JS = new Float64Array(n * n).fill(-Infinity);
-  const okB = F.map((f, j) => !placed(j) && !side[j] && !heading[j] && canBeContinuation(f));
+  const okB = F.map((f, j) => !placed(j) && !side[j] && !heading[j] && !artStarts.start[j] && canBeContinuation(f));
   for (let i = 0; i < n; i++) {
     if (!canContinue(F[i]) || side[i] || (placed(i) && !isFixedTail(i))) continue;
     for (let j = 0; j < n; j++) {
       if (!okB[j] || !allowed(i, j)) continue;
-      JS[i * n + j] = joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights, false, false).score;
+      JS[i * n + j] =
+        joinScore(F[i], F[j], topicF[i * n + j], model, cache, params.weights, false, false).score - backCost(i, j);
     }
   }
   // The word-straddle test (ICU segmentation, ~20 µs a call) only for each row's and column's best candidates.
@@ -66,7 +69,7 @@ export function joinTable(
   for (let i = 0; i + 1 < n; i++) if (JS[i * n + i + 1] > -Infinity) recheck.add(i * n + i + 1);
   for (const k of recheck) {
     const i = Math.floor(k / n);
-    JS[k] = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, false).score;
+    JS[k] = joinScore(F[i], F[k % n], topicF[k], model, cache, params.weights, true, false).score - backCost(i, k % n);
   }
   // Nearby one-line blocks (band readings): the seam's text evidence without the ICU test, which on the tuning part
   // added nothing here (0.802 with it, 0.805 without, at a window of 30).

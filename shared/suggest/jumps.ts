@@ -508,3 +508,55 @@ export function softMatching<L extends { source: number; target: number; z: numb
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/**
+ * The pages to solve for a request limited to `pageIds`: those pages, plus every page their jump lines name and every
+ * page whose jump lines name one of them (followed on: p1 → p3 → p4), so "suggest for this page" links an article that
+ * jumps to another page and shows it as one. `scope` is the asked-for set (null: all pages were asked for).
+ */
+export function jumpScope(
+  issue: Issue,
+  pageIds: string[] | undefined,
+): { pageIds: Set<string>; scope: Set<string> | null } {
+  if (!pageIds) return { pageIds: new Set(issue.pages.map((p) => p.id)), scope: null };
+  const discarded = new Set(issue.discarded);
+  // Per page: the pages its jump lines name, either way.
+  const named = new Map<string, Set<string>>();
+  for (const page of issue.pages) {
+    const out = new Set<string>();
+    for (const f of page.fragments) {
+      if (discarded.has(f.id)) continue;
+      for (const cue of parseJumpCues(compact(f.text)))
+        for (const pg of issue.pages) if (pg.id !== page.id && pageMatches(cue.page, pg.label)) out.add(pg.id);
+    }
+    named.set(page.id, out);
+  }
+  const want = new Set(pageIds);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const page of issue.pages) {
+      const links = named.get(page.id)!;
+      const touches = want.has(page.id) ? [...links] : [...links].some((p) => want.has(p)) ? [page.id] : [];
+      for (const p of touches)
+        if (!want.has(p)) {
+          want.add(p);
+          grew = true;
+        }
+    }
+  }
+  return { pageIds: want, scope: new Set(pageIds) };
+}
+
+/** The result of a widened solve, cut back to the articles and fragments of the pages asked for. */
+export function cutToScope(s: Suggestions, scope: Set<string> | null, pageOf: (id: string) => string): Suggestions {
+  if (!scope) return s;
+  const articles = s.articles.filter((a) => a.items.some((it) => scope.has(pageOf(it.id))));
+  const shown = new Set(articles.flatMap((a) => a.items.map((it) => it.id)));
+  const fragments: Suggestions['fragments'] = {};
+  for (const [id, f] of Object.entries(s.fragments)) if (scope.has(f.page) || shown.has(id)) fragments[id] = f;
+  return { ...s, articles, fragments, openEnds: s.openEnds.filter((o) => id(o) in fragments) };
+}
+
+function id(o: { id: string }): string {
+  return o.id;
+}

@@ -1,7 +1,8 @@
 import type { Fragment } from '../model/types';
 import type { RoleSuggestion } from './types';
 import type { FragFeatures } from './features';
-import { classifyRoles, HEADING_ROLES } from './roles';
+import { ambiguousHeadingPair, classifyRoles, HEADING_ROLES, peerHeadings } from './roles';
+import { articleStarts, type ArticleStarts } from './article-starts';
 import { buildPageCache, type PageCache } from './page-cache';
 import { cosineMatrix, terms, tfidf } from './topic';
 import { indentEvidence } from './indent';
@@ -25,6 +26,11 @@ export interface PageSignals {
   topicF: Float32Array;
   /** First-line indent evidence per fragment in [−1, 1] (indent.ts). */
   indent: Float64Array;
+  /**
+   * Article starts and ends the heading marks do not carry (article-starts.ts): continued parts, closing pen names,
+   * jump-to lines, two headlines side by side.
+   */
+  artStarts: ArticleStarts;
 }
 
 /**
@@ -37,15 +43,19 @@ export function pageSignals(
   xycut = true,
 ): PageSignals {
   const F = (xycut ? readingOrder(kept) : kept).map((f, i) => features(f, i));
-  const roles = classifyRoles(F);
-  const heading = F.map((f, i) => HEADING_ROLES.has(roles[i].role) || !!f.jumpFrom);
+  const isHeading = (r: RoleSuggestion[]) => F.map((f, i) => HEADING_ROLES.has(r[i].role) || !!f.jumpFrom);
+  const roles0 = classifyRoles(F);
+  const artStarts = articleStarts(F, roles0, isHeading(roles0), ambiguousHeadingPair, peerHeadings);
+  const roles = artStarts.roles;
+  const heading = isHeading(roles);
   return {
     F,
     roles,
     heading,
-    side: F.map((f) => !!(f.caption || f.credit || f.furniture)),
+    side: F.map((f, i) => !!(f.caption || f.credit || f.furniture) || artStarts.attach[i]),
     cache: buildPageCache(F.map((f) => f.text)),
     topicF: cosineMatrix(tfidf(F.map((f) => terms(f.text, f.cjk)))),
     indent: indentEvidence(F, heading),
+    artStarts,
   };
 }
