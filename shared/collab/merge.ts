@@ -66,6 +66,8 @@ export function docOf(copy: Copy, notes: string[], name: string): CollabDoc | un
   return d;
 }
 
+const textIn = (i: Issue, id: string) => i.pages.flatMap((p) => p.fragments).find((f) => f.id === id)?.text;
+
 const containerOf = (issue: Issue, id: string): string => {
   const p = placeIndex(issue).get(id);
   return !p ? 'none' : p.kind === 'article' ? `a:${p.articleId}` : p.kind;
@@ -90,7 +92,22 @@ export function mergeCopies(a: Copy, b: Copy): MergeResult {
     da.import(db.doc.export({ mode: 'update', from: vva }));
     const merged = da.issue;
     const base = issueAt(da.doc, commonVersion(vva, vvb));
-    recordConflicts(da.doc, findConflicts(base, local, remote, merged));
+    const found = findConflicts(base, local, remote, merged);
+    // Both sides rewrote the same characters: the text CRDT keeps both insertions ("谈讲"), which is neither
+    // choice. One is kept whole (the smaller in code-unit order, so any merger picks the same) and written as an
+    // edit of this merge; the other is recorded.
+    for (const c of found) {
+      if (c.kind !== 'text') continue;
+      const l = textIn(local, c.fragmentId)!;
+      const r = textIn(remote, c.fragmentId)!;
+      if (c.kept === l || c.kept === r) continue;
+      const keep = l < r ? l : r;
+      da.apply({ type: 'editText', fragmentId: c.fragmentId, text: keep, label: 'Merge: keep one of two edits' });
+      c.kept = keep;
+      c.other = keep === l ? r : l;
+      c.key = `text:${c.fragmentId}:${fingerprint(c.other)}`;
+    }
+    recordConflicts(da.doc, found);
     return { issue: da.project(), doc: da, conflicts: conflictsOf(da.doc), mode: 'crdt', notes };
   }
   if (da && db) notes.push('the two histories start from different versions; merged from the correction lists');
