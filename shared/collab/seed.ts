@@ -1,5 +1,5 @@
 import { LoroDoc, LoroMap, LoroText } from 'loro-crdt';
-import type { Issue } from '../model/types';
+import type { Fragment, Issue, Page } from '../model/types';
 import { placeIndex } from '../model/lookup';
 import { C, placeOfArticle, type PieceState } from './schema';
 
@@ -31,14 +31,11 @@ function seedFingerprint(issue: Issue): string {
   return fingerprint(JSON.stringify({ ...issue, history: [], nextId: 0 }));
 }
 
-export function pieceStateOf(issue: Issue, id: string): PieceState {
-  const page = issue.pages.find((p) => p.fragments.some((f) => f.id === id));
-  const f = page?.fragments.find((x) => x.id === id);
-  if (!page || !f) throw new Error(`fragment ${id} does not exist`);
-  const pl = placeIndex(issue).get(id);
+export function pieceStateOf(issue: Issue, page: Page, f: Fragment): PieceState {
+  const pl = placeIndex(issue).get(f.id);
   const art = pl?.kind === 'article' ? issue.articles.find((a) => a.id === pl.articleId) : undefined;
   return {
-    root: id,
+    root: f.id,
     page: page.id,
     cut: 0,
     cursor: null,
@@ -89,7 +86,7 @@ export function seedDoc(issue: Issue): LoroDoc {
       roots.set(f.id, { spans: f.spans.map((s) => ({ start: s.start, end: s.end })) } as never);
       const t = texts.setContainer(f.id, new LoroText());
       if (f.text) t.insert(0, f.text);
-      writePiece(doc, f.id, pieceStateOf(issue, f.id));
+      writePiece(doc, f.id, pieceStateOf(issue, p, f));
       source.push(f.id);
       cutOrder.push(f.id);
     }

@@ -173,6 +173,19 @@ export class CollabState {
     return out;
   }
 
+  /** A piece was added (a split): its root's layout and the cut order index change, nothing else. */
+  addedPiece(id: string): void {
+    const p = this.pieces.get(id)!;
+    this.rootPiecesCache?.get(p.root)?.push(id);
+    if (this.rootPiecesCache && !this.rootPiecesCache.has(p.root)) this.rootPiecesCache.set(p.root, [id]);
+    this.cutIndexCache = null;
+    this.layoutCache.delete(p.root);
+  }
+
+  invalidateChildren(): void {
+    this.childrenCache = null;
+  }
+
   invalidateRoot(root: string): void {
     this.layoutCache.delete(root);
   }

@@ -1,6 +1,6 @@
 import { LoroMap } from 'loro-crdt';
 import type { Issue, Place } from '../model/types';
-import { OpError, placeIndex, originalTextOf } from '../model/lookup';
+import { OpError, findFragment, placeIndex, originalTextOf } from '../model/lookup';
 import { applyOp, type ApplyMeta, type Op } from '../ops';
 import { mapToOriginal } from '../text/align';
 import { C, placeInto, placeOfArticle, type PieceState, type PlaceCode } from './schema';
@@ -87,10 +87,14 @@ export class CollabWriter {
 
   private setReg<K extends keyof PieceState>(id: string, key: K, value: PieceState[K]): void {
     const p = this.state.pieces.get(id)!;
-    if (JSON.stringify(p[key]) === JSON.stringify(value)) return;
+    const was = p[key];
+    if (was === value) return;
+    if (typeof value === 'object' && value !== null && JSON.stringify(was) === JSON.stringify(value)) return;
     this.state.pieceMap(id).set(key, value as never);
     p[key] = value;
-    if (key === 'place' || key === 'seq') this.state.invalidate();
+    // Moving between containers leaves the absorption tree as it was; only absorptions rebuild it.
+    if ((key === 'place' && (String(was).startsWith('in:') || String(value).startsWith('in:'))) || key === 'seq')
+      this.state.invalidateChildren();
     if (key === 'cursor' || key === 'cut') this.state.invalidateRoot(p.root);
   }
 
@@ -199,7 +203,7 @@ export class CollabWriter {
   private split(cur: Issue, op: Extract<Step, { type: 'splitFragment' }>): void {
     const head = op.fragmentId;
     const segs = this.state.segments(head);
-    const f = cur.pages.flatMap((p) => p.fragments).find((x) => x.id === head)!;
+    const f = findFragment(cur, head)!;
     const at = mapToOriginal(originalTextOf(cur, f), f.text, op.offset);
     let acc = 0;
     let origAcc = 0;
@@ -241,12 +245,12 @@ export class CollabWriter {
     this.state.order.splice(oi, 0, op.newId);
     this.insertAfter('source', op.newId, head);
     this.insertAfter('cutOrder', op.newId, seg.id);
-    this.state.invalidate();
+    this.state.addedPiece(op.newId);
   }
 
   private merge(cur: Issue, op: Extract<Step, { type: 'mergeFragments' }>): void {
-    const a = cur.pages.flatMap((p) => p.fragments).find((x) => x.id === op.fragmentId)!;
-    const b = cur.pages.flatMap((p) => p.fragments).find((x) => x.id === op.nextId)!;
+    const a = findFragment(cur, op.fragmentId)!;
+    const b = findFragment(cur, op.nextId)!;
     const sep = /[A-Za-z0-9,.;:!?]$/.test(a.text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '';
     const seq = Math.max(0, ...this.state.children(a.id).map((c) => this.state.pieces.get(c)!.seq)) + 1;
     const bp = this.state.pieces.get(b.id)!;
@@ -275,9 +279,13 @@ export class CollabWriter {
     const places = placeIndex(next);
     const joins = new Map<string, boolean>();
     for (const a of next.articles) for (const it of a.items) joins.set(it.id, it.join);
+    const pieces = this.state.pieces;
     for (const [id, pl] of places) {
-      this.setReg(id, 'place', codeOf(pl));
-      this.setReg(id, 'join', joins.get(id) ?? false);
+      const p = pieces.get(id)!;
+      const code = codeOf(pl);
+      const join = joins.get(id) ?? false;
+      if (p.place !== code) this.setReg(id, 'place', code);
+      if (p.join !== join) this.setReg(id, 'join', join);
     }
     this.syncArticles(cur, next);
   }

@@ -36,7 +36,7 @@ export type PeerEvent =
 
 export const peerEvent: fc.Arbitrary<PeerEvent> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('op' as const), peer: fc.nat(4), seed: stepSeed }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('undo' as const, 'redo' as const), peer: fc.nat(4) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('undo' as const, 'redo' as const), peer: fc.nat(4) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync' as const), from: fc.nat(4), to: fc.nat(4) }) },
 );
 
