@@ -293,7 +293,10 @@ export class CollabWriter {
   private syncArticles(cur: Issue, next: Issue): void {
     const map = this.doc.getMap(C.articles);
     const nextIds = new Set(next.articles.map((a) => a.id));
+    const was = new Map(cur.articles.map((a) => [a.id, a]));
     for (const a of next.articles) {
+      // An article object the operation did not replace has nothing new to write (the mirror already holds it).
+      if (was.get(a.id) === a && this.state.articles.get(a.id)?.alive) continue;
       let st = this.state.articles.get(a.id);
       let m = map.get(a.id) as LoroMap | undefined;
       if (!st || !m) {
