@@ -150,10 +150,27 @@ export function runPeersCase(c: PeersCase, stats: PeersStats): void {
   const parentOf = new Map<string, string>();
   const splits = (op: Op): [string, string][] =>
     op.type === 'batch' ? op.ops.flatMap(splits) : op.type === 'splitFragment' ? [[op.newId, op.fragmentId]] : [];
+  /** Fragment → fragments merged into it: their later changes (by anyone) are part of its text. */
+  const absorbed = new Map<string, Set<string>>();
+  const merges = (op: Op): [string, string][] =>
+    op.type === 'batch' ? op.ops.flatMap(merges) : op.type === 'mergeFragments' ? [[op.fragmentId, op.nextId]] : [];
+  /** More than one peer changed this fragment, what it split from, or what was merged into it. */
   const shared = (id: string, by: Map<string, Set<number>>): boolean => {
-    for (let x: string | undefined = id; x !== undefined; x = parentOf.get(x))
-      if ((by.get(x)?.size ?? 0) > 1) return true;
-    return false;
+    const who = new Set<number>();
+    const seen = new Set<string>();
+    const visit = (x: string) => {
+      if (seen.has(x)) return;
+      seen.add(x);
+      for (const p of by.get(x) ?? []) who.add(p);
+      for (const c of absorbed.get(x) ?? []) {
+        for (const p of textBy.get(c) ?? []) who.add(p);
+        visit(c);
+      }
+      const parent = parentOf.get(x);
+      if (parent !== undefined) visit(parent);
+    };
+    visit(id);
+    return who.size > 1;
   };
   let clock = 0;
   const run = (p: number, op: Op): boolean => {
@@ -169,6 +186,7 @@ export function runPeersCase(c: PeersCase, stats: PeersStats): void {
     }
     stats.applied++;
     for (const [child, parent] of splits(op)) parentOf.set(child, parent);
+    for (const [a, b] of merges(op)) (absorbed.get(a) ?? absorbed.set(a, new Set()).get(a)!).add(b);
     const t = touched(op, before);
     for (const id of t.text) {
       (textBy.get(id) ?? textBy.set(id, new Set()).get(id)!).add(p);
