@@ -4,6 +4,7 @@ import { exportCommand, exportHelp } from './commands/export';
 import { cleanupCommand, cleanupHelp } from './commands/cleanup';
 import { suggestCommand, suggestHelp } from './commands/suggest';
 import { openEndsCommand, openEndsHelp } from './commands/open-ends';
+import { mergeCommand, mergeHelp } from './commands/merge';
 import { CliError, type CliIO } from './cli-error';
 import { describeFsError } from '../host/services/read-input';
 
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   cleanup: { run: cleanupCommand, help: cleanupHelp },
   suggest: { run: suggestCommand, help: suggestHelp },
   'open-ends': { run: openEndsCommand, help: openEndsHelp },
+  merge: { run: mergeCommand, help: mergeHelp },
 };
 
 function usage(): string {

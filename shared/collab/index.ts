@@ -1,0 +1,10 @@
+export * from './schema';
+export { seedDoc, seedOf, fingerprint, SEED_PEER } from './seed';
+export { CollabState } from './state';
+export { CollabWriter, changedRange } from './writer';
+export { projectIssue, headsOf } from './project';
+export { CollabDoc } from './collab-doc';
+export { findConflicts, conflictsOf, recordConflicts, markReviewed, commonVersion, issueAt } from './conflicts';
+export { mergeCopies, docOf, type Copy, type MergeResult } from './merge';
+export { inverseOf } from './inverse';
+export { touchedBy } from './touched';
