@@ -13,9 +13,12 @@ export function Notice() {
   const notice = useApp((s) => s.notice);
   useEffect(() => {
     if (!notice || notice.kind !== 'info') return;
-    const id = setTimeout(() => {
-      if (store.getState().notice?.id === notice.id) store.getState().set({ notice: null });
-    }, notice.action ? ACTION_MS : INFO_MS);
+    const id = setTimeout(
+      () => {
+        if (store.getState().notice?.id === notice.id) store.getState().set({ notice: null });
+      },
+      notice.action ? ACTION_MS : INFO_MS,
+    );
     return () => clearTimeout(id);
   }, [notice, store]);
   if (!notice) return null;

@@ -58,13 +58,11 @@ describe('a move that drops the join of the fragment after the moved one', () =>
   it('is reported when fragments are put between two joined ones', () => {
     const ctx = setup();
     act(() => {
-      ctx.store
-        .getState()
-        .apply({
-          type: 'moveFragments',
-          fragmentIds: ['p1.41'],
-          to: { kind: 'article', articleId: 'a1', after: 'p1.3' },
-        });
+      ctx.store.getState().apply({
+        type: 'moveFragments',
+        fragmentIds: ['p1.41'],
+        to: { kind: 'article', articleId: 'a1', after: 'p1.3' },
+      });
     });
     expect(joins(ctx.store.getState().doc, 'a1')).toEqual(['p1.3', 'p1.41', 'p1.4', 'p1.5⁝', 'p1.6']);
     expect(screen.getByTestId('notice')).toHaveTextContent('no longer continues');
@@ -78,13 +76,11 @@ describe('a move that drops the join of the fragment after the moved one', () =>
     expect(screen.queryByTestId('notice')).toBeNull();
     const before = ctx.store.getState().doc!;
     act(() => {
-      ctx.store
-        .getState()
-        .apply({
-          type: 'moveFragments',
-          fragmentIds: ['p1.3', 'p1.4', 'p1.5'],
-          to: { kind: 'article', articleId: 'a2', after: 'p1.41' },
-        });
+      ctx.store.getState().apply({
+        type: 'moveFragments',
+        fragmentIds: ['p1.3', 'p1.4', 'p1.5'],
+        to: { kind: 'article', articleId: 'a2', after: 'p1.41' },
+      });
     });
     expect(joins(ctx.store.getState().doc, 'a2')).toEqual(['p1.41', 'p1.3', 'p1.4⁝', 'p1.5⁝']);
     expect(droppedJoins(before, ctx.store.getState().doc!, new Set(['p1.3', 'p1.4', 'p1.5']))).toEqual([]);
