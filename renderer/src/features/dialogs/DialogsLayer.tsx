@@ -10,6 +10,7 @@ import { selectDirty } from '../../store/selectors';
 import { askUnsaved } from '../persistence/file-commands';
 import { QuestionDialog } from './QuestionDialog';
 import { FilePicker } from './FilePicker';
+import { appInfo } from '../../platform/app-info';
 
 /** How often a window tells the host it is alive (its issue lock goes stale after three missed beats). */
 export const HEARTBEAT_MS = 20_000;
@@ -89,12 +90,9 @@ export function DialogsLayer() {
 
   useEffect(() => {
     let electron = false;
-    void host
-      .invoke('app.info', {})
-      .then((i) => {
-        electron = i.host === 'electron';
-      })
-      .catch(() => undefined);
+    void appInfo(host).then((i) => {
+      electron = i?.host === 'electron';
+    });
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (electron || !selectDirty(store.getState())) return;
       e.preventDefault();

@@ -1,22 +1,13 @@
 import { EXPORT_EXTENSIONS, PAGE_EXTENSIONS, type HostApi, type In, type Out } from '@shared/ipc/contract';
 import type { CommandContext } from '../../commands/types';
 import { pick, type PickRequest } from './picker-state';
+import { appInfo } from '../../platform/app-info';
 
 type FileChannel = 'dialog.openIssue' | 'dialog.importPages' | 'dialog.saveIssueAs' | 'dialog.exportTo';
 
-const kinds = new WeakMap<HostApi, Promise<'native' | 'in-app'>>();
-
 /** Whether this host shows its own (native) file dialogs or wants the renderer's picker (`app.info`, asked once). */
 export function pickerKind(host: HostApi): Promise<'native' | 'in-app'> {
-  let k = kinds.get(host);
-  if (!k) {
-    k = host.invoke('app.info', {}).then(
-      (i) => i.picker ?? 'native',
-      () => 'native' as const,
-    );
-    kinds.set(host, k);
-  }
-  return k;
+  return appInfo(host).then((i) => i?.picker ?? 'native');
 }
 
 /**

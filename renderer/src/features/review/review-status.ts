@@ -3,20 +3,11 @@ import { REVIEW_STATUSES } from '@shared/model/schema';
 import type { HostApi } from '@shared/ipc/contract';
 import type { CommandContext } from '../../commands/types';
 import { articleOpenEnds } from '@shared/audit/audit';
+import { appInfo } from '../../platform/app-info';
 
-const names = new WeakMap<HostApi, Promise<string>>();
-
-/** The user name the host reports (`app.info`), asked once per host; '' when the host cannot tell. */
+/** The user name the host reports (`app.info`, asked once per host); '' when the host cannot tell. */
 export function userName(host: HostApi): Promise<string> {
-  let p = names.get(host);
-  if (!p) {
-    p = host.invoke('app.info', {}).then(
-      (i) => i.userName,
-      () => '',
-    );
-    names.set(host, p);
-  }
-  return p;
+  return appInfo(host).then((i) => i?.userName ?? '');
 }
 
 /** The status after `s` in the review order draft → corrected → approved; null at the end. */
